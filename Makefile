@@ -1,0 +1,29 @@
+# nexus-kg: `make build` builds the graph from seeds/, `make test` runs the tests and lint.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: all build test lint bench clean
+
+all: test
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/nexus-kg build seeds --out out
+
+test: $(STAMP)
+	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/ruff format --check graph tests benchmarks
+
+clean:
+	rm -rf out .pytest_cache

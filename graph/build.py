@@ -1,0 +1,208 @@
+"""Graph stage: documents, entities and facts → an RDF dataset with provenance.
+
+Every id is readable or a short content hash, so the same input gives the same
+graph; the serialisers below sort their output so that it gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from graph.ns import NX, bind_prefixes, entity_iri
+from graph.records import Document, Entity, Fact, Passage
+from graph.vocab import Vocabulary
+
+ENTITY_GRAPH = "graph-entities"
+
+
+def _h(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def passage_id(p: Passage) -> str:
+    """The id of a passage node: document, paragraph label, sentence number."""
+    return f"passage-{p.doc_id}-{p.para}-{p.sent}"
+
+
+def claim_id(f: Fact) -> str:
+    """A content hash of the claim: subject, predicate, object and passage."""
+    return "claim-" + _h(f.subject, f.predicate, f.object, passage_id(f.passage))
+
+
+def add_entity(g: rdflib.Graph, e: Entity, vocab: Vocabulary) -> None:
+    """Type, labels, aliases and (for resolutions) symbol, body, number and year."""
+    s = entity_iri(e.id)
+    g.add((s, RDF.type, NX[e.kind]))
+    g.add((s, RDFS.label, Literal(e.label_zh, lang="zh")))
+    g.add((s, SKOS.prefLabel, Literal(e.label_zh, lang="zh")))
+    if e.label_en:
+        g.add((s, RDFS.label, Literal(e.label_en, lang="en")))
+        g.add((s, SKOS.prefLabel, Literal(e.label_en, lang="en")))
+    g.add((s, NX.discovered, Literal(e.discovered)))
+    concept = vocab.concepts.get(e.id)
+    if concept is not None:
+        for alt in concept.alt_zh:
+            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
+        for alt in concept.alt_en:
+            g.add((s, SKOS.altLabel, Literal(alt, lang="en")))
+        for b in concept.broader:
+            g.add((s, SKOS.broader, entity_iri(b)))
+        for same in concept.same_as:
+            g.add((s, OWL.sameAs, URIRef(same)))
+    else:
+        for alt in e.alt_labels:
+            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
+    if e.symbol:
+        g.add((s, NX.symbol, Literal(e.symbol)))
+    if e.kind == "Resolution":
+        g.add((s, NX.body, Literal(e.body)))
+        g.add((s, NX.number, Literal(e.number)))
+        if e.year:
+            g.add((s, NX.year, Literal(str(e.year), datatype=XSD.gYear)))
+        adopter = vocab.lookup(_BODY_ZH.get(e.body, ""))
+        if adopter is not None:
+            g.add((s, NX.adoptedBy, entity_iri(adopter.id)))
+
+
+_BODY_ZH = {
+    "Security Council": "安全理事会",
+    "General Assembly": "大会",
+    "Economic and Social Council": "经济及社会理事会",
+    "Human Rights Council": "人权理事会",
+    "Commission on Narcotic Drugs": "麻醉药品委员会",
+    "Commission on Crime Prevention and Criminal Justice": "预防犯罪和刑事司法委员会",
+}
+
+
+def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str | None) -> None:
+    """Metadata of a corpus document (from the manifest where there is a row)."""
+    s = entity_iri(node_id)
+    g.add((s, RDF.type, NX.Document))
+    g.add((s, NX.fileName, Literal(doc.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    g.add((s, NX.contentHash, Literal(doc.sha256)))
+    label = doc.symbol or doc.title_zh or doc.id
+    if (s, RDFS.label, None) not in g:
+        g.add((s, RDFS.label, Literal(label, lang="zh")))
+        g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
+        g.add((s, NX.discovered, Literal(False)))
+        if doc.title_en or doc.symbol:
+            g.add((s, RDFS.label, Literal(doc.symbol or doc.title_en, lang="en")))
+    if doc.symbol:
+        g.add((s, NX.symbol, Literal(doc.symbol)))
+    if doc.title_zh:
+        g.add((s, DCTERMS.title, Literal(doc.title_zh, lang="zh")))
+    if doc.title_en:
+        g.add((s, DCTERMS.title, Literal(doc.title_en, lang="en")))
+    if doc.date:
+        g.add((s, DCTERMS.date, Literal(doc.date)))
+    if doc.year:
+        g.add((s, NX.year, Literal(str(doc.year), datatype=XSD.gYear)))
+    if doc.body:
+        g.add((s, NX.body, Literal(doc.body)))
+    if doc.kind:
+        g.add((s, NX.kind, Literal(doc.kind)))
+    if requested_by:
+        g.add((s, NX.requestedBy, entity_iri(requested_by)))
+
+
+def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
+    """The plain triple, the claim node, its passage and its amount."""
+    s, o = entity_iri(f.subject), entity_iri(f.object)
+    pred = NX[f.predicate]
+    g.add((s, pred, o))
+    p = f.passage
+    pnode = entity_iri(passage_id(p))
+    g.add((pnode, RDF.type, NX.Passage))
+    g.add((pnode, NX.inDocument, entity_iri(doc_node)))
+    g.add((pnode, NX.paragraph, Literal(p.para)))
+    g.add((pnode, NX.sentence, Literal(p.sent)))
+    g.add((pnode, NX.text, Literal(p.text, lang="zh")))
+    g.add((pnode, NX.startOffset, Literal(p.start)))
+    g.add((pnode, NX.endOffset, Literal(p.end)))
+    c = entity_iri(claim_id(f))
+    g.add((c, RDF.type, NX.Claim))
+    g.add((c, RDF.subject, s))
+    g.add((c, RDF.predicate, pred))
+    g.add((c, RDF.object, o))
+    g.add((c, NX.statedIn, pnode))
+    g.add((c, NX.rule, Literal(f.rule)))
+    g.add((c, NX.confidence, Literal(f"{f.confidence:.2f}", datatype=XSD.decimal)))
+    g.add((c, NX.hedged, Literal(f.hedged)))
+    if f.evidence:
+        g.add((c, NX.evidence, Literal(f.evidence)))
+    a = f.amount
+    if a is not None:
+        anode = entity_iri("amount-" + _h(claim_id(f), a.surface))
+        g.add((c, NX.amount, anode))
+        g.add((anode, RDF.type, NX.MonetaryAmount))
+        g.add((anode, NX.minValue, Literal(f"{a.low:.2f}", datatype=XSD.decimal)))
+        g.add((anode, NX.maxValue, Literal(f"{a.high:.2f}", datatype=XSD.decimal)))
+        g.add((anode, NX.currency, Literal(a.currency)))
+        g.add((anode, NX.surface, Literal(a.surface)))
+        if a.period:
+            g.add((anode, NX.period, Literal(a.period)))
+        if a.year:
+            g.add((anode, NX.year, Literal(str(a.year), datatype=XSD.gYear)))
+        if a.since:
+            g.add((anode, NX.sinceYear, Literal(str(a.since), datatype=XSD.gYear)))
+
+
+def build_dataset(
+    docs: Iterable[tuple[Document, str, str | None, list[Fact]]],
+    entities: dict[str, Entity],
+    vocab: Vocabulary,
+) -> rdflib.Dataset:
+    """One named graph per document (its metadata, passages and claims) and one for entities."""
+    ds = rdflib.Dataset()
+    bind_prefixes(ds)
+    eg = ds.graph(entity_iri(ENTITY_GRAPH))
+    used = set()
+    for doc, node, requested_by, facts in docs:
+        dg = ds.graph(entity_iri(f"graph-{doc.id}"))
+        add_document(dg, doc, node, requested_by)
+        for f in facts:
+            add_fact(dg, f, node)
+            used.update((f.subject, f.object))
+        used.add(node)
+        if requested_by:
+            used.add(requested_by)
+    for eid in sorted(used):
+        e = entities.get(eid)
+        if e is not None:
+            add_entity(eg, e, vocab)
+            if e.kind == "Resolution":
+                adopter = vocab.lookup(_BODY_ZH.get(e.body, ""))
+                if adopter is not None and adopter.id not in used:
+                    add_entity(eg, adopter.entity(), vocab)
+    for eid in sorted(used):
+        concept = vocab.concepts.get(eid)
+        for b in concept.broader if concept else ():
+            if b not in used:
+                add_entity(eg, vocab.concepts[b].entity(), vocab)
+    return ds
+
+
+def union_graph(ds: rdflib.Dataset) -> rdflib.Graph:
+    """All triples of the dataset in one graph, with the project's prefixes."""
+    g = bind_prefixes(rdflib.Graph())
+    for s, p, o, _ctx in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def to_nquads(ds: rdflib.Dataset) -> str:
+    """N-Quads, one statement a line, sorted (byte-stable)."""
+    text = ds.serialize(format="nquads")
+    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def to_turtle(g: rdflib.Graph) -> str:
+    """Turtle with sorted subjects and objects (byte-stable)."""
+    text = g.serialize(format="turtle")
+    return text if text.endswith("\n") else text + "\n"

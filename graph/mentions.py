@@ -1,0 +1,455 @@
+"""Mention stage: passages + vocabulary → ``Mention``s and the ``Entity``s they name.
+
+Four sources, merged longest-first without overlaps:
+
+* the vocabulary, matched with Aho-Corasick over every label and alias (this
+  also finds names jieba cannot hold, such as 拉什卡-塔伊巴组织); labels of two
+  characters or fewer must also fall on jieba token boundaries;
+* patterns for resolutions (every form the texts use), document symbols and
+  treaty titles in 《》;
+* patterns for names outside the vocabulary (…阵线/…运动 near terrorism cues,
+  联合国…办事处, committees named after resolutions), marked as discovered;
+* aliases the document defines itself, 全称(简称), learned per document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+import ahocorasick
+import jieba
+
+from graph.records import Entity, Mention, Passage
+from graph.vocab import Vocabulary, fold
+
+# ---------------------------------------------------------------- resolutions and symbols
+
+_SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
+_SC_RUN = re.compile(
+    _SC_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)\s*" + _SC_ITEM + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
+)
+_SC_ONE = re.compile(_SC_ITEM)
+_GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
+_GA_RUN = re.compile(
+    r"(?<![/\w])" + _GA_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*" + _GA_ITEM + r")*\s*(?:号)?\s*(?=决议)"
+)
+_GA_ONE = re.compile(_GA_ITEM)
+_RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
+_SIMPLE_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])((?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST|PRST)/\d{2,4}(?:/\d{1,4})+)")
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_BODIES = (
+    ("安全理事会", "S"),
+    ("安理会", "S"),
+    ("大会", "A"),
+    ("经济及社会理事会", "E"),
+    ("经社理事会", "E"),
+    ("人权理事会", "A/HRC"),
+    ("麻醉药品委员会", "E/CN.7"),
+    ("预防犯罪和刑事司法委员会", "E/CN.15"),
+)
+BODY_NAMES = {
+    "S": ("Security Council", "安全理事会"),
+    "A": ("General Assembly", "大会"),
+    "E": ("Economic and Social Council", "经济及社会理事会"),
+    "A/HRC": ("Human Rights Council", "人权理事会"),
+    "E/CN.7": ("Commission on Narcotic Drugs", "麻醉药品委员会"),
+    "E/CN.15": ("Commission on Crime Prevention and Criminal Justice", "预防犯罪和刑事司法委员会"),
+}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def resolution_entity(body: str, number: str, year: int | None) -> Entity:
+    """The ``Resolution`` entity for a body code (S, A, E, A/HRC …), number and year.
+
+    >>> resolution_entity("S", "2482", 2019).symbol
+    'S/RES/2482 (2019)'
+    >>> resolution_entity("A", "74/175", None).year
+    2019
+    """
+    en, zh = BODY_NAMES.get(body, (body, body))
+    if body == "S":
+        symbol = f"S/RES/{number} ({year})"
+        label_zh = f"第{number}({year})号决议"
+    else:
+        symbol = f"{body}/RES/{number}"
+        label_zh = f"{zh}第{number}号决议"
+        if year is None:
+            first = int(number.split("/")[0])
+            year = first if first > 1900 else (1945 + first if body in ("A", "E") else None)
+    return Entity(
+        id="res-" + _slug(body + "-" + number + ("-" + str(year) if body == "S" else "")),
+        kind="Resolution",
+        label_zh=label_zh,
+        label_en=f"{en} resolution {number}" + (f" ({year})" if body == "S" else ""),
+        symbol=symbol,
+        body=en,
+        number=number,
+        year=year,
+        alt_labels=(symbol.replace(" ", ""),) if " " in symbol else (),
+    )
+
+
+def parse_symbol(symbol: str) -> Entity | None:
+    """A resolution or document entity from a UN symbol (S/RES/2482 (2019), S/2014/815).
+
+    >>> parse_symbol("S/RES/2482(2019)").id
+    'res-s-2482-2019'
+    >>> parse_symbol("S/2015/366").kind
+    'Document'
+    """
+    symbol = symbol.strip()
+    m = _RES_SYMBOL.fullmatch(symbol)
+    if m:
+        body, number, year = m.group(1), m.group(2), m.group(3)
+        if body == "S" and not year:
+            return None
+        return resolution_entity(body, number, int(year) if year else None)
+    m2 = re.fullmatch(r"(A/HRC)/RES/(\d+/\d+)", symbol)
+    if m2:
+        return resolution_entity(m2.group(1), m2.group(2), None)
+    if re.fullmatch(r"(?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST)/\d{2,4}(?:/\d{1,4})+", symbol):
+        return Entity(id="doc-" + _slug(symbol), kind="Document", label_zh=symbol, label_en=symbol, symbol=symbol)
+    return None
+
+
+def _body_before(text: str, start: int, window: int = 30) -> tuple[str, int]:
+    """The body code named just before ``start`` and where its name begins (or -1)."""
+    best = ("", -1)
+    head = text[max(0, start - window) : start]
+    for name, code in _BODIES:
+        pos = head.rfind(name)
+        if pos >= 0 and pos + len(name) > best[1] - (max(0, start - window)):
+            absolute = max(0, start - window) + pos
+            if absolute > best[1]:
+                best = (code, absolute)
+    return best
+
+
+def resolution_mentions(p: Passage) -> list[Mention]:
+    """Every resolution the sentence names, one mention each (lists give several).
+
+    >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
+    ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"))]
+    ['res-s-1267-1999', 'res-s-1989-2011', 'res-a-74-175']
+    """
+    text = p.text
+    out: list[Mention] = []
+    for run in _SC_RUN.finditer(text):
+        for k, item in enumerate(_SC_ONE.finditer(text, run.start(), run.end())):
+            ent = resolution_entity("S", item.group(1), int(item.group(2)))
+            start = item.start()
+            if k == 0:
+                code, pos = _body_before(text, start, 6)
+                if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
+                    start = pos
+            out.append(Mention(ent.id, "Resolution", text[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+    for run in _GA_RUN.finditer(text):
+        code, pos = _body_before(text, run.start())
+        for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
+            first, second = item.group(1), item.group(2)
+            body = code if code and code != "S" else ("E" if len(first) == 4 else "A")
+            if body == "A" and len(first) == 4:
+                body = "E"
+            ent = resolution_entity(body, f"{first}/{second}", None)
+            start = item.start()
+            if k == 0 and pos >= 0 and 0 <= start - (pos + len(BODY_NAMES.get(code, ("", ""))[1])) <= 1:
+                start = pos
+            out.append(Mention(ent.id, "Resolution", text[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+    for m in _RES_SYMBOL.finditer(text):
+        ent = parse_symbol(m.group(0))
+        if ent:
+            out.append(Mention(ent.id, "Resolution", m.group(0), p.doc_id, m.start(), m.end(), "pattern"))
+    return out
+
+
+def resolution_entities(mentions: Iterable[Mention]) -> dict[str, Entity]:
+    """Entities for the resolution mentions (rebuilt from their ids)."""
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        if m.kind == "Resolution" and m.concept not in out:
+            ent = entity_from_resolution_id(m.concept)
+            if ent:
+                out[m.concept] = ent
+    return out
+
+
+def entity_from_resolution_id(rid: str) -> Entity | None:
+    """Inverse of ``resolution_entity(...).id`` for the bodies we know."""
+    m = re.fullmatch(r"res-s-(\d+)-(\d{4})", rid)
+    if m:
+        return resolution_entity("S", m.group(1), int(m.group(2)))
+    for code in sorted(BODY_NAMES, key=len, reverse=True):
+        prefix = "res-" + _slug(code) + "-"
+        m2 = re.fullmatch(re.escape(prefix) + r"(\d+)-(\d+)", rid)
+        if m2:
+            return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None)
+    return None
+
+
+# ---------------------------------------------------------------- the vocabulary matcher
+
+
+class Matcher:
+    """Aho-Corasick over every folded label, plus a jieba tokenizer that knows them."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.automaton = ahocorasick.Automaton()
+        for label, cid in vocab.labels.items():
+            self.automaton.add_word(label, (len(label), cid))
+        self.automaton.make_automaton()
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        for word, freq, tag in vocab.jieba_words():
+            self.tokenizer.add_word(word, freq, tag)
+
+    def boundaries(self, text: str) -> set[int]:
+        """Offsets where jieba puts a token boundary."""
+        cuts = {0}
+        pos = 0
+        for tok in self.tokenizer.cut(text, HMM=False):
+            pos += len(tok)
+            cuts.add(pos)
+        return cuts
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
+        key = fold(text)
+        hits = []
+        cuts: set[int] | None = None
+        for end, (length, cid) in self.automaton.iter(key):
+            start = end + 1 - length
+            if length <= 2 and not key[start:end + 1].isascii():
+                if cuts is None:
+                    cuts = self.boundaries(key)
+                if start not in cuts or end + 1 not in cuts:
+                    continue
+            if key[start:end + 1].isascii() and (
+                (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
+            ):
+                continue
+            hits.append((start, end + 1, cid))
+        return hits
+
+
+@functools.cache
+def matcher_for(vocab: Vocabulary) -> Matcher:
+    """The matcher of a vocabulary, built once."""
+    return Matcher(vocab)
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def _stable_id(prefix: str, label: str) -> str:
+    return f"{prefix}-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "·-"
+
+
+def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) -> int:
+    """Walk left from ``end`` over Han characters until a boundary word or character."""
+    i = end
+    while i > 0 and end - i < limit:
+        if not _is_han(text[i - 1]):
+            break
+        if any(text.endswith(w, 0, i) for w in boundaries if len(w) > 1) or text[i - 1] in boundaries:
+            break
+        i -= 1
+    return i
+
+
+def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
+    """Names outside the vocabulary: groups near terrorism cues, UN offices, committees, treaties."""
+    text = p.text
+    out: list[Mention] = []
+    disc = vocab.cues["discovery"]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    # treaties in 《》
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        concept = vocab.lookup(title)
+        if concept is not None:
+            out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
+        elif title.endswith(tuple(disc["convention_suffixes"])) and free(m.start(), m.end()):
+            out.append(
+                Mention(_stable_id("convention", fold(title)), "Convention", title, p.doc_id, m.start(), m.end(),
+                        "discovered")
+            )
+    # committees named after the resolutions that set them up: 第N号决议所设委员会
+    for m in re.finditer("决议所设(" + "|".join(disc["committee_suffixes"]) + ")", text):
+        runs = [r for r in _SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()]
+        if not runs:
+            continue
+        run = runs[-1]
+        start = run.start()
+        code, pos = _body_before(text, start, 6)
+        if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
+            start = pos
+        refs = tuple(
+            resolution_entity("S", i.group(1), int(i.group(2))).id for i in _SC_ONE.finditer(text, run.start(), run.end())
+        )
+        label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
+        out.append(
+            Mention(_stable_id("un-committee", label), "UNEntity", label, p.doc_id, start, m.end(), "discovered", refs)
+        )
+    # UN offices and missions: 联合国…办事处
+    suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
+    for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
+        label = m.group(0)
+        if free(m.start(), m.end()) and not any(g in label[3:] for g in ("各", "系统", "所有", "相关", "和")):
+            out.append(Mention(_stable_id("un", label), "UNEntity", label, p.doc_id, m.start(), m.end(), "discovered"))
+    # terrorist groups: …阵线 / …运动 near terrorism cues
+    if any(c in text for c in disc["terror_cues"]) or _has_crime_context(text, vocab):
+        cuts: set[int] | None = None
+        for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
+            for m in re.finditer(re.escape(suffix), text):
+                end = m.end()
+                start = _left_edge(text, m.start(), disc["boundaries"])
+                if cuts is None:
+                    cuts = matcher.boundaries(text)
+                while start < m.start() and start not in cuts:
+                    start += 1
+                name = text[start:end]
+                core = name[: -len(suffix)]
+                if len(core) < 2 or any(g in core for g in disc["generic"]):
+                    continue
+                if vocab.lookup(name) or vocab.lookup(core):
+                    continue
+                if free(start, end):
+                    out.append(
+                        Mention(_stable_id("group", fold(name)), "TerroristGroup", name, p.doc_id, start, end,
+                                "discovered")
+                    )
+    return out
+
+
+def _has_crime_context(text: str, vocab: Vocabulary) -> bool:
+    return any(c in text for c in vocab.cues["benefit"]["cues"][:12])
+
+
+# ---------------------------------------------------------------- merging and alias learning
+
+
+def _merge(candidates: list[Mention]) -> list[Mention]:
+    """Longest first, earlier source first; drop any candidate that overlaps a kept one."""
+    priority = {"pattern": 0, "vocabulary": 1, "title": 1, "alias": 2, "discovered": 3}
+    kept: list[Mention] = []
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), m.start, m.concept)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+_ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
+
+
+def learn_aliases(passages: Iterable[Passage], found: Iterable[Sequence[Mention]], vocab: Vocabulary) -> dict[str, str]:
+    """Aliases a document defines itself: 全称(简称) → {简称: concept}.
+
+    >>> v = __import__("graph.vocab").vocab.load()
+    >>> p = Passage("d", "1", 1, 0, 0, "联合国毒品和犯罪问题办公室(禁毒署)")
+    >>> learn_aliases([p], [[Mention("un-unodc", "UNEntity", "", "d", 0, 13, "vocabulary")]], v)
+    {'禁毒署': 'un-unodc'}
+    """
+    learned: dict[str, str] = {}
+    for p, mentions in zip(passages, found, strict=True):
+        for m in mentions:
+            if m.kind in ("Resolution", "Document"):
+                continue
+            am = _ALIAS.match(p.text[m.end :])
+            if not am:
+                continue
+            short = am.group(1).strip()
+            if re.fullmatch(r"[\d\s年月日./-]+", short) or short.isdigit():
+                continue
+            if not (sum(1 for c in short if "\u4e00" <= c <= "\u9fff") >= 2 or re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", short)):
+                continue
+            known = vocab.lookup(short)
+            if known is not None and known.id != m.concept:
+                continue
+            learned.setdefault(fold(short), m.concept)
+    return learned
+
+
+def _find_learned(text: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
+    key = fold(text)
+    hits = []
+    for alias, cid in learned.items():
+        start = key.find(alias)
+        while start >= 0:
+            hits.append((start, start + len(alias), cid))
+            start = key.find(alias, start + 1)
+    return hits
+
+
+def document_mentions(
+    passages: Sequence[Passage], vocab: Vocabulary
+) -> tuple[list[list[Mention]], dict[str, Entity]]:
+    """Mentions of every passage of one document, and the entities they name."""
+    matcher = matcher_for(vocab)
+    kinds = {cid: c.kind for cid, c in vocab.concepts.items()}
+    first: list[list[Mention]] = []
+    entities: dict[str, Entity] = {}
+    for p in passages:
+        cands = resolution_mentions(p)
+        cands += [
+            Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
+            for m in _SIMPLE_SYMBOL.finditer(p.text)
+            if (ent := parse_symbol(m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0)))
+            and ent.kind == "Document"
+        ]
+        cands += [
+            Mention(cid, kinds[cid], p.text[s:e], p.doc_id, s, e, "vocabulary") for s, e, cid in matcher.find(p.text)
+        ]
+        merged = _merge(cands)
+        merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher))
+        first.append(merged)
+    learned = learn_aliases(passages, first, vocab)
+    result: list[list[Mention]] = []
+    for p, merged in zip(passages, first, strict=True):
+        extra = [
+            Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
+            for s, e, cid in _find_learned(p.text, learned)
+        ]
+        final = _merge(merged + extra) if extra else merged
+        result.append(final)
+        for m in final:
+            if m.concept in entities:
+                continue
+            if m.concept in vocab.concepts:
+                entities[m.concept] = vocab.concepts[m.concept].entity()
+            elif m.kind == "Resolution":
+                ent = entity_from_resolution_id(m.concept)
+                if ent:
+                    entities[m.concept] = ent
+            elif m.kind == "Document":
+                ent = parse_symbol(m.surface if not m.surface.startswith("PRST") else "S/" + m.surface)
+                if ent:
+                    entities[m.concept] = ent
+            else:
+                label = m.surface.strip("《》")
+                short = [a for a, c in learned.items() if c == m.concept]
+                entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(short)))
+    return result, entities
+
+
+def _kind_of(cid: str, kinds: dict[str, str], found: list[list[Mention]]) -> str:
+    if cid in kinds:
+        return kinds[cid]
+    for ms in found:
+        for m in ms:
+            if m.concept == cid:
+                return m.kind
+    return "Entity"

@@ -1,0 +1,101 @@
+"""Frozen records that pass between the stages: documents → passages → mentions → facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded corpus file and what the manifest knows of it."""
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+    symbol: str = ""
+    date: str = ""
+    body: str = ""
+    kind: str = ""
+    title_zh: str = ""
+    title_en: str = ""
+    requested_by: str = ""
+
+    @property
+    def year(self) -> int | None:
+        """The year of the document's date, if known."""
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence of one paragraph, with offsets into ``Document.text``.
+
+    ``offsets[i]`` is the position in the decoded file of ``text[i]``.
+    """
+
+    doc_id: str
+    para: str
+    sent: int
+    start: int
+    end: int
+    text: str
+    offsets: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Something a mention refers to: a vocabulary concept, a resolution or a discovered name."""
+
+    id: str
+    kind: str
+    label_zh: str
+    label_en: str = ""
+    discovered: bool = False
+    alt_labels: tuple[str, ...] = ()
+    symbol: str = ""
+    body: str = ""
+    number: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a passage that names an entity; offsets are into ``Passage.text``."""
+
+    concept: str
+    kind: str
+    surface: str
+    doc_id: str
+    start: int
+    end: int
+    method: str
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """Money tied to a benefit: a value or a range, a currency, a period or year."""
+
+    low: float
+    high: float
+    currency: str
+    surface: str
+    period: str = ""
+    year: int | None = None
+    since: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A relation found in a passage, with the rule that found it."""
+
+    subject: str
+    predicate: str
+    object: str
+    passage: Passage
+    rule: str
+    confidence: float
+    hedged: bool = False
+    amount: Amount | None = None
+    evidence: str = ""

@@ -1,0 +1,491 @@
+"""Relation stage: the mentions of a passage + cue words → ``Fact``s.
+
+Rules read the order of mentions and the cue words between them in a sentence
+(and, for anaphora such as 该团体 or 该决议, the earlier sentences of the same
+paragraph).  They never consult a list of facts.  Each rule has a name, stored
+on the claim, and a confidence from ``cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from graph.records import Amount, Fact, Mention, Passage
+
+AGENTS = ("UNEntity", "Programme", "Organization")
+PLACES = ("Region", "Country")
+INSTRUMENTS = ("Resolution", "Convention")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules need to know about the document being read."""
+
+    self_id: str
+    self_resolution: str = ""
+    generic_crimes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- amounts
+
+_NUM = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:千万|百万|万|亿)?"
+_CUR = r"(?:美元|欧元|英镑|瑞士法郎|人民币)"
+_AMOUNT = re.compile(
+    rf"(?P<q>每日|每天|每周|每月|每年|一年|年均)?(?:高达|大约|约|近|超过|至少|多达|达到|达)?"
+    rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT})\s*(?P<ca>{_CUR})?"
+    rf"(?:\s*(?:至|到|-|—|~)\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})\s*(?P<cb>{_CUR}))?"
+)
+_SCALE = {"": 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+_CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "瑞士法郎": "CHF", "人民币": "CNY"}
+_PERIOD = {"每日": "day", "每天": "day", "每周": "week", "每月": "month", "每年": "year", "一年": "year", "年均": "year"}
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money amounts in a sentence, with range, currency, period and year.
+
+    >>> find_amounts("2009年塔利班从鸦片贸易中赚了1.55亿美元")[0]
+    Amount(low=155000000.0, high=155000000.0, currency='USD', surface='1.55亿美元', period='', year=2009, since=None)
+    >>> a = find_amounts("每年3500万美元至4500万美元")[0]
+    >>> (a.low, a.high, a.period)
+    (35000000.0, 45000000.0, 'year')
+    """
+    out = []
+    year_m = re.search(r"(?<!\d)(19|20)(\d{2})年", text)
+    since_m = re.search(r"自(\d{4})年(?:以来|起)", text)
+    for m in _AMOUNT.finditer(text):
+        cur = m.group("ca") or m.group("cb")
+        if not cur:
+            continue
+        low = float(m.group("a")) * _SCALE[m.group("ua") or m.group("ub") or ""]
+        high = low
+        if m.group("b"):
+            high = float(m.group("b")) * _SCALE[m.group("ub") or ""]
+        period = _PERIOD.get(m.group("q") or "", "")
+        if not period and re.search(r"(每日|每天)[^，。；]{0,6}$", text[: m.start()]):
+            period = "day"
+        surface = m.group(0)
+        since = int(since_m.group(1)) if since_m else None
+        year = int(year_m.group(1) + year_m.group(2)) if year_m and not since else None
+        out.append(Amount(low, high, _CURRENCY[cur], surface, period, year, since))
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _between(text: str, a: Mention, b: Mention) -> str:
+    return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
+
+
+def _has_any(text: str, words: Sequence[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def _coordinated(text: str, mentions: Sequence[Mention], first: int, kinds: Sequence[str]) -> list[Mention]:
+    """The mentions coordinated with ``mentions[first]`` by 、/和/及/与 (following it)."""
+    out = [mentions[first]]
+    for m in mentions[first + 1 :]:
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start]).strip()
+        if m.concept == out[-1].concept and gap == "":
+            continue
+        if m.kind in kinds and gap in ("、", "和", "及", "以及", "与", ",", "，", "或", "、以及", "和其", "及其"):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _coordinated_before(text: str, mentions: Sequence[Mention], last: int, kinds: Sequence[str]) -> list[Mention]:
+    """The mentions coordinated with ``mentions[last]`` that precede it."""
+    out = [mentions[last]]
+    for m in reversed(mentions[:last]):
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
+        if m.concept == out[-1].concept and gap == "":
+            continue
+        if m.kind in kinds and gap in ("、", "和", "及", "以及", ",", "，", "或"):
+            out.append(m)
+        else:
+            break
+    return list(reversed(out))
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
+
+
+def _fact(s: str, pred: str, o: str, p: Passage, rule: str, conf: float, hedged: bool,
+          evidence: str, amount: Amount | None = None) -> Fact:
+    return Fact(s, pred, o, p, rule, conf, hedged, amount, evidence)
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def benefit_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context, last_group: str) -> list[Fact]:
+    """GROUP … cue … CRIME (either order) in one sentence → GROUP benefitsFrom CRIME."""
+    text = p.text
+    b = cues["benefit"]
+    crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes]
+    groups = [m for m in ms if m.kind == "TerroristGroup"]
+    if not crimes or _has_any(text, cues["negation"]["words"]):
+        return []
+    if not _has_any(text, b["cues"]):
+        return []
+    hedged = _has_any(text, cues["hedge"]["words"])
+    conf = cues["confidence"]
+    rule = "benefit_cue"
+    subjects: list[tuple[str, str]] = []
+    for g in groups:
+        before = text[max(0, g.start - 6) : g.start]
+        if _has_any(before, b["blockers"]):
+            continue
+        subjects.append((g.concept, g.surface))
+    if not subjects and last_group and _has_any(text, cues["anaphora"]["group"]):
+        subjects.append((last_group, "该团体"))
+        rule = "benefit_anaphora"
+    if not subjects:
+        return []
+    if _has_any(text, ("收入来源", "资金来源", "来源是", "来源")):
+        rule = "benefit_source" if rule == "benefit_cue" else rule
+    elif len(subjects) > 1:
+        rule = "benefit_list" if rule == "benefit_cue" else rule
+    amounts = find_amounts(text)
+    amount_for: dict[str, Amount] = {}
+    for a in amounts:
+        pos = text.find(a.surface)
+        before = [c for c in crimes if c.end <= pos]
+        nearest = before[-1] if before else min(crimes, key=lambda c: abs(c.start - pos))
+        amount_for.setdefault(nearest.concept, a)
+    out = []
+    for gid, gsurf in subjects:
+        for c in crimes:
+            amount = amount_for.get(c.concept)
+            out.append(
+                _fact(gid, "benefitsFrom", c.concept, p, rule, conf[rule], hedged, f"{gsurf} … {c.surface}", amount)
+            )
+    return out
+
+
+def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
+    """在 REGION，GROUP…; GROUP 在 REGION 活动; 在 REGION 活动的 GROUP; REGION GROUP (阿富汗塔利班)."""
+    text = p.text
+    o = cues["operate"]
+    conf = cues["confidence"]
+    hedged = _has_any(text, cues["hedge"]["words"])
+    out: list[Fact] = []
+    for i, m in enumerate(ms):
+        if m.kind not in PLACES:
+            continue
+        places = _coordinated(text, ms, i, PLACES)
+        if i > 0 and ms[i - 1].kind in PLACES and _between(text, ms[i - 1], m).strip() in ("、", "和", "及", "以及"):
+            continue  # handled with the first place of the list
+        head = text[max(0, m.start - 3) : m.start]
+        tail_end = places[-1].end
+        after = text[tail_end : tail_end + 14]
+        # 在 REGION，GROUP … (sentence-initial setting)
+        if head.endswith("在") and after[:1] in ("，", ","):
+            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end and g.start - tail_end <= 3]
+            for g in nxt:
+                out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
+                              hedged, f"在{r.surface}，{g.surface}") for r in places]
+            continue
+        # GROUP 在 REGION verb
+        if _has_any(head, o["locative"]):
+            verb_ok = _has_any(re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)[:8], o["verbs"])
+            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
+            if prev and verb_ok:
+                g = prev[-1]
+                gap = text[g.end : m.start]
+                if len(gap) <= 12 and not _has_any(gap, ("，", "。", "；")) and not [
+                    x for x in ms if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
+                ]:
+                    out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
+                                  hedged, f"{g.surface}…{r.surface}") for r in places]
+                    continue
+            # 在 REGION verb 的 GROUP
+            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
+            if nxt and verb_ok:
+                g = nxt[0]
+                gap = text[tail_end : g.start]
+                if gap.endswith("的") and len(gap) <= 10 and not _has_any(gap, ("，", "。")):
+                    out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
+                                  conf["operate_attributive"], hedged, f"在{r.surface}…的{g.surface}") for r in places]
+                    continue
+        # REGION GROUP: 阿富汗塔利班, 索马里青年党
+        nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start == tail_end]
+        if len(places) == 1 and nxt and m.kind == "Country":
+            g = nxt[0]
+            out.append(_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
+                             conf["operate_attributive"], hedged, f"{m.surface}{g.surface}"))
+    return out
+
+
+def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
+                  last_entity: str, last_resolution: str) -> list[Fact]:
+    """Entities established, requested or governed by a resolution."""
+    text = p.text
+    md = cues["mandate"]
+    conf = cues["confidence"]
+    out: list[Fact] = []
+    res = [m for m in ms if m.kind == "Resolution"]
+    agents = [m for m in ms if m.kind in AGENTS]
+    hedged = False
+    # committees named after their resolution: 第1267(1999)号决议所设委员会
+    for m in ms:
+        for ref in m.refs:
+            out.append(_fact(m.concept, "mandatedBy", ref, p, "mandate_established", conf["mandate_established"],
+                             hedged, m.surface))
+    if not res:
+        return out
+    # 根据 … 第N号决议 (a list), subject before in the clause, or after
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if m.kind != "Resolution":
+            i += 1
+            continue
+        group = _coordinated(text, ms, i, ("Resolution",))
+        i += len(group)
+        head = text[max(0, m.start - 4) : m.start]
+        if not _has_any(head, md["before_resolution"]):
+            continue
+        cstart = _clause_start(text, m.start)
+        self_ref = _has_any(text[cstart : m.start], md["self_reference"])
+        subj = [a for a in agents if cstart <= a.start < m.start]
+        if self_ref:
+            out += [_fact(ctx.self_id, "mandatedBy", r.concept, p, "mandate_self", conf["mandate_self"], hedged,
+                          f"本报告…{r.surface}") for r in group]
+            continue
+        if not subj:
+            ent_anaphor = _has_any(text[cstart : m.start], cues["anaphora"]["entity"])
+            after = [a for a in agents if a.start >= group[-1].end and a.start - group[-1].end <= 30]
+            if after:
+                first = after[0]
+                subj = _coordinated(text, ms, ms.index(first), AGENTS)
+            elif ent_anaphor and last_entity:
+                out += [_fact(last_entity, "mandatedBy", r.concept, p, "mandate_basis", conf["mandate_basis"], hedged,
+                              f"该…{r.surface}") for r in group]
+                continue
+        else:
+            subj = _coordinated_before(text, ms, ms.index(subj[-1]), AGENTS)
+        for s in subj:
+            out += [_fact(s.concept, "mandatedBy", r.concept, p, "mandate_basis", conf["mandate_basis"], hedged,
+                          f"{s.surface}…{r.surface}") for r in group]
+    # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
+    if "为指导" in text or "指导下" in text:
+        subj = [a for a in agents if a.end <= text.find("指导")]
+        if subj:
+            s = subj[0]
+            out += [_fact(s.concept, "mandatedBy", r.concept, p, "mandate_basis", conf["mandate_basis"], hedged,
+                          f"{s.surface}…以{r.surface}为指导") for r in res if r.start > s.end]
+    task = text.find("任务")
+    if task > 0:
+        subj = [a for a in agents if a.end <= task and a.start > res[0].end and task - a.end <= 25]
+        if subj and not _has_any(text[: res[0].start], md["before_resolution"]):
+            s = subj[-1]
+            out += [_fact(s.concept, "mandatedBy", r.concept, p, "mandate_request", conf["mandate_request"], hedged,
+                          f"{r.surface}…{s.surface}的任务") for r in res if r.end <= s.start]
+    return out
+
+
+def request_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -> list[Fact]:
+    """In a resolution's operative paragraph: 请/鼓励/指示 ENTITY … → ENTITY mandatedBy this resolution."""
+    if not ctx.self_resolution or p.para.startswith(("PP", "S")):
+        return []
+    text = p.text
+    out: list[Fact] = []
+    for verb in re.finditer(r"(?:^|[，；])(?:还|又|并)?(请|鼓励|指示|要求|责成|授权|吁请)", text):
+        after = [i for i, m in enumerate(ms) if m.kind in AGENTS and 0 <= m.start - verb.end() <= 18]
+        if not after:
+            continue
+        subj = _coordinated(text, ms, after[0], AGENTS)
+        for s in subj:
+            out.append(_fact(s.concept, "mandatedBy", ctx.self_resolution, p, "mandate_request",
+                             cues["confidence"]["mandate_request"], False, f"{verb.group(1)}{s.surface}"))
+    return out
+
+
+def implement_facts(p: Passage, ms: Sequence[Mention], cues: dict, last_resolution: str) -> list[Fact]:
+    """AGENT … 执行/支持执行/协助…执行 RESOLUTION|CONVENTION."""
+    text = p.text
+    im = cues["implement"]
+    conf = cues["confidence"]
+    out: list[Fact] = []
+    cue_pat = "|".join(sorted(map(re.escape, im["cues"]), key=len, reverse=True))
+    for cue in re.finditer(cue_pat, text):
+        objs = [m for m in ms if m.kind in INSTRUMENTS and 0 <= m.start - cue.end() <= 16]
+        objects: list[tuple[str, str]] = []
+        if objs:
+            idx = ms.index(objs[0])
+            objects = [(o.concept, o.surface) for o in _coordinated(text, ms, idx, INSTRUMENTS)]
+            # a list of treaties may be introduced by 例如/包括 after a general noun
+        elif last_resolution and re.match(r"(?:该|上述|这一|此项)决议", text[cue.end() : cue.end() + 6]):
+            objects = [(last_resolution, "该决议")]
+        if not objects:
+            continue
+        clause_from = max(text.rfind(c, 0, cue.start()) for c in "。；") + 1
+        subj = [m for m in ms if m.kind in ("UNEntity", "Programme") and clause_from <= m.start and m.end <= cue.start()]
+        countries = [m for m in ms if m.kind == "Country" and 0 <= cue.start() - m.end <= 4]
+        rule = "implement_assist" if _has_any(text[clause_from : cue.start()], im["assist"]) else "implement_direct"
+        if not subj and not countries:
+            continue
+        subjects = []
+        for s in subj:
+            prefix = text[max(0, s.start - 2) : s.start]
+            if prefix.endswith(("向", "对", "由", "给")):
+                continue
+            subjects.append(s)
+        subjects += countries
+        for s in subjects:
+            for oid, osurf in objects:
+                out.append(_fact(s.concept, "implements", oid, p, rule, conf[rule], _has_any(text, cues["hedge"]["words"]),
+                                 f"{s.surface}…{cue.group(0)}…{osurf}"))
+    return out
+
+
+def recall_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -> list[Fact]:
+    """A resolution's preambular 回顾 … → this resolution recalls each one listed; 第N号决议…回顾 … → N recalls."""
+    text = p.text
+    conf = cues["confidence"]
+    res = [m for m in ms if m.kind == "Resolution"]
+    if not res or not _has_any(text, cues["recall"]["cues"]):
+        return []
+    if ctx.self_resolution and p.para.startswith("PP") and text.lstrip().startswith(tuple(cues["recall"]["cues"])):
+        return [_fact(ctx.self_resolution, "recalls", r.concept, p, "recall_preamble", conf["recall_preamble"], False,
+                      f"回顾…{r.surface}") for r in res if r.concept != ctx.self_resolution]
+    cue_pos = min(text.find(c) for c in cues["recall"]["cues"] if c in text)
+    before = [r for r in res if r.end <= cue_pos and cue_pos - r.end <= 12]
+    if before:
+        src = before[-1]
+        return [_fact(src.concept, "recalls", r.concept, p, "recall_cited", conf["recall_cited"], False,
+                      f"{src.surface}…回顾…{r.surface}") for r in res if r.start > cue_pos and r.concept != src.concept]
+    return []
+
+
+def affiliate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
+    """GROUP1 系 GROUP2 … 的附属组织; GROUP1 同 GROUP2 结盟/效忠 GROUP2."""
+    text = p.text
+    groups = [m for m in ms if m.kind == "TerroristGroup"]
+    out: list[Fact] = []
+    for a, b in zip(groups, groups[1:], strict=False):
+        if a.concept == b.concept:
+            continue
+        gap = text[a.end : b.start]
+        tail = text[b.end : b.end + 12]
+        if len(gap) <= 8 and "，" not in gap and _has_any(tail, cues["affiliate"]["cues"]) and "的" in tail:
+            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue",
+                             cues["confidence"]["affiliate_cue"], False, f"{a.surface}…{b.surface}…附属"))
+        elif len(gap) <= 6 and _has_any(gap + tail[:4], ("效忠", "结盟", "宣誓效忠")):
+            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue",
+                             cues["confidence"]["affiliate_cue"], False, f"{a.surface}…效忠/结盟…{b.surface}"))
+    return out
+
+
+def partner_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
+    """AGENT 与/同 AGENT(、AGENT…) 合作/协作/共同… → partnerOf."""
+    text = p.text
+    pc = cues["partner"]
+    out: list[Fact] = []
+    agents = ("UNEntity", "Programme", "Organization", "Country")
+    for i, m in enumerate(ms):
+        if m.kind not in agents or i == 0:
+            continue
+        prev = ms[i - 1]
+        link = text[prev.end : m.start].strip()
+        if prev.kind not in agents or link not in pc["linkers"] or link in ("和", "及"):
+            continue
+        partners = _coordinated(text, ms, i, agents)
+        tail = text[partners[-1].end : partners[-1].end + 10]
+        if not _has_any(tail, pc["cues"]):
+            continue
+        subjects = _coordinated_before(text, ms, i - 1, agents)
+        for s in subjects:
+            for o in partners:
+                if s.concept != o.concept:
+                    out.append(_fact(s.concept, "partnerOf", o.concept, p, "partner_cue",
+                                     cues["confidence"]["partner_cue"], False, f"{s.surface}{link}{o.surface}…合作"))
+    return out
+
+
+def active_facts(p: Passage, ms: Sequence[Mention], cues: dict, table_entities: Sequence[Mention]) -> list[Fact]:
+    """Annex rows: entity → geographic scope; text: AGENT 在/向 PLACE 开展/提供 …"""
+    text = p.text
+    conf = cues["confidence"]
+    out: list[Fact] = []
+    if table_entities:
+        for e in table_entities:
+            for r in ms:
+                if r.kind in PLACES:
+                    out.append(_fact(e.concept, "activeIn", r.concept, p, "active_table", conf["active_table"], False,
+                                     f"{e.surface} | {r.surface}"))
+        return out
+    for i, m in enumerate(ms):
+        if m.kind not in PLACES:
+            continue
+        head = text[max(0, m.start - 2) : m.start]
+        if not head.endswith(("在", "向", "为", "赴", "对")):
+            continue
+        places = _coordinated(text, ms, i, PLACES)
+        after = text[places[-1].end : places[-1].end + 12]
+        if not _has_any(after, cues["active"]["verbs"]):
+            continue
+        cstart = _clause_start(text, m.start)
+        subj = [a for a in ms[:i] if a.kind in ("UNEntity", "Programme", "Organization") and a.start >= cstart - 20]
+        if not subj:
+            continue
+        s = subj[-1]
+        out += [_fact(s.concept, "activeIn", r.concept, p, "active_locative", conf["active_locative"], False,
+                      f"{s.surface}…{r.surface}") for r in places]
+    return out
+
+
+# ---------------------------------------------------------------- driver
+
+
+def document_facts(
+    passages: Sequence[Passage], mentions: Sequence[Sequence[Mention]], cues: dict, ctx: Context
+) -> Iterator[Fact]:
+    """All facts of one document, in passage order, without duplicates."""
+    seen: set[tuple[str, str, str, str, int]] = set()
+    last_group = last_entity = last_resolution = ""
+    para = None
+    table_entities: list[Mention] = []
+    for p, ms in zip(passages, mentions, strict=True):
+        if p.para != para:
+            para = p.para
+            last_group = last_entity = last_resolution = ""
+            table_entities = []
+        is_table = p.para.startswith("annex-")
+        if is_table and p.sent == 1:
+            table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
+        facts: list[Fact] = []
+        if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
+            facts += active_facts(p, ms, cues, table_entities)
+        facts += benefit_facts(p, ms, cues, ctx, last_group)
+        facts += operate_facts(p, ms, cues)
+        facts += mandate_facts(p, ms, cues, ctx, last_entity, last_resolution)
+        facts += request_facts(p, ms, cues, ctx)
+        facts += implement_facts(p, ms, cues, last_resolution)
+        facts += recall_facts(p, ms, cues, ctx)
+        facts += affiliate_facts(p, ms, cues)
+        facts += partner_facts(p, ms, cues)
+        if not is_table:
+            facts += active_facts(p, ms, cues, ())
+        for f in facts:
+            if f.subject == f.object:
+                continue
+            key = (f.subject, f.predicate, f.object, p.para, p.sent)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield f
+        for m in ms:
+            if m.kind == "TerroristGroup":
+                last_group = m.concept
+            elif m.kind in ("UNEntity", "Programme"):
+                last_entity = m.concept
+            elif m.kind == "Resolution":
+                last_resolution = m.concept

@@ -1,0 +1,21 @@
+"""Where the ontology folder and saved queries are found, in a checkout or an install."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+
+
+def ontology_dir() -> Path:
+    """The folder holding nexus.ttl, shapes.ttl, vocabulary.ttl, cues.toml and queries/."""
+    for candidate in (ROOT / "ontology", PACKAGE_DIR / "ontology"):
+        if (candidate / "nexus.ttl").is_file():
+            return candidate
+    raise FileNotFoundError("ontology/ folder not found beside the graph package")
+
+
+def ontology_file(name: str) -> Path:
+    """A file inside the ontology folder."""
+    return ontology_dir() / name

@@ -1,0 +1,55 @@
+"""SHACL validation of a built graph against ``ontology/shapes.ttl``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyshacl
+import rdflib
+
+from graph.errors import InputError
+from graph.resources import ontology_file
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of a validation: conforms, and one line per violation."""
+
+    conforms: bool
+    violations: tuple[str, ...]
+
+
+def load_graph(path: Path) -> rdflib.Graph:
+    """Parse a Turtle, N-Triples or N-Quads file; a bad one is an ``InputError``."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file; run 'nexus-kg build' first")
+    fmt = {".nq": "nquads", ".nt": "nt", ".trig": "trig"}.get(path.suffix, "turtle")
+    try:
+        if fmt in ("nquads", "trig"):
+            ds = rdflib.Dataset()
+            ds.parse(path, format=fmt)
+            g = rdflib.Graph()
+            for s, p, o, _ctx in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+            return g
+        return rdflib.Graph().parse(path, format=fmt)
+    except Exception as exc:  # parsers raise many types
+        raise InputError(f"{path}: not a valid {fmt} graph ({str(exc).splitlines()[0]})") from None
+
+
+def validate(g: rdflib.Graph) -> Report:
+    """Run the SHACL shapes, with the ontology's class hierarchy, over ``g``."""
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+    ontology = rdflib.Graph().parse(ontology_file("nexus.ttl"), format="turtle")
+    conforms, results, _text = pyshacl.validate(
+        g, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", advanced=True, allow_warnings=True
+    )
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    lines = []
+    for r in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = results.value(r, sh.focusNode)
+        msg = results.value(r, sh.resultMessage)
+        path = results.value(r, sh.resultPath)
+        lines.append(f"{focus} {path or ''}: {msg}".strip())
+    return Report(bool(conforms), tuple(sorted(lines)))

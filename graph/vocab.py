@@ -1,0 +1,216 @@
+"""The curated SKOS vocabulary and the cue words, loaded and checked once.
+
+The vocabulary (``ontology/vocabulary.ttl``) names every known entity with its
+class, @zh/@en preferred labels and aliases.  This module indexes every label
+for matching, generates jieba's user dictionary from it, and loads the cue
+words of ``ontology/cues.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rdflib
+from rdflib.namespace import OWL, RDF, SKOS
+
+from graph.errors import OntologyError
+from graph.ns import ID_URI, NX, NX_URI
+from graph.records import Entity
+from graph.resources import ontology_file
+
+#: Classes a vocabulary concept may have, by local name.
+KINDS: tuple[str, ...] = (
+    "TerroristGroup",
+    "CrimeType",
+    "UNEntity",
+    "Organization",
+    "Programme",
+    "Convention",
+    "Region",
+    "Country",
+    "Resolution",
+    "Document",
+)
+
+# Characters that look alike in UN texts; mapped one to one so offsets survive.
+_FOLD = {ord(a): b for a, b in zip("—–‐‑－・•（）", "-----··()", strict=True)}
+
+
+def _t2s_table() -> dict[int, str]:
+    """Traditional → Simplified, character by character, from OpenCC's dictionary."""
+    table: dict[int, str] = {}
+    try:
+        import opencc  # noqa: F401  (the package ships the dictionary files)
+
+        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                simp = parts[1].split(" ")[0]
+                if len(simp) == 1 and simp != parts[0]:
+                    table[ord(parts[0])] = simp
+    except (ImportError, OSError):  # pragma: no cover - conversion is an extra
+        pass
+    return table
+
+
+_T2S = _t2s_table()
+_FOLD_ALL = {**_T2S, **_FOLD}
+
+
+def fold(text: str) -> str:
+    """A same-length matching key: Simplified characters, one dash, one middle dot.
+
+    >>> fold("伊黎伊斯蘭國")
+    '伊黎伊斯兰国'
+    >>> len(fold("拉什卡—塔伊巴")) == len("拉什卡—塔伊巴")
+    True
+    """
+    return text.translate(_FOLD_ALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One vocabulary concept."""
+
+    id: str
+    kind: str
+    pref_zh: str
+    pref_en: str
+    alt_zh: tuple[str, ...] = ()
+    alt_en: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()
+
+    def entity(self) -> Entity:
+        return Entity(
+            id=self.id,
+            kind=self.kind,
+            label_zh=self.pref_zh,
+            label_en=self.pref_en,
+            alt_labels=tuple(sorted(set(self.alt_zh) | set(self.alt_en))),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """Concepts by id, and every label (folded) → concept id."""
+
+    concepts: dict[str, Concept]
+    labels: dict[str, str]
+    cues: dict[str, Any] = field(default_factory=dict)
+
+    def concept(self, concept_id: str) -> Concept:
+        return self.concepts[concept_id]
+
+    def lookup(self, label: str) -> Concept | None:
+        """The concept with this label or alias, if any.
+
+        >>> load().lookup("达伊沙").pref_zh
+        '伊拉克和黎凡特伊斯兰国'
+        """
+        cid = self.labels.get(fold(label.strip()))
+        return self.concepts[cid] if cid else None
+
+    def by_kind(self, kind: str) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.kind == kind]
+
+    def cue(self, section: str, key: str) -> Any:
+        """A cue list or value from cues.toml; a missing one is an ontology error."""
+        try:
+            return self.cues[section][key]
+        except KeyError:
+            raise OntologyError(f"cues.toml: missing [{section}] {key}") from None
+
+    def jieba_words(self) -> list[tuple[str, int, str]]:
+        """(word, frequency, tag) for jieba's user dictionary, generated from the labels.
+
+        Labels jieba cannot hold (spaces, hyphens, brackets, Latin punctuation) are left to
+        the Aho-Corasick pass in ``mentions``.
+        """
+        words = set()
+        for label in self.labels:
+            if all("\u4e00" <= ch <= "\u9fff" for ch in label) and len(label) >= 2:
+                words.add(label)
+        return [(w, 2000 + 10 * len(w), "nz") for w in sorted(words)]
+
+
+def _literal_values(g: rdflib.Graph, s: rdflib.term.Node, p: rdflib.term.Node, lang: str) -> list[str]:
+    return sorted(
+        str(o)
+        for o in g.objects(s, p)
+        if isinstance(o, rdflib.Literal) and (o.language or "").lower().startswith(lang)
+    )
+
+
+def parse_vocabulary(g: rdflib.Graph, source: str = "vocabulary.ttl") -> dict[str, Concept]:
+    """Concepts from a SKOS graph; raises ``OntologyError`` on an inconsistent one."""
+    concepts: dict[str, Concept] = {}
+    for s in sorted(set(g.subjects(RDF.type, SKOS.Concept)), key=str):
+        if not str(s).startswith(ID_URI):
+            raise OntologyError(f"{source}: concept {s} is outside the namespace {ID_URI}")
+        cid = str(s)[len(ID_URI) :]
+        kinds = [str(o)[len(NX_URI) :] for o in g.objects(s, RDF.type) if str(o).startswith(NX_URI)]
+        kinds = [k for k in kinds if k in KINDS]
+        if len(kinds) != 1:
+            raise OntologyError(f"{source}: concept {cid} needs exactly one class from {KINDS}, has {kinds}")
+        pref_zh = _literal_values(g, s, SKOS.prefLabel, "zh")
+        pref_en = _literal_values(g, s, SKOS.prefLabel, "en")
+        if len(pref_zh) != 1:
+            raise OntologyError(f"{source}: concept {cid} needs exactly one skos:prefLabel@zh")
+        concepts[cid] = Concept(
+            id=cid,
+            kind=kinds[0],
+            pref_zh=pref_zh[0],
+            pref_en=pref_en[0] if pref_en else "",
+            alt_zh=tuple(_literal_values(g, s, SKOS.altLabel, "zh")),
+            alt_en=tuple(_literal_values(g, s, SKOS.altLabel, "en")),
+            broader=tuple(sorted(str(o)[len(ID_URI) :] for o in g.objects(s, SKOS.broader))),
+            same_as=tuple(sorted(str(o) for o in g.objects(s, OWL.sameAs))),
+        )
+    for c in concepts.values():
+        for b in c.broader:
+            if b not in concepts:
+                raise OntologyError(f"{source}: {c.id} skos:broader {b}, which is not a concept")
+    return concepts
+
+
+def index_labels(concepts: Iterable[Concept], source: str = "vocabulary.ttl") -> dict[str, str]:
+    """Folded label → concept id; two concepts sharing a label is an error."""
+    labels: dict[str, str] = {}
+    for c in concepts:
+        for label in (c.pref_zh, c.pref_en, *c.alt_zh, *c.alt_en):
+            key = fold(label.strip())
+            if len(key) < 2:
+                continue
+            other = labels.setdefault(key, c.id)
+            if other != c.id:
+                raise OntologyError(f"{source}: label {label!r} names both {other} and {c.id}")
+    return labels
+
+
+@functools.cache
+def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
+    """Load (once) the vocabulary and cue words from ``ontology/``."""
+    vpath = Path(vocabulary) if vocabulary else ontology_file("vocabulary.ttl")
+    cpath = Path(cues) if cues else ontology_file("cues.toml")
+    try:
+        g = rdflib.Graph().parse(vpath, format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        raise OntologyError(f"{vpath}: cannot parse ({exc})") from None
+    concepts = parse_vocabulary(g, vpath.name)
+    try:
+        cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise OntologyError(f"{cpath}: cannot read cue words ({exc})") from None
+    return Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+
+
+def class_iri(kind: str) -> rdflib.URIRef:
+    """The ontology class of a kind name (closed: a typo raises)."""
+    return NX[kind]

@@ -1,0 +1,40 @@
+"""Shared fixtures: the seed graph is built once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def require_tool(name: str) -> str:
+    """The path of an external tool; skipped locally if missing, a failure under CI."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is not installed; .ci/run installs it")
+    pytest.skip(f"{name} not installed")
+    raise AssertionError  # unreachable
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An out/ folder with the graph built from seeds/ (nexus.ttl, nexus.nq, …)."""
+    from graph.pipeline import run_build
+
+    out = tmp_path_factory.mktemp("out")
+    run_build([SEEDS], out, progress=lambda m: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(built: Path) -> rdflib.Graph:
+    """The seed graph, parsed."""
+    return rdflib.Graph().parse(built / "nexus.ttl", format="turtle")
