@@ -3,7 +3,8 @@
 Gold rows are ``relation, subject, object, doc, para, hedged, quote`` (tab-separated, with a
 header).  Names are resolved through the graph's own labels and aliases, resolution
 symbols through the resolution parser.  Precision counts only the paragraphs the gold
-file annotates (a row with relation ``none`` marks a paragraph with no facts).
+file annotates (a row with relation ``none`` marks a paragraph with no facts) and only
+the relations it annotates.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def evaluate(g: rdflib.Graph, gold_rows: list[dict[str, str]]) -> dict[str, Scor
         if rel == "none":
             continue
         gold.add((rel, r.node(row["subject"]), r.node(row["object"]), doc, para))
-    pred = {f for f in predicted(g) if (f[3], f[4]) in annotated}
+    relations = {f[0] for f in gold}
+    pred = {f for f in predicted(g) if (f[3], f[4]) in annotated and f[0] in relations}
     scores: dict[str, Score] = defaultdict(Score)
     for rel in sorted({f[0] for f in gold} | {f[0] for f in pred}):
         sc = scores[rel]

@@ -268,7 +268,8 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
         if m:
             number = int(m.group(1))
             rest = ln.text[m.end() :].strip()
-            if _is_heading_text(rest):
+            continues = bool(nxt) and not _NUMBERED.match(content[idx + 1].text) and number == last_number + 1
+            if _is_heading_text(rest) and not continues:
                 prev_end = "。"
                 continue  # a numbered (sub-)heading such as "3. 贩毒"
             if last_number < number <= last_number + 3:

@@ -34,7 +34,7 @@ _SC_RUN = re.compile(
 _SC_ONE = re.compile(_SC_ITEM)
 _GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
 _GA_RUN = re.compile(
-    r"(?<![/\w])" + _GA_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*" + _GA_ITEM + r")*\s*(?:号)?\s*(?=决议)"
+    r"(?<![/0-9A-Za-z])" + _GA_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*" + _GA_ITEM + r")*\s*(?:号)?\s*(?=决议)"
 )
 _GA_ONE = re.compile(_GA_ITEM)
 _RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
@@ -415,7 +415,10 @@ def document_mentions(
         ]
         merged = _merge(cands)
         merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher))
+        merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
         first.append(merged)
+    first = _date_yearless_resolutions(passages, first, vocab)
+    first = [_specialise_crimes(p, ms, vocab) for p, ms in zip(passages, first, strict=True)]
     learned = learn_aliases(passages, first, vocab)
     result: list[list[Mention]] = []
     for p, merged in zip(passages, first, strict=True):
@@ -443,6 +446,92 @@ def document_mentions(
                 short = [a for a, c in learned.items() if c == m.concept]
                 entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(short)))
     return result, entities
+
+
+def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> Mention:
+    """A group named as place + its own name (阿富汗塔利班 = 阿富汗 + 塔利班) refers to that place."""
+    if m.kind != "TerroristGroup" or m.refs:
+        return m
+    own = matcher.vocab.concepts.get(m.concept)
+    names = {fold(x) for x in (own.pref_zh, *own.alt_zh)} if own else set()
+    places = tuple(
+        cid for s, e, cid in matcher.find(m.surface)
+        if s == 0 and kinds.get(cid) in ("Country", "Region") and fold(m.surface[e:]) in names
+    )
+    return Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, places[:1]) if places else m
+
+
+_YEARLESS = re.compile(r"(?:(安全理事会|安理会)\s*)?第\s*(\d{4})\s*号决议")
+
+
+def sc_year(number: int, first_of_year: dict[str, int]) -> int | None:
+    """The year of a Security Council resolution number, from the table of first numbers per year.
+
+    >>> sc_year(2395, {"2017": 2337, "2018": 2398})
+    2017
+    """
+    years = sorted((int(y), n) for y, n in first_of_year.items())
+    found = None
+    for year, first in years:
+        if number >= first:
+            found = year
+    if found is not None and found == years[-1][0] and number > years[-1][1] + 80:
+        return None
+    return found
+
+
+def _date_yearless_resolutions(
+    passages: Sequence[Passage], found: list[list[Mention]], vocab: Vocabulary
+) -> list[list[Mention]]:
+    """第2395号决议 without a year: the year the document gives it elsewhere, else the numbering table."""
+    known: dict[str, int] = {}
+    for ms in found:
+        for m in ms:
+            hit = re.fullmatch(r"res-s-(\d+)-(\d{4})", m.concept)
+            if hit:
+                known.setdefault(hit.group(1), int(hit.group(2)))
+    table = vocab.cues.get("resolutions", {}).get("sc_first_of_year", {})
+    out = []
+    for p, ms in zip(passages, found, strict=True):
+        extra = []
+        for m in _YEARLESS.finditer(p.text):
+            number = m.group(2)
+            year = known.get(number) or sc_year(int(number), table)
+            if year is None:
+                continue
+            ent = resolution_entity("S", number, year)
+            extra.append(Mention(ent.id, "Resolution", m.group(0), p.doc_id, m.start(), m.end() - 2, "pattern"))
+        out.append(_merge(ms + extra) if extra else ms)
+    return out
+
+
+def _specialise_crimes(p: Passage, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """A generic crime word followed by the goods it moves becomes the specific crime: 走私…原油 → 石油走私."""
+    spec = vocab.cues.get("crime_objects")
+    if not spec:
+        return ms
+    generic = set(spec["generic"])
+    out = []
+    for m in ms:
+        if m.kind == "CrimeType" and m.surface in generic:
+            end = len(p.text)
+            for stop in "，。；：":
+                k = p.text.find(stop, m.end)
+                if k >= 0:
+                    end = min(end, k)
+            reach = m.end
+            chain = re.match(r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
+                             p.text[m.end :])
+            if chain:
+                reach = m.end + chain.end()
+            window = p.text[reach : min(end, reach + spec["window"])]
+            hits = sorted((window.find(w), w) for w in spec["objects"] if w in window)
+            if hits:
+                target = vocab.lookup(spec["objects"][hits[0][1]])
+                if target is not None:
+                    m = Mention(target.id, target.kind, m.surface, m.doc_id, m.start, m.end, "specialised")
+        out.append(m)
+    return out
 
 
 def _kind_of(cid: str, kinds: dict[str, str], found: list[list[Mention]]) -> str:

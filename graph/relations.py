@@ -89,9 +89,10 @@ def _coordinated(text: str, mentions: Sequence[Mention], first: int, kinds: Sequ
     out = [mentions[first]]
     for m in mentions[first + 1 :]:
         gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start]).strip()
-        if m.concept == out[-1].concept and gap == "":
+        if m.concept == out[-1].concept and gap in ("", "(", "(又称", "(又称“"):
             continue
-        if m.kind in kinds and gap in ("、", "和", "及", "以及", "与", ",", "，", "或", "、以及", "和其", "及其"):
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start] if m.concept != out[-1].concept else gap)
+        if m.kind in kinds and gap.strip() in ("、", "和", "及", "以及", "与", ",", "，", "或", "、以及", "和其", "及其"):
             out.append(m)
         else:
             break
@@ -125,47 +126,73 @@ def _fact(s: str, pred: str, o: str, p: Passage, rule: str, conf: float, hedged:
 
 
 def benefit_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context, last_group: str) -> list[Fact]:
-    """GROUP … cue … CRIME (either order) in one sentence → GROUP benefitsFrom CRIME."""
-    text = p.text
+    """GROUP … cue … CRIME (either order) in one clause list (between ；) → GROUP benefitsFrom CRIME.
+
+    Without a named group, 该团体 refers back to the last group of the paragraph, and so does a
+    sentence that names no other actor (the paragraph's topic).
+    """
+    out: list[Fact] = []
+    start = 0
+    for seg_end in [i for i, ch in enumerate(p.text) if ch == "；"] + [len(p.text)]:
+        seg = [m for m in ms if start <= m.start < seg_end]
+        out += _benefit_segment(p, p.text[start:seg_end], start, seg, cues, ctx, last_group)
+        start = seg_end + 1
+    return out
+
+
+def _crime_is_act(text: str, m: Mention, b: dict) -> bool:
+    """False for a crime word that names a victim (被绑架), a network or route (走私网络), or sits in brackets."""
+    if text[max(0, m.start - 1) : m.start] == "被":
+        return False
+    if m.method != "specialised" and text.startswith(tuple(b["crime_modifier_after"]), m.end):
+        return False
+    opened = text.rfind("(", 0, m.start)
+    return not (opened > text.rfind(")", 0, m.start) and m.method != "specialised" and len(m.surface) <= 2)
+
+
+def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: dict, ctx: Context,
+                     last_group: str) -> list[Fact]:
     b = cues["benefit"]
-    crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes]
-    groups = [m for m in ms if m.kind == "TerroristGroup"]
-    if not crimes or _has_any(text, cues["negation"]["words"]):
-        return []
-    if not _has_any(text, b["cues"]):
+    crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)]
+    if not crimes or _has_any(text, cues["negation"]["words"]) or not _has_any(text, b["cues"]):
         return []
     hedged = _has_any(text, cues["hedge"]["words"])
     conf = cues["confidence"]
     rule = "benefit_cue"
     subjects: list[tuple[str, str]] = []
-    for g in groups:
-        before = text[max(0, g.start - 6) : g.start]
-        if _has_any(before, b["blockers"]):
+    for g in (m for m in ms if m.kind == "TerroristGroup"):
+        before = p.text[max(0, g.start - 6) : g.start]
+        after = p.text[g.end : g.end + 5]
+        if _has_any(before, b["blockers"]) or after.startswith(tuple(b["not_actor_after"])):
             continue
+        if re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[g.end : g.end + 14]):
+            continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
         subjects.append((g.concept, g.surface))
-    if not subjects and last_group and _has_any(text, cues["anaphora"]["group"]):
-        subjects.append((last_group, "该团体"))
-        rule = "benefit_anaphora"
+    if not subjects and last_group:
+        if _has_any(text, cues["anaphora"]["group"]):
+            subjects.append((last_group, "该团体"))
+            rule = "benefit_anaphora"
+        elif not _has_any(text, b["other_actors"]) and not [m for m in ms if m.kind == "TerroristGroup"]:
+            subjects.append((last_group, "(段落主题)"))
+            rule = "benefit_topic"
     if not subjects:
         return []
-    if _has_any(text, ("收入来源", "资金来源", "来源是", "来源")):
-        rule = "benefit_source" if rule == "benefit_cue" else rule
-    elif len(subjects) > 1:
-        rule = "benefit_list" if rule == "benefit_cue" else rule
+    if _has_any(text, ("收入来源", "资金来源", "来源是", "来源")) and rule == "benefit_cue":
+        rule = "benefit_source"
+    elif len(subjects) > 1 and rule == "benefit_cue":
+        rule = "benefit_list"
     amounts = find_amounts(text)
     amount_for: dict[str, Amount] = {}
     for a in amounts:
-        pos = text.find(a.surface)
-        before = [c for c in crimes if c.end <= pos]
-        nearest = before[-1] if before else min(crimes, key=lambda c: abs(c.start - pos))
+        pos = offset + text.find(a.surface)
+        before_a = [c for c in crimes if c.end <= pos]
+        nearest = before_a[-1] if before_a else min(crimes, key=lambda c: abs(c.start - pos))
         amount_for.setdefault(nearest.concept, a)
     out = []
     for gid, gsurf in subjects:
         for c in crimes:
-            amount = amount_for.get(c.concept)
-            out.append(
-                _fact(gid, "benefitsFrom", c.concept, p, rule, conf[rule], hedged, f"{gsurf} … {c.surface}", amount)
-            )
+            out.append(_fact(gid, "benefitsFrom", c.concept, p, rule, conf.get(rule, 0.6), hedged,
+                             f"{gsurf} … {c.surface}", amount_for.get(c.concept)))
     return out
 
 
@@ -195,6 +222,9 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
         # GROUP 在 REGION verb
         if _has_any(head, o["locative"]):
             verb_ok = _has_any(re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)[:8], o["verbs"])
+            if _has_any(text[max(0, m.start - 4) : m.start], o["movement"]):
+                verb_ok = True
+                places = _places_with_list(text, ms, i, o)
             prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
             if prev and verb_ok:
                 g = prev[-1]
@@ -220,7 +250,24 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
             g = nxt[0]
             out.append(_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
                              conf["operate_attributive"], hedged, f"{m.surface}{g.surface}"))
+    for g in ms:
+        if g.kind == "TerroristGroup":
+            for place in g.refs:
+                out.append(_fact(g.concept, "operatesIn", place, p, "operate_attributive",
+                                 conf["operate_attributive"], hedged, g.surface))
     return out
+
+
+def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: dict) -> list[Mention]:
+    """A place and the places that continue it: 乍得湖流域地区，特别是喀麦隆、乍得和尼日尔."""
+    places = _coordinated(text, ms, i, PLACES)
+    nxt = [k for k, m in enumerate(ms) if k > i and m.kind in PLACES and m.start >= places[-1].end]
+    if nxt:
+        gap = text[places[-1].end : ms[nxt[0]].start]
+        gap = re.sub("^(" + "|".join(o["region_suffix"]) + ")", "", gap).strip("，, ")
+        if gap in o["place_list"]:
+            places += _coordinated(text, ms, nxt[0], PLACES)
+    return places
 
 
 def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
@@ -235,7 +282,7 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
     hedged = False
     # committees named after their resolution: 第1267(1999)号决议所设委员会
     for m in ms:
-        for ref in m.refs:
+        for ref in m.refs if m.kind == "UNEntity" else ():
             out.append(_fact(m.concept, "mandatedBy", ref, p, "mandate_established", conf["mandate_established"],
                              hedged, m.surface))
     if not res:
@@ -298,7 +345,10 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -
     text = p.text
     out: list[Fact] = []
     for verb in re.finditer(r"(?:^|[，；])(?:还|又|并)?(请|鼓励|指示|要求|责成|授权|吁请)", text):
-        after = [i for i, m in enumerate(ms) if m.kind in AGENTS and 0 <= m.start - verb.end() <= 18]
+        after = [
+            i for i, m in enumerate(ms)
+            if m.kind in AGENTS and 0 <= m.start - verb.end() <= 18 and not text.startswith(("各", "系统"), m.end)
+        ]
         if not after:
             continue
         subj = _coordinated(text, ms, after[0], AGENTS)
@@ -315,19 +365,39 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: dict, last_resoluti
     conf = cues["confidence"]
     out: list[Fact] = []
     cue_pat = "|".join(sorted(map(re.escape, im["cues"]), key=len, reverse=True))
+    spans = [(m.start, m.end) for m in ms]
     for cue in re.finditer(cue_pat, text):
-        objs = [m for m in ms if m.kind in INSTRUMENTS and 0 <= m.start - cue.end() <= 16]
+        if any(a <= cue.start() < b for a, b in spans):
+            continue  # 执行 inside 反恐执行局
+        seg_end = min([k for k in (text.find("；", cue.end()), text.find("。", cue.end())) if k >= 0] or [len(text)])
+        objs = [m for m in ms if m.kind in INSTRUMENTS and m.start >= cue.end() and m.start < seg_end]
         objects: list[tuple[str, str]] = []
         if objs:
-            idx = ms.index(objs[0])
-            objects = [(o.concept, o.surface) for o in _coordinated(text, ms, idx, INSTRUMENTS)]
-            # a list of treaties may be introduced by 例如/包括 after a general noun
-        elif last_resolution and re.match(r"(?:该|上述|这一|此项)决议", text[cue.end() : cue.end() + 6]):
-            objects = [(last_resolution, "该决议")]
+            gap = text[cue.end() : objs[0].start]
+            marker = [w for w in im["list_markers"] if w in gap]
+            about = re.match(r"(?:大会|安全理事会|安理会)?关于", text[cue.end() :])
+            if about:
+                res = [o for o in objs if o.kind == "Resolution" and o.start - cue.end() <= 90]
+                if res:
+                    objects = [(o.concept, o.surface) for o in _coordinated(text, ms, ms.index(res[0]), INSTRUMENTS)]
+            elif marker and len(gap) <= 40:
+                objects = [(o.concept, o.surface) for o in objs]
+            elif len(gap) <= 16:
+                idx = ms.index(objs[0])
+                objects = [(o.concept, o.surface) for o in _coordinated(text, ms, idx, INSTRUMENTS)]
+        if not objects and re.match(r"(?:该|上述|这一|此项)决议", text[cue.end() : cue.end() + 6]):
+            earlier = [m for m in ms if m.kind == "Resolution" and m.end <= cue.start()]
+            antecedent = earlier[-1].concept if earlier else last_resolution
+            if antecedent:
+                objects = [(antecedent, "该决议")]
         if not objects:
             continue
         clause_from = max(text.rfind(c, 0, cue.start()) for c in "。；") + 1
-        subj = [m for m in ms if m.kind in ("UNEntity", "Programme") and clause_from <= m.start and m.end <= cue.start()]
+        subj = [
+            m for m in ms
+            if m.kind in ("UNEntity", "Programme") and clause_from <= m.start and m.end <= cue.start()
+            and not text.startswith(("各", "系统"), m.end)
+        ]
         countries = [m for m in ms if m.kind == "Country" and 0 <= cue.start() - m.end <= 4]
         rule = "implement_assist" if _has_any(text[clause_from : cue.start()], im["assist"]) else "implement_direct"
         if not subj and not countries:
@@ -482,10 +552,15 @@ def document_facts(
                 continue
             seen.add(key)
             yield f
+        actors = [
+            m for m in ms if m.kind == "TerroristGroup"
+            and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
+            and not re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[m.end : m.end + 14])
+        ]
+        if actors:
+            last_group = actors[0].concept
         for m in ms:
-            if m.kind == "TerroristGroup":
-                last_group = m.concept
-            elif m.kind in ("UNEntity", "Programme"):
+            if m.kind in ("UNEntity", "Programme"):
                 last_entity = m.concept
             elif m.kind == "Resolution":
                 last_resolution = m.concept

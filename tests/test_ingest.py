@@ -1,0 +1,118 @@
+"""Corpus stage: decoding, PDF repair, paragraphs and sentences with offsets."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from graph.errors import InputError
+from graph.ingest import decode, load_document, passages, split_paragraphs
+from graph.records import Document
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SAMPLE = "1. 伊黎伊斯兰国在伊拉克和阿拉伯叙利亚共和国活动。\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        SAMPLE.encode("gb18030"),
+        SAMPLE.encode("gbk"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le", "utf16be", "gb18030", "gbk"],
+)
+def test_decodes_every_supported_encoding(data: bytes) -> None:
+    assert decode(data, "x.txt") == SAMPLE
+
+
+def test_binary_file_is_refused_with_its_name() -> None:
+    with pytest.raises(InputError, match=r"^blob\.txt: binary file"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "blob.txt")
+
+
+def test_undecodable_file_is_refused_with_its_name() -> None:
+    with pytest.raises(InputError, match=r"^bad\.txt: "):
+        decode(bytes(range(0x80, 0x100)) * 20, "bad.txt")
+
+
+def _doc(text: str) -> Document:
+    return Document("t", "t.txt", text, "0")
+
+
+def _texts(text: str) -> list[tuple[str, str]]:
+    return [(label, "".join(c for c, _ in chars)) for label, chars, _ in split_paragraphs(_doc(text))]
+
+
+def test_words_broken_across_lines_are_joined() -> None:
+    text = "1. 恐\n\n怖主义与有组织犯罪之间的联\n系日益密切。乌克\n兰也报告了。\n"
+    assert _texts(text) == [("1", "恐怖主义与有组织犯罪之间的联系日益密切。乌克兰也报告了。")]
+
+
+def test_links_headers_and_footnotes_are_removed() -> None:
+    text = (
+        "1. 安全理事会通过第 2482(2019)号决议，其中表示关切恐\n\n"
+        "__________________ \n\n 1 见 S/2020/493。\n\n"
+        "https://undocs.org/ch/S/RES/2482(2019)\nS/2020/754  \n20-09860 12/16 \n"
+        " 怖主义分子获益。\n"
+        "2. 赎金付款是重要来源。⁶ 据估计收到 9 150 万美元。\n"
+        "⁶ 见监测组报告。\n"
+    )
+    assert _texts(text) == [
+        ("1", "安全理事会通过第2482(2019)号决议，其中表示关切恐怖主义分子获益。"),
+        ("2", "赎金付款是重要来源。据估计收到9150万美元。"),
+    ]
+
+
+def test_fullwidth_digits_and_brackets_become_halfwidth() -> None:
+    assert _texts("1. 第２４８２（２０１９）号决议。\n") == [("1", "第2482(2019)号决议。")]
+
+
+def test_numbered_subheadings_are_not_paragraphs() -> None:
+    text = "1. 上一段。\n\n3. 贩毒\n\n2. 毒品和犯罪问题办公室估计。\n"
+    assert [label for label, _ in _texts(text)] == ["1", "2"]
+
+
+def test_resolution_preamble_and_operative_paragraphs() -> None:
+    text = (
+        " 安全理事会， \n\n 回顾其第 1267(1999)号决议， \n\n 重申其承诺， \n\n"
+        " 1. 促请会员国加强协调； \n\n 2. 决定继续处理此案。 \n"
+    )
+    assert [label for label, _ in _texts(text)] == ["PP1", "PP2", "1", "2"]
+
+
+def test_annex_rows_split_over_pages_are_rejoined() -> None:
+    text = (
+        "序号\t实体\t状况\t主要活动\t地域范围\n"
+        "7\t反恐执行局：关\t已完成\t这是一项方案。组\t全球\n"
+        "序号\t实体\t状况\t主要活动\t地域范围\n"
+        "\t于非营利组织的方案\t\t织了讲习班。\t\n"
+    )
+    assert _texts(text) == [("annex-7", "反恐执行局：关于非营利组织的方案。已完成。这是一项方案。组织了讲习班。全球。")]
+
+
+def test_passage_offsets_point_into_the_original_text() -> None:
+    doc = load_document(SEEDS / "000_1c4f9dc910eae8af.txt")
+    for p in passages(doc):
+        for ch, off in zip(p.text, p.offsets, strict=True):
+            if ch.isdigit() and not doc.text[off].isdigit():
+                assert ord(doc.text[off]) >= 0xFF10  # a full-width digit made half-width
+            elif ch not in " ()" and not (p.para.startswith("annex-") and ch == "。"):
+                assert doc.text[off] == ch, (p.para, p.sent)
+
+
+def test_seed_paragraph_numbers_are_complete() -> None:
+    for f in sorted(SEEDS.glob("*.txt")):
+        labels = [label for label, _, _ in split_paragraphs(load_document(f))]
+        numbers = [int(label) for label in labels if label.isdigit()]
+        assert numbers == list(range(1, len(numbers) + 1)), f.name
+
+
+def test_seed_annex_has_all_59_activities() -> None:
+    labels = [label for label, _, _ in split_paragraphs(load_document(SEEDS / "000_1c4f9dc910eae8af.txt"))]
+    assert [label for label in labels if label.startswith("annex-")] == [f"annex-{i}" for i in range(1, 60)]
