@@ -261,7 +261,9 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
     while i > 0 and end - i < limit:
         if not _is_han(text[i - 1]):
             break
-        if any(text.endswith(w, 0, i) for w in boundaries if len(w) > 1) or text[i - 1] in boundaries:
+        if any(text.endswith(w, 0, i) for w in boundaries if len(w) > 1):
+            break
+        if text[i - 1] in boundaries and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
             break
         i -= 1
     return i
@@ -274,7 +276,8 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
     disc = vocab.cues["discovery"]
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
+        return all(b <= s or a >= e or (a <= s and e <= b and (a, b) != (s, e)) for s, e in taken)
 
     # treaties in 《》
     for m in _TITLE.finditer(text):
@@ -282,7 +285,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         concept = vocab.lookup(title)
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
-        elif title.endswith(tuple(disc["convention_suffixes"])) and free(m.start(), m.end()):
+        elif len(title) >= 4 and title.endswith(tuple(disc["convention_suffixes"])) and free(m.start(), m.end()):
             out.append(
                 Mention(_stable_id("convention", fold(title)), "Convention", title, p.doc_id, m.start(), m.end(),
                         "discovered")
@@ -301,14 +304,14 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
             resolution_entity("S", i.group(1), int(i.group(2))).id for i in _SC_ONE.finditer(text, run.start(), run.end())
         )
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
-        out.append(
-            Mention(_stable_id("un-committee", label), "UNEntity", label, p.doc_id, start, m.end(), "discovered", refs)
-        )
+        known = vocab.lookup(label) or vocab.lookup(text[start : m.end()])
+        cid, method = (known.id, "pattern") if known else (_stable_id("un-committee", label), "discovered")
+        out.append(Mention(cid, "UNEntity", label, p.doc_id, start, m.end(), method, refs))
     # UN offices and missions: 联合国…办事处
     suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
     for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
         label = m.group(0)
-        if free(m.start(), m.end()) and not any(g in label[3:] for g in ("各", "系统", "所有", "相关", "和")):
+        if free(m.start(), m.end()) and not label[3:].startswith(("各", "系统", "所有", "相关", "和", "与", "及")):
             out.append(Mention(_stable_id("un", label), "UNEntity", label, p.doc_id, m.start(), m.end(), "discovered"))
     # terrorist groups: …阵线 / …运动 near terrorism cues
     if any(c in text for c in disc["terror_cues"]) or _has_crime_context(text, vocab):
@@ -323,7 +326,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
                     start += 1
                 name = text[start:end]
                 core = name[: -len(suffix)]
-                if len(core) < 2 or any(g in core for g in disc["generic"]):
+                if len(core) < 2 or any(g in core for g in disc["generic"]) or text.startswith("犯罪", end):
                     continue
                 if vocab.lookup(name) or vocab.lookup(core):
                     continue

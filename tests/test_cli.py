@@ -1,0 +1,130 @@
+"""The command line end to end: build, validate, eval, errors, determinism, an independent parser."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from conftest import ROOT, SEEDS, require_tool
+from graph.cli import main
+from graph.evaluate import evaluate, read_gold
+from graph.ns import NX
+
+GOLD = ROOT / "tests" / "gold" / "facts.tsv"
+
+
+def test_build_writes_turtle_and_nquads(built: Path) -> None:
+    assert (built / "nexus.ttl").stat().st_size > 0
+    ds = rdflib.Dataset()
+    ds.parse(built / "nexus.nq", format="nquads")
+    graphs = {str(c.identifier) for c in ds.contexts()}
+    assert any(g.endswith("graph-000_1c4f9dc910eae8af") for g in graphs)
+
+
+def test_every_claim_has_passage_with_document_paragraph_and_offsets(seed_graph: rdflib.Graph) -> None:
+    rows = list(seed_graph.query("""
+        SELECT ?c ?para ?start ?end ?doc WHERE {
+          ?c a nx:Claim ; nx:statedIn ?p . ?p nx:paragraph ?para ; nx:startOffset ?start ;
+             nx:endOffset ?end ; nx:inDocument ?doc }""", initNs={"nx": NX}))
+    claims = set(seed_graph.subjects(rdflib.RDF.type, NX.Claim))
+    assert len(claims) > 100 and {r.c for r in rows} == claims
+
+
+def test_plain_triple_is_asserted_with_the_claim(seed_graph: rdflib.Graph) -> None:
+    isil = rdflib.URIRef("https://w3id.org/nexus-kg/id/group-isil")
+    oil = rdflib.URIRef("https://w3id.org/nexus-kg/id/crime-oil-smuggling")
+    assert (isil, NX.benefitsFrom, oil) in seed_graph
+
+
+def test_built_graph_conforms_to_shapes(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(built / "nexus.ttl")]) == 0
+    assert "conforms" in capsys.readouterr().out
+
+
+def test_validate_reports_a_violation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix nx: <https://w3id.org/nexus-kg/ontology#> .\n"
+        "<urn:x:g> a nx:TerroristGroup ; nx:benefitsFrom <urn:x:r> .\n<urn:x:r> a nx:Region .\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 1
+    assert "SHACL violations" in capsys.readouterr().err
+
+
+def test_independent_parser_accepts_the_turtle(built: Path) -> None:
+    rapper = require_tool("rapper")
+    proc = subprocess.run([rapper, "-i", "turtle", "-c", str(built / "nexus.ttl")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "returned" in proc.stderr and "triples" in proc.stderr
+
+
+def test_build_is_byte_identical_across_processes(tmp_path: Path) -> None:
+    outs = []
+    for i, seed in enumerate(("1", "2")):
+        out = tmp_path / f"o{i}"
+        subprocess.run(
+            [sys.executable, "-m", "graph.cli", "build", str(SEEDS), "--out", str(out), "--quiet"],
+            check=True, capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=ROOT,
+        )
+        outs.append(out)
+    for name in ("nexus.ttl", "nexus.nq"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_gold_scores_meet_the_targets(seed_graph: rdflib.Graph) -> None:
+    scores = evaluate(seed_graph, read_gold(GOLD))
+    assert scores["benefitsFrom"].precision >= 0.9 and scores["benefitsFrom"].recall >= 0.85
+    for rel in ("mandatedBy", "implements", "operatesIn"):
+        assert scores[rel].precision >= 0.8, rel
+    for rel in ("mandatedBy", "implements"):
+        assert scores[rel].recall >= 0.8, rel
+
+
+def test_eval_command_prints_a_row_per_relation(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(GOLD), "--graph", str(built / "nexus.ttl")]) == 0
+    out = capsys.readouterr().out
+    assert {"benefitsFrom", "mandatedBy", "implements", "operatesIn"} <= {ln.split()[0] for ln in out.splitlines()}
+
+
+def test_gold_file_is_large_enough() -> None:
+    rows = [r for r in read_gold(GOLD) if r["relation"] != "none"]
+    assert len(rows) >= 60 and all(r["quote"] and r["para"] and r["doc"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing", "missing: no such file or folder"),
+        (lambda d: _write(d / "blob.txt", b"\x00\x01\x02PNG"), "blob.txt: binary file"),
+        (lambda d: _write(d / "bad.txt", bytes(range(0x80, 0x100)) * 8), "bad.txt: "),
+    ],
+    ids=["missing", "binary", "undecodable"],
+)
+def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp_path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "nexus.ttl").write_text("previous", encoding="utf-8")
+    path = make(tmp_path)
+    assert main(["build", str(SEEDS / "002_1ce6e44335356221.txt"), str(path), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Error: ") and message in err[0]
+    assert (out / "nexus.ttl").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in out.iterdir()) == ["nexus.ttl"]
+
+
+def test_empty_file_is_skipped_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("1. 塔利班从鸦片贸易中赚了1.55亿美元。\n", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "warning:" in out and "empty.txt: empty file, skipped" in out and "built 1 documents" in out
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
