@@ -77,7 +77,7 @@ class Resolver:
                 if p == NX.fileName:
                     self.index.setdefault(key.rsplit(".", 1)[0], local_id(str(s)))
         self.doc_ids: dict[str, str] = {}
-        for s, o in g.subject_objects(NX.fileName):
+        for o in g.objects(None, NX.fileName):
             self.doc_ids[str(o).rsplit(".", 1)[0]] = str(o).rsplit(".", 1)[0]
 
     def node(self, name: str) -> str:

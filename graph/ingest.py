@@ -222,7 +222,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
         s = ln.stripped
         if not s:
             continue
-        if _LINK.match(s) or _HEADER.match(ln.text) or s.startswith("*") and len(s) < 40:
+        if _LINK.match(s) or _HEADER.match(ln.text) or (s.startswith("*") and len(s) < 40):
             in_footnote = False if _HEADER.match(ln.text) else in_footnote
             continue
         if _SEPARATOR.match(s):
@@ -231,9 +231,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
         if _SUPER_START.match(ln.text) and not _NUMBERED.match(ln.text):
             continue  # footnote body set in superscript style (one line)
         if in_footnote:
-            if ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text):
-                in_footnote = False
-            elif _NUMBERED.match(ln.text) and not ln.text[:1].isspace():
+            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (_NUMBERED.match(ln.text) and not ln.text[:1].isspace()):
                 in_footnote = False
             else:
                 continue
@@ -277,10 +275,13 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
                 paras.append(_Para(str(number), [_Line(ln.text[m.end() :], ln.start + m.end())]))
                 prev_end = s[-1:]
                 continue
-        elif (_HEADING.match(ln.text) or prev_end in ("", "。", "：")) and _is_heading_text(s):
-            if _HEADING.match(ln.text) or not nxt or _NUMBERED.match(content[idx + 1].text) or _is_heading_text(nxt):
-                prev_end = "。"
-                continue  # a heading
+        elif (
+            (_HEADING.match(ln.text) or prev_end in ("", "。", "："))
+            and _is_heading_text(s)
+            and (_HEADING.match(ln.text) or not nxt or _NUMBERED.match(content[idx + 1].text) or _is_heading_text(nxt))
+        ):
+            prev_end = "。"
+            continue  # a heading
         starts_new = False
         if last_number == 0:
             if resolution_mode:
@@ -375,7 +376,7 @@ def passages(doc: Document) -> Iterator[Passage]:
     >>> from graph.records import Document
     >>> d = Document("d", "d.txt", "1. 第一句。第二\\n句。\\n", "0")
     >>> [(p.para, p.sent, p.text, p.start, p.end) for p in passages(d)]
-    [('1', 1, '第一句。', 3, 7), ('1', 2, '第二句。', 7, 11)]
+    [('1', 1, '第一句。', 3, 7), ('1', 2, '第二句。', 7, 12)]
     """
     for label, chars, _table in split_paragraphs(doc):
         for n, sent in enumerate(split_sentences(chars), start=1):

@@ -8,6 +8,7 @@ on the claim, and a confidence from ``cues.toml``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -440,7 +441,7 @@ def affiliate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]
     text = p.text
     groups = [m for m in ms if m.kind == "TerroristGroup"]
     out: list[Fact] = []
-    for a, b in zip(groups, groups[1:], strict=False):
+    for a, b in itertools.pairwise(groups):
         if a.concept == b.concept:
             continue
         gap = text[a.end : b.start]
