@@ -232,14 +232,14 @@ def find_node(G: nx.MultiDiGraph, label: str) -> str:
     >>> find_node(G, "Nobody")
     Traceback (most recent call last):
     ...
-    graph.errors.InputError: no node has the label or id 'Nobody'
+    graph.errors.InputError: no entity has the label, alias or id 'Nobody'; try a Chinese or English name
     """
     wanted = label.strip()
     for match in (lambda x: x == wanted, lambda x: x.casefold() == wanted.casefold()):
         hits = [n for n, d in G.nodes(data=True) if match(n) or any(match(x) for x in d.get("labels", ()))]
         if hits:
             return sorted(hits, key=lambda n: (-G.degree(n), n))[0]
-    raise InputError(f"no node has the label or id {label!r}")
+    raise InputError(f"no entity has the label, alias or id {label!r}; try a Chinese or English name")
 
 
 def neighbourhood(G: nx.MultiDiGraph, node: str, depth: int = 1) -> nx.MultiDiGraph:

@@ -86,7 +86,7 @@ def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str
     g.add((s, NX.fileName, Literal(doc.path.replace("\\", "/").rsplit("/", 1)[-1])))
     g.add((s, NX.contentHash, Literal(doc.sha256)))
     label = doc.symbol or doc.title_zh or doc.id
-    if (s, RDFS.label, None) not in g:
+    if not node_id.startswith("res-"):  # a resolution document is labelled as the resolution
         g.add((s, RDFS.label, Literal(label, lang="zh")))
         g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
         g.add((s, NX.discovered, Literal(False)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,7 +27,14 @@ def _build(args: argparse.Namespace) -> int:
 
     paths = [Path(p) for p in args.paths] or [Path("seeds")]
     quiet = args.quiet
-    result = run_build(paths, Path(args.out), progress=None if not quiet else (lambda m: None))
+    result = run_build(
+        paths,
+        Path(args.out),
+        progress=None if not quiet else (lambda m: None),
+        workers=args.workers,
+        keep_going=args.keep_going,
+        update=args.update,
+    )
     print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
           f"{result.triples} triples")
     print("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
@@ -84,9 +92,99 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 # @@ analytics commands (report, viz) @@
+@command("report")
+def _report(args: argparse.Namespace) -> int:
+    from graph.report import report_files
+    from graph.validate import load_graph
+
+    files, warnings = report_files(load_graph(Path(args.graph)))
+    for w in warnings:
+        print(f"warning: {w}")
+    out = Path(args.out)
+    for name, content in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+        print(f"wrote {target}")
+    return 0
+
+
+@command("viz")
+def _viz(args: argparse.Namespace) -> int:
+    from graph.errors import InputError
+    from graph.report import viewer
+    from graph.validate import load_graph
+
+    if args.depth < 0:
+        raise InputError(f"--depth {args.depth}: must be 0 or more")
+    page = viewer(load_graph(Path(args.graph)), size_by=args.size_by, focus=args.focus, depth=args.depth)
+    target = Path(args.out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def _measures() -> tuple[str, ...]:
+    from graph.analyze import MEASURES
+
+    return MEASURES
 
 
 # @@ query commands (query, serve) @@
+@command("query")
+def _query(args: argparse.Namespace) -> int:
+    from graph import query as q
+
+    if args.list:
+        for saved in q.saved_queries():
+            print(f"{saved.name:<24}{saved.title_zh}")
+            print(f"{'':<24}{saved.title_en}")
+            print(f"{'':<24}{saved.description}")
+        return 0
+    given = [x for x in (args.sparql, args.file, args.name) if x]
+    if len(given) != 1:
+        raise q.QueryError("give one query: 'SPARQL…', --file Q.rq or --name NAME (--list shows the names)")
+    if args.file:
+        try:
+            text, source = Path(args.file).read_text(encoding="utf-8"), args.file
+        except OSError as exc:
+            raise q.QueryError(f"{args.file}: cannot read the query file: {exc.strerror}") from exc
+    elif args.name:
+        text, source = q.saved_query(args.name).text, args.name
+    else:
+        text, source = args.sparql, "query"
+    if args.endpoint:
+        endpoint = args.endpoint
+
+        def run(t: str) -> q.Results:
+            return q.remote(endpoint, t)
+
+        res = run(text)
+    else:
+        from graph.store import open_store
+
+        store = open_store(Path(args.out))
+
+        def run(t: str) -> q.Results:
+            return q.execute(store, t)
+
+        res = q.execute(store, text, source=source)
+    names = q.labels(run, q.result_iris(res)) if args.format == "table" else None
+    sys.stdout.write(q.render(res, args.format, names))
+    return 0
+
+
+@command("serve")
+def _serve(args: argparse.Namespace) -> int:
+    from graph.serve import serve
+
+    serve(Path(args.out), host=args.host, port=args.port, timeout=args.timeout,
+          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True))
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -100,6 +198,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out/)")
     b.add_argument("--quiet", action="store_true", help="no progress lines")
     b.add_argument("--verbose", action="store_true", help="list every discovered entity")
+    b.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="extract documents in N processes (default: the number of cores)")
+    b.add_argument("--update", action="store_true",
+                   help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
+    b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
@@ -107,7 +210,35 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
     # @@ analytics parsers (report, viz) @@
+    r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
+    r.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
+    z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
+    z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    z.add_argument("--focus", metavar="LABEL",
+                   help="draw only the neighbourhood of this entity (any label or alias)")
+    z.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --focus (default: 1)")
+    z.add_argument("--size-by", default="degree", choices=_measures(), metavar="MEASURE",
+                   help="centrality that sizes the nodes: " + ", ".join(_measures()) + " (default: degree)")
+    z.add_argument("--out", default="out/graph.html", help="page to write (default: out/graph.html)")
     # @@ query parsers (query, serve) @@
+    q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
+    q.add_argument("sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared")
+    q.add_argument("--file", metavar="Q.rq", help="read the query from a file")
+    q.add_argument("--name", metavar="NAME", help="run a saved question from ontology/queries/")
+    q.add_argument("--list", action="store_true", help="list the saved questions")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
+                   help="table (labels, aligned; the default), or csv, tsv, json (SPARQL 1.1 results)")
+    q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
+    q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
+    sv = sub.add_parser("serve", help="serve the graph over the SPARQL 1.1 protocol at /sparql, viewer at /")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    sv.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
+    sv.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    sv.add_argument("--max-results", type=int, default=10000,
+                    help="most rows or triples a query may return (default: 10000)")
+    sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
     return ap
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
+import pickle
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,10 +19,14 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from graph import build, ingest, mentions, relations
-from graph.ns import NX, NX_URI, RELATIONS
 from graph.errors import InputError
+from graph.ns import NX, NX_URI, RELATIONS
 from graph.records import Document, Entity, Fact
+from graph.resources import ontology_dir
 from graph.vocab import Vocabulary, load
+
+#: Where per-document extractions are kept for ``build --update``.
+CACHE_DIR = ".cache"
 
 
 @dataclass
@@ -98,40 +106,134 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     return DocumentFacts(doc, node, requested, len(passages), facts, entities)
 
 
-def read_corpus(
-    paths: Sequence[Path], warn: Callable[[str], None]
-) -> Iterator[Document]:
-    """Documents from the files in ``paths``, with manifest rows where a folder has one."""
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be used: an error (bad input) or a warning (empty file)."""
+
+    path: str
+    message: str
+    fatal: bool
+
+
+def corpus_tasks(paths: Sequence[Path]) -> list[tuple[Path, dict[str, str] | None]]:
+    """(file, manifest row) for every .txt file named or contained in ``paths``."""
     files = corpus_files(paths)
     if not files:
         raise InputError(f"{', '.join(map(str, paths))}: no .txt documents found")
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    tasks = []
     for f in files:
-        folder = f.parent
-        if folder not in manifests:
-            manifests[folder] = ingest.read_manifest(folder)
-        doc = ingest.load_document(f, manifests[folder].get(f.name))
-        if not doc.text.strip():
-            warn(f"{f}: empty file, skipped")
-            continue
-        yield doc
+        if f.parent not in manifests:
+            manifests[f.parent] = ingest.read_manifest(f.parent)
+        tasks.append((f, manifests[f.parent].get(f.name)))
+    return tasks
+
+
+def extract_file(task: tuple[Path, dict[str, str] | None]) -> DocumentFacts | Problem:
+    """Read and extract one file (runs in a worker process); the text is not sent back."""
+    path, meta = task
+    try:
+        doc = ingest.load_document(path, meta)
+    except InputError as exc:
+        return Problem(str(path), str(exc), fatal=True)
+    if not doc.text.strip():
+        return Problem(str(path), f"{path}: empty file, skipped", fatal=False)
+    r = extract_document(doc, load())
+    return dataclasses.replace(r, doc=dataclasses.replace(doc, text=""))
+
+
+def _fingerprint() -> str:
+    """What the extraction depends on besides the file: the rules' code and the ontology data."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py"):
+        h.update((here / name).read_bytes())
+    for f in sorted(ontology_dir().glob("*")):
+        if f.is_file():
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_key(path: Path, meta: dict[str, str] | None, fingerprint: str) -> str:
+    h = hashlib.sha256(path.read_bytes())
+    h.update(path.name.encode("utf-8"))
+    h.update(repr(sorted((meta or {}).items())).encode("utf-8"))
+    h.update(fingerprint.encode("utf-8"))
+    return h.hexdigest()
 
 
 def build_graph(
     paths: Sequence[Path],
     vocab: Vocabulary | None = None,
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    keep_going: bool = False,
+    cache: Path | None = None,
+    update: bool = False,
 ) -> tuple[list[DocumentFacts], BuildResult]:
-    """Extract every document; returns per-document results and a summary (no files written)."""
+    """Extract every document (in ``workers`` processes); returns per-document results and a summary.
+
+    With ``cache`` set, each document's extraction is stored there under a hash of its bytes and
+    of the extractor; with ``update``, stored extractions are reused instead of re-reading.
+    A bad file raises ``InputError`` unless ``keep_going``, which lists it in the warnings.
+    """
     vocab = vocab or load()
     result = BuildResult()
+    tasks = corpus_tasks(paths)
+    keys: list[str | None] = [None] * len(tasks)
+    done: dict[int, DocumentFacts | Problem] = {}
+    if cache is not None:
+        fingerprint = _fingerprint()
+        for i, (path, meta) in enumerate(tasks):
+            try:
+                keys[i] = _cache_key(path, meta, fingerprint)
+            except OSError as exc:
+                done[i] = Problem(str(path), f"{path}: cannot read ({exc.strerror})", fatal=True)
+                continue
+            hit = cache / f"{keys[i]}.pickle"
+            if update and hit.is_file():
+                with hit.open("rb") as fh:
+                    done[i] = pickle.load(fh)
+    todo = [i for i in range(len(tasks)) if i not in done]
+    n = len(tasks)
+    outcomes: Iterator[DocumentFacts | Problem]
+    pool = None
+    if workers > 1 and len(todo) > 1:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        outcomes = pool.map(extract_file, [tasks[i] for i in todo], chunksize=1)
+    else:
+        outcomes = (extract_file(tasks[i]) for i in todo)
+    try:
+        for i, outcome in zip(todo, outcomes, strict=True):
+            if progress:
+                progress(f"[{len(done) + 1}/{n}] {tasks[i][0].name}")
+            if isinstance(outcome, Problem) and outcome.fatal and not keep_going:
+                raise InputError(outcome.message)
+            done[i] = outcome
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    if cache is not None:  # only once every document is through, so a failed build writes nothing
+        for i in todo:
+            key, outcome = keys[i], done[i]
+            if key and isinstance(outcome, DocumentFacts):
+                _store(cache, key, outcome)
     results: list[DocumentFacts] = []
-    docs = list(read_corpus(paths, result.warnings.append))
-    for i, doc in enumerate(docs, start=1):
-        if progress:
-            progress(f"[{i}/{len(docs)}] {Path(doc.path).name}")
-        results.append(extract_document(doc, vocab))
+    for i in range(n):
+        outcome = done[i]
+        if isinstance(outcome, Problem):
+            result.warnings.append(outcome.message if not outcome.fatal else f"skipped bad file: {outcome.message}")
+        else:
+            results.append(outcome)
     return results, result
+
+
+def _store(cache: Path, key: str, outcome: DocumentFacts) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / f".{key}.{os.getpid()}.tmp"
+    with tmp.open("wb") as fh:
+        pickle.dump(outcome, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, cache / f"{key}.pickle")
 
 
 def assemble(
@@ -186,13 +288,37 @@ def write_outputs(out: Path, files: dict[str, str]) -> list[str]:
     return [str(out / n) for n in files]
 
 
-def run_build(paths: Sequence[Path], out: Path, progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the graph from ``paths`` and write ``nexus.ttl`` and ``nexus.nq`` into ``out``."""
+def run_build(
+    paths: Sequence[Path],
+    out: Path,
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    keep_going: bool = False,
+    update: bool = False,
+) -> BuildResult:
+    """Build the graph from ``paths`` and write ``nexus.ttl``, ``nexus.nq`` and the rest into ``out``.
+
+    Nothing in ``out`` changes unless the whole build succeeds.
+    """
     vocab = load()
-    results, result = build_graph(paths, vocab, progress or (lambda m: print(m, file=sys.stderr)))
+    results, result = build_graph(
+        paths,
+        vocab,
+        progress or (lambda m: print(m, file=sys.stderr)),
+        workers=workers,
+        keep_going=keep_going,
+        cache=out / CACHE_DIR,
+        update=update,
+    )
     ds, g = assemble(results, vocab, result)
     files = {"nexus.ttl": build.to_turtle(g), "nexus.nq": build.to_nquads(ds)}
     # @@ extra build outputs (viewer page) @@
+    from graph.report import viewer
+
+    files["graph.html"] = viewer(g)
     result.files = write_outputs(out, files)
     # @@ after-write hooks (query store) @@
+    from graph.store import STORE_DIR, build_store
+
+    result.files.append(str(build_store(out / "nexus.nq", out / STORE_DIR)) + "/")
     return result

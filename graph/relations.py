@@ -114,6 +114,14 @@ def _coordinated_before(text: str, mentions: Sequence[Mention], last: int, kinds
     return list(reversed(out))
 
 
+_GENERIC_AFTER = ("各", "系统", "机构", "实体", "制裁", "会员国", "全球", "人员", "警察", "维和", "大会", "安全理事会")
+
+
+def _generic(text: str, m: Mention) -> bool:
+    """联合国 as part of a larger noun (联合国各实体, 联合国制裁制度) is not an actor."""
+    return m.concept == "un-united-nations" and text.startswith(_GENERIC_AFTER, m.end)
+
+
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
 
@@ -168,6 +176,8 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
             continue
         if re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[g.end : g.end + 14]):
             continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
+        if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(r"[^，。；]{0,25}的第", p.text[g.end :]):
+            continue  # 关于基地组织…的第2161(2014)号决议: part of a resolution's title
         subjects.append((g.concept, g.surface))
     if not subjects and last_group:
         if _has_any(text, cues["anaphora"]["group"]):
@@ -220,6 +230,14 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
                 out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
                               hedged, f"在{r.surface}，{g.surface}") for r in places]
             continue
+        # GROUP1 系 GROUP2 在 REGION 的附属组织 → GROUP1 operates there
+        if head.endswith("在") and re.match(r"的(?:附属|分支)", text[tail_end : tail_end + 4]):
+            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
+            if len(prev) >= 2 and re.fullmatch(r"(?:系|是|为)", text[prev[-2].end : prev[-1].start]):
+                g = prev[-2]
+                out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
+                              hedged, f"{g.surface}系…在{r.surface}的附属") for r in places]
+                continue
         # GROUP 在 REGION verb
         if _has_any(head, o["locative"]):
             verb_ok = _has_any(re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)[:8], o["verbs"])
@@ -302,7 +320,7 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
             continue
         cstart = _clause_start(text, m.start)
         self_ref = _has_any(text[cstart : m.start], md["self_reference"])
-        subj = [a for a in agents if cstart <= a.start < m.start]
+        subj = [a for a in agents if cstart <= a.start < m.start and not _generic(text, a)]
         if self_ref:
             out += [_fact(ctx.self_id, "mandatedBy", r.concept, p, "mandate_self", conf["mandate_self"], hedged,
                           f"本报告…{r.surface}") for r in group]
@@ -322,6 +340,17 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
         for s in subj:
             out += [_fact(s.concept, "mandatedBy", r.concept, p, "mandate_basis", conf["mandate_basis"], hedged,
                           f"{s.surface}…{r.surface}") for r in group]
+    # 第N号决议设立了 X / 第N号决议设立的 X
+    for r in res:
+        after = text[r.end : r.end + 8]
+        est = re.match(r"(?:号)?(?:决议)?(?:中)?(?:所)?(设立|成立|建立|授权设立)(?:了|的)?", after)
+        if not est or _has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
+            continue
+        created = [a for a in agents if 0 <= a.start - (r.end + est.end()) <= 20]
+        if created:
+            s = created[0]
+            out.append(_fact(s.concept, "mandatedBy", r.concept, p, "mandate_established",
+                             conf["mandate_established"], hedged, f"{r.surface}{est.group(1)}{s.surface}"))
     # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
     if "为指导" in text or "指导下" in text:
         subj = [a for a in agents if a.end <= text.find("指导")]
@@ -348,7 +377,8 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -
     for verb in re.finditer(r"(?:^|[，；])(?:还|又|并)?(请|鼓励|指示|要求|责成|授权|吁请)", text):
         after = [
             i for i, m in enumerate(ms)
-            if m.kind in AGENTS and 0 <= m.start - verb.end() <= 18 and not text.startswith(("各", "系统"), m.end)
+            if m.kind in AGENTS and 0 <= m.start - verb.end() <= 14 and not _generic(text, m)
+            and not re.search("会员国|各国|国家", text[verb.end() : m.start])
         ]
         if not after:
             continue
@@ -394,13 +424,19 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: dict, last_resoluti
         if not objects:
             continue
         clause_from = max(text.rfind(c, 0, cue.start()) for c in "。；") + 1
-        subj = [
-            m for m in ms
-            if m.kind in ("UNEntity", "Programme") and clause_from <= m.start and m.end <= cue.start()
-            and not text.startswith(("各", "系统"), m.end)
-        ]
+        before = [m for m in ms if m.kind in AGENTS + ("Country",) and clause_from <= m.start and m.end <= cue.start()
+                  and not _generic(text, m)]
+        subj = []
+        anchors = [m for m in before if not text[max(0, m.start - 1) : m.start] in ("由", "向", "对", "给")]
+        if anchors:
+            group = _nearest_group(text, ms, ms.index(anchors[-1]))
+            subj = [m for m in group if m.kind in ("UNEntity", "Programme")]
         countries = [m for m in ms if m.kind == "Country" and 0 <= cue.start() - m.end <= 4]
         rule = "implement_assist" if _has_any(text[clause_from : cue.start()], im["assist"]) else "implement_direct"
+        if not subj and not countries and text[max(0, cue.start() - 1) : cue.start()] == "为":
+            comma = text.find("，", cue.end())
+            later = [m for m in ms if m.kind in ("UNEntity", "Programme") and comma >= 0 and 0 <= m.start - comma <= 4]
+            subj = _coordinated(text, ms, ms.index(later[0]), ("UNEntity", "Programme")) if later else []
         if not subj and not countries:
             continue
         subjects = []
@@ -415,6 +451,22 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: dict, last_resoluti
                 out.append(_fact(s.concept, "implements", oid, p, rule, conf[rule], _has_any(text, cues["hedge"]["words"]),
                                  f"{s.surface}…{cue.group(0)}…{osurf}"))
     return out
+
+
+def _nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]:
+    """The agents coordinated with ``ms[last]`` going left, partners joined by 与/同 included."""
+    out = [ms[last]]
+    for m in reversed(ms[:last]):
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
+        if m.concept == out[-1].concept and gap == "":
+            continue
+        if m.kind in AGENTS + ("Country",) and gap in (
+            "、", "和", "及", "以及", "与", "同", "会同", "，", "或", "特别是其", "特别是", "及其", "和其"
+        ):
+            out.append(m)
+        else:
+            break
+    return list(reversed(out))
 
 
 def recall_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -> list[Fact]:

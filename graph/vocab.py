@@ -45,7 +45,7 @@ def _t2s_table() -> dict[int, str]:
     """Traditional → Simplified, character by character, from OpenCC's dictionary."""
     table: dict[int, str] = {}
     try:
-        import opencc  # noqa: F401  (the package ships the dictionary files)
+        import opencc
 
         path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
         for line in path.read_text(encoding="utf-8").splitlines():

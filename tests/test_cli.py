@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
-
 from conftest import ROOT, SEEDS, require_tool
+
 from graph.cli import main
 from graph.evaluate import evaluate, read_gold
 from graph.ns import NX
@@ -105,7 +105,7 @@ def test_gold_file_is_large_enough() -> None:
     ],
     ids=["missing", "binary", "undecodable"],
 )
-def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp_path, capsys) -> None:  # noqa: ANN001
+def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp_path, capsys) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "nexus.ttl").write_text("previous", encoding="utf-8")

@@ -1,0 +1,494 @@
+"""NetworkX graph → one self-contained, offline HTML page (vis-network, inlined from pyvis).
+
+pyvis assembles the node and edge records; the page is our own small template with
+vis-network's JavaScript and CSS inlined, so it loads nothing from the network. Text from the
+documents is data, never markup: it travels as JSON (with ``<``, ``>`` and ``&`` escaped) and
+tooltips are DOM elements filled with ``textContent``.
+
+Graphs above :data:`MAX_NODES` nodes are cut to the most central ones, with a note on the
+page saying how many are hidden. Physics runs a bounded stabilisation, then stops.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("a", cls="TerroristGroup", zh="<b>甲</b>", en="A", labels=("A",))
+>>> html = page(G, {"a": 1.0}, {})
+>>> "<b>甲</b>" in html, "\\\\u003cb\\\\u003e甲" in html
+(False, True)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+#: Above this many nodes the page draws only the most central ones.
+MAX_NODES = 1500
+#: Most passages shown in a tooltip.
+MAX_EVIDENCE = 3
+
+#: Shape and colour of each class (vis-network shapes).
+CLASS_STYLE: dict[str, tuple[str, str]] = {
+    "TerroristGroup": ("diamond", "#d62728"),
+    "CrimeType": ("triangle", "#ff7f0e"),
+    "UNEntity": ("dot", "#1f77b4"),
+    "Organization": ("square", "#17becf"),
+    "Programme": ("triangleDown", "#9467bd"),
+    "Convention": ("star", "#8c564b"),
+    "Country": ("dot", "#2ca02c"),
+    "Region": ("hexagon", "#98df8a"),
+    "Resolution": ("square", "#7f7f7f"),
+    "Document": ("hexagon", "#bcbd22"),
+    "Entity": ("dot", "#c7c7c7"),
+}
+#: Legend symbol of each vis-network shape.
+SHAPE_SYMBOL = {"diamond": "◆", "triangle": "▲", "dot": "●", "square": "■", "triangleDown": "▼",
+                "star": "★", "hexagon": "⬢"}
+#: Colour of each relation property.
+PROPERTY_COLOURS: dict[str, str] = {
+    "benefitsFrom": "#d62728",
+    "mandatedBy": "#7f7f7f",
+    "implements": "#1f77b4",
+    "operatesIn": "#e377c2",
+    "activeIn": "#2ca02c",
+    "recalls": "#bcbd22",
+    "affiliatedWith": "#9467bd",
+    "partnerOf": "#17becf",
+}
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """The vis-network JavaScript and CSS shipped inside the installed pyvis package.
+
+    Examples
+    --------
+    >>> js, css = vis_assets()
+    >>> "vis-network" in js and ".vis-tooltip" in css
+    True
+    """
+    import pyvis
+
+    base = Path(pyvis.__file__).resolve().parent
+    candidates = sorted(base.glob("**/vis-*/vis-network.min.js"),
+                        key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    if not candidates:
+        raise FileNotFoundError("vis-network.min.js not found in the installed pyvis package")
+    js = candidates[-1]
+    return js.read_text(encoding="utf-8"), js.with_name("vis-network.css").read_text(encoding="utf-8")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` left raw.
+
+    Examples
+    --------
+    >>> script_json({"t": "</script><img src=x>"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _evidence(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    out = []
+    for r in rows[:MAX_EVIDENCE]:
+        source = r.get("symbol") or "?"
+        if r.get("paragraph"):
+            source += f" ¶{r['paragraph']}"
+        if r.get("year"):
+            source += f" ({r['year']})"
+        source += f" · conf. {float(r.get('confidence', 0)):.2f}"
+        if r.get("hedged"):
+            source += " · hedged 存疑"
+        out.append({"text": str(r.get("text", "")), "source": source})
+    return out
+
+
+def _short(text: str, n: int = 16) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def network_data(
+    G: nx.MultiDiGraph,
+    scores: Mapping[Any, float],
+    evidence: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]],
+    *,
+    size_by: str = "degree",
+    max_nodes: int = MAX_NODES,
+) -> dict[str, Any]:
+    """The nodes, edges, legend and note of the page, as plain JSON-ready data.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The analytic graph (:func:`graph.analyze.to_networkx`).
+    scores : dict
+        The measure that sizes the nodes, ``{node: score}``.
+    evidence : dict
+        ``{(subject, property, object): [passage dicts]}`` from
+        :func:`graph.analyze.supporting_passages`, best first.
+    max_nodes : int
+        Above this, only the ``max_nodes`` highest-scoring nodes are kept.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="partnerOf", property="partnerOf", weight=2, years=(2020,))
+    'partnerOf'
+    >>> d = network_data(G, {"a": 0.2, "b": 0.1}, {}, max_nodes=1)
+    >>> [n["id"] for n in d["nodes"]], d["hidden"], d["note"]
+    (['a'], 1, 'Showing the 1 most central of 2 entities by degree; 1 hidden.')
+    """
+    from pyvis.network import Network
+
+    labels = G.graph.get("labels", {})
+    total = G.number_of_nodes()
+    order = sorted(G.nodes, key=lambda v: (-float(scores.get(v, 0.0)), str(v)))
+    keep = set(order[:max_nodes])
+    hidden = total - len(keep)
+    values = [float(scores.get(v, 0.0)) for v in keep]
+    lo, hi = (min(values), max(values)) if values else (0.0, 0.0)
+
+    def lab(term: str) -> str:
+        d = labels.get(term, {})
+        return " · ".join(x for x in (d.get("zh"), d.get("en")) if x) or term
+
+    net = Network(directed=True, cdn_resources="local")
+    node_ev: dict[Any, list[Mapping[str, Any]]] = {v: [] for v in keep}
+    edges = sorted((e for e in G.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
+                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for u, v, _k, d in edges:
+        for row in evidence.get((str(u), d.get("property", ""), str(v)), ()):
+            node_ev[u].append(row)
+            node_ev[v].append(row)
+
+    for v in sorted(keep, key=str):
+        d = G.nodes[v]
+        cls = d.get("cls", "Entity")
+        shape, colour = CLASS_STYLE.get(cls, CLASS_STYLE["Entity"])
+        score = float(scores.get(v, 0.0))
+        size = 10 + 30 * ((score - lo) / (hi - lo) if hi > lo else 0.5)
+        zh, en = d.get("zh", ""), d.get("en", "")
+        aliases = [x for x in d.get("labels", ()) if x not in (zh, en)]
+        lines = [f"类别 class: {lab(cls)}", f"{size_by}: {score:.6g}", f"id: {v}"]
+        if size_by != "degree":
+            lines[1] += f" · degree {G.degree(v)}"
+        if d.get("discovered"):
+            lines.append("discovered outside the vocabulary · 词表外发现")
+        if aliases:
+            lines.append("别名 aliases: " + "; ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
+        unique = {(r.get("text"), r.get("symbol"), r.get("paragraph")): r for r in node_ev[v]}
+        best = sorted(
+            unique.values(),
+            key=lambda r: (-float(r.get("confidence", 0)), str(r.get("symbol")), str(r.get("text"))),
+        )
+        net.add_node(
+            str(v),
+            label=_short(zh or en or str(v)),
+            shape=shape,
+            color=colour,
+            size=round(size, 2),
+            cls=cls,
+            search=sorted({x.casefold() for x in (*d.get("labels", ()), zh, en, str(v)) if x}),
+            tip={"head": zh or en or str(v), "sub": en if zh and en and en != zh else "", "lines": lines,
+                 "evidence": _evidence(best)},
+        )
+    for u, v, k, d in edges:
+        prop = d.get("property", str(k))
+        w = int(d.get("weight", 1))
+        ys = d.get("years", ())
+        lines = [f"{w} supporting passage{'s' if w != 1 else ''} · 支持段落 {w}"]
+        if ys:
+            lines.append("years 年份: " + ", ".join(map(str, ys)))
+        name_u = G.nodes[u].get("zh") or G.nodes[u].get("en") or str(u)
+        name_v = G.nodes[v].get("zh") or G.nodes[v].get("en") or str(v)
+        net.add_edge(
+            str(u), str(v),
+            id=f"{u}|{prop}|{v}",
+            label=labels.get(prop, {}).get("zh", prop),
+            color=PROPERTY_COLOURS.get(prop, "#999999"),
+            width=round(1 + math.log2(w), 2),
+            property=prop,
+            tip={"head": f"{name_u} —{lab(prop)}→ {name_v}", "sub": "", "lines": lines,
+                 "evidence": _evidence(evidence.get((str(u), prop, str(v)), ()))},
+        )
+    nodes, edge_list = net.get_network_data()[:2]
+    present = {n["cls"] for n in nodes}
+    classes = [
+        {"id": c, "label": lab(c), "colour": CLASS_STYLE[c][1], "symbol": SHAPE_SYMBOL[CLASS_STYLE[c][0]],
+         "count": sum(1 for n in nodes if n["cls"] == c)}
+        for c in CLASS_STYLE if c in present
+    ]
+    props = sorted({e["property"] for e in edge_list}, key=lambda p: (list(PROPERTY_COLOURS).index(p)
+                                                                         if p in PROPERTY_COLOURS else 99, p))
+    properties = [{"id": p, "label": lab(p), "colour": PROPERTY_COLOURS.get(p, "#999999"),
+                   "count": sum(1 for e in edge_list if e["property"] == p)} for p in props]
+    note = (f"Showing the {len(keep):,} most central of {total:,} entities by {size_by}; {hidden:,} hidden."
+            if hidden else "")
+    return {"nodes": nodes, "edges": edge_list, "classes": classes, "properties": properties,
+            "hidden": hidden, "total": total, "note": note,
+            "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60}
+
+
+def page(
+    G: nx.MultiDiGraph,
+    scores: Mapping[Any, float],
+    evidence: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]],
+    *,
+    size_by: str = "degree",
+    title: str = "nexus-kg",
+    max_nodes: int = MAX_NODES,
+) -> str:
+    """The whole viewer page: one HTML string with no external resource.
+
+    See :func:`network_data` for the parameters.
+
+    Examples
+    --------
+    >>> html = page(nx.MultiDiGraph(), {}, {})
+    >>> "https://" in html.split("<script>", 1)[0], "vis.Network" in html
+    (False, True)
+    """
+    data = network_data(G, scores, evidence, size_by=size_by, max_nodes=max_nodes)
+    js, css = vis_assets()
+    parts = {
+        "@@TITLE@@": html.escape(title),
+        "@@VIS_CSS@@": css.replace("</style", "<\\/style"),
+        "@@VIS_JS@@": js.replace("</script", "<\\/script"),
+        "@@DATA@@": script_json(data),
+        "@@APP_JS@@": _APP_JS,
+        "@@SIZE_BY@@": html.escape(size_by),
+    }
+    out = _TEMPLATE
+    for key, value in parts.items():
+        out = out.replace(key, value)
+    return out
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>@@TITLE@@</title>
+<script>
+window.__errors = [];
+function __report(msg) {
+  window.__errors.push(String(msg));
+  document.documentElement.setAttribute("data-errors", String(window.__errors.length));
+  var box = document.getElementById("js-errors");
+  if (box) { box.textContent = window.__errors.join("\\n"); box.hidden = false; }
+}
+window.onerror = function (msg, src, line, col) { __report(msg + " (line " + line + ":" + col + ")"); };
+window.addEventListener("unhandledrejection", function (e) { __report("unhandled rejection: " + e.reason); });
+window.alert = function (m) {
+  document.documentElement.setAttribute("data-alerted", String(m));
+  __report("alert: " + m);
+};
+</script>
+<style>@@VIS_CSS@@</style>
+<style>
+html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
+  "PingFang SC", sans-serif; font-size: 14px; color: #222; background: #fff; }
+header { padding: 6px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 16px; align-items: center;
+  flex-wrap: wrap; }
+header h1 { font-size: 16px; margin: 0; }
+#note { color: #a33; }
+#main { display: flex; height: calc(100% - 48px); }
+#legend { width: 250px; overflow-y: auto; padding: 8px 12px; border-right: 1px solid #ddd; font-size: 13px; }
+#legend h2 { font-size: 13px; margin: 10px 0 4px; }
+#legend label { display: block; cursor: pointer; margin-bottom: 2px; }
+#legend .sym { display: inline-block; width: 1.2em; text-align: center; }
+#legend .line { display: inline-block; width: 1.4em; height: 3px; vertical-align: middle; margin-right: 3px; }
+#legend .count { color: #888; }
+#network { flex: 1; min-width: 0; }
+#js-errors { position: fixed; bottom: 0; left: 0; right: 0; max-height: 30%; overflow: auto; margin: 0;
+  background: #fee; color: #900; padding: 6px; }
+div.vis-tooltip { max-width: 460px; white-space: normal !important; font-family: inherit; font-size: 13px;
+  line-height: 1.45; padding: 8px; }
+#tip-preview { position: fixed; top: 60px; right: 12px; visibility: visible; }
+.tip-head { font-weight: bold; font-size: 14px; }
+.tip-sub { color: #444; margin-bottom: 4px; }
+.tip-line { color: #333; }
+.tip-ev-head { margin-top: 6px; font-weight: bold; }
+.tip ul { margin: 2px 0 0 16px; padding: 0; }
+.tip li { margin-bottom: 4px; }
+.tip-src { color: #666; font-size: 12px; }
+</style>
+<script>@@VIS_JS@@</script>
+</head>
+<body>
+<header>
+  <h1>@@TITLE@@</h1>
+  <form id="search-form" autocomplete="off">
+    <input id="search" list="all-labels" size="28" placeholder="搜索名称或别名 · search any label or alias">
+    <button type="submit">查找 · find</button>
+    <span id="search-result"></span>
+  </form>
+  <span id="size-note">size 大小 = @@SIZE_BY@@</span>
+  <span id="note"></span>
+</header>
+<div id="main">
+  <aside id="legend">
+    <h2>类别 · classes</h2><div id="class-filters"></div>
+    <h2>关系 · relations</h2><div id="property-filters"></div>
+  </aside>
+  <div id="network"></div>
+</div>
+<datalist id="all-labels"></datalist>
+<div id="tip-preview" class="vis-tooltip" hidden></div>
+<pre id="js-errors" hidden></pre>
+<script type="application/json" id="graph-data">@@DATA@@</script>
+<script>@@APP_JS@@</script>
+</body>
+</html>
+"""
+
+_APP_JS = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("graph-data").textContent);
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function tooltip(t) {
+    var box = el("div", null, "tip");
+    box.appendChild(el("div", t.head, "tip-head"));
+    if (t.sub) { box.appendChild(el("div", t.sub, "tip-sub")); }
+    (t.lines || []).forEach(function (line) { box.appendChild(el("div", line, "tip-line")); });
+    if (t.evidence && t.evidence.length) {
+      box.appendChild(el("div", "证据 · evidence", "tip-ev-head"));
+      var ul = el("ul");
+      t.evidence.forEach(function (ev) {
+        var li = el("li");
+        li.appendChild(el("div", ev.text, "tip-text"));
+        li.appendChild(el("div", "— " + ev.source, "tip-src"));
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    return box;
+  }
+  var classOn = {}, propOn = {};
+  data.classes.forEach(function (c) { classOn[c.id] = true; });
+  data.properties.forEach(function (p) { propOn[p.id] = true; });
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var copy = {};
+    Object.keys(n).forEach(function (k) { if (k !== "tip" && k !== "search") { copy[k] = n[k]; } });
+    copy.title = tooltip(n.tip);
+    return copy;
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var copy = {};
+    Object.keys(e).forEach(function (k) { if (k !== "tip") { copy[k] = e[k]; } });
+    copy.title = tooltip(e.tip);
+    return copy;
+  }));
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return classOn[n.cls]; } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return propOn[e.property]; } });
+  var big = data.nodes.length > 300;
+  var options = {
+    autoResize: true,
+    physics: {
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.2 },
+      stabilization: { enabled: true, iterations: data.iterations, updateInterval: 25, fit: true }
+    },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big },
+    nodes: { font: { size: 13, face: "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, sans-serif" },
+             borderWidth: 1 },
+    edges: { smooth: big ? false : { type: "continuous" }, font: { size: 9, align: "middle" },
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } } }
+  };
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  network.on("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: false });
+    document.body.setAttribute("data-stabilized", "1");
+  });
+  network.once("afterDrawing", function () {
+    document.body.setAttribute("data-drawn", String(nodeView.length));
+  });
+
+  function legend(target, items, state, swatch) {
+    var box = document.getElementById(target);
+    items.forEach(function (item) {
+      var label = el("label");
+      var box2 = el("input");
+      box2.type = "checkbox";
+      box2.checked = true;
+      box2.value = item.id;
+      box2.addEventListener("change", function () {
+        state[item.id] = box2.checked;
+        nodeView.refresh();
+        edgeView.refresh();
+      });
+      label.appendChild(box2);
+      label.appendChild(swatch(item));
+      label.appendChild(document.createTextNode(" " + item.label + " "));
+      label.appendChild(el("span", "(" + item.count + ")", "count"));
+      box.appendChild(label);
+    });
+  }
+  legend("class-filters", data.classes, classOn, function (c) {
+    var s = el("span", c.symbol, "sym");
+    s.style.color = c.colour;
+    return s;
+  });
+  legend("property-filters", data.properties, propOn, function (p) {
+    var s = el("span", null, "line");
+    s.style.background = p.colour;
+    return s;
+  });
+  if (data.note) { document.getElementById("note").textContent = data.note; }
+
+  var list = document.getElementById("all-labels");
+  var seen = {};
+  data.nodes.forEach(function (n) {
+    [n.tip.head, n.tip.sub].concat(n.search).forEach(function (x) {
+      if (x && !seen[x]) { seen[x] = true; var o = el("option"); o.value = x; list.appendChild(o); }
+    });
+  });
+  document.getElementById("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = document.getElementById("search").value.trim().toLowerCase();
+    var out = document.getElementById("search-result");
+    if (!q) { out.textContent = ""; return; }
+    var exact = [], part = [];
+    data.nodes.forEach(function (n) {
+      if (!classOn[n.cls]) { return; }
+      if (n.search.indexOf(q) >= 0) { exact.push(n.id); }
+      else if (n.search.some(function (s) { return s.indexOf(q) >= 0; })) { part.push(n.id); }
+    });
+    var hits = exact.concat(part);
+    if (!hits.length) { out.textContent = "未找到 · not found"; return; }
+    out.textContent = hits.length + " found · 找到 " + hits.length;
+    network.selectNodes([hits[0]]);
+    network.focus(hits[0], { scale: 1.4, animation: { duration: 300 } });
+  });
+  // #tip=<node or edge id> shows that tooltip in the page (for checking, and for linking to a node)
+  var m = /^#tip=(.+)$/.exec(window.location.hash);
+  if (m) {
+    var wanted = decodeURIComponent(m[1]);
+    var item = data.nodes.concat(data.edges).filter(function (x) { return x.id === wanted; })[0];
+    var preview = document.getElementById("tip-preview");
+    if (item) { preview.appendChild(tooltip(item.tip)); preview.hidden = false; }
+  }
+  window.nexusNetwork = network;
+})();
+"""

@@ -1,0 +1,522 @@
+"""The centrality report (CSV, Markdown, PNG charts) and the viewer page, from an RDF graph.
+
+Everything here returns text or bytes; only the CLI and the pipeline write files. The same
+graph gives byte-identical CSV and Markdown: floats are rounded, ties are sorted by id.
+
+Examples
+--------
+>>> import rdflib
+>>> files, warnings = report_files(rdflib.Graph(), with_charts=False)
+>>> sorted(files)
+['report/centrality.csv', 'report/centrality_by_year.csv', 'report/report.md']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+import networkx as nx
+import rdflib
+
+from graph import analyze, render
+
+#: Font families tried for Chinese chart labels, in order.
+CJK_FONTS: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "Noto Sans CJK JP",
+    "Noto Serif CJK JP",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+_CJK_FILE_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "droidsansfallback")
+
+#: Classes that get a panel in the "top actors" charts.
+CHART_CLASSES: tuple[str, ...] = ("TerroristGroup", "CrimeType", "UNEntity", "Country")
+
+NO_CJK_FONT = (
+    "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
+)
+
+
+def analysis(G: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, Any]:
+    """Every figure the report shows, as one plain dict.
+
+    Keys: ``scores`` ({measure: {node: score}}), ``community`` ({node: n}), ``matrix``
+    (group × crime), ``groups_sharing``, ``crimes_sharing``, ``by_year``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b", "benefitsFrom")])
+    >>> nx.set_edge_attributes(G, "benefitsFrom", "property")
+    >>> analysis(G)["matrix"]
+    {'a': {'b': 1}}
+    """
+    matrix = analyze.crime_matrix(G)
+    return {
+        "scores": analyze.centrality(G, seed=seed),
+        "community": analyze.communities(G),
+        "matrix": matrix,
+        "groups_sharing": analyze.projection(matrix, "rows"),
+        "crimes_sharing": analyze.projection(matrix, "columns"),
+        "by_year": analyze.by_year(G, seed=seed),
+    }
+
+
+def _fmt(measure: str, value: float) -> str:
+    return str(int(value)) if measure.endswith("degree") else f"{value:.6f}"
+
+
+def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
+    """One row per node: id, labels, class, discovered, every measure, community.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b")])
+    >>> print(centrality_csv(G, analysis(G)).splitlines()[1])
+    a,,,Entity,false,1,0,1,1.000000,1.000000,0.350877,0.707107,0
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "label_zh", "label_en", "class", "discovered", *analyze.MEASURES, "community"])
+    scores = result["scores"]
+    for v in sorted(G.nodes, key=str):
+        d = G.nodes[v]
+        w.writerow([
+            v, d.get("zh", ""), d.get("en", ""), d.get("cls", "Entity"),
+            "true" if d.get("discovered") else "false",
+            *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
+            result["community"].get(v, ""),
+        ])
+    return buf.getvalue()
+
+
+def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
+    """One row per year and node present in that year's subgraph, with every measure.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", years=(2015,))
+    0
+    >>> print(by_year_csv(G, analysis(G)).splitlines()[1])
+    2015,a,,Entity,1,0,1,1.000000,1.000000,0.350877,0.707107
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["year", "id", "label_zh", "class", *analyze.MEASURES])
+    for year, scores in result["by_year"].items():
+        for v in sorted(scores["degree"], key=str):
+            d = G.nodes[v]
+            w.writerow([year, v, d.get("zh", ""), d.get("cls", "Entity"),
+                        *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES)])
+    return buf.getvalue()
+
+
+def _name(G: nx.MultiDiGraph, v: Any) -> str:
+    d = G.nodes[v]
+    return d.get("zh") or d.get("en") or str(v)
+
+
+def _both(G: nx.MultiDiGraph, v: Any) -> str:
+    d = G.nodes[v]
+    zh, en = d.get("zh", ""), d.get("en", "")
+    if zh and en and zh != en:
+        return f"{zh} ({en})"
+    return zh or en or str(v)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _class_label(G: nx.MultiDiGraph, cls: str) -> str:
+    lab = G.graph.get("labels", {}).get(cls, {})
+    return f"{lab.get('zh', cls)} · {lab.get('en', cls)}" if lab else cls
+
+
+def _rank_key(scores: dict[str, dict[Any, float]]) -> Callable[[Any], tuple[Any, ...]]:
+    return lambda v: (-scores["degree"].get(v, 0.0), -scores["betweenness"].get(v, 0.0), str(v))
+
+
+def markdown(
+    G: nx.MultiDiGraph, result: dict[str, Any], charts: Sequence[str] = (), top: int = 5
+) -> str:
+    """The report as Markdown: top actors per class, group × crime, communities, change over time.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b")])
+    >>> markdown(G, analysis(G)).splitlines()[0]
+    '# Centrality report · 中心性分析报告'
+    """
+    scores = result["scores"]
+    key = _rank_key(scores)
+    props = Counter(p for _, _, p in G.edges(data="property", default="?"))
+    yrs = analyze.years(G)
+    out = [
+        "# Centrality report · 中心性分析报告",
+        "",
+        f"The graph has {G.number_of_nodes()} entities and {G.number_of_edges()} relation edges "
+        f"({', '.join(f'{p} {n}' for p, n in sorted(props.items())) or 'none'}), "
+        f"stated in documents from {', '.join(map(str, yrs)) or 'no dated document'}.",
+        "",
+        "How to read the measures: *degree* counts relation edges (in = pointed at, out = pointing); "
+        "*betweenness* and *closeness* use the undirected graph and count hops; *PageRank* follows "
+        "the direction of the relations (it ranks what the documents point to: crimes, places, "
+        "resolutions) and weights each edge by its supporting passages; *eigenvector* uses the "
+        "undirected weighted graph. Tables rank by degree, then betweenness, then id.",
+        "",
+        "## Top actors per class · 各类别核心行为体",
+        "",
+    ]
+    by_class: dict[str, list[Any]] = {}
+    for v, cls in G.nodes(data="cls", default="Entity"):
+        by_class.setdefault(cls, []).append(v)
+    for cls in (*analyze.CLASSES, "Entity"):
+        members = sorted(by_class.get(cls, []), key=key)
+        if not members:
+            continue
+        best = members[0]
+        bt = max(members, key=lambda v: (scores["betweenness"][v], -members.index(v)))
+        ev = max(members, key=lambda v: (scores["eigenvector"][v], -members.index(v)))
+        out += [f"### {_class_label(G, cls)} ({len(members)})", ""]
+        reading = (
+            f"{_both(G, best)} has the most relations of its class "
+            f"({int(scores['degree'][best])})"
+        )
+        if bt != best:
+            reading += (f"; {_both(G, bt)} bridges the most paths "
+                        f"(betweenness {scores['betweenness'][bt]:.4f})")
+        else:
+            reading += " and also bridges the most paths"
+        if ev not in (best, bt):
+            reading += f"; {_both(G, ev)} sits closest to the well-connected core (eigenvector)"
+        out += [reading + ".", ""]
+        rows = [
+            [i, G.nodes[v].get("zh", ""), G.nodes[v].get("en", ""), f"`{v}`",
+             *(_fmt(m, scores[m][v]) for m in analyze.MEASURES), result["community"].get(v, "")]
+            for i, v in enumerate(members[:top], start=1)
+        ]
+        out += _table(["#", "中文", "English", "id", *analyze.MEASURES, "community"], rows)
+
+    out += _matrix_section(G, result)
+    out += _community_section(G, result)
+    out += _time_section(G, result)
+    if charts:
+        out += ["## Charts · 图表", ""]
+        out += [f"![{name}]({name})" for name in charts]
+        out += [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _matrix_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
+    matrix: dict[str, dict[str, int]] = result["matrix"]
+    out = ["## Group × crime type · 恐怖主义团体 × 犯罪类型", ""]
+    if not matrix:
+        return [*out, "No nx:benefitsFrom relation in the graph.", ""]
+    crimes = sorted({c for row in matrix.values() for c in row},
+                    key=lambda c: (-sum(r.get(c, 0) for r in matrix.values()), str(c)))
+    groups = sorted(matrix, key=lambda g: (-len(matrix[g]), -sum(matrix[g].values()), str(g)))
+    links = sorted(((g, c, w) for g, row in matrix.items() for c, w in row.items()),
+                   key=lambda t: (-t[2], str(t[0]), str(t[1])))
+    strongest = links[0]
+    ties = sum(1 for t in links if t[2] == strongest[2]) - 1
+    widest = groups[0]
+    out += [
+        f"Each cell counts the passages stating that a group benefits from a crime type. "
+        f"{_both(G, widest)} is tied to the most crime types ({len(matrix[widest])}); the most "
+        f"often stated link is {_name(G, strongest[0])} → {_name(G, strongest[1])} "
+        f"({strongest[2]} passages{f', tied with {ties} other links' if ties else ''}), and {_both(G, crimes[0])} is the crime type named for the "
+        f"most groups.",
+        "",
+    ]
+    rows = [[_name(G, g), *(matrix[g].get(c, "·") for c in crimes), sum(matrix[g].values())] for g in groups]
+    out += _table(["group \\ crime", *(_name(G, c) for c in crimes), "total"], rows)
+    for title, pairs, what in (
+        ("Groups that share crime types · 共享犯罪类型的团体", result["groups_sharing"], "crime types"),
+        ("Crime types that share groups · 共享团体的犯罪类型", result["crimes_sharing"], "groups"),
+    ):
+        out += [f"### {title}", ""]
+        if not pairs:
+            out += ["No pair shares anything.", ""]
+            continue
+        p = pairs[0]
+        out += [f"The closest pair is {_name(G, p['a'])} and {_name(G, p['b'])}, which share "
+                f"{p['shared']} {what}; {len(pairs)} pairs share at least one.", ""]
+        out += _table(["a", "b", "shared", "via"],
+                      [[_name(G, q["a"]), _name(G, q["b"]), q["shared"],
+                        ", ".join(_name(G, x) for x in q["via"])] for q in pairs[:10]])
+    return out
+
+
+def _community_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
+    scores = result["scores"]
+    members: dict[int, list[Any]] = {}
+    for v, c in result["community"].items():
+        members.setdefault(c, []).append(v)
+    out = ["## Communities · 社区", ""]
+    if not members:
+        return [*out, "The graph is empty.", ""]
+    singles = sum(1 for m in members.values() if len(m) == 1)
+    shown = [c for c in sorted(members) if len(members[c]) > 1][:12]
+    key = _rank_key(scores)
+    first = sorted(members[0], key=key)
+    out += [
+        f"Louvain (seed 42, undirected, weighted) finds {len(members)} communities, {singles} of them "
+        f"single unconnected entities. The largest ({len(members[0])} members) gathers around "
+        f"{', '.join(_name(G, v) for v in first[:3])}.",
+        "",
+    ]
+    rows = []
+    for c in shown:
+        ms = sorted(members[c], key=key)
+        mix = Counter(G.nodes[v].get("cls", "Entity") for v in ms)
+        classes = ", ".join(f"{k} {n}" for k, n in sorted(mix.items(), key=lambda t: (-t[1], t[0])))
+        rows.append([c, len(ms), classes, ", ".join(_name(G, v) for v in ms[:6])])
+    out += _table(["community", "size", "classes", "central members"], rows)
+    return out
+
+
+def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
+    by_year: dict[int, dict[str, dict[Any, float]]] = result["by_year"]
+    out = ["## Changes over time · 随时间的变化", ""]
+    if not by_year:
+        return [*out, "No edge is tied to a dated document.", ""]
+    seen: set[Any] = set()
+    rows = []
+    for year, sc in by_year.items():
+        nodes = set(sc["degree"])
+        new = nodes - seen
+        seen |= nodes
+        key = _rank_key(sc)
+        groups = sorted((v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"), key=key)
+        edges = sum(1 for _, _, ys in G.edges(data="years", default=()) if year in ys)
+        rows.append([year, len(nodes), edges, len(new),
+                     _name(G, groups[0]) if groups else "—",
+                     _name(G, sorted(nodes, key=key)[0]),
+                     _name(G, max(sorted(nodes, key=str), key=lambda v: sc["betweenness"][v]))])
+    busiest = max(rows, key=lambda r: (r[2], -r[0]))
+    out += [
+        f"Each year keeps only the relations stated in that year's documents. {busiest[0]} contributes "
+        f"the most relations ({busiest[2]}); the first year introduces {rows[0][3]} entities and each "
+        f"later year adds the number in the *new* column.",
+        "",
+    ]
+    out += _table(["year", "entities", "edges", "new", "most connected group", "most connected",
+                   "top betweenness"], rows)
+    years = list(by_year)
+    scores = result["scores"]
+    top = sorted(G.nodes, key=_rank_key(scores))[:10]
+    trend = [[_name(G, v), *(int(by_year[y]["degree"].get(v, 0)) for y in years)] for v in top]
+    steady = [r[0] for r in trend if all(x > 0 for x in r[1:])]
+    out += [
+        "Degree per year of the ten most connected entities overall (0 = not mentioned in a relation "
+        "that year). " + (f"Present every year: {', '.join(steady)}." if steady
+                          else "None of them is present in every year."),
+        "",
+    ]
+    out += _table(["entity", *map(str, years)], trend)
+    return out
+
+
+@cache
+def cjk_font() -> str | None:
+    """The family name of an installed font that draws Chinese, or None.
+
+    Examples
+    --------
+    >>> cjk_font() is None or isinstance(cjk_font(), str)
+    True
+    """
+    from matplotlib import font_manager
+
+    for attempt in range(2):
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        for family in CJK_FONTS:
+            if family in names:
+                return family
+        if attempt == 0:  # the font cache may predate the font: add system CJK fonts and retry
+            for path in font_manager.findSystemFonts():
+                if any(h in path.lower().replace("-", "").replace("_", "") for h in _CJK_FILE_HINTS):
+                    try:
+                        font_manager.fontManager.addfont(path)
+                    except (OSError, RuntimeError, ValueError):
+                        continue
+    return None
+
+
+def charts(
+    G: nx.MultiDiGraph, result: dict[str, Any], font: str | None = None
+) -> tuple[dict[str, bytes], list[str]]:
+    """PNG charts: top actors by degree and betweenness, the group × crime heatmap, change over time.
+
+    Parameters
+    ----------
+    font : str, optional
+        The CJK font family; by default :func:`cjk_font`. Without one, labels are English and
+        the returned warnings say so once.
+
+    Returns
+    -------
+    (dict, list)
+        ``{file name: PNG bytes}`` and warning lines.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    font = font if font is not None else cjk_font()
+    warnings = [] if font else [NO_CJK_FONT]
+
+    def name(v: Any) -> str:
+        d = G.nodes[v]
+        text = (d.get("zh") if font else "") or d.get("en") or str(v)
+        return text if len(text) <= 18 else text[:17] + "…"
+
+    def cls_title(cls: str) -> str:
+        lab = G.graph.get("labels", {}).get(cls, {})
+        return f"{lab.get('zh', '')} {lab.get('en', cls)}".strip() if font else lab.get("en", cls)
+
+    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False,
+          "svg.hashsalt": "nexus-kg"}
+    out: dict[str, bytes] = {}
+    scores = result["scores"]
+
+    def save(fig: Any, file: str) -> None:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
+        plt.close(fig)
+        out[file] = buf.getvalue()
+
+    with plt.rc_context(rc):
+        for measure in ("degree", "betweenness"):
+            fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
+            for ax, cls in zip(axes.flat, CHART_CLASSES, strict=True):
+                nodes = [v for v, c in G.nodes(data="cls") if c == cls]
+                best = sorted(nodes, key=lambda v: (-scores[measure][v], str(v)))[:8][::-1]
+                ax.barh([name(v) for v in best], [scores[measure][v] for v in best], color="#4c72b0")
+                ax.set_title(cls_title(cls), fontsize=11)
+                ax.tick_params(labelsize=9)
+                if not best:
+                    ax.text(0.5, 0.5, "—", ha="center", transform=ax.transAxes)
+            fig.suptitle(f"Top entities per class by {measure}" + (" · 按类别排名" if font else ""))
+            fig.tight_layout()
+            save(fig, f"top_{measure}.png")
+
+        matrix = result["matrix"]
+        groups = sorted(matrix, key=lambda g: (-len(matrix[g]), str(g)))[:20]
+        crimes = sorted({c for g in groups for c in matrix[g]},
+                        key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)))
+        fig, ax = plt.subplots(figsize=(max(6.0, 0.7 * len(crimes) + 3), max(3.0, 0.45 * len(groups) + 2)))
+        data = [[matrix[g].get(c, 0) for c in crimes] for g in groups] or [[0]]
+        im = ax.imshow(data, cmap="Reds", aspect="auto", vmin=0)
+        ax.set_xticks(range(len(crimes)), [name(c) for c in crimes], rotation=45, ha="right")
+        ax.set_yticks(range(len(groups)), [name(g) for g in groups])
+        top = max(max(row) for row in data) or 1
+        for i, row in enumerate(data if groups else []):
+            for j, val in enumerate(row):
+                if val:
+                    ax.text(j, i, str(val), ha="center", va="center", fontsize=8,
+                            color="white" if val > top / 2 else "black")
+        bar = fig.colorbar(im, ax=ax, label="passages · 段落")
+        bar.set_ticks(sorted({0, *range(0, top + 1, max(1, top // 5))}))
+        ax.set_title("Terrorist group × crime type" + (" · 恐怖主义团体 × 犯罪类型" if font else ""))
+        fig.tight_layout()
+        save(fig, "group_crime_heatmap.png")
+
+        by_year = result["by_year"]
+        years = list(by_year)
+        fig, ax = plt.subplots(figsize=(9, 5))
+        tracked = sorted((v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
+                         key=lambda v: (-scores["degree"][v], str(v)))[:6]
+        for v in tracked:
+            ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=name(v))
+        ax.set_xticks(years)
+        ax.set_xlabel("document year")
+        ax.set_ylabel("degree (relations stated that year)")
+        ax.set_title("Terrorist groups over time" + (" · 恐怖主义团体随时间的变化" if font else ""))
+        if tracked:
+            ax.legend(fontsize=8)
+        fig.tight_layout()
+        save(fig, "over_time.png")
+    return out, warnings
+
+
+def report_files(
+    g: rdflib.Graph, *, with_charts: bool = True, seed: int = 0
+) -> tuple[dict[str, str | bytes], list[str]]:
+    """Every report file, as ``{path under the output folder: text or bytes}``, and warnings.
+
+    The paths are ``report/centrality.csv``, ``report/centrality_by_year.csv``,
+    ``report/report.md`` and, with ``with_charts``, the PNG files beside them.
+    """
+    G = analyze.to_networkx(g)
+    result = analysis(G, seed=seed)
+    pngs: dict[str, bytes] = {}
+    warnings: list[str] = []
+    if with_charts and G.number_of_nodes():
+        pngs, warnings = charts(G, result)
+    files: dict[str, str | bytes] = {
+        "report/centrality.csv": centrality_csv(G, result),
+        "report/centrality_by_year.csv": by_year_csv(G, result),
+        "report/report.md": markdown(G, result, sorted(pngs)),
+    }
+    files.update({f"report/{name}": data for name, data in sorted(pngs.items())})
+    return files, warnings
+
+
+def viewer(
+    g: rdflib.Graph,
+    *,
+    size_by: str = "degree",
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int = render.MAX_NODES,
+) -> str:
+    """The self-contained viewer page of an RDF graph (see :func:`graph.render.page`).
+
+    Parameters
+    ----------
+    size_by : str
+        The measure of :data:`graph.analyze.MEASURES` that sizes the nodes.
+    focus : str, optional
+        A label, alias or id: draw only the nodes within ``depth`` hops of it.
+
+    Raises
+    ------
+    InputError
+        When ``focus`` names no node.
+
+    Examples
+    --------
+    >>> "vis.Network" in viewer(rdflib.Graph())
+    True
+    """
+    G = analyze.to_networkx(g)
+    scores = analyze.centrality(G, [size_by])[size_by]
+    title = "nexus-kg"
+    if focus is not None:
+        node = analyze.find_node(G, focus)
+        G = analyze.neighbourhood(G, node, depth)
+        title = f"nexus-kg: {G.nodes[node].get('zh') or G.nodes[node].get('en') or node} ±{depth}"
+    return render.page(G, scores, analyze.supporting_passages(g), size_by=size_by, title=title,
+                       max_nodes=max_nodes)
