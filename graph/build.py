@@ -108,6 +108,7 @@ def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str
         g.add((s, NX.kind, Literal(doc.kind)))
     if requested_by:
         g.add((s, NX.requestedBy, entity_iri(requested_by)))
+        g.add((s, NX.mandatedBy, entity_iri(requested_by)))
 
 
 def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:

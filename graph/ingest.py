@@ -242,6 +242,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
     pre = 0
     resolution_mode = False
     annex_mode = False
+    annex_prefix = ""
     prev_end = ""
     for idx, ln in enumerate(content):
         s = ln.stripped
@@ -262,6 +263,10 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
             elif paras and paras[-1].table:
                 paras[-1].pieces.append(_Line(ln.text, ln.start))
             continue
+        if s.startswith(("附件", "附录")) and _is_heading_text(s) and last_number > 0:
+            annex_prefix, last_number = "annex-", 0  # an annex numbers its paragraphs anew
+            prev_end = "。"
+            continue
         m = _NUMBERED.match(ln.text)
         if m:
             number = int(m.group(1))
@@ -272,7 +277,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
                 continue  # a numbered (sub-)heading such as "3. 贩毒"
             if last_number < number <= last_number + 3:
                 last_number = number
-                paras.append(_Para(str(number), [_Line(ln.text[m.end() :], ln.start + m.end())]))
+                paras.append(_Para(f"{annex_prefix}{number}", [_Line(ln.text[m.end() :], ln.start + m.end())]))
                 prev_end = s[-1:]
                 continue
         elif (
@@ -283,7 +288,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
             prev_end = "。"
             continue  # a heading
         starts_new = False
-        if last_number == 0:
+        if last_number == 0 and not annex_prefix:
             if resolution_mode:
                 starts_new = ln.text[:1].isspace() and prev_end in ("，", "；", "。")
                 label = f"PP{pre + 1}"

@@ -116,3 +116,8 @@ def test_seed_paragraph_numbers_are_complete() -> None:
 def test_seed_annex_has_all_59_activities() -> None:
     labels = [label for label, _, _ in split_paragraphs(load_document(SEEDS / "000_1c4f9dc910eae8af.txt"))]
     assert [label for label in labels if label.startswith("annex-")] == [f"annex-{i}" for i in range(1, 60)]
+
+
+def test_an_annex_numbers_its_paragraphs_anew() -> None:
+    text = "1. 正文第一段。\n\n2. 正文第二段。\n\n附件\n\n1. 附件第一段。\n\n2. 附件第二段。\n"
+    assert [label for label, _ in _texts(text)] == ["1", "2", "annex-1", "annex-2"]
