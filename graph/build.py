@@ -162,7 +162,7 @@ def build_dataset(
     ds = rdflib.Dataset()
     bind_prefixes(ds)
     eg = ds.graph(entity_iri(ENTITY_GRAPH))
-    used = set()
+    used: set[str] = set()
     for doc, node, requested_by, facts in docs:
         dg = ds.graph(entity_iri(f"graph-{doc.id}"))
         add_document(dg, doc, node, requested_by)

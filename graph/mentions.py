@@ -161,10 +161,10 @@ def resolution_mentions(p: Passage) -> list[Mention]:
             if k == 0 and pos >= 0 and 0 <= start - (pos + len(BODY_NAMES.get(code, ("", ""))[1])) <= 1:
                 start = pos
             out.append(Mention(ent.id, "Resolution", text[start : item.end()], p.doc_id, start, item.end(), "pattern"))
-    for m in _RES_SYMBOL.finditer(text):
-        ent = parse_symbol(m.group(0))
-        if ent:
-            out.append(Mention(ent.id, "Resolution", m.group(0), p.doc_id, m.start(), m.end(), "pattern"))
+    for sm in _RES_SYMBOL.finditer(text):
+        sym = parse_symbol(sm.group(0))
+        if sym:
+            out.append(Mention(sym.id, "Resolution", sm.group(0), p.doc_id, sm.start(), sm.end(), "pattern"))
     return out
 
 
@@ -497,13 +497,13 @@ def _date_yearless_resolutions(
     out = []
     for p, ms in zip(passages, found, strict=True):
         extra = []
-        for m in _YEARLESS.finditer(p.text):
-            number = m.group(2)
+        for hit in _YEARLESS.finditer(p.text):
+            number = hit.group(2)
             year = known.get(number) or sc_year(int(number), table)
             if year is None:
                 continue
             ent = resolution_entity("S", number, year)
-            extra.append(Mention(ent.id, "Resolution", m.group(0), p.doc_id, m.start(), m.end() - 2, "pattern"))
+            extra.append(Mention(ent.id, "Resolution", hit.group(0), p.doc_id, hit.start(), hit.end() - 2, "pattern"))
         out.append(_merge(ms + extra) if extra else ms)
     return out
 

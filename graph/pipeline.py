@@ -262,7 +262,7 @@ def assemble(
 
 
 def _kind(g: rdflib.Graph, s: rdflib.term.Node) -> str:
-    for t in sorted(g.objects(s, RDF.type)):
+    for t in sorted(g.objects(s, RDF.type), key=str):
         if str(t).startswith(NX_URI):
             return str(t)[len(NX_URI) :]
     return "Entity"

@@ -342,8 +342,8 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
                           f"{s.surface}…{r.surface}") for r in group]
     # 第N号决议设立了 X / 第N号决议设立的 X
     for r in res:
-        after = text[r.end : r.end + 8]
-        est = re.match(r"(?:号)?(?:决议)?(?:中)?(?:所)?(设立|成立|建立|授权设立)(?:了|的)?", after)
+        tail = text[r.end : r.end + 8]
+        est = re.match(r"(?:号)?(?:决议)?(?:中)?(?:所)?(设立|成立|建立|授权设立)(?:了|的)?", tail)
         if not est or _has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
             continue
         created = [a for a in agents if 0 <= a.start - (r.end + est.end()) <= 20]
