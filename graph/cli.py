@@ -83,7 +83,7 @@ def _eval(args: argparse.Namespace) -> int:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"{'all':<16}{p:7.3f}{r:7.3f}{f1:7.3f}{tp:5}{fp:5}{fn:5}")
     if args.verbose:
-        for rel, s in sorted(scores.items()):
+        for _rel, s in sorted(scores.items()):
             for f in s.false_positives:
                 print("FP", *f, sep="\t")
             for f in s.false_negatives:

@@ -364,15 +364,25 @@ def _table_cells(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 _SPLIT = re.compile(r"[^。！？]*(?:[。！？]+[”」』)]?|$)")
 
 
+MAX_SENTENCE = 2000
+
+
 def split_sentences(chars: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """Split at 。！？ (keeping a closing quote with its sentence)."""
+    """Split at 。！？ (keeping a closing quote with its sentence); cut runaway sentences at a comma."""
     text = "".join(c for c, _ in chars)
     for m in _SPLIT.finditer(text):
         a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        if a < b:
-            yield chars[a:b]
+        while a < b:
+            while a < b and text[a].isspace():
+                a += 1
+            if a >= b:
+                break
+            end = b
+            if end - a > MAX_SENTENCE:
+                cut = max(text.rfind(c, a, a + MAX_SENTENCE) for c in "；，,; ")
+                end = cut + 1 if cut > a + MAX_SENTENCE // 2 else a + MAX_SENTENCE
+            yield chars[a:end]
+            a = end
 
 
 def passages(doc: Document) -> Iterator[Passage]:

@@ -14,6 +14,7 @@ Four sources, merged longest-first without overlaps:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -138,7 +139,8 @@ def resolution_mentions(p: Passage) -> list[Mention]:
     ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"))]
     ['res-s-1267-1999', 'res-s-1989-2011', 'res-a-74-175']
     """
-    text = p.text
+    raw = p.text
+    text = fold(raw)  # same length: 號決議 matches as 号决议
     out: list[Mention] = []
     for run in _SC_RUN.finditer(text):
         for k, item in enumerate(_SC_ONE.finditer(text, run.start(), run.end())):
@@ -148,7 +150,7 @@ def resolution_mentions(p: Passage) -> list[Mention]:
                 code, pos = _body_before(text, start, 6)
                 if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
                     start = pos
-            out.append(Mention(ent.id, "Resolution", text[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
     for run in _GA_RUN.finditer(text):
         code, pos = _body_before(text, run.start())
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
@@ -160,7 +162,7 @@ def resolution_mentions(p: Passage) -> list[Mention]:
             start = item.start()
             if k == 0 and pos >= 0 and 0 <= start - (pos + len(BODY_NAMES.get(code, ("", ""))[1])) <= 1:
                 start = pos
-            out.append(Mention(ent.id, "Resolution", text[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
     for sm in _RES_SYMBOL.finditer(text):
         sym = parse_symbol(sm.group(0))
         if sym:
@@ -349,9 +351,15 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
     """Longest first, earlier source first; drop any candidate that overlaps a kept one."""
     priority = {"pattern": 0, "vocabulary": 1, "title": 1, "alias": 2, "discovered": 3}
     kept: list[Mention] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), m.start, m.concept)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
+        i = bisect.bisect_right(starts, m.start)
+        if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
+            continue  # overlaps the kept span on its left or right
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -497,13 +505,14 @@ def _date_yearless_resolutions(
     out = []
     for p, ms in zip(passages, found, strict=True):
         extra = []
-        for hit in _YEARLESS.finditer(p.text):
+        for hit in _YEARLESS.finditer(fold(p.text)):
             number = hit.group(2)
             year = known.get(number) or sc_year(int(number), table)
             if year is None:
                 continue
             ent = resolution_entity("S", number, year)
-            extra.append(Mention(ent.id, "Resolution", hit.group(0), p.doc_id, hit.start(), hit.end() - 2, "pattern"))
+            surface = p.text[hit.start() : hit.end() - 2]
+            extra.append(Mention(ent.id, "Resolution", surface, p.doc_id, hit.start(), hit.end() - 2, "pattern"))
         out.append(_merge(ms + extra) if extra else ms)
     return out
 

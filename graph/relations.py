@@ -199,9 +199,15 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
         before_a = [c for c in crimes if c.end <= pos]
         nearest = before_a[-1] if before_a else min(crimes, key=lambda c: abs(c.start - pos))
         amount_for.setdefault(nearest.concept, a)
-    out = []
+    first_subject: dict[str, str] = {}
     for gid, gsurf in subjects:
-        for c in crimes:
+        first_subject.setdefault(gid, gsurf)
+    first_crime: dict[str, Mention] = {}
+    for c in crimes:
+        first_crime.setdefault(c.concept, c)
+    out = []
+    for gid, gsurf in first_subject.items():
+        for c in first_crime.values():
             out.append(_fact(gid, "benefitsFrom", c.concept, p, rule, conf.get(rule, 0.6), hedged,
                              f"{gsurf} … {c.surface}", amount_for.get(c.concept)))
     return out
@@ -424,10 +430,10 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: dict, last_resoluti
         if not objects:
             continue
         clause_from = max(text.rfind(c, 0, cue.start()) for c in "。；") + 1
-        before = [m for m in ms if m.kind in AGENTS + ("Country",) and clause_from <= m.start and m.end <= cue.start()
+        before = [m for m in ms if m.kind in (*AGENTS, "Country") and clause_from <= m.start and m.end <= cue.start()
                   and not _generic(text, m)]
         subj = []
-        anchors = [m for m in before if not text[max(0, m.start - 1) : m.start] in ("由", "向", "对", "给")]
+        anchors = [m for m in before if text[max(0, m.start - 1) : m.start] not in ("由", "向", "对", "给")]
         if anchors:
             group = _nearest_group(text, ms, ms.index(anchors[-1]))
             subj = [m for m in group if m.kind in ("UNEntity", "Programme")]
@@ -460,7 +466,7 @@ def _nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]
         gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
         if m.concept == out[-1].concept and gap == "":
             continue
-        if m.kind in AGENTS + ("Country",) and gap in (
+        if m.kind in (*AGENTS, "Country") and gap in (
             "、", "和", "及", "以及", "与", "同", "会同", "，", "或", "特别是其", "特别是", "及其", "和其"
         ):
             out.append(m)

@@ -416,14 +416,18 @@ _APP_JS = r"""
              arrows: { to: { enabled: true, scaleFactor: 0.5 } } }
   };
   var container = document.getElementById("network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  // handlers first, data second: a small graph stabilises and draws as soon as it has data
+  var network = new vis.Network(container, {}, options);
   network.on("stabilizationIterationsDone", function () {
     network.setOptions({ physics: false });
     document.body.setAttribute("data-stabilized", "1");
+    window.setTimeout(function () { network.redraw(); }, 0);
   });
-  network.once("afterDrawing", function () {
+  network.on("afterDrawing", function () {
     document.body.setAttribute("data-drawn", String(nodeView.length));
   });
+  network.setData({ nodes: nodeView, edges: edgeView });
+  network.redraw();
 
   function legend(target, items, state, swatch) {
     var box = document.getElementById(target);

@@ -85,7 +85,7 @@ def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     --------
     >>> G = nx.MultiDiGraph([("a", "b")])
     >>> print(centrality_csv(G, analysis(G)).splitlines()[1])
-    a,,,Entity,false,1,0,1,1.000000,1.000000,0.350877,0.707107,0
+    a,,,Entity,false,1,0,1,0.000000,1.000000,0.350877,0.707107,0
     """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -111,7 +111,7 @@ def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     >>> G.add_edge("a", "b", years=(2015,))
     0
     >>> print(by_year_csv(G, analysis(G)).splitlines()[1])
-    2015,a,,Entity,1,0,1,1.000000,1.000000,0.350877,0.707107
+    2015,a,,Entity,1,0,1,0.000000,1.000000,0.350877,0.707107
     """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -182,7 +182,8 @@ def markdown(
         "*betweenness* and *closeness* use the undirected graph and count hops; *PageRank* follows "
         "the direction of the relations (it ranks what the documents point to: crimes, places, "
         "resolutions) and weights each edge by its supporting passages; *eigenvector* uses the "
-        "undirected weighted graph. Tables rank by degree, then betweenness, then id.",
+        "largest connected component of the undirected weighted graph (0 elsewhere). Tables rank "
+        "by degree, then betweenness, then id.",
         "",
         "## Top actors per class · 各类别核心行为体",
         "",

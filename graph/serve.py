@@ -2,8 +2,8 @@
 
 Each query runs in a worker process with a time limit: a query that runs too long is answered
 503 and its worker is killed and replaced, so the server keeps serving the others. (pyoxigraph
-evaluates lazily while results are iterated, holding the GIL, and a thread cannot be stopped, so
-threads alone would not do.) Answers larger than the row limit get 413, SPARQL Update 403,
+releases the GIL while it evaluates, so threads would run queries in parallel, but a Python
+thread cannot be stopped, and a runaway query would hold its CPU and memory until it ends.) Answers larger than the row limit get 413, SPARQL Update 403,
 malformed queries 400 with the parser's line and column.
 """
 
@@ -254,7 +254,8 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         """The endpoint's URL, e.g. ``http://127.0.0.1:7878/sparql``."""
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/sparql"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}/sparql"
 
     def server_close(self) -> None:
         super().server_close()

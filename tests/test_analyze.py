@@ -255,4 +255,5 @@ def test_isil_is_among_the_most_central_groups_in_the_seeds(seed_graph):
         assert "group-isil" in top, (measure, top)
     assert G.nodes["group-isil"]["zh"] == "伊拉克和黎凡特伊斯兰国"
     assert {d["property"] for _, _, d in G.edges(data=True)} <= set(analyze.RELATIONS)
-    assert all(d["weight"] >= 1 and d["years"] for _, _, d in G.edges(data=True))
+    assert all(d["weight"] >= 1 for _, _, d in G.edges(data=True))
+    assert any(2015 in d["years"] for _, _, d in G.out_edges("group-isil", data=True))  # S/2015/366
