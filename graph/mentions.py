@@ -316,7 +316,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         if free(m.start(), m.end()) and not label[3:].startswith(("各", "系统", "所有", "相关", "和", "与", "及")):
             out.append(Mention(_stable_id("un", label), "UNEntity", label, p.doc_id, m.start(), m.end(), "discovered"))
     # terrorist groups: …阵线 / …运动 near terrorism cues
-    if any(c in text for c in disc["terror_cues"]) or _has_crime_context(text, vocab):
+    if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
         cuts: set[int] | None = None
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
@@ -338,10 +338,6 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
                                 "discovered")
                     )
     return out
-
-
-def _has_crime_context(text: str, vocab: Vocabulary) -> bool:
-    return any(c in text for c in vocab.cues["benefit"]["cues"][:12])
 
 
 # ---------------------------------------------------------------- merging and alias learning
