@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import Protocol
 
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graph.ns import NX, bind_prefixes, entity_iri
-from graph.records import Document, Entity, Fact, Passage
+from graph.records import Document, Entity, Fact, Mention, Passage
 from graph.vocab import Vocabulary
 
 ENTITY_GRAPH = "graph-entities"
@@ -80,9 +81,13 @@ _BODY_ZH = {
 
 
 def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str | None) -> None:
-    """Metadata of a corpus document (from the manifest where there is a row)."""
+    """Metadata of a corpus document (from the manifest, else from its own text)."""
     s = entity_iri(node_id)
     g.add((s, RDF.type, NX.Document))
+    if doc.script:
+        g.add((s, NX.script, Literal(doc.script)))
+    if doc.identified_by:
+        g.add((s, NX.identifiedBy, Literal(doc.identified_by)))
     g.add((s, NX.fileName, Literal(doc.path.replace("\\", "/").rsplit("/", 1)[-1])))
     g.add((s, NX.contentHash, Literal(doc.sha256)))
     label = doc.symbol or doc.title_zh or doc.id
@@ -111,20 +116,27 @@ def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str
         g.add((s, NX.mandatedBy, entity_iri(requested_by)))
 
 
-def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
-    """The plain triple, the claim node, its passage and its amount."""
-    s, o = entity_iri(f.subject), entity_iri(f.object)
-    pred = NX[f.predicate]
-    g.add((s, pred, o))
-    p = f.passage
+def add_passage(g: rdflib.Graph, p: Passage, doc_node: str, mentioned: Iterable[str] = ()) -> None:
+    """A passage node: its document, paragraph, sentence, kind, text, offsets and what it mentions."""
     pnode = entity_iri(passage_id(p))
     g.add((pnode, RDF.type, NX.Passage))
     g.add((pnode, NX.inDocument, entity_iri(doc_node)))
     g.add((pnode, NX.paragraph, Literal(p.para)))
     g.add((pnode, NX.sentence, Literal(p.sent)))
+    g.add((pnode, NX.passageKind, Literal(p.kind)))
     g.add((pnode, NX.text, Literal(p.text, lang="zh")))
     g.add((pnode, NX.startOffset, Literal(p.start)))
     g.add((pnode, NX.endOffset, Literal(p.end)))
+    for cid in mentioned:
+        g.add((pnode, NX.mentions, entity_iri(cid)))
+
+
+def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
+    """The plain triple, the claim node and its amount (the passage is written by ``add_passage``)."""
+    s, o = entity_iri(f.subject), entity_iri(f.object)
+    pred = NX[f.predicate]
+    g.add((s, pred, o))
+    pnode = entity_iri(passage_id(f.passage))
     c = entity_iri(claim_id(f))
     g.add((c, RDF.type, NX.Claim))
     g.add((c, RDF.subject, s))
@@ -153,19 +165,54 @@ def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
             g.add((anode, NX.sinceYear, Literal(str(a.since), datatype=XSD.gYear)))
 
 
+class DocumentExtraction(Protocol):
+    """What the graph stage needs of one document's extraction."""
+
+    doc: Document
+    node: str
+    requested_by: str | None
+    passages: list[Passage]
+    mentions: list[list[Mention]]
+    facts: list[Fact]
+
+
+def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """Surface forms by entity, as the texts write them (quotes and brackets stripped)."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.method == "specialised" or m.kind == "Document":
+            continue
+        form = m.surface.strip("《》“”‘’「」『』\"' ").replace("\n", "")
+        if len(form) >= 2:
+            out.setdefault(m.concept, set()).add(form)
+    return out
+
+
 def build_dataset(
-    docs: Iterable[tuple[Document, str, str | None, list[Fact]]],
+    docs: Iterable[DocumentExtraction],
     entities: dict[str, Entity],
     vocab: Vocabulary,
 ) -> rdflib.Dataset:
-    """One named graph per document (its metadata, passages and claims) and one for entities."""
+    """One named graph per document (its metadata, every passage, mentions and claims) and one for entities.
+
+    Every entity a passage mentions is written as a typed, labelled node, with the surface
+    forms the texts use as ``skos:hiddenLabel`` (so a search in either script finds it).
+    """
     ds = rdflib.Dataset()
     bind_prefixes(ds)
     eg = ds.graph(entity_iri(ENTITY_GRAPH))
     used: set[str] = set()
-    for doc, node, requested_by, facts in docs:
-        dg = ds.graph(entity_iri(f"graph-{doc.id}"))
+    surfaces: dict[str, set[str]] = {}
+    for r in docs:
+        doc, node, requested_by, facts = r.doc, r.node, r.requested_by, r.facts
+        dg = ds.graph(entity_iri(f"graph-{node}"))
         add_document(dg, doc, node, requested_by)
+        for p, ms in zip(r.passages, r.mentions, strict=True):
+            mentioned = sorted({c for m in ms for c in (m.concept, *m.refs) if c in entities})
+            add_passage(dg, p, node, mentioned)
+            used.update(mentioned)
+            for cid, forms in _surface_forms(ms).items():
+                surfaces.setdefault(cid, set()).update(forms)
         for f in facts:
             add_fact(dg, f, node)
             used.update((f.subject, f.object))
@@ -176,6 +223,12 @@ def build_dataset(
         e = entities.get(eid)
         if e is not None:
             add_entity(eg, e, vocab)
+            known = {e.label_zh, *e.alt_labels}
+            concept = vocab.concepts.get(eid)
+            if concept is not None:
+                known |= {concept.pref_zh, *concept.alt_zh}
+            for form in sorted(surfaces.get(eid, set()) - known):
+                eg.add((entity_iri(eid), SKOS.hiddenLabel, Literal(form, lang="zh")))
             if e.kind == "Resolution":
                 adopter = vocab.lookup(_BODY_ZH.get(e.body, ""))
                 if adopter is not None and adopter.id not in used:

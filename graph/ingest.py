@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.records import Document, Passage
+from graph.script import fold, is_traditional
 
 # ---------------------------------------------------------------- decoding
 
@@ -89,7 +90,7 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text = decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
     meta = meta or {}
-    return Document(
+    doc = Document(
         id=document_id(path, data),
         path=str(path),
         text=text,
@@ -102,14 +103,123 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
         title_en=meta.get("title_en", "").strip(),
         requested_by=meta.get("requested_by", "").strip(),
     )
+    return identify(doc)
 
 
 def document_id(path: Path, data: bytes) -> str:
-    """A stable id: the file stem when it is a safe token, else a content hash."""
-    stem = path.stem
-    if re.fullmatch(r"[A-Za-z0-9_.-]{1,80}", stem):
-        return stem
-    return "doc-" + hashlib.sha256(data).hexdigest()[:16]
+    """A stable id from the content (never the file name): the same bytes give the same id."""
+    return "h" + hashlib.sha256(data).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- document identity from the text
+
+_HEAD_LINES = 12
+_SYMBOL_LINE = re.compile(
+    r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
+    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
+)
+_RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
+_GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
+_GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
+_PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
+_ADOPTED = re.compile(
+    r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
+    r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
+)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_BODY_OF = {"S": "Security Council", "A": "General Assembly", "E": "Economic and Social Council"}
+_BODY_WORDS = (("安全理事会", "Security Council"), ("安理会", "Security Council"), ("联大", "General Assembly"),
+               ("大会", "General Assembly"), ("经济及社会理事会", "Economic and Social Council"))
+
+
+def identify(doc: Document) -> Document:
+    r"""Fill what the manifest did not say from the document's own first lines.
+
+    The symbol (a line such as ``S/RES/2396(2017)``, ``S/PRST/2015/4`` or ``S/2015/366``; a
+    title such as 第2396(2017)号决议, 联合国安理会主席声明2015年第4号 or ``51/62. 标题``),
+    the adoption line (…安全理事会第8148次会议通过) and its date, the body, the kind, the
+    title (the first title line, or a news page's headline) and the script.
+
+    >>> d = identify(Document("h1", "x.txt", "联合国安理会第2396号决议\n安全理事会2017年12月21日第8148次会议通过\n", ""))
+    >>> d.symbol, d.date, d.body, d.kind
+    ('S/RES/2396 (2017)', '2017-12-21', 'Security Council', 'resolution')
+    >>> identify(Document("h2", "y.txt", "聯合國安理會主席聲明2015年第4號\n", "")).symbol
+    'S/PRST/2015/4'
+    """
+    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()][:_HEAD_LINES]
+    folded = [re.sub(r"\s+", "", fold(ln)).replace("號", "号") for ln in lines]
+    symbol, date, body, kind, how = "", "", "", "", ""
+    number, year = "", ""
+    for raw in lines:
+        m = _SYMBOL_LINE.match(fold(raw).replace("（", "(").replace("）", ")"))
+        if m:
+            symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
+            break
+    for i, ln in enumerate(folded[:4]):
+        if symbol:
+            break
+        if (m := _PRST_TITLE.search(ln)) and len(ln) <= 30:
+            symbol, how = f"S/PRST/{m.group(1)}/{int(m.group(2))}", "title"
+        elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
+            code = "A" if m.group(1) == "大会" else "E"
+            symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
+        elif (m := _RES_TITLE.search(ln)) and len(ln) <= 30:
+            number, year, how = m.group(1), m.group(2) or "", "title"
+        elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
+            symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+    for ln in folded:
+        m = _ADOPTED.search(ln)
+        if m:
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+            if y:
+                date = f"{y}-{int(mo):02d}-{int(d):02d}"
+            if m.group(4):
+                body = dict(_BODY_WORDS)[m.group(4)]
+            kind = kind or ("resolution" if number or "RES" in symbol else "")
+            break
+    if number and not symbol:
+        year = year or date[:4]
+        symbol = f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
+    elif symbol.startswith("S/RES/"):
+        symbol = re.sub(r"^S/RES/(\d+)\(", r"S/RES/\1 (", symbol)
+    if not date:
+        for ln in folded[:4]:
+            m = re.search(r"在(\d{4})年(\d{1,2})月(\d{1,2})日[^，,。]{0,12}第\d+次会议", ln)
+            if m:
+                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    if not date:
+        for ln in folded[:6]:
+            m = _DATE.match(ln)
+            if m and len(ln) <= 24:  # a dateline, not a date inside a sentence
+                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    if symbol:
+        body = body or _BODY_OF.get(symbol[0], "")
+        kind = kind or ("presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else "")
+    if not body:
+        head = "".join(folded[:3])
+        body = next((en for zh, en in _BODY_WORDS if zh in head), "")
+    title = ""
+    if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
+        title = lines[0].strip("\"“”「」 ")
+    if not kind and not symbol and date and title:
+        kind = "news"
+    return Document(
+        id=doc.id,
+        path=doc.path,
+        text=doc.text,
+        sha256=doc.sha256,
+        symbol=doc.symbol or symbol,
+        date=doc.date or date,
+        body=doc.body or body,
+        kind=doc.kind or kind,
+        title_zh=doc.title_zh or title,
+        title_en=doc.title_en,
+        requested_by=doc.requested_by,
+        script="traditional" if is_traditional(doc.text[:4000]) else "simplified",
+        identified_by="manifest" if doc.symbol else how,
+    )
 
 
 # ---------------------------------------------------------------- character normalisation
@@ -177,7 +287,9 @@ _SUPER_START = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*(?=\S)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[.、．]|[A-Z]\s*[.．]|附件|附录)\s*\S*")
 _SENTENCE_END = "。；：！？”"
-_BODY_LINE = re.compile(r"^\s*(安全理事会|大会|经济及社会理事会|人权理事会)\s*[，,]\s*$")
+_BODY_LINE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經]济及社[会會]理事[会會]|人权理事[会會]|人權理事會)\s*[，,]\s*$")
+_BODY_LINE_BARE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經][济濟]及社[会會]理事[会會])\s*$")
+_LINE_END = "。；;，,：:！？!?」”』\"'）)"
 
 
 @dataclass
@@ -205,15 +317,46 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _is_heading_text(s: str) -> bool:
-    return len(s.replace(" ", "")) <= 25 and not any(p in s for p in "。；，,") and s[-1:] not in _SENTENCE_END + "、"
+    return len(s.replace(" ", "")) <= 25 and not any(p in s for p in "。；，,;") and s[-1:] not in _SENTENCE_END + "、;"
 
 
-def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bool]]:
-    """Split a document into (label, characters with offsets, is-table-row) paragraphs.
+def _is_unwrapped(lines: list[_Line]) -> bool:
+    """True for a text with one paragraph a line (web pages, UN News), false for wrapped PDF text.
+
+    Most long lines of an unwrapped text end in punctuation; a PDF extraction breaks lines
+    anywhere.
+    """
+    long = [ln.stripped for ln in lines if len(ln.stripped) >= 15]
+    if not long:
+        return True
+    ended = sum(1 for s in long if s[-1] in _LINE_END)
+    return ended >= 0.7 * len(long)
+
+
+def paragraph_kind(label: str, resolution: bool) -> str:
+    """The kind of a paragraph from how ingest labelled it.
+
+    >>> [paragraph_kind(x, True) for x in ("T1", "PP2", "3", "annex-1")]
+    ['title', 'preamble', 'operative', 'annex']
+    """
+    if label.startswith("T"):
+        return "title"
+    if label.startswith("PP"):
+        return "preamble"
+    if label.startswith("annex-"):
+        return "annex"
+    if label.startswith("S"):
+        return "body"
+    return "operative" if resolution else "body"
+
+
+def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], str]]:
+    """Split a document into (label, characters with offsets, kind) paragraphs.
 
     Labels: the document's own number (``26``); ``PP3`` for a resolution's
     preambular paragraphs; ``S1``… for unnumbered text before paragraph 1;
-    ``annex-7`` for row 7 of an annex table.
+    ``T1`` for the title lines at the top; ``annex-7`` for row 7 of an annex table.
+    Kinds: see ``paragraph_kind``; annex table rows are ``table``.
     """
     lines = [ln for ln in _lines(doc.text)]
     content: list[_Line] = []
@@ -240,6 +383,8 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
     paras: list[_Para] = []
     last_number = 0
     pre = 0
+    titles = 0
+    unwrapped = _is_unwrapped(content)
     resolution_mode = False
     annex_mode = False
     annex_prefix = ""
@@ -247,7 +392,18 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
     for idx, ln in enumerate(content):
         s = ln.stripped
         nxt = content[idx + 1].stripped if idx + 1 < len(content) else ""
-        if _BODY_LINE.match(s):
+        if (
+            idx == titles < 3
+            and _is_heading_text(s)
+            and "\t" not in ln.text
+            and not _NUMBERED.match(ln.text)
+            and not (_BODY_LINE.match(s) or _BODY_LINE_BARE.match(s))
+        ):
+            titles += 1
+            paras.append(_Para(f"T{titles}", [ln]))
+            prev_end = "。"
+            continue  # the document's title lines
+        if _BODY_LINE.match(s) or (unwrapped and last_number == 0 and _BODY_LINE_BARE.match(s)):
             resolution_mode = True
             pre = 0
             prev_end = "，"
@@ -290,12 +446,12 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
         starts_new = False
         if last_number == 0 and not annex_prefix:
             if resolution_mode:
-                starts_new = ln.text[:1].isspace() and prev_end in ("，", "；", "。")
+                starts_new = (ln.text[:1].isspace() or unwrapped) and prev_end in ("，", "；", "。", ",", ";")
                 label = f"PP{pre + 1}"
             else:
-                starts_new = prev_end in ("。", "：") and ln.text[:1].isspace()
+                starts_new = (prev_end in ("。", "：") and ln.text[:1].isspace()) or (unwrapped and prev_end != "")
                 label = f"S{pre + 1}"
-            if starts_new or not paras:
+            if starts_new or not paras[titles:]:
                 pre += 1
                 paras.append(_Para(label, [ln]))
                 prev_end = s[-1:]
@@ -306,6 +462,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
 
     result = []
     for p in paras:
+        kind = "table" if p.table else paragraph_kind(p.label, resolution_mode)
         chars: list[tuple[str, int]] = []
         for piece in p.pieces:
             text = piece.text
@@ -322,7 +479,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], bo
             chars = _table_cells(chars)
         normalized = normalize_chars(chars)
         if normalized:
-            result.append((p.label, normalized, p.table))
+            result.append((p.label, normalized, kind))
     return result
 
 
@@ -393,8 +550,8 @@ def passages(doc: Document) -> Iterator[Passage]:
     >>> [(p.para, p.sent, p.text, p.start, p.end) for p in passages(d)]
     [('1', 1, '第一句。', 3, 7), ('1', 2, '第二句。', 7, 12)]
     """
-    for label, chars, _table in split_paragraphs(doc):
+    for label, chars, kind in split_paragraphs(doc):
         for n, sent in enumerate(split_sentences(chars), start=1):
             text = "".join(c for c, _ in sent)
             offsets = tuple(o for _, o in sent)
-            yield Passage(doc.id, label, n, offsets[0], offsets[-1] + 1, text, offsets)
+            yield Passage(doc.id, label, n, offsets[0], offsets[-1] + 1, text, offsets, kind)

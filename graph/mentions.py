@@ -96,6 +96,26 @@ def resolution_entity(body: str, number: str, year: int | None) -> Entity:
     )
 
 
+def statement_entity(year: int, number: int) -> Entity:
+    """A Security Council presidential statement, typed ``Resolution`` (an instrument of the Council).
+
+    >>> statement_entity(2015, 4).symbol, statement_entity(2015, 4).id
+    ('S/PRST/2015/4', 'res-s-prst-2015-4')
+    """
+    symbol = f"S/PRST/{year}/{number}"
+    return Entity(
+        id=f"res-s-prst-{year}-{number}",
+        kind="Resolution",
+        label_zh=f"安全理事会主席声明{year}年第{number}号",
+        label_en=f"Statement by the President of the Security Council {symbol}",
+        symbol=symbol,
+        body="Security Council",
+        number=f"PRST/{year}/{number}",
+        year=year,
+        alt_labels=(symbol, f"安理会主席声明{year}年第{number}号"),
+    )
+
+
 def parse_symbol(symbol: str) -> Entity | None:
     """A resolution or document entity from a UN symbol (S/RES/2482 (2019), S/2014/815).
 
@@ -111,6 +131,9 @@ def parse_symbol(symbol: str) -> Entity | None:
         if body == "S" and not year:
             return None
         return resolution_entity(body, number, int(year) if year else None)
+    m3 = re.fullmatch(r"S/PRST/(\d{4})/(\d{1,3})", symbol)
+    if m3:
+        return statement_entity(int(m3.group(1)), int(m3.group(2)))
     m2 = re.fullmatch(r"(A/HRC)/RES/(\d+/\d+)", symbol)
     if m2:
         return resolution_entity(m2.group(1), m2.group(2), None)
@@ -186,6 +209,9 @@ def entity_from_resolution_id(rid: str) -> Entity | None:
     m = re.fullmatch(r"res-s-(\d+)-(\d{4})", rid)
     if m:
         return resolution_entity("S", m.group(1), int(m.group(2)))
+    m3 = re.fullmatch(r"res-s-prst-(\d{4})-(\d+)", rid)
+    if m3:
+        return statement_entity(int(m3.group(1)), int(m3.group(2)))
     for code in sorted(BODY_NAMES, key=len, reverse=True):
         prefix = "res-" + _slug(code) + "-"
         m2 = re.fullmatch(re.escape(prefix) + r"(\d+)-(\d+)", rid)
@@ -308,7 +334,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
         known = vocab.lookup(label) or vocab.lookup(text[start : m.end()])
         cid, method = (known.id, "pattern") if known else (_stable_id("un-committee", label), "discovered")
-        out.append(Mention(cid, "UNEntity", label, p.doc_id, start, m.end(), method, refs))
+        out.append(Mention(cid, "UNEntity", text[start : m.end()], p.doc_id, start, m.end(), method, refs))
     # UN offices and missions: 联合国…办事处
     suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
     for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
@@ -415,7 +441,7 @@ def document_mentions(
             Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
             for m in _SIMPLE_SYMBOL.finditer(p.text)
             if (ent := parse_symbol(m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0)))
-            and ent.kind == "Document"
+            and (ent.kind == "Document" or ent.id.startswith("res-s-prst-"))
         ]
         cands += [
             Mention(cid, kinds[cid], p.text[s:e], p.doc_id, s, e, "vocabulary") for s, e, cid in matcher.find(p.text)
@@ -436,6 +462,9 @@ def document_mentions(
         final = _merge(merged + extra) if extra else merged
         result.append(final)
         for m in final:
+            for ref in m.refs:
+                if ref not in entities and (ref_ent := entity_from_resolution_id(ref)):
+                    entities[ref] = ref_ent
             if m.concept in entities:
                 continue
             if m.concept in vocab.concepts:
@@ -449,7 +478,9 @@ def document_mentions(
                 if ent:
                     entities[m.concept] = ent
             else:
-                label = m.surface.strip("《》")
+                label = m.surface.strip("《》“”‘’\"")
+                if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
+                    label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept]
                 entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(short)))
     return result, entities

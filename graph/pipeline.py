@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from rdflib.namespace import RDF, RDFS
 from graph import build, ingest, mentions, relations
 from graph.errors import InputError
 from graph.ns import NX, NX_URI, RELATIONS
-from graph.records import Document, Entity, Fact
+from graph.records import Document, Entity, Fact, Mention, Passage
 from graph.resources import ontology_dir
 from graph.vocab import Vocabulary, load
 
@@ -57,13 +58,27 @@ def corpus_files(paths: Sequence[Path]) -> list[Path]:
     return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
 
 
-def document_node(doc: Document) -> str:
+def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
+    """The resolution, statement or symbol entity a document is, where its symbol is known.
+
+    A Security Council resolution whose year the text does not give (联合国安理会第579号决议)
+    is dated by the table of first resolution numbers per year in ``cues.toml``.
+    """
+    if not doc.symbol:
+        return None
+    symbol = doc.symbol.replace(" ", "") if "RES" in doc.symbol else doc.symbol
+    ent = mentions.parse_symbol(symbol)
+    if ent is None and (m := re.fullmatch(r"S/RES/(\d{1,4})", symbol)):
+        year = doc.year or mentions.sc_year(int(m.group(1)), vocab.cues["resolutions"]["sc_first_of_year"])
+        if year:
+            ent = mentions.resolution_entity("S", m.group(1), year)
+    return ent
+
+
+def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
     """The node id of a corpus document: its resolution or symbol node where the symbol is known."""
-    if doc.symbol:
-        ent = mentions.parse_symbol(doc.symbol.replace(" ", "") if "RES" in doc.symbol else doc.symbol)
-        if ent is not None:
-            return ent.id
-    return "doc-" + doc.id
+    ent = document_entity(doc, vocab or load())
+    return ent.id if ent is not None else "doc-" + doc.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +88,8 @@ class DocumentFacts:
     doc: Document
     node: str
     requested_by: str | None
-    passages: int
+    passages: list[Passage]
+    mentions: list[list[Mention]]
     facts: list[Fact]
     entities: dict[str, Entity]
 
@@ -82,16 +98,11 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     """Run the corpus, mention and relation stages on one document."""
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, vocab)
-    node = document_node(doc)
-    self_res = node if node.startswith("res-") else ""
-    if self_res:
-        ent = mentions.entity_from_resolution_id(self_res)
-        if ent:
-            entities[self_res] = ent
-    elif node.startswith("doc-") and doc.symbol:
-        ent = mentions.parse_symbol(doc.symbol)
-        if ent:
-            entities[node] = ent
+    own = document_entity(doc, vocab)
+    node = own.id if own is not None else "doc-" + doc.id
+    self_res = node if own is not None and own.kind == "Resolution" else ""
+    if own is not None:
+        entities[node] = own
     generic = tuple(
         c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
     )
@@ -103,7 +114,8 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
         if ent is not None:
             requested = ent.id
             entities[ent.id] = ent
-    return DocumentFacts(doc, node, requested, len(passages), facts, entities)
+    light = [dataclasses.replace(p, offsets=()) for p in passages]  # offsets are not sent back
+    return DocumentFacts(doc, node, requested, light, found, facts, entities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +256,10 @@ def assemble(
     for r in results:
         for k, v in r.entities.items():
             entities.setdefault(k, v)
-    ds = build.build_dataset(((r.doc, r.node, r.requested_by, r.facts) for r in results), entities, vocab)
+    ds = build.build_dataset(results, entities, vocab)
     g = build.union_graph(ds)
     result.documents = len(results)
-    result.passages = sum(r.passages for r in results)
+    result.passages = sum(len(r.passages) for r in results)
     result.facts = sum(len(r.facts) for r in results)
     result.triples = len(g)
     for cls in ("TerroristGroup", "CrimeType", "UNEntity", "Organization", "Programme", "Convention", "Region",

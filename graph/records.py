@@ -20,6 +20,8 @@ class Document:
     title_zh: str = ""
     title_en: str = ""
     requested_by: str = ""
+    script: str = ""
+    identified_by: str = ""
 
     @property
     def year(self) -> int | None:
@@ -31,7 +33,8 @@ class Document:
 class Passage:
     """One sentence of one paragraph, with offsets into ``Document.text``.
 
-    ``offsets[i]`` is the position in the decoded file of ``text[i]``.
+    ``offsets[i]`` is the position in the decoded file of ``text[i]``.  ``kind`` is where the
+    paragraph sits: ``title``, ``preamble``, ``operative``, ``body``, ``annex`` or ``table``.
     """
 
     doc_id: str
@@ -41,6 +44,7 @@ class Passage:
     end: int
     text: str
     offsets: tuple[int, ...] = field(repr=False, compare=False, default=())
+    kind: str = "body"
 
 
 @dataclass(frozen=True, slots=True)

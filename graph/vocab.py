@@ -37,41 +37,7 @@ KINDS: tuple[str, ...] = (
     "Document",
 )
 
-# Characters that look alike in UN texts; mapped one to one so offsets survive.
-_FOLD = {ord(a): b for a, b in zip("—–‐‑－・•（）", "-----··()", strict=True)}
-
-
-def _t2s_table() -> dict[int, str]:
-    """Traditional → Simplified, character by character, from OpenCC's dictionary."""
-    table: dict[int, str] = {}
-    try:
-        import opencc
-
-        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 2 and len(parts[0]) == 1:
-                simp = parts[1].split(" ")[0]
-                if len(simp) == 1 and simp != parts[0]:
-                    table[ord(parts[0])] = simp
-    except (ImportError, OSError):  # pragma: no cover - conversion is an extra
-        pass
-    return table
-
-
-_T2S = _t2s_table()
-_FOLD_ALL = {**_T2S, **_FOLD}
-
-
-def fold(text: str) -> str:
-    """A same-length matching key: Simplified characters, one dash, one middle dot.
-
-    >>> fold("伊黎伊斯蘭國")
-    '伊黎伊斯兰国'
-    >>> len(fold("拉什卡—塔伊巴")) == len("拉什卡—塔伊巴")
-    True
-    """
-    return text.translate(_FOLD_ALL)
+from graph.script import fold  # noqa: E402  (re-exported: the stages fold through the vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,15 +160,24 @@ def index_labels(concepts: Iterable[Concept], source: str = "vocabulary.ttl") ->
     return labels
 
 
+def vocabulary_files() -> list[Path]:
+    """``vocabulary.ttl`` and its companion files (``vocabulary-*.ttl``: places, bodies …), sorted."""
+    main = ontology_file("vocabulary.ttl")
+    return [main, *sorted(main.parent.glob("vocabulary-*.ttl"))]
+
+
 @functools.cache
 def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
     """Load (once) the vocabulary and cue words from ``ontology/``."""
-    vpath = Path(vocabulary) if vocabulary else ontology_file("vocabulary.ttl")
+    vpaths = [Path(vocabulary)] if vocabulary else vocabulary_files()
     cpath = Path(cues) if cues else ontology_file("cues.toml")
-    try:
-        g = rdflib.Graph().parse(vpath, format="turtle")
-    except Exception as exc:  # rdflib raises many parser exception types
-        raise OntologyError(f"{vpath}: cannot parse ({exc})") from None
+    g = rdflib.Graph()
+    for vpath in vpaths:
+        try:
+            g.parse(vpath, format="turtle")
+        except Exception as exc:  # rdflib raises many parser exception types
+            raise OntologyError(f"{vpath}: cannot parse ({exc})") from None
+    vpath = vpaths[0]
     concepts = parse_vocabulary(g, vpath.name)
     try:
         cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))

@@ -22,7 +22,10 @@ def test_build_writes_turtle_and_nquads(built: Path) -> None:
     ds = rdflib.Dataset()
     ds.parse(built / "nexus.nq", format="nquads")
     graphs = {str(c.identifier) for c in ds.contexts()}
-    assert any(g.endswith("graph-000_1c4f9dc910eae8af") for g in graphs)
+    # one named graph per document, named after what the document is (its symbol), never its file name
+    assert any(g.endswith("graph-doc-s-2015-366") for g in graphs)
+    assert any(g.endswith("graph-res-s-2482-2019") for g in graphs)
+    assert not any("000_1c4f9dc910eae8af" in g for g in graphs)
 
 
 def test_every_claim_has_passage_with_document_paragraph_and_offsets(seed_graph: rdflib.Graph) -> None:

@@ -86,7 +86,7 @@ def extract_checked(text: str, vocab: Vocabulary, bound: float = 20.0) -> Docume
     assert time.monotonic() - start < bound
     for p in passages:
         check_passage(p, text)
-    assert result.passages == len(passages)
+    assert len(result.passages) == len(passages)
     for f in result.facts:
         check_passage(f.passage, text)
     return result
