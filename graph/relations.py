@@ -8,12 +8,14 @@ on the claim, and a confidence from ``cues.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from graph.records import Amount, Fact, Mention, Passage
+from graph.script import fold
 
 AGENTS = ("UNEntity", "Programme", "Organization")
 PLACES = ("Region", "Country")
@@ -349,14 +351,34 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
     # 第N号决议设立了 X / 第N号决议设立的 X
     for r in res:
         tail = text[r.end : r.end + 8]
-        est = re.match(r"(?:号)?(?:决议)?(?:中)?(?:所)?(设立|成立|建立|授权设立)(?:了|的)?", tail)
+        est = re.match(r"(?:号)?(?:决议)?(?:中)?(?:所)?(设立|成立|建立|授权设立|所设立|所设)(?:了|的)?", tail)
         if not est or _has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
             continue
         created = [a for a in agents if 0 <= a.start - (r.end + est.end()) <= 20]
         if created:
             s = created[0]
-            out.append(_fact(s.concept, "mandatedBy", r.concept, p, "mandate_established",
-                             conf["mandate_established"], hedged, f"{r.surface}{est.group(1)}{s.surface}"))
+            run = _coordinated_before(text, ms, ms.index(r), ("Resolution",))
+            out += [_fact(s.concept, "mandatedBy", x.concept, p, "mandate_established", conf["mandate_established"],
+                          hedged, f"{x.surface}…{est.group(1)}{s.surface}") for x in run]
+    # 设立 X(简称)的 [日期] 第N号决议: the resolution that set X up
+    for r in res:
+        clause_from = _clause_start(text, r.start)
+        head = text[clause_from : r.start]
+        for verb in re.finditer("|".join(md["establish_verbs"]), head):
+            made = [a for a in agents if a.start - (clause_from + verb.end()) in (0, 1)]
+            if made and re.search(r"的[^，。；]{0,20}$", text[made[0].end : r.start]):
+                run = _coordinated(text, ms, ms.index(r), ("Resolution",))
+                out += [_fact(made[0].concept, "mandatedBy", x.concept, p, "mandate_established",
+                              conf["mandate_established"], hedged, f"{verb.group(0)}{made[0].surface}的…{x.surface}")
+                        for x in run]
+                break
+    # 应 … 第N号决议的要求，X …: X acts at the resolution's request
+    for m in re.finditer(md["at_request_of"], text):
+        asked = [r for r in res if m.start() <= r.start < m.end()]
+        after = [a for a in agents if 0 <= a.start - m.end() <= 12 and not _generic(text, a)]
+        if asked and after:
+            out += [_fact(after[0].concept, "mandatedBy", r.concept, p, "mandate_request", conf["mandate_request"],
+                          hedged, f"应{r.surface}…的要求，{after[0].surface}") for r in asked]
     # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
     if "为指导" in text or "指导下" in text:
         subj = [a for a in agents if a.end <= text.find("指导")]
@@ -375,23 +397,33 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
 
 
 def request_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -> list[Fact]:
-    """In a resolution's operative paragraph: 请/鼓励/指示 ENTITY … → ENTITY mandatedBy this resolution."""
-    if not ctx.self_resolution or p.para.startswith(("PP", "S")):
+    """In a resolution's or statement's own voice, a clause opened by 请/指示/责成… ENTITY, or by
+    (决定)设立/成立 ENTITY → ENTITY mandatedBy this resolution (not in the preamble)."""
+    if not ctx.self_resolution or p.kind in ("preamble", "title"):
         return []
     text = p.text
+    md = cues["mandate"]
+    conf = cues["confidence"]
     out: list[Fact] = []
-    for verb in re.finditer(r"(?:^|[，；])(?:还|又|并)?(请|鼓励|指示|要求|责成|授权|吁请)", text):
-        after = [
-            i for i, m in enumerate(ms)
-            if m.kind in AGENTS and 0 <= m.start - verb.end() <= 14 and not _generic(text, m)
-            and not re.search("会员国|各国|国家", text[verb.end() : m.start])
-        ]
-        if not after:
-            continue
-        subj = _coordinated(text, ms, after[0], AGENTS)
-        for s in subj:
-            out.append(_fact(s.concept, "mandatedBy", ctx.self_resolution, p, "mandate_request",
-                             cues["confidence"]["mandate_request"], False, f"{verb.group(1)}{s.surface}"))
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        for verbs, rule, window in ((md["request_verbs"], "mandate_request", 14),
+                                    (md["establish_verbs"], "mandate_established", 4)):
+            end = _opens_with(clause, verbs, md["request_openers"])
+            if end < 0:
+                continue
+            at = a + end
+            after = [
+                i for i, m in enumerate(ms)
+                if m.kind in AGENTS and 0 <= m.start - at <= window and not _generic(text, m)
+                and not _has_any(text[at : m.start], md["not_agent_before"])
+            ]
+            if not after:
+                continue
+            for s in _coordinated(text, ms, after[0], AGENTS):
+                out.append(_fact(s.concept, "mandatedBy", ctx.self_resolution, p, rule, conf[rule], False,
+                                 clause.strip()))
+            break
     return out
 
 
@@ -475,17 +507,68 @@ def _nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]
     return list(reversed(out))
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
+
+    >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
+    >>> [t[a:b] for a, b in clause_spans(t)]
+    ['回顾第1373(2001)号决议', '又回顾第1624(2005)号决议']
+    """
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif ch in "，,；;：:" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _opens_with(text: str, cues: Sequence[str], openers: Sequence[str]) -> int:
+    """The end of the cue if the clause opens (after openers) with one of ``cues``, else -1."""
+    folded = text
+    i = len(folded) - len(folded.lstrip(" “‘\"「"))
+    moved = True
+    while moved:
+        moved = False
+        for w in sorted(openers, key=len, reverse=True):
+            if folded.startswith(w, i):
+                i += len(w)
+                moved = True
+                break
+    for c in sorted(cues, key=len, reverse=True):
+        if folded.startswith(c, i):
+            return i + len(c)
+    return -1
+
+
 def recall_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) -> list[Fact]:
-    """A resolution's preambular 回顾 … → this resolution recalls each one listed; 第N号决议…回顾 … → N recalls."""
+    """In a resolution's (or statement's) own voice, a clause opened by 回顾/重申/忆及 recalls every
+    resolution it names; elsewhere 第N号决议…回顾 … → N recalls the ones after the cue."""
     text = p.text
     conf = cues["confidence"]
+    rc = cues["recall"]
     res = [m for m in ms if m.kind == "Resolution"]
-    if not res or not _has_any(text, cues["recall"]["cues"]):
+    if not res:
         return []
-    if ctx.self_resolution and p.para.startswith("PP") and text.lstrip().startswith(tuple(cues["recall"]["cues"])):
-        return [_fact(ctx.self_resolution, "recalls", r.concept, p, "recall_preamble", conf["recall_preamble"], False,
-                      f"回顾…{r.surface}") for r in res if r.concept != ctx.self_resolution]
-    cue_pos = min(text.find(c) for c in cues["recall"]["cues"] if c in text)
+    if ctx.self_resolution and p.kind != "title":
+        out = []
+        for a, b in clause_spans(text):
+            cue_end = _opens_with(text[a:b], rc["clause_cues"], rc["clause_openers"])
+            if cue_end < 0:
+                continue
+            inside = [r for r in res if a <= r.start < b and r.concept != ctx.self_resolution]
+            if inside and _has_any(text[a + cue_end : inside[0].start], rc["not_recall"]):
+                continue
+            out += [_fact(ctx.self_resolution, "recalls", r.concept, p, "recall_preamble", conf["recall_preamble"],
+                          False, text[a:b].strip()) for r in inside]
+        return out
+    if not _has_any(text, rc["cues"]):
+        return []
+    cue_pos = min(text.find(c) for c in rc["cues"] if c in text)
     before = [r for r in res if r.end <= cue_pos and cue_pos - r.end <= 12]
     if before:
         src = before[-1]
@@ -495,21 +578,33 @@ def recall_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context) ->
 
 
 def affiliate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
-    """GROUP1 系 GROUP2 … 的附属组织; GROUP1 同 GROUP2 结盟/效忠 GROUP2."""
+    """GROUP1 系 GROUP2 … 的附属组织; GROUP2 附属组织 GROUP1; GROUP1 与 GROUP2 有关联; 效忠/结盟."""
     text = p.text
+    af = cues["affiliate"]
+    conf = cues["confidence"]["affiliate_cue"]
+    negated = _has_any(text, cues["negation"]["words"])
     groups = [m for m in ms if m.kind == "TerroristGroup"]
     out: list[Fact] = []
+    if negated:
+        return out
     for a, b in itertools.pairwise(groups):
         if a.concept == b.concept:
             continue
         gap = text[a.end : b.start]
         tail = text[b.end : b.end + 12]
-        if len(gap) <= 8 and "，" not in gap and _has_any(tail, cues["affiliate"]["cues"]) and "的" in tail:
-            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue",
-                             cues["confidence"]["affiliate_cue"], False, f"{a.surface}…{b.surface}…附属"))
-        elif len(gap) <= 6 and _has_any(gap + tail[:4], ("效忠", "结盟", "宣誓效忠")):
-            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue",
-                             cues["confidence"]["affiliate_cue"], False, f"{a.surface}…效忠/结盟…{b.surface}"))
+        listed = _has_any(gap, ("、", "和", "及", "，", ","))
+        if gap.strip() in af["appositive"]:  # 基地组织附属组织伊黎伊斯兰国: b is a's affiliate
+            out.append(_fact(b.concept, "affiliatedWith", a.concept, p, "affiliate_cue", conf, False,
+                             f"{a.surface}{gap}{b.surface}"))
+        elif len(gap) <= 8 and not listed and _has_any(tail, af["cues"]) and "的" in tail:
+            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue", conf, False,
+                             f"{a.surface}…{b.surface}…附属"))
+        elif len(gap) <= 6 and not listed and _has_any(gap, af["linkers"]) and _has_any(tail[:6], af["association"]):
+            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue", conf, False,
+                             f"{a.surface}{gap}{b.surface}…关联"))
+        elif len(gap) <= 6 and not listed and _has_any(gap + tail[:4], af["pledge"]):
+            out.append(_fact(a.concept, "affiliatedWith", b.concept, p, "affiliate_cue", conf, False,
+                             f"{a.surface}…效忠/结盟…{b.surface}"))
     return out
 
 
@@ -582,7 +677,8 @@ def document_facts(
     last_group = last_entity = last_resolution = ""
     para = None
     table_entities: list[Mention] = []
-    for p, ms in zip(passages, mentions, strict=True):
+    for original, ms in zip(passages, mentions, strict=True):
+        p = dataclasses.replace(original, text=fold(original.text), offsets=())  # cue words match either script
         if p.para != para:
             para = p.para
             last_group = last_entity = last_resolution = ""
@@ -610,7 +706,7 @@ def document_facts(
             if key in seen:
                 continue
             seen.add(key)
-            yield f
+            yield dataclasses.replace(f, passage=original)
         actors = [
             m for m in ms if m.kind == "TerroristGroup"
             and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
