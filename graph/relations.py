@@ -256,7 +256,7 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
             if prev and verb_ok:
                 g = prev[-1]
                 gap = text[g.end : m.start]
-                if len(gap) <= 12 and not _has_any(gap, ("，", "。", "；")) and not [
+                if len(gap) <= o["max_gap"] and not _has_any(gap, ("，", "。", "；", ",", ";")) and not [
                     x for x in ms if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
                 ]:
                     out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
@@ -271,8 +271,10 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
                     out += [_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
                                   conf["operate_attributive"], hedged, f"在{r.surface}…的{g.surface}") for r in places]
                     continue
-        # REGION GROUP: 阿富汗塔利班, 索马里青年党
-        nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start == tail_end]
+        # REGION GROUP: 阿富汗塔利班, 索马里青年党; REGION(的)极端组织“GROUP”
+        between = r"(?:的)?(?:" + "|".join(o["descriptors"]) + r")?[“‘\"]?"
+        nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end
+               and re.fullmatch(between, text[tail_end : g.start])]
         if len(places) == 1 and nxt and m.kind == "Country":
             g = nxt[0]
             out.append(_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
@@ -282,6 +284,35 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: dict) -> list[Fact]:
             for place in g.refs:
                 out.append(_fact(g.concept, "operatesIn", place, p, "operate_attributive",
                                  conf["operate_attributive"], hedged, g.surface))
+    out += _attack_places(p, ms, cues, hedged)
+    return out
+
+
+def _attack_places(p: Passage, ms: Sequence[Mention], cues: dict, hedged: bool) -> list[Fact]:
+    """A group that attacks, and the places of its attacks in the same sentence: GROUP 发动的袭击 …
+    在 PLACE 的自杀爆炸; GROUP 实施了几次袭击，包括 PLACE 的爆炸事件 → GROUP operatesIn PLACE."""
+    text = p.text
+    o = cues["operate"]
+    if _has_any(text, cues["negation"]["words"]) or not _has_any(text, o["attack_words"]):
+        return []
+    blockers = cues["benefit"]["blockers"] + o["attack_blockers"]
+    actors = [
+        g for g in ms if g.kind == "TerroristGroup"
+        and not _has_any(text[max(0, g.start - 6) : g.start], blockers)
+        and re.match(r"[^，。；]{0,14}?(?:" + "|".join(o["attack_verbs"]) + ")", text[g.end :])
+    ]
+    if len({g.concept for g in actors}) != 1:
+        return []
+    g = actors[0]
+    out = []
+    for m in ms:
+        if m.kind not in PLACES or m.start < g.start:
+            continue
+        stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
+        after = text[m.end : min(stop, m.end + o["attack_window"])]
+        if _has_any(after, o["attack_words"]) and not _has_any(after, o["not_attack_place"]):
+            out.append(_fact(g.concept, "operatesIn", m.concept, p, "operate_attack", cues["confidence"]["operate_attack"],
+                             hedged, f"{g.surface}…{m.surface}{after}"))
     return out
 
 
@@ -335,7 +366,8 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: dict, ctx: Context,
             continue
         if not subj:
             ent_anaphor = _has_any(text[cstart : m.start], cues["anaphora"]["entity"])
-            after = [a for a in agents if a.start >= group[-1].end and a.start - group[-1].end <= 30]
+            after = [a for a in agents if a.start >= group[-1].end and a.start - group[-1].end <= 30
+                     and a.kind != "Organization"]  # a government or its forces acts under its own law
             if after:
                 first = after[0]
                 subj = _coordinated(text, ms, ms.index(first), AGENTS)
