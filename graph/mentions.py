@@ -299,9 +299,15 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
 
 def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
     """Names outside the vocabulary: groups near terrorism cues, UN offices, committees, treaties."""
-    text = p.text
+    raw = p.text
+    text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
+    stop = tuple(disc["name_stop_words"])
+
+    def clean(name: str) -> bool:
+        """A name never takes in a verb, an adverb or a determiner (再次断然谴责基地组织 is no name)."""
+        return not any(w in name for w in stop)
 
     def free(a: int, b: int) -> bool:
         """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
@@ -315,9 +321,45 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
         elif len(title) >= 4 and title.endswith(tuple(disc["convention_suffixes"])) and free(m.start(), m.end()):
             out.append(
-                Mention(_stable_id("convention", fold(title)), "Convention", title, p.doc_id, m.start(), m.end(),
-                        "discovered")
+                Mention(_stable_id("convention", fold(title)), "Convention", raw[m.start() : m.end()], p.doc_id,
+                        m.start(), m.end(), "discovered")
             )
+        elif len(title) >= 4 and title.endswith(tuple(disc["programme_suffixes"])) and free(m.start(), m.end()):
+            out.append(
+                Mention(_stable_id("programme", fold(title)), "Programme", raw[m.start() : m.end()], p.doc_id,
+                        m.start(), m.end(), "discovered")
+            )
+    # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
+    heads = "|".join(sorted(disc["programme_suffixes"] + disc["body_suffixes"], key=len, reverse=True))
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,16}?(?:" + heads + r"))\(([A-Z][A-Za-z-]{1,11})\)", text):
+        start = _left_edge(text, m.end(1), disc["boundaries"], limit=16)
+        name = text[start : m.end(1)]
+        if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
+            continue
+        kind = "Programme" if name.endswith(tuple(disc["programme_suffixes"])) else "Organization"
+        out.append(Mention(_stable_id(kind.lower(), fold(name)), kind, raw[start : m.end(1)], p.doc_id, start,
+                           m.end(1), "discovered"))
+    # bodies set up by the text itself: (决定)设立一个调查小组
+    for m in re.finditer("(?:" + "|".join(disc["establish_verbs"]) + r")(?:一个|一名|了)?([\u4e00-\u9fff]{0,12}?(?:"
+                         + "|".join(sorted(disc["established_suffixes"], key=len, reverse=True)) + "))", text):
+        name = m.group(1)
+        if len(name) < 3 or name[0] in "和或的及与并" or not clean(name) or vocab.lookup(name):
+            continue
+        if not free(m.start(1), m.end(1)):
+            continue
+        out.append(Mention(_stable_id("un", fold(name)), "UNEntity", raw[m.start(1) : m.end(1)], p.doc_id,
+                           m.start(1), m.end(1), "discovered"))
+    # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
+    if any(c in text for c in disc["terror_cues"]):
+        for m in re.finditer(r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text):
+            name = m.group(1)
+            if not clean(name) or any(g == name for g in disc["generic"]) or vocab.lookup(name):
+                continue
+            if not (m.group(2) or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))):
+                continue
+            if free(m.start(1), m.end(1)):
+                out.append(Mention(_stable_id("group", fold(name)), "TerroristGroup", raw[m.start(1) : m.end(1)],
+                                   p.doc_id, m.start(1), m.end(1), "discovered"))
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in re.finditer("决议所设(" + "|".join(disc["committee_suffixes"]) + ")", text):
         runs = [r for r in _SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()]
@@ -339,8 +381,9 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
     suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
     for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
         label = m.group(0)
-        if free(m.start(), m.end()) and not label[3:].startswith(("各", "系统", "所有", "相关", "和", "与", "及")):
-            out.append(Mention(_stable_id("un", label), "UNEntity", label, p.doc_id, m.start(), m.end(), "discovered"))
+        if free(m.start(), m.end()) and clean(label) and not label[3:].startswith(tuple(disc["un_not_after_prefix"])):
+            out.append(Mention(_stable_id("un", label), "UNEntity", raw[m.start() : m.end()], p.doc_id, m.start(),
+                               m.end(), "discovered"))
     # terrorist groups: …阵线 / …运动 near terrorism cues
     if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
         cuts: set[int] | None = None
@@ -356,12 +399,15 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
                 core = name[: -len(suffix)]
                 if len(core) < 2 or any(g in core for g in disc["generic"]) or text.startswith("犯罪", end):
                     continue
+                near = text[max(0, start - 20) : end + 20]
+                if not clean(name) or not re.search("|".join(disc["terror_cues"] + disc["gain_cues"]), near):
+                    continue
                 if vocab.lookup(name) or vocab.lookup(core):
                     continue
                 if free(start, end):
                     out.append(
-                        Mention(_stable_id("group", fold(name)), "TerroristGroup", name, p.doc_id, start, end,
-                                "discovered")
+                        Mention(_stable_id("group", fold(name)), "TerroristGroup", raw[start:end], p.doc_id, start,
+                                end, "discovered")
                     )
     return out
 
