@@ -390,7 +390,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(text, m.start(), disc["boundaries"])
+                start = _left_edge(text, m.start(), disc["boundaries"] + disc["name_stop_words"])
                 if cuts is None:
                     cuts = matcher.boundaries(text)
                 while start < m.start() and start not in cuts:
@@ -509,7 +509,11 @@ def document_mentions(
         result.append(final)
         for m in final:
             for ref in m.refs:
-                if ref not in entities and (ref_ent := entity_from_resolution_id(ref)):
+                if ref in entities:
+                    continue
+                if ref in vocab.concepts:
+                    entities[ref] = vocab.concepts[ref].entity()
+                elif ref_ent := entity_from_resolution_id(ref):
                     entities[ref] = ref_ent
             if m.concept in entities:
                 continue
@@ -533,7 +537,12 @@ def document_mentions(
 
 
 def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> Mention:
-    """A group named as place + its own name (阿富汗塔利班 = 阿富汗 + 塔利班) refers to that place."""
+    """A group named as place + its own name (阿富汗塔利班 = 阿富汗 + 塔利班) refers to that place; so does a
+    government or force named after its country (利比亚政府 also mentions Libya)."""
+    if m.kind == "Organization" and not m.refs:
+        lead = [cid for s, e, cid in matcher.find(m.surface) if s == 0 and e < len(m.surface)
+                and kinds.get(cid) == "Country"]
+        return Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, tuple(lead[:1])) if lead else m
     if m.kind != "TerroristGroup" or m.refs:
         return m
     own = matcher.vocab.concepts.get(m.concept)
