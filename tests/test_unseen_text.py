@@ -7,7 +7,6 @@ the seeds or the development set.
 
 from __future__ import annotations
 
-
 import pytest
 import rdflib
 
