@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graph.ns import NX, bind_prefixes, entity_iri
 from graph.records import Document, Entity, Fact, Mention, Passage
+from graph.script import traditional
 from graph.vocab import Vocabulary
 
 ENTITY_GRAPH = "graph-entities"
@@ -229,6 +230,8 @@ def build_dataset(
                 known |= {concept.pref_zh, *concept.alt_zh}
             for form in sorted(surfaces.get(eid, set()) - known):
                 eg.add((entity_iri(eid), SKOS.hiddenLabel, Literal(form, lang="zh")))
+            for form in sorted({traditional(x) for x in known if x and not x.isascii()} - known):
+                eg.add((entity_iri(eid), SKOS.hiddenLabel, Literal(form, lang="zh-Hant")))
             if e.kind == "Resolution":
                 adopter = vocab.lookup(_BODY_ZH.get(e.body, ""))
                 if adopter is not None and adopter.id not in used:

@@ -6,6 +6,8 @@ the original.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 # Characters that look alike in UN texts; mapped one to one so offsets survive.
@@ -56,3 +58,23 @@ def is_traditional(text: str) -> bool:
         return False
     changed = sum(1 for ch in han if ord(ch) in _T2S)
     return changed >= 0.02 * len(han)
+
+
+@functools.cache
+def _s2t() -> Callable[[str], str] | None:
+    try:
+        import opencc
+
+        return opencc.OpenCC("s2t").convert
+    except (ImportError, OSError):  # pragma: no cover - conversion is an extra
+        return None
+
+
+def traditional(text: str) -> str:
+    """The Traditional-script form of a Simplified name (for search labels), or the text unchanged.
+
+    >>> traditional("博科圣地")
+    '博科聖地'
+    """
+    convert = _s2t()
+    return convert(text) if convert else text

@@ -301,3 +301,42 @@ def test_graph_results_become_rows(store: ox.Store) -> None:
     res = execute(store, "CONSTRUCT { nxid:group-taliban :benefitsFrom ?c } WHERE { nxid:group-taliban :benefitsFrom ?c }")
     assert res.kind == "graph" and res.triples
     assert isinstance(res.as_bindings(), Results) and res.as_bindings().variables == ("subject", "predicate", "object")
+
+
+# ---------------------------------------------------------------- mentions: which documents name X
+
+
+def _documents_naming(concept: str) -> set[str]:
+    """Seed documents with a passage that names ``concept``, read by the mention stage itself."""
+    from graph import ingest, mentions
+    from graph.pipeline import corpus_tasks, document_node
+    from graph.vocab import load
+
+    vocab = load()
+    found = set()
+    for path, meta in corpus_tasks([Path(__file__).resolve().parents[1] / "seeds"]):
+        doc = ingest.load_document(path, meta)
+        passages = list(ingest.passages(doc))
+        per_passage, _ = mentions.document_mentions(passages, vocab)
+        if any(m.concept == concept for ms in per_passage for m in ms):
+            found.add(NXID + document_node(doc, vocab))
+    return found
+
+
+@pytest.mark.parametrize(("name", "concept"), [("博科圣地", "group-boko-haram"), ("博科聖地", "group-boko-haram"),
+                                               ("索马里", "country-som")])
+def test_documents_mentioning_answers_every_seed_document_that_names_it(
+    store: ox.Store, name: str, concept: str
+) -> None:
+    [saved] = [q for q in saved_queries() if q.name == "documents-mentioning"]
+    text = saved.text.replace('VALUES ?name { "博科圣地" }', f'VALUES ?name {{ "{name}" }}')
+    got = {r["document"] for r in rows(execute(store, text, source="documents-mentioning"))}
+    expected = _documents_naming(concept)
+    assert len(expected) >= 2
+    assert got == expected
+
+
+def test_what_the_corpus_says_about_somalia_quotes_every_passage(store: ox.Store) -> None:
+    found = answer(store, "corpus-on-entity")
+    assert len({r["document"] for r in found}) == len(_documents_naming("country-som"))
+    assert all("索马里" in r["text"] or "索馬里" in r["text"] or "Somali" in r["text"] for r in found[:50])
