@@ -232,18 +232,25 @@ class Matcher:
         for label, cid in vocab.labels.items():
             self.automaton.add_word(label, (len(label), cid))
         self.automaton.make_automaton()
+        self._cuts: dict[str, set[int]] = {}
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
         for word, freq, tag in vocab.jieba_words():
             self.tokenizer.add_word(word, freq, tag)
 
     def boundaries(self, text: str) -> set[int]:
-        """Offsets where jieba puts a token boundary."""
+        """Offsets where jieba puts a token boundary (each passage is segmented once)."""
+        cached = self._cuts.get(text)
+        if cached is not None:
+            return cached
         cuts = {0}
         pos = 0
         for tok in self.tokenizer.cut(text, HMM=False):
             pos += len(tok)
             cuts.add(pos)
+        if len(self._cuts) > 4096:
+            self._cuts.clear()
+        self._cuts[text] = cuts
         return cuts
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -283,13 +290,19 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "·-"
 
 
+@functools.cache
+def _multi_char(boundaries: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in boundaries if len(w) > 1)
+
+
 def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) -> int:
     """Walk left from ``end`` over Han characters until a boundary word or character."""
+    words = _multi_char(tuple(boundaries))
     i = end
     while i > 0 and end - i < limit:
         if not _is_han(text[i - 1]):
             break
-        if any(text.endswith(w, 0, i) for w in boundaries if len(w) > 1):
+        if words and text.endswith(words, 0, i):
             break
         if text[i - 1] in boundaries and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
             break
