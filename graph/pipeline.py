@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -24,6 +25,7 @@ from graph.errors import InputError
 from graph.ns import NX, NX_URI, RELATIONS
 from graph.records import Document, Entity, Fact, Mention, Passage
 from graph.resources import ontology_dir
+from graph.rules import Cues, checked_cues
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -56,6 +58,12 @@ def corpus_files(paths: Sequence[Path]) -> list[Path]:
         else:
             raise InputError(f"{path}: no such file or folder")
     return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
+
+
+@functools.cache
+def rule_cues(vocab: Vocabulary) -> Cues:
+    """The vocabulary's cue words, checked against every rule (an ``OntologyError`` names the rule)."""
+    return checked_cues(vocab.cues)
 
 
 def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
@@ -107,7 +115,7 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
         c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
     )
     ctx = relations.Context(self_id=node, self_resolution=self_res, generic_crimes=generic)
-    facts = list(relations.document_facts(passages, found, vocab.cues, ctx))
+    facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
     requested = None
     if doc.requested_by:
         ent = mentions.parse_symbol(doc.requested_by.replace(" ", ""))
@@ -158,8 +166,10 @@ def _fingerprint() -> str:
     """What the extraction depends on besides the file: the rules' code and the ontology data."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py"):
+    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py", "script.py"):
         h.update((here / name).read_bytes())
+    for f in sorted((here / "rules").glob("*.py")):
+        h.update(f.read_bytes())
     for f in sorted(ontology_dir().glob("*")):
         if f.is_file():
             h.update(f.read_bytes())
@@ -190,6 +200,7 @@ def build_graph(
     A bad file raises ``InputError`` unless ``keep_going``, which lists it in the warnings.
     """
     vocab = vocab or load()
+    rule_cues(vocab)  # a bad cues.toml fails here, once, before any file is read
     result = BuildResult()
     tasks = corpus_tasks(paths)
     keys: list[str | None] = [None] * len(tasks)

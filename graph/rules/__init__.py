@@ -1,0 +1,45 @@
+"""The relation rules, one module each: what each states (predicate, subject and object classes,
+from the ontology) and which cue words and confidences of ``ontology/cues.toml`` it reads.
+
+``RULES`` lists them; ``checked_cues`` loads ``cues.toml`` into frozen data and refuses, with an
+``OntologyError`` that names the rule, a missing list, setting or confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from graph.errors import OntologyError
+from graph.ns import NX
+from graph.rules import active, affiliate, benefit, implement, mandate, operate, partner, recall
+from graph.rules.common import Cues, Rule, check_cues
+
+#: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
+MODALITY = Rule("modality", "", (), (), "negation", lists=("words",))
+HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
+ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity"))
+AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))
+
+RULES: tuple[Rule, ...] = tuple(
+    m.RULE for m in (benefit, operate, mandate, implement, recall, affiliate, partner, active)
+)
+
+
+def check_ontology_terms(rules: tuple[Rule, ...] = RULES) -> None:
+    """Every rule's predicate and classes are terms of ``ontology/nexus.ttl`` (the closed namespace)."""
+    for rule in rules:
+        for term in (rule.predicate, *rule.subject, *rule.object):
+            try:
+                NX[term]
+            except (AttributeError, KeyError):
+                raise OntologyError(f"rule {rule.name!r}: {term!r} is not a term of the ontology") from None
+
+
+def checked_cues(data: Mapping[str, Any]) -> Cues:
+    """``cues.toml`` checked against every rule and frozen."""
+    check_ontology_terms()
+    return check_cues(data, (*RULES, MODALITY, HEDGE, ANAPHORA, AGENT_WORDS))
+
+
+__all__ = ["RULES", "Cues", "Rule", "checked_cues"]

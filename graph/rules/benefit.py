@@ -1,0 +1,107 @@
+"""The benefit rules: see ``RULE`` for what it states and the cue words it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.records import Amount, Fact, Mention, Passage
+from graph.rules.common import (
+    Context,
+    Cues,
+    Rule,
+    find_amounts,
+    has_any,
+    make_fact,
+)
+
+RULE = Rule(
+    name='benefit',
+    predicate='benefitsFrom',
+    subject=('TerroristGroup',),
+    object=('CrimeType',),
+    section='benefit',
+    lists=('cues', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues'),
+    numbers=(),
+    texts=(),
+    confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic'),
+)
+
+
+def benefit_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_group: str) -> list[Fact]:
+    """GROUP … cue … CRIME (either order) in one clause list (between ；) → GROUP benefitsFrom CRIME.
+
+    Without a named group, 该团体 refers back to the last group of the paragraph, and so does a
+    sentence that names no other actor (the paragraph's topic).
+    """
+    out: list[Fact] = []
+    start = 0
+    for seg_end in [i for i, ch in enumerate(p.text) if ch == "；"] + [len(p.text)]:
+        seg = [m for m in ms if start <= m.start < seg_end]
+        out += _benefit_segment(p, p.text[start:seg_end], start, seg, cues, ctx, last_group)
+        start = seg_end + 1
+    return out
+
+
+def _crime_is_act(text: str, m: Mention, b: dict) -> bool:
+    """False for a crime word that names a victim (被绑架), a network or route (走私网络), or sits in brackets."""
+    if text[max(0, m.start - 1) : m.start] == "被":
+        return False
+    if m.method != "specialised" and text.startswith(tuple(b["crime_modifier_after"]), m.end):
+        return False
+    opened = text.rfind("(", 0, m.start)
+    return not (opened > text.rfind(")", 0, m.start) and m.method != "specialised" and len(m.surface) <= 2)
+
+
+def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context,
+                     last_group: str) -> list[Fact]:
+    b = cues["benefit"]
+    crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)]
+    if not crimes or has_any(text, cues["negation"]["words"]) or not has_any(text, b["cues"]):
+        return []
+    hedged = has_any(text, cues["hedge"]["words"])
+    conf = cues["confidence"]
+    rule = "benefit_cue"
+    subjects: list[tuple[str, str]] = []
+    for g in (m for m in ms if m.kind == "TerroristGroup"):
+        before = p.text[max(0, g.start - 6) : g.start]
+        after = p.text[g.end : g.end + 5]
+        if has_any(before, b["blockers"]) or after.startswith(tuple(b["not_actor_after"])):
+            continue
+        if re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[g.end : g.end + 14]):
+            continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
+        if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(r"[^，。；]{0,25}的第", p.text[g.end :]):
+            continue  # 关于基地组织…的第2161(2014)号决议: part of a resolution's title
+        subjects.append((g.concept, g.surface))
+    if not subjects and last_group:
+        if has_any(text, cues["anaphora"]["group"]):
+            subjects.append((last_group, "该团体"))
+            rule = "benefit_anaphora"
+        elif not has_any(text, b["other_actors"]) and not [m for m in ms if m.kind == "TerroristGroup"]:
+            subjects.append((last_group, "(段落主题)"))
+            rule = "benefit_topic"
+    if not subjects:
+        return []
+    if has_any(text, b["source_cues"]) and rule == "benefit_cue":
+        rule = "benefit_source"
+    elif len(subjects) > 1 and rule == "benefit_cue":
+        rule = "benefit_list"
+    amounts = find_amounts(text)
+    amount_for: dict[str, Amount] = {}
+    for a in amounts:
+        pos = offset + text.find(a.surface)
+        before_a = [c for c in crimes if c.end <= pos]
+        nearest = before_a[-1] if before_a else min(crimes, key=lambda c: abs(c.start - pos))
+        amount_for.setdefault(nearest.concept, a)
+    first_subject: dict[str, str] = {}
+    for gid, gsurf in subjects:
+        first_subject.setdefault(gid, gsurf)
+    first_crime: dict[str, Mention] = {}
+    for c in crimes:
+        first_crime.setdefault(c.concept, c)
+    out = []
+    for gid, gsurf in first_subject.items():
+        for c in first_crime.values():
+            out.append(make_fact(gid, "benefitsFrom", c.concept, p, rule, conf[rule], hedged,
+                             f"{gsurf} … {c.surface}", amount_for.get(c.concept)))
+    return out

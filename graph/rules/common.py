@@ -1,0 +1,285 @@
+"""What every rule shares: the classes they read, the document context, amounts, clauses,
+coordination, and the checked cue words (``ontology/cues.toml``) as frozen data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from graph.errors import OntologyError
+from graph.records import Amount, Fact, Mention, Passage
+
+# ---------------------------------------------------------------- rules and their checked cue words
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a rule states and what it reads: checked against the ontology and ``cues.toml`` on load.
+
+    ``section`` is the rule's table in ``cues.toml``; ``lists`` the word lists it needs there
+    (each a non-empty list of strings), ``numbers`` its numeric settings, ``confidences`` the
+    keys of ``[confidence]`` it gives its claims (each in (0, 1]).
+    """
+
+    name: str
+    predicate: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    section: str
+    lists: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    confidences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CueSection:
+    """One table of ``cues.toml``, frozen: lists are tuples; a missing key names the table."""
+
+    name: str
+    entries: Mapping[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self.entries[key]
+        except KeyError:
+            raise OntologyError(f"cues.toml: [{self.name}] has no {key!r}") from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.entries.get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Every table of ``cues.toml``, frozen and checked against the rules that read them."""
+
+    sections: Mapping[str, CueSection]
+
+    def __getitem__(self, name: str) -> CueSection:
+        try:
+            return self.sections[name]
+        except KeyError:
+            raise OntologyError(f"cues.toml: no [{name}] table") from None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.sections.get(name, default)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    return value
+
+
+def check_cues(data: Mapping[str, Any], rules: Sequence[Rule]) -> Cues:
+    """``cues.toml`` as frozen ``Cues``; a rule whose list, setting or confidence is missing or
+    malformed is an ``OntologyError`` that names the rule.
+
+    >>> r = Rule("demo", "recalls", ("Resolution",), ("Resolution",), "recall", lists=("cues",),
+    ...          confidences=("demo_rule",))
+    >>> check_cues({"recall": {"cues": ["回顾"]}, "confidence": {"demo_rule": 0.9}}, [r])["recall"]["cues"]
+    ('回顾',)
+    >>> check_cues({"recall": {"cues": ["回顾"]}}, [r])
+    Traceback (most recent call last):
+    graph.errors.OntologyError: cues.toml: rule 'demo' needs [confidence] demo_rule, a number in (0, 1]
+    """
+    confidence = data.get("confidence", {})
+    for rule in rules:
+        section = data.get(rule.section)
+        if not isinstance(section, dict):
+            raise OntologyError(f"cues.toml: rule {rule.name!r} needs a [{rule.section}] table")
+        for key in rule.lists:
+            words = section.get(key)
+            if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
+                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a list of words")
+        for key in rule.numbers:
+            if not isinstance(section.get(key), int | float) or isinstance(section.get(key), bool):
+                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a number")
+        for key in rule.texts:
+            if not isinstance(section.get(key), str) or not section.get(key):
+                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a pattern")
+        for key in rule.confidences:
+            value = confidence.get(key)
+            if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
+                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [confidence] {key}, a number in (0, 1]")
+    return Cues(MappingProxyType({name: CueSection(name, _freeze(v)) for name, v in data.items()
+                                  if isinstance(v, dict)}))
+
+
+AGENTS = ("UNEntity", "Programme", "Organization")
+PLACES = ("Region", "Country")
+INSTRUMENTS = ("Resolution", "Convention")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules need to know about the document being read."""
+
+    self_id: str
+    self_resolution: str = ""
+    generic_crimes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- amounts
+
+_NUM = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:千万|百万|万|亿)?"
+_CUR = r"(?:美元|欧元|英镑|瑞士法郎|人民币)"
+_AMOUNT = re.compile(
+    rf"(?P<q>每日|每天|每周|每月|每年|一年|年均)?(?:高达|大约|约|近|超过|至少|多达|达到|达)?"
+    rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT})\s*(?P<ca>{_CUR})?"
+    rf"(?:\s*(?:至|到|-|—|~)\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})\s*(?P<cb>{_CUR}))?"
+)
+_SCALE = {"": 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
+_CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "瑞士法郎": "CHF", "人民币": "CNY"}
+_PERIOD = {"每日": "day", "每天": "day", "每周": "week", "每月": "month", "每年": "year", "一年": "year", "年均": "year"}
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money amounts in a sentence, with range, currency, period and year.
+
+    >>> find_amounts("2009年塔利班从鸦片贸易中赚了1.55亿美元")[0]
+    Amount(low=155000000.0, high=155000000.0, currency='USD', surface='1.55亿美元', period='', year=2009, since=None)
+    >>> a = find_amounts("每年3500万美元至4500万美元")[0]
+    >>> (a.low, a.high, a.period)
+    (35000000.0, 45000000.0, 'year')
+    """
+    out = []
+    year_m = re.search(r"(?<!\d)(19|20)(\d{2})年", text)
+    since_m = re.search(r"自(\d{4})年(?:以来|起)", text)
+    for m in _AMOUNT.finditer(text):
+        cur = m.group("ca") or m.group("cb")
+        if not cur:
+            continue
+        low = float(m.group("a")) * _SCALE[m.group("ua") or m.group("ub") or ""]
+        high = low
+        if m.group("b"):
+            high = float(m.group("b")) * _SCALE[m.group("ub") or ""]
+        period = _PERIOD.get(m.group("q") or "", "")
+        if not period and re.search(r"(每日|每天)[^，。；]{0,6}$", text[: m.start()]):
+            period = "day"
+        surface = m.group(0)
+        since = int(since_m.group(1)) if since_m else None
+        year = int(year_m.group(1) + year_m.group(2)) if year_m and not since else None
+        out.append(Amount(low, high, _CURRENCY[cur], surface, period, year, since))
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def between(text: str, a: Mention, b: Mention) -> str:
+    return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
+
+
+def has_any(text: str, words: Sequence[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def coordinated(text: str, mentions: Sequence[Mention], first: int, kinds: Sequence[str]) -> list[Mention]:
+    """The mentions coordinated with ``mentions[first]`` by 、/和/及/与 (following it)."""
+    out = [mentions[first]]
+    for m in mentions[first + 1 :]:
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start]).strip()
+        if m.concept == out[-1].concept and gap in ("", "(", "(又称", "(又称“"):
+            continue
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start] if m.concept != out[-1].concept else gap)
+        if m.kind in kinds and gap.strip() in ("、", "和", "及", "以及", "与", ",", "，", "或", "、以及", "和其", "及其"):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def coordinated_before(text: str, mentions: Sequence[Mention], last: int, kinds: Sequence[str]) -> list[Mention]:
+    """The mentions coordinated with ``mentions[last]`` that precede it."""
+    out = [mentions[last]]
+    for m in reversed(mentions[:last]):
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
+        if m.concept == out[-1].concept and gap == "":
+            continue
+        if m.kind in kinds and gap in ("、", "和", "及", "以及", ",", "，", "或"):
+            out.append(m)
+        else:
+            break
+    return list(reversed(out))
+
+
+def generic_un(text: str, m: Mention, cues: Cues) -> bool:
+    """联合国 as part of a larger noun (联合国各实体, 联合国制裁制度) is not an actor."""
+    ag = cues["agents"]
+    return m.surface in ag["system_names"] and text.startswith(ag["system_after"], m.end)
+
+
+def clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
+
+
+def make_fact(s: str, pred: str, o: str, p: Passage, rule: str, conf: float, hedged: bool,
+          evidence: str, amount: Amount | None = None) -> Fact:
+    return Fact(s, pred, o, p, rule, conf, hedged, amount, evidence)
+
+
+
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
+
+    >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
+    >>> [t[a:b] for a, b in clause_spans(t)]
+    ['回顾第1373(2001)号决议', '又回顾第1624(2005)号决议']
+    """
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif ch in "，,；;：:" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def opens_with(text: str, cues: Sequence[str], openers: Sequence[str]) -> int:
+    """The end of the cue if the clause opens (after openers) with one of ``cues``, else -1."""
+    folded = text
+    i = len(folded) - len(folded.lstrip(" “‘\"「"))
+    moved = True
+    while moved:
+        moved = False
+        for w in sorted(openers, key=len, reverse=True):
+            if folded.startswith(w, i):
+                i += len(w)
+                moved = True
+                break
+    for c in sorted(cues, key=len, reverse=True):
+        if folded.startswith(c, i):
+            return i + len(c)
+    return -1
+
+
+def nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]:
+    """The agents coordinated with ``ms[last]`` going left, partners joined by 与/同 included."""
+    out = [ms[last]]
+    for m in reversed(ms[:last]):
+        gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
+        if m.concept == out[-1].concept and gap == "":
+            continue
+        if m.kind in (*AGENTS, "Country") and gap in (
+            "、", "和", "及", "以及", "与", "同", "会同", "，", "或", "特别是其", "特别是", "及其", "和其"
+        ):
+            out.append(m)
+        else:
+            break
+    return list(reversed(out))

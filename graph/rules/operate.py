@@ -1,0 +1,142 @@
+"""The operate rules: see ``RULE`` for what it states and the cue words it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.records import Fact, Mention, Passage
+from graph.rules.common import (
+    PLACES,
+    Cues,
+    Rule,
+    between,
+    coordinated,
+    has_any,
+    make_fact,
+)
+
+RULE = Rule(
+    name='operate',
+    predicate='operatesIn',
+    subject=('TerroristGroup',),
+    object=('Region', 'Country'),
+    section='operate',
+    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place'),
+    numbers=('max_gap', 'attack_window'),
+    texts=(),
+    confidences=('operate_locative', 'operate_attributive', 'operate_attack'),
+)
+
+
+def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
+    """在 REGION，GROUP…; GROUP 在 REGION 活动; 在 REGION 活动的 GROUP; REGION GROUP (阿富汗塔利班)."""
+    text = p.text
+    o = cues["operate"]
+    conf = cues["confidence"]
+    hedged = has_any(text, cues["hedge"]["words"])
+    out: list[Fact] = []
+    for i, m in enumerate(ms):
+        if m.kind not in PLACES:
+            continue
+        places = coordinated(text, ms, i, PLACES)
+        if i > 0 and ms[i - 1].kind in PLACES and between(text, ms[i - 1], m).strip() in ("、", "和", "及", "以及"):
+            continue  # handled with the first place of the list
+        head = text[max(0, m.start - 3) : m.start]
+        tail_end = places[-1].end
+        after = text[tail_end : tail_end + 14]
+        # 在 REGION，GROUP … (sentence-initial setting)
+        if head.endswith("在") and after[:1] in ("，", ","):
+            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end and g.start - tail_end <= 3]
+            for g in nxt:
+                out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
+                              hedged, f"在{r.surface}，{g.surface}") for r in places]
+            continue
+        # GROUP1 系 GROUP2 在 REGION 的附属组织 → GROUP1 operates there
+        if head.endswith("在") and re.match(r"的(?:附属|分支)", text[tail_end : tail_end + 4]):
+            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
+            if len(prev) >= 2 and re.fullmatch(r"(?:系|是|为)", text[prev[-2].end : prev[-1].start]):
+                g = prev[-2]
+                out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
+                              hedged, f"{g.surface}系…在{r.surface}的附属") for r in places]
+                continue
+        # GROUP 在 REGION verb
+        if has_any(head, o["locative"]):
+            verb_ok = has_any(re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)[:8], o["verbs"])
+            if has_any(text[max(0, m.start - 4) : m.start], o["movement"]):
+                verb_ok = True
+                places = _places_with_list(text, ms, i, o)
+            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
+            if prev and verb_ok:
+                g = prev[-1]
+                gap = text[g.end : m.start]
+                if len(gap) <= o["max_gap"] and not has_any(gap, ("，", "。", "；", ",", ";")) and not [
+                    x for x in ms if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
+                ]:
+                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
+                                  hedged, f"{g.surface}…{r.surface}") for r in places]
+                    continue
+            # 在 REGION verb 的 GROUP
+            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
+            if nxt and verb_ok:
+                g = nxt[0]
+                gap = text[tail_end : g.start]
+                if gap.endswith("的") and len(gap) <= 10 and not has_any(gap, ("，", "。")):
+                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
+                                  conf["operate_attributive"], hedged, f"在{r.surface}…的{g.surface}") for r in places]
+                    continue
+        # REGION GROUP: 阿富汗塔利班, 索马里青年党; REGION(的)极端组织“GROUP”
+        qualifier = r"(?:的)?(?:" + "|".join(o["descriptors"]) + r")?[“‘\"]?"
+        nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end
+               and re.fullmatch(qualifier, text[tail_end : g.start])]
+        if len(places) == 1 and nxt and m.kind == "Country":
+            g = nxt[0]
+            out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
+                             conf["operate_attributive"], hedged, f"{m.surface}{g.surface}"))
+    for g in ms:
+        if g.kind == "TerroristGroup":
+            for place in g.refs:
+                out.append(make_fact(g.concept, "operatesIn", place, p, "operate_attributive",
+                                 conf["operate_attributive"], hedged, g.surface))
+    out += _attack_places(p, ms, cues, hedged)
+    return out
+
+
+def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) -> list[Fact]:
+    """A group that attacks, and the places of its attacks in the same sentence: GROUP 发动的袭击 …
+    在 PLACE 的自杀爆炸; GROUP 实施了几次袭击，包括 PLACE 的爆炸事件 → GROUP operatesIn PLACE."""
+    text = p.text
+    o = cues["operate"]
+    if has_any(text, cues["negation"]["words"]) or not has_any(text, o["attack_words"]):
+        return []
+    blockers = cues["benefit"]["blockers"] + o["attack_blockers"]
+    actors = [
+        g for g in ms if g.kind == "TerroristGroup"
+        and not has_any(text[max(0, g.start - 6) : g.start], blockers)
+        and re.match(r"[^，。；]{0,14}?(?:" + "|".join(o["attack_verbs"]) + ")", text[g.end :])
+    ]
+    if len({g.concept for g in actors}) != 1:
+        return []
+    g = actors[0]
+    out = []
+    for m in ms:
+        if m.kind not in PLACES or m.start < g.start:
+            continue
+        stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
+        after = text[m.end : min(stop, m.end + o["attack_window"])]
+        if has_any(after, o["attack_words"]) and not has_any(after, o["not_attack_place"]):
+            out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attack", cues["confidence"]["operate_attack"],
+                             hedged, f"{g.surface}…{m.surface}{after}"))
+    return out
+
+
+def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: dict) -> list[Mention]:
+    """A place and the places that continue it: 乍得湖流域地区，特别是喀麦隆、乍得和尼日尔."""
+    places = coordinated(text, ms, i, PLACES)
+    nxt = [k for k, m in enumerate(ms) if k > i and m.kind in PLACES and m.start >= places[-1].end]
+    if nxt:
+        gap = text[places[-1].end : ms[nxt[0]].start]
+        gap = re.sub("^(" + "|".join(o["region_suffix"]) + ")", "", gap).strip("，, ")
+        if gap in o["place_list"]:
+            places += coordinated(text, ms, nxt[0], PLACES)
+    return places

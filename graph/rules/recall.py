@@ -1,0 +1,60 @@
+"""The recall rule: see ``RULE`` for what it states and the cue words it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.records import Fact, Mention, Passage
+from graph.rules.common import (
+    Context,
+    Cues,
+    Rule,
+    clause_spans,
+    has_any,
+    make_fact,
+    opens_with,
+)
+
+RULE = Rule(
+    name='recall',
+    predicate='recalls',
+    subject=('Resolution',),
+    object=('Resolution',),
+    section='recall',
+    lists=('cues', 'clause_cues', 'clause_openers', 'not_recall'),
+    numbers=(),
+    texts=(),
+    confidences=('recall_preamble', 'recall_cited'),
+)
+
+
+def recall_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -> list[Fact]:
+    """In a resolution's (or statement's) own voice, a clause opened by 回顾/重申/忆及 recalls every
+    resolution it names; elsewhere 第N号决议…回顾 … → N recalls the ones after the cue."""
+    text = p.text
+    conf = cues["confidence"]
+    rc = cues["recall"]
+    res = [m for m in ms if m.kind == "Resolution"]
+    if not res:
+        return []
+    if ctx.self_resolution and p.kind != "title":
+        out = []
+        for a, b in clause_spans(text):
+            cue_end = opens_with(text[a:b], rc["clause_cues"], rc["clause_openers"])
+            if cue_end < 0:
+                continue
+            inside = [r for r in res if a <= r.start < b and r.concept != ctx.self_resolution]
+            if inside and has_any(text[a + cue_end : inside[0].start], rc["not_recall"]):
+                continue
+            out += [make_fact(ctx.self_resolution, "recalls", r.concept, p, "recall_preamble", conf["recall_preamble"],
+                          False, text[a:b].strip()) for r in inside]
+        return out
+    if not has_any(text, rc["cues"]):
+        return []
+    cue_pos = min(text.find(c) for c in rc["cues"] if c in text)
+    before = [r for r in res if r.end <= cue_pos and cue_pos - r.end <= 12]
+    if before:
+        src = before[-1]
+        return [make_fact(src.concept, "recalls", r.concept, p, "recall_cited", conf["recall_cited"], False,
+                      f"{src.surface}…回顾…{r.surface}") for r in res if r.start > cue_pos and r.concept != src.concept]
+    return []
