@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 import jieba
 
+from graph.errors import OntologyError
 from graph.records import Entity, Mention, Passage
 from graph.vocab import Vocabulary, fold
 
@@ -505,6 +506,7 @@ def document_mentions(
         cands += [
             Mention(cid, kinds[cid], p.text[s:e], p.doc_id, s, e, "vocabulary") for s, e, cid in matcher.find(p.text)
         ]
+        cands += _crime_phrases(p, vocab)
         merged = _merge(cands)
         merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher))
         merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
@@ -610,6 +612,26 @@ def _date_yearless_resolutions(
             extra.append(Mention(ent.id, "Resolution", surface, p.doc_id, hit.start(), hit.end() - 2, "pattern"))
         out.append(_merge(ms + extra) if extra else ms)
     return out
+
+
+@functools.cache
+def _crime_phrase_patterns(vocab: Vocabulary) -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for pattern, label in vocab.cues.get("crime_phrases", {}).items():
+        target = vocab.lookup(label)
+        if target is None:
+            raise OntologyError(f"cues.toml: [crime_phrases] {label!r} is not a crime type of the vocabulary")
+        out.append((re.compile(pattern), target.id))
+    return tuple(out)
+
+
+def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
+    """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons)."""
+    text = fold(p.text)
+    return [
+        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "specialised")
+        for pattern, cid in _crime_phrase_patterns(vocab) for m in pattern.finditer(text)
+    ]
 
 
 def _specialise_crimes(p: Passage, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
