@@ -16,7 +16,7 @@ from graph.rules import active, affiliate, benefit, implement, mandate, operate,
 from graph.rules.common import Cues, Rule, check_cues
 
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
-MODALITY = Rule("modality", "", (), (), "negation", lists=("words",))
+MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))
 HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
 ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity"))
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))

@@ -50,7 +50,7 @@ def active_facts(p: Passage, ms: Sequence[Mention], cues: Cues, table_entities: 
         if helped:  # AGENT 将继续帮助 PLACE 改善…
             cstart = clause_start(text, m.start)
             subj = [a for a in ms[:i] if a.kind in RULE.subject and a.start >= cstart
-                    and not has_any(text[a.end : m.start], cues["negation"]["words"])]
+                    and not has_any(text[a.end : m.start], cues["negation"]["before_verb"])]
         else:
             if not head.endswith(tuple(act["locatives"])):
                 continue

@@ -13,6 +13,7 @@ from graph.rules.common import (
     find_amounts,
     has_any,
     make_fact,
+    negated_clause,
 )
 
 RULE = Rule(
@@ -21,7 +22,7 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('CrimeType',),
     section='benefit',
-    lists=('cues', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues'),
+    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues'),
     numbers=(),
     texts=(),
     confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic'),
@@ -57,7 +58,15 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
                      last_group: str) -> list[Fact]:
     b = cues["benefit"]
     crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)]
-    if not crimes or has_any(text, cues["negation"]["words"]) or not has_any(text, b["cues"]):
+    # a cue inside a compound crime name (绑架勒索) is no cue: look for one outside such names; a
+    # two-character crime word (勒索, 绑架) is often the verb itself and counts
+    masked = list(text)
+    for m in ms:
+        if m.kind == "CrimeType" and len(m.surface) >= 4 and not has_any(m.surface, b["gain_in_name"]):
+            masked[m.start - offset : m.end - offset] = " " * (m.end - m.start)
+    if not crimes or has_any(text, cues["negation"]["words"]) or not has_any("".join(masked), b["cues"]):
+        return []
+    if has_any(text, cues["negation"]["before_verb"]) and negated_clause(text, cues):
         return []
     hedged = has_any(text, cues["hedge"]["words"])
     conf = cues["confidence"]

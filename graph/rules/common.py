@@ -219,6 +219,24 @@ def generic_un(text: str, m: Mention, cues: Cues) -> bool:
     return m.surface in ag["system_names"] and text.startswith(ag["system_after"], m.end)
 
 
+def negated_clause(text: str, cues: Cues) -> bool:
+    """True when a clause of ``text`` puts a negation right before its verb (没有参与, 未在…发动).
+
+    >>> from graph.rules.common import CueSection, Cues
+    >>> c = Cues({"negation": CueSection("negation", {"before_verb": ("没有", "未")})})
+    >>> negated_clause("该团体没有参与贩毒", c), negated_clause("没有国家能够独自应对", c)
+    (True, False)
+    """
+    words = cues["negation"]["before_verb"]
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        for w in words:
+            k = clause.find(w)
+            if k > 0:  # a negation at the very start negates a noun phrase (没有国家…), not a verb
+                return True
+    return False
+
+
 def clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
 

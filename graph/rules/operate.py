@@ -15,6 +15,7 @@ from graph.rules.common import (
     coordinated,
     has_any,
     make_fact,
+    negated_clause,
 )
 
 RULE = Rule(
@@ -71,9 +72,10 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             if prev and verb_ok:
                 g = prev[-1]
                 gap = text[g.end : m.start]
-                if len(gap) <= o["max_gap"] and not has_any(gap, ("，", "。", "；", ",", ";")) and not [
-                    x for x in ms if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
-                ]:
+                others = [x for x in ms if g.end <= x.start < m.start
+                          and x.kind in ("TerroristGroup", "UNEntity", "Organization")]
+                if (len(gap) <= o["max_gap"] and not has_any(gap, ("，", "。", "；", ",", ";"))
+                        and not has_any(gap, cues["negation"]["before_verb"]) and not others):
                     out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
                                   hedged, f"{g.surface}…{r.surface}") for r in places]
                     continue
@@ -110,7 +112,7 @@ def _carried_presence(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: boo
     the next clause, which then names no place of its own."""
     text = p.text
     o = cues["operate"]
-    if has_any(text, cues["negation"]["words"]):
+    if has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
         return []
     parts = clauses(text, ms, ("TerroristGroup",))
     out: list[Fact] = []
@@ -141,7 +143,7 @@ def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) 
     在 PLACE 的自杀爆炸; GROUP 实施了几次袭击，包括 PLACE 的爆炸事件 → GROUP operatesIn PLACE."""
     text = p.text
     o = cues["operate"]
-    if has_any(text, cues["negation"]["words"]) or not has_any(text, o["attack_words"]):
+    if has_any(text, cues["negation"]["words"]) or not has_any(text, o["attack_words"]) or negated_clause(text, cues):
         return []
     blockers = cues["benefit"]["blockers"] + o["attack_blockers"]
     actors = [

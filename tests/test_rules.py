@@ -1,0 +1,248 @@
+"""Each relation rule, on sentences written for the test (UN and news style, both scripts): the facts
+it must give and the near misses it must not.  Also: the rules' cue words are checked on load.
+
+None of these sentences is copied from the seeds or the development set.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+
+import pytest
+
+from graph import ingest
+from graph.errors import OntologyError
+from graph.ns import NX
+from graph.pipeline import extract_document
+from graph.records import Document
+from graph.resources import ontology_file
+from graph.rules import RULES, checked_cues
+from graph.vocab import load
+
+VOCAB = load()
+RESOLUTION = "第2801(2025)号决议\n2025年11月3日安全理事会第9999次会议通过\n安全理事会，\n"
+SELF = "res-s-2801-2025"
+
+
+def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
+    doc = ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    return {(f.subject, f.object) for f in extract_document(doc, VOCAB).facts if f.predicate == predicate}
+
+
+def claims(text: str, predicate: str):
+    doc = ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    return [f for f in extract_document(doc, VOCAB).facts if f.predicate == predicate]
+
+
+# ---------------------------------------------------------------- the rules as checked data
+
+
+def test_every_rule_names_ontology_terms_and_its_cues() -> None:
+    assert {r.name for r in RULES} >= {"benefit", "operate", "mandate", "implement", "recall", "affiliate",
+                                         "partner", "active"}
+    for rule in RULES:
+        NX[rule.predicate]  # a closed namespace: a misspelt term raises
+        for cls in (*rule.subject, *rule.object):
+            NX[cls]
+        assert rule.lists and rule.confidences, rule.name
+
+
+def _cues() -> dict:
+    return tomllib.loads(ontology_file("cues.toml").read_text(encoding="utf-8"))
+
+
+def test_a_missing_confidence_is_an_error_naming_the_rule() -> None:
+    data = _cues()
+    del data["confidence"]["operate_attack"]
+    with pytest.raises(OntologyError, match="rule 'operate' needs \\[confidence\\] operate_attack"):
+        checked_cues(data)
+
+
+def test_a_missing_or_empty_cue_list_is_an_error_naming_the_rule() -> None:
+    data = _cues()
+    broken = copy.deepcopy(data)
+    del broken["recall"]["clause_cues"]
+    with pytest.raises(OntologyError, match="rule 'recall' needs \\[recall\\] clause_cues"):
+        checked_cues(broken)
+    data["benefit"]["cues"] = []
+    with pytest.raises(OntologyError, match="rule 'benefit' needs \\[benefit\\] cues"):
+        checked_cues(data)
+
+
+def test_checked_cues_are_frozen() -> None:
+    cues = checked_cues(_cues())
+    assert isinstance(cues["benefit"]["cues"], tuple)
+    with pytest.raises(TypeError):
+        cues["confidence"].entries["benefit_cue"] = 0.1  # type: ignore[index]
+
+
+# ---------------------------------------------------------------- benefitsFrom
+
+
+@pytest.mark.parametrize("text", [
+    "据监测组报告，塔利班从鸦片种植中获得大量收入。\n",  # UN report style, hedged
+    "青年党通过绑架勒索筹集资金。\n",  # news style
+    "伊黎伊斯蘭國從石油走私中獲利。\n",  # Traditional script
+])
+def test_benefit_is_found(text: str) -> None:
+    assert pairs(text, "benefitsFrom")
+
+
+@pytest.mark.parametrize("text", [
+    "伊黎伊斯兰国没有参与贩毒。\n",  # negated
+    "会员国应加强合作，打击为博科圣地提供资金的贩毒活动。\n",  # fought, not profited from
+    "安全理事会关于青年党和绑架勒索问题的会议于今天举行。\n",  # no cue of gain
+])
+def test_benefit_near_misses(text: str) -> None:
+    assert pairs(text, "benefitsFrom") == set()
+
+
+def test_hedged_benefit_keeps_the_hedge() -> None:
+    got = claims("据信，基地组织从绑架勒索中获得了数百万美元。\n", "benefitsFrom")
+    assert got and all(f.hedged for f in got)
+
+
+# ---------------------------------------------------------------- operatesIn
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("青年党在索马里南部活动。\n", None),
+    ("据报道，博科圣地在喀麦隆北部发动了新的袭击。\n", "country-cmr"),
+    ("伊黎伊斯蘭國在敘利亞東部仍然控制一些村莊。\n", None),
+])
+def test_operates_in_is_found(text: str, place: str | None) -> None:
+    got = pairs(text, "operatesIn")
+    assert got
+    if place:
+        assert any(o == place for _, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n",  # defeated there
+    "肯尼亚政府谴责青年党，并向受害者家属表示慰问。\n",  # a country that condemns, no presence
+    "青年党没有在肯尼亚发动袭击。\n",  # negated
+])
+def test_operates_in_near_misses(text: str) -> None:
+    assert pairs(text, "operatesIn") == set()
+
+
+# ---------------------------------------------------------------- mandatedBy
+
+
+@pytest.mark.parametrize(("text", "subject", "resolution"), [
+    (RESOLUTION + "1. 请秘书长每六个月提交一次报告；\n", "un-secretary-general", SELF),
+    (RESOLUTION + "2. 指示反恐怖主义委员会执行局继续评估各国的执行情况；\n", "un-cted", SELF),
+    ("根據安全理事會第1373(2001)號決議，反恐怖主義委員會執行局開展了國家評估。\n", "un-cted", "res-s-1373-2001"),
+    ("应安理会第2253(2015)号决议的要求，秘书长本月提交了报告。\n", "un-secretary-general", "res-s-2253-2015"),
+])
+def test_mandated_by_is_found(text: str, subject: str, resolution: str) -> None:
+    assert (subject, resolution) in pairs(text, "mandatedBy")
+
+
+@pytest.mark.parametrize("text", [
+    RESOLUTION + "3. 请会员国向反恐怖主义委员会执行局提供资料；\n",  # the body receives, it is not asked
+    RESOLUTION + "回顾其请秘书长提交报告的第2253(2015)号决议，\n",  # the preamble asks nothing
+])
+def test_mandated_by_near_misses(text: str) -> None:
+    assert not {s for s, o in pairs(text, "mandatedBy") if o == SELF} & {"un-cted", "un-secretary-general"}
+
+
+# ---------------------------------------------------------------- implements
+
+
+@pytest.mark.parametrize("text", [
+    "毒品和犯罪问题办公室协助各国执行《联合国打击跨国有组织犯罪公约》。\n",
+    "反恐执行局继续监测第1373(2001)号决议的执行情况，并支持各国执行第2178(2014)号决议。\n",
+    "毒品和犯罪問題辦公室支持各國執行第2482(2019)號決議。\n",
+])
+def test_implements_is_found(text: str) -> None:
+    assert pairs(text, "implements")
+
+
+@pytest.mark.parametrize("text", [
+    "监测组根据第1526(2004)号、第2161(2014)号和第2368(2017)号决议开展工作。\n",  # a mandate list
+    "会员国应向反恐执行局报告执行第1373(2001)号决议的情况。\n",  # the body receives the report
+])
+def test_implements_near_misses(text: str) -> None:
+    assert not {s for s, _ in pairs(text, "implements")} & {"un-monitoring-team", "un-cted"}
+
+
+# ---------------------------------------------------------------- recalls
+
+
+@pytest.mark.parametrize(("text", "recalled"), [
+    (RESOLUTION + "回顾其第1267(1999)号决议，\n", {"res-s-1267-1999"}),
+    (RESOLUTION + "又回顾第2178(2014)号和第2396(2017)号决议，\n", {"res-s-2178-2014", "res-s-2396-2017"}),
+    ("第2801(2025)號決議\n安全理事會，\n重申其第1373(2001)號決議，\n", {"res-s-1373-2001"}),
+    ("联合国安理会主席声明2025年第3号\n安全理事会回顾其第2253(2015)号决议。\n", {"res-s-2253-2015"}),
+])
+def test_recalls_are_found(text: str, recalled: set[str]) -> None:
+    subjects = {s for s, _ in pairs(text, "recalls")}
+    assert {o for _, o in pairs(text, "recalls")} == recalled
+    assert len(subjects) == 1
+
+
+@pytest.mark.parametrize("text", [
+    RESOLUTION + "欢迎各国执行第2253(2015)号决议，\n",  # a welcome, not a recall
+    "秘书长的报告回顾了恐怖主义的演变，并介绍了第2253(2015)号决议的执行情况。\n",  # not a resolution's voice
+])
+def test_recalls_near_misses(text: str) -> None:
+    assert pairs(text, "recalls") == set()
+
+
+# ---------------------------------------------------------------- affiliatedWith
+
+
+@pytest.mark.parametrize("text", [
+    "安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n",
+    "据报道，博科圣地宣誓效忠伊黎伊斯兰国。\n",
+    "青年黨與基地組織有關聯。\n",
+])
+def test_affiliation_is_found(text: str) -> None:
+    assert pairs(text, "affiliatedWith")
+
+
+@pytest.mark.parametrize("text", [
+    "与伊黎伊斯兰国、基地组织和青年党有关联的个人被列入名单。\n",  # a list of groups
+    "青年党并未宣誓效忠伊黎伊斯兰国。\n",  # negated
+])
+def test_affiliation_near_misses(text: str) -> None:
+    assert pairs(text, "affiliatedWith") == set()
+
+
+# ---------------------------------------------------------------- partnerOf and activeIn
+
+
+@pytest.mark.parametrize("text", [
+    "毒品和犯罪问题办公室正与国际刑警组织合作。\n",
+    "反恐执行局继续与毒品和犯罪问题办公室密切协作。\n",
+    "聯合國毒品和犯罪問題辦公室與世界海關組織合作。\n",
+])
+def test_partner_is_found(text: str) -> None:
+    assert pairs(text, "partnerOf")
+
+
+@pytest.mark.parametrize("text", [
+    "毒品和犯罪问题办公室和国际刑警组织分别发表了报告。\n",  # side by side, no cooperation
+    "毒品和犯罪问题办公室向国际刑警组织提交了报告。\n",
+])
+def test_partner_near_misses(text: str) -> None:
+    assert pairs(text, "partnerOf") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "毒品和犯罪问题办公室在尼日尔开展培训。\n",
+    "毒品和犯罪问题办公室将继续帮助阿富汗加强司法系统。\n",
+    "聯合國毒品和犯罪問題辦公室在馬里舉辦講習班。\n",
+])
+def test_active_in_is_found(text: str) -> None:
+    assert pairs(text, "activeIn")
+
+
+@pytest.mark.parametrize("text", [
+    "毒品和犯罪问题办公室的报告说，尼日尔的贩毒活动有所增加。\n",
+    "毒品和犯罪问题办公室没有帮助阿富汗。\n",
+])
+def test_active_in_near_misses(text: str) -> None:
+    assert pairs(text, "activeIn") == set()
