@@ -40,9 +40,10 @@ def _build(args: argparse.Namespace) -> int:
     print("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
     print("properties: " + ", ".join(f"{k} {v}" for k, v in result.by_property.items()))
     if result.discovered:
-        print(f"discovered outside the vocabulary ({len(result.discovered)}), for review:")
-        for kind, label in result.discovered[: 40 if not args.verbose else None]:
-            print(f"  {kind:<15} {label}")
+        print(f"discovered outside the vocabulary ({len(result.discovered)}), for review (documents naming each):")
+        ranked = sorted(result.discovered, key=lambda d: (-d[2], d[0], d[1]))
+        for kind, label, docs in ranked[: 40 if not args.verbose else None]:
+            print(f"  {kind:<15} {docs:>3}  {label}")
         if len(result.discovered) > 40 and not args.verbose:
             print(f"  … {len(result.discovered) - 40} more (--verbose lists all)")
     for w in result.warnings:

@@ -404,7 +404,8 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(text, m.start(), disc["boundaries"] + disc["name_stop_words"])
+                start = _left_edge(text, m.start(),
+                                   disc["boundaries"] + disc["name_stop_words"] + disc["quoted_group_before"])
                 if cuts is None:
                     cuts = matcher.boundaries(text)
                 while start < m.start() and start not in cuts:
@@ -543,7 +544,7 @@ def document_mentions(
                 if ent:
                     entities[m.concept] = ent
             else:
-                label = m.surface.strip("《》“”‘’\"")
+                label = fold(m.surface.strip("《》“”‘’\""))  # one Simplified label; the surface stays a hidden label
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept]

@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, RDFS
 
 from graph import build, ingest, mentions, relations
 from graph.errors import InputError
-from graph.ns import NX, NX_URI, RELATIONS
+from graph.ns import NX, NX_URI, RELATIONS, local_id
 from graph.records import Document, Entity, Fact, Mention, Passage
 from graph.resources import ontology_dir
 from graph.rules import Cues, checked_cues
@@ -42,7 +42,7 @@ class BuildResult:
     triples: int = 0
     by_class: dict[str, int] = field(default_factory=dict)
     by_property: dict[str, int] = field(default_factory=dict)
-    discovered: list[tuple[str, str]] = field(default_factory=list)
+    discovered: list[tuple[str, str, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -278,8 +278,14 @@ def assemble(
         result.by_class[cls] = len(set(g.subjects(RDF.type, NX[cls])))
     for rel in RELATIONS:
         result.by_property[rel] = len(set(g.subject_objects(NX[rel])))
+    naming: dict[str, set[str]] = {}
+    for r in results:
+        for ms in r.mentions:
+            for m in ms:
+                naming.setdefault(m.concept, set()).add(r.node)
     result.discovered = sorted(
-        (_kind(g, s), str(g.value(s, RDFS.label))) for s in g.subjects(NX.discovered, Literal(True))
+        (_kind(g, s), str(g.value(s, RDFS.label)), len(naming.get(local_id(str(s)), ())))
+        for s in g.subjects(NX.discovered, Literal(True))
     )
     return ds, g
 

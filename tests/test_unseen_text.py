@@ -226,3 +226,13 @@ def test_affiliation_by_apposition_and_not_by_a_list() -> None:
     assert ("group-isil", "group-al-qaida") in pairs("安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n", "affiliatedWith")
     listed = "与伊黎伊斯兰国、基地组织和青年党有关联的外国恐怖主义作战人员构成威胁。\n"
     assert pairs(listed, "affiliatedWith") == set()
+
+
+def test_a_discovered_name_in_two_documents_is_one_node_counted_twice(tmp_path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text("恐怖团体新月解放阵线在萨赫勒发动袭击。\n", encoding="utf-8")
+    (folder / "two.txt").write_text("據報，新月解放陣線從綁架勒索中獲利。\n", encoding="utf-8")  # Traditional
+    result = run_build([folder], tmp_path / "out", progress=lambda m: None)
+    named = [(kind, label, docs) for kind, label, docs in result.discovered if "新月解放" in label]
+    assert named == [("TerroristGroup", "新月解放阵线", 2)]
