@@ -255,7 +255,7 @@ def union_graph(ds: rdflib.Dataset) -> rdflib.Graph:
 def to_nquads(ds: rdflib.Dataset) -> str:
     """N-Quads, one statement a line, sorted (byte-stable)."""
     text = ds.serialize(format="nquads")
-    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    lines = sorted({ln for ln in text.split("\n") if ln.strip()})  # not splitlines(): \f, U+2028 … are data
     return "\n".join(lines) + "\n"
 
 

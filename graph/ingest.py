@@ -88,7 +88,7 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    text = decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_controls(decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n"))
     meta = meta or {}
     doc = Document(
         id=document_id(path, data),
@@ -104,6 +104,19 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
         requested_by=meta.get("requested_by", "").strip(),
     )
     return identify(doc)
+
+
+_CONTROLS = {i: " " for i in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)}
+_CONTROLS.update({0x0C: "\n", 0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
+
+
+def clean_controls(text: str) -> str:
+    r"""Page breaks and line separators become line ends, other control characters spaces (one for one).
+
+    >>> clean_controls("塔利班从贩毒中\f获益。\x1b")
+    '塔利班从贩毒中\n获益。 '
+    """
+    return text.translate(_CONTROLS)
 
 
 def document_id(path: Path, data: bytes) -> str:

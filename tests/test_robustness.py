@@ -11,8 +11,10 @@ import contextlib
 import signal
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+import rdflib
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -208,3 +210,17 @@ def test_traditional_chinese_names_are_recognised(vocab: Vocabulary) -> None:
 def test_traditional_resolution_is_recognised(vocab: Vocabulary) -> None:
     assert "res-s-2482-2019" in concepts_of(TRADITIONAL, vocab)
 
+
+
+def test_form_feed_and_escape_characters_do_not_break_the_build(tmp_path: Path) -> None:
+    src = tmp_path / "ff.txt"
+    src.write_bytes("1. 塔利班从贩毒中\f获益。\x1b\u2028\n".encode())
+    from graph.pipeline import run_build
+
+    result = run_build([src], tmp_path / "out", progress=lambda m: None)
+    assert result.by_property["benefitsFrom"] == 1
+    nq = (tmp_path / "out" / "nexus.nq").read_text(encoding="utf-8")
+    assert "\x1b" not in nq and "\f" not in nq
+    ds = rdflib.Dataset()
+    ds.parse(data=nq, format="nquads")
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == nq.count("\n")
