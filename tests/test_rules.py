@@ -246,3 +246,35 @@ def test_active_in_is_found(text: str) -> None:
 ])
 def test_active_in_near_misses(text: str) -> None:
     assert pairs(text, "activeIn") == set()
+
+
+# ---------------------------------------------------------------- further forms of presence, funding and mandate
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("青年党活跃于索马里中部。\n", ("group-al-shabaab", "region-central-somalia")),
+    ("伊黎伊斯兰国控制了伊拉克和叙利亚的大片领土。\n", ("group-isil", "country-syr")),
+    ("伊拉克境內的伊黎伊斯蘭國仍然構成威脅。\n", ("group-isil", "country-irq")),
+])
+def test_presence_before_the_place_and_inside_it(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(text, "operatesIn")
+
+
+def test_support_to_a_group_from_abroad_does_not_place_it_there() -> None:
+    assert pairs("安理会谴责对伊拉克的伊黎伊斯兰国的支持。\n", "operatesIn") == set()
+
+
+def test_a_branch_that_raises_funds_gives_its_parent_the_benefit() -> None:
+    got = claims("基地组织在也门的分支通过绑架勒索筹集资金。\n", "benefitsFrom")
+    assert [(f.subject, f.object, f.rule) for f in got] == [
+        ("group-al-qaida", "crime-kidnapping-for-ransom", "benefit_branch")]
+
+
+def test_extending_a_mandate_is_mandated_by_this_resolution() -> None:
+    text = RESOLUTION + "1. 决定将分析支助和制裁监测组的任务期限延长至2027年6月；\n2. 决定延长反恐怖主义委员会执行局的任务期限；\n"
+    got = pairs(text, "mandatedBy")
+    assert {("un-monitoring-team", SELF), ("un-cted", SELF)} <= got
+
+
+def test_calling_on_member_states_names_no_implementer() -> None:
+    assert pairs(RESOLUTION + "4. 吁请会员国执行第2178(2014)号决议；\n", "implements") == set()

@@ -22,10 +22,10 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('CrimeType',),
     section='benefit',
-    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues'),
+    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues', 'branch_words'),
     numbers=(),
     texts=(),
-    confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic'),
+    confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic', 'benefit_branch'),
 )
 
 
@@ -72,16 +72,21 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
     conf = cues["confidence"]
     rule = "benefit_cue"
     subjects: list[tuple[str, str]] = []
+    branches: list[tuple[str, str]] = []
     for g in (m for m in ms if m.kind == "TerroristGroup"):
         before = p.text[max(0, g.start - 6) : g.start]
         after = p.text[g.end : g.end + 5]
         if has_any(before, b["blockers"]) or after.startswith(tuple(b["not_actor_after"])):
             continue
-        if re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[g.end : g.end + 14]):
+        if re.match(r"[^，。；系是]{0,10}的(?:" + "|".join(b["branch_words"]) + ")", p.text[g.end : g.end + 14]):
+            if g.start - offset <= 2:  # 基地组织在也门的分支通过…筹资: the branch acts, for its parent
+                branches.append((g.concept, g.surface))
             continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
         if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(r"[^，。；]{0,25}的第", p.text[g.end :]):
             continue  # 关于基地组织…的第2161(2014)号决议: part of a resolution's title
         subjects.append((g.concept, g.surface))
+    if not subjects and branches:
+        subjects, rule = branches, "benefit_branch"
     if not subjects and last_group:
         if has_any(text, cues["anaphora"]["group"]):
             subjects.append((last_group, "该团体"))

@@ -27,10 +27,10 @@ RULE = Rule(
     subject=('UNEntity', 'Programme', 'Organization', 'Document'),
     object=('Resolution',),
     section='mandate',
-    lists=('before_resolution', 'self_reference', 'request_verbs', 'establish_verbs', 'request_openers', 'not_agent_before', 'guidance_cues', 'task_cues', 'established_by'),
+    lists=('before_resolution', 'self_reference', 'request_verbs', 'establish_verbs', 'request_openers', 'not_agent_before', 'guidance_cues', 'task_cues', 'established_by', 'extension_cues', 'mandate_words'),
     numbers=(),
     texts=('at_request_of',),
-    confidences=('mandate_basis', 'mandate_established', 'mandate_request', 'mandate_self'),
+    confidences=('mandate_basis', 'mandate_established', 'mandate_request', 'mandate_self', 'mandate_extended'),
 )
 
 
@@ -146,6 +146,13 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
     out: list[Fact] = []
     for a, b in clause_spans(text):
         clause = text[a:b]
+        if has_any(clause, md["extension_cues"]):  # 决定延长监测组的任务期限; 将X的任务期限延长至…
+            held = [m for m in ms if a <= m.start < b and m.kind in AGENTS
+                    and text.startswith(tuple("的" + w for w in md["mandate_words"]), m.end)]
+            out += [make_fact(m.concept, "mandatedBy", ctx.self_resolution, p, "mandate_extended",
+                              conf["mandate_extended"], False, clause.strip()) for m in held]
+            if held:
+                continue
         for verbs, rule, window in ((md["request_verbs"], "mandate_request", 14),
                                     (md["establish_verbs"], "mandate_established", 4)):
             end = opens_with(clause, verbs, md["request_openers"])

@@ -24,7 +24,7 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('Region', 'Country'),
     section='operate',
-    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs'),
+    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before'),
     numbers=('max_gap', 'attack_window'),
     texts=(),
     confidences=('operate_locative', 'operate_attributive', 'operate_attack', 'operate_carried'),
@@ -89,10 +89,20 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                                   conf["operate_attributive"], hedged, f"在{r.surface}…的{g.surface}") for r in places]
                     continue
         # REGION GROUP: 阿富汗塔利班, 索马里青年党; REGION(的)极端组织“GROUP”
+        #              REGION境内的GROUP, 也门的基地组织 (not after 对/向: a target)
+        suffix = "(?:" + "|".join(o["region_suffix"]) + ")?"
         qualifier = r"(?:的)?(?:" + "|".join(o["descriptors"]) + r")?[“‘\"]?"
         nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end
                and re.fullmatch(qualifier, text[tail_end : g.start])]
-        if len(places) == 1 and nxt and m.kind == "Country":
+        inside = [g for g in ms if g.kind == "TerroristGroup" and g.start > tail_end
+                  and re.fullmatch(suffix + "的" + qualifier, text[tail_end : g.start])]
+        targeted = text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"]))
+        if inside and not targeted:
+            g = inside[0]
+            out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
+                              hedged, f"{r.surface}{text[tail_end : g.start]}{g.surface}") for r in places]
+            continue
+        if len(places) == 1 and nxt and m.kind == "Country" and not targeted:
             g = nxt[0]
             out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
                              conf["operate_attributive"], hedged, f"{m.surface}{g.surface}"))
@@ -101,6 +111,7 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             for place in g.refs:
                 out.append(make_fact(g.concept, "operatesIn", place, p, "operate_attributive",
                                  conf["operate_attributive"], hedged, g.surface))
+    out += _verb_before_place(p, ms, cues, hedged)
     out += _attack_places(p, ms, cues, hedged)
     out += _carried_presence(p, ms, cues, hedged)
     return out
@@ -135,6 +146,27 @@ def _carried_presence(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: boo
             g = c.subject
             out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_carried", cues["confidence"]["operate_carried"],
                               hedged, f"{g.surface}，…{text[c.start : c.end].strip()}") for r in run]
+    return out
+
+
+def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) -> list[Fact]:
+    """GROUP 活跃于/控制了/占领了 PLACE(、PLACE…) → GROUP operatesIn each place."""
+    text = p.text
+    o = cues["operate"]
+    verbs = "|".join(sorted(map(re.escape, o["verbs_before_place"]), key=len, reverse=True))
+    out: list[Fact] = []
+    for g in ms:
+        if g.kind != "TerroristGroup":
+            continue
+        m = re.match(r"(?:\([^()]{0,20}\))?[^，。；,;]{0,6}?(?:" + verbs + r")(?:了|着)?", text[g.end :])
+        if not m or has_any(text[g.end : g.end + m.end()], cues["negation"]["before_verb"]):
+            continue
+        at = g.end + m.end()
+        first = next((k for k, x in enumerate(ms) if x.kind in PLACES and 0 <= x.start - at <= 1), None)
+        if first is None:
+            continue
+        out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", cues["confidence"]["operate_locative"],
+                          hedged, f"{g.surface}{text[g.end : at]}{r.surface}") for r in coordinated(text, ms, first, PLACES)]
     return out
 
 
