@@ -278,3 +278,19 @@ def test_extending_a_mandate_is_mandated_by_this_resolution() -> None:
 
 def test_calling_on_member_states_names_no_implementer() -> None:
     assert pairs(RESOLUTION + "4. 吁请会员国执行第2178(2014)号决议；\n", "implements") == set()
+
+
+def test_crimes_in_a_list_of_abuses_are_no_benefit_without_a_word_of_gain() -> None:
+    abuses = "安理会谴责青年党实施的侵犯人权行为，包括绑架和劫持人质。\n"
+    assert pairs(abuses, "benefitsFrom") == set()
+    funded = "青年党实施的侵犯人权行为包括绑架，并以赎金为收入来源。\n"
+    assert ("group-al-shabaab", "crime-kidnapping-for-ransom") in pairs(funded, "benefitsFrom")
+
+
+def test_an_adjective_is_not_a_crime() -> None:
+    assert pairs("伊黎伊斯兰国利用民众对腐败的政府的不满进行招募。\n", "benefitsFrom") == set()
+
+
+def test_a_government_encouraged_by_a_statement_is_not_mandated_by_it() -> None:
+    text = "联合国安理会主席声明2025年第3号\n安全理事会鼓励马里政府继续与联合国马里多层面综合稳定团合作。\n"
+    assert not [s for s, _ in pairs(text, "mandatedBy") if s.startswith("org-")]

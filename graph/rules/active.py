@@ -21,7 +21,7 @@ RULE = Rule(
     subject=('UNEntity', 'Programme', 'Organization'),
     object=('Region', 'Country'),
     section='active',
-    lists=('verbs', 'helping_verbs', 'locatives'),
+    lists=('verbs', 'helping_verbs', 'locatives', 'deliberative_organs'),
     numbers=(),
     texts=(),
     confidences=('active_table', 'active_locative'),
@@ -50,6 +50,7 @@ def active_facts(p: Passage, ms: Sequence[Mention], cues: Cues, table_entities: 
         if helped:  # AGENT 将继续帮助 PLACE 改善…
             cstart = clause_start(text, m.start)
             subj = [a for a in ms[:i] if a.kind in RULE.subject and a.start >= cstart
+                    and a.concept not in cues["active"]["deliberative_organs"]
                     and not has_any(text[a.end : m.start], cues["negation"]["before_verb"])]
         else:
             if not head.endswith(tuple(act["locatives"])):
@@ -58,7 +59,8 @@ def active_facts(p: Passage, ms: Sequence[Mention], cues: Cues, table_entities: 
             if not has_any(after, act["verbs"]):
                 continue
             cstart = clause_start(text, m.start)
-            subj = [a for a in ms[:i] if a.kind in RULE.subject and a.start >= cstart - 20]
+            subj = [a for a in ms[:i] if a.kind in RULE.subject and a.start >= cstart - 20
+                    and a.concept not in cues["active"]["deliberative_organs"]]
         if not subj:
             continue
         s = subj[-1]

@@ -22,7 +22,7 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('CrimeType',),
     section='benefit',
-    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues', 'branch_words'),
+    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues', 'branch_words', 'adjective_forms', 'abuse_context', 'gain_cues'),
     numbers=(),
     texts=(),
     confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic', 'benefit_branch'),
@@ -50,6 +50,8 @@ def _crime_is_act(text: str, m: Mention, b: dict) -> bool:
         return False
     if m.method != "specialised" and text.startswith(tuple(b["crime_modifier_after"]), m.end):
         return False
+    if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
+        return False
     opened = text.rfind("(", 0, m.start)
     return not (opened > text.rfind(")", 0, m.start) and m.method != "specialised" and len(m.surface) <= 2)
 
@@ -67,6 +69,9 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
     if not crimes or has_any(text, cues["negation"]["words"]) or not has_any("".join(masked), b["cues"]):
         return []
     if has_any(text, cues["negation"]["before_verb"]) and negated_clause(text, cues):
+        return []
+    # in a list of abuses (侵犯人权行为…包括绑架) a crime is an abuse; only a word of gain makes it a benefit
+    if has_any(text, b["abuse_context"]) and not has_any("".join(masked), b["gain_cues"]):
         return []
     hedged = has_any(text, cues["hedge"]["words"])
     conf = cues["confidence"]

@@ -27,7 +27,7 @@ RULE = Rule(
     subject=('UNEntity', 'Programme', 'Organization', 'Document'),
     object=('Resolution',),
     section='mandate',
-    lists=('before_resolution', 'self_reference', 'request_verbs', 'establish_verbs', 'request_openers', 'not_agent_before', 'guidance_cues', 'task_cues', 'established_by', 'extension_cues', 'mandate_words'),
+    lists=('before_resolution', 'self_reference', 'request_verbs', 'establish_verbs', 'request_openers', 'not_agent_before', 'guidance_cues', 'task_cues', 'established_by', 'extension_cues', 'mandate_words', 'mandated_kinds'),
     numbers=(),
     texts=('at_request_of',),
     confidences=('mandate_basis', 'mandate_established', 'mandate_request', 'mandate_self', 'mandate_extended'),
@@ -161,7 +161,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
             at = a + end
             after = [
                 i for i, m in enumerate(ms)
-                if m.kind in AGENTS and 0 <= m.start - at <= window and not generic_un(text, m, cues)
+                if m.kind in md["mandated_kinds"] and 0 <= m.start - at <= window and not generic_un(text, m, cues)
                 and not has_any(text[at : m.start], md["not_agent_before"])
             ]
             if not after:
