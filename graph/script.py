@@ -36,6 +36,7 @@ _T2S = _t2s_table()
 _FOLD_ALL = {**_T2S, **_FOLD}
 
 
+@functools.lru_cache(maxsize=8192)  # each passage is folded by several stages
 def fold(text: str) -> str:
     """A same-length matching key: Simplified characters, one dash, one middle dot.
 

@@ -3,6 +3,7 @@ coordination, and the checked cue words (``ontology/cues.toml``) as frozen data.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -180,7 +181,21 @@ def between(text: str, a: Mention, b: Mention) -> str:
     return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
 
 
+@functools.cache
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular-expression alternation of ``words``, longest first (built once per word list)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@functools.cache
+def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternation(words))
+
+
 def has_any(text: str, words: Sequence[str]) -> bool:
+    """True when ``text`` contains one of ``words``."""
+    if isinstance(words, tuple) and len(words) > 3:
+        return _any_pattern(words).search(text) is not None
     return any(w in text for w in words)
 
 
@@ -249,7 +264,8 @@ def make_fact(s: str, pred: str, o: str, p: Passage, rule: str, conf: float, hed
 
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
 
     >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
@@ -266,7 +282,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+    return tuple((a, b) for a, b in spans if b > a)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from graph.rules.common import (
     INSTRUMENTS,
     Cues,
     Rule,
+    alternation,
     coordinated,
     generic_un,
     has_any,
@@ -37,7 +38,7 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
     im = cues["implement"]
     conf = cues["confidence"]
     out: list[Fact] = []
-    cue_pat = "|".join(sorted(map(re.escape, im["cues"]), key=len, reverse=True))
+    cue_pat = alternation(im["cues"])
     spans = [(m.start, m.end) for m in ms]
     for cue in re.finditer(cue_pat, text):
         if any(a <= cue.start() < b for a, b in spans):

@@ -10,6 +10,7 @@ from graph.rules.common import (
     PLACES,
     Cues,
     Rule,
+    alternation,
     between,
     clauses,
     coordinated,
@@ -153,7 +154,7 @@ def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bo
     """GROUP 活跃于/控制了/占领了 PLACE(、PLACE…) → GROUP operatesIn each place."""
     text = p.text
     o = cues["operate"]
-    verbs = "|".join(sorted(map(re.escape, o["verbs_before_place"]), key=len, reverse=True))
+    verbs = alternation(o["verbs_before_place"])
     out: list[Fact] = []
     for g in ms:
         if g.kind != "TerroristGroup":
