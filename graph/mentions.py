@@ -363,6 +363,16 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
             continue
         out.append(Mention(_stable_id("un", fold(name)), "UNEntity", raw[m.start(1) : m.end(1)], p.doc_id,
                            m.start(1), m.end(1), "discovered"))
+    # named reports and studies in quote marks: 关于“犯罪的全球化:对…威胁的评估”的一份新报告
+    for m in re.finditer(r"[“\"]([^“”\"]{4,60})[”\"]", text):
+        title = m.group(1)
+        after = text[m.end() : m.end() + 8]
+        if not any(h in after for h in disc["report_heads"]) or vocab.lookup(title) or not free(m.start(1), m.end(1)):
+            continue
+        if re.search(r"[，。；！？]", title) or not clean(title.split(":")[0].split("：")[0]):
+            continue
+        out.append(Mention(_stable_id("programme", fold(title)), "Programme", raw[m.start(1) : m.end(1)], p.doc_id,
+                           m.start(1), m.end(1), "discovered"))
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
     if any(c in text for c in disc["terror_cues"]):
         for m in re.finditer(r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text):
@@ -432,7 +442,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
 
 def _merge(candidates: list[Mention]) -> list[Mention]:
     """Longest first, earlier source first; drop any candidate that overlaps a kept one."""
-    priority = {"pattern": 0, "vocabulary": 1, "title": 1, "alias": 2, "discovered": 3}
+    priority = {"pattern": 0, "vocabulary": 1, "title": 1, "alias": 2, "phrase": 1, "discovered": 3}
     kept: list[Mention] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -547,9 +557,20 @@ def document_mentions(
                 label = fold(m.surface.strip("《》“”‘’\""))  # one Simplified label; the surface stays a hidden label
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
-                short = [a for a, c in learned.items() if c == m.concept]
-                entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(short)))
+                short = [a for a, c in learned.items() if c == m.concept] + short_titles(label)
+                entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True,
+                                             alt_labels=tuple(sorted(set(short))))
     return result, entities
+
+
+def short_titles(title: str) -> list[str]:
+    """The main title of a "main: subtitle" title, as an alias.
+
+    >>> short_titles("犯罪的全球化:跨国有组织犯罪威胁评估")
+    ['犯罪的全球化']
+    """
+    head = re.split(r"[:：]", title, maxsplit=1)[0].strip()
+    return [head] if head != title and len(head) >= 4 else []
 
 
 def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> Mention:
@@ -630,7 +651,7 @@ def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons)."""
     text = fold(p.text)
     return [
-        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "specialised")
+        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
         for pattern, cid in _crime_phrase_patterns(vocab) for m in pattern.finditer(text)
     ]
 

@@ -236,3 +236,19 @@ def test_a_discovered_name_in_two_documents_is_one_node_counted_twice(tmp_path) 
     result = run_build([folder], tmp_path / "out", progress=lambda m: None)
     named = [(kind, label, docs) for kind, label, docs in result.discovered if "新月解放" in label]
     assert named == [("TerroristGroup", "新月解放阵线", 2)]
+
+
+def test_a_quoted_report_title_is_a_programme_with_its_main_title_as_alias() -> None:
+    doc = document("办公室发布了关于“海上通道:印度洋贩毒趋势分析”的一份新报告。\n")
+    _, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    [report] = [e for e in entities.values() if e.kind == "Programme" and e.discovered]
+    assert report.label_zh == "海上通道:印度洋贩毒趋势分析"
+    assert report.alt_labels == ("海上通道",)
+
+
+def test_crimes_named_by_a_phrase_are_found_in_both_scripts() -> None:
+    for text in ("报告审查了被盗自然资源和贩运的人口的流动。\n", "報告審查了被盜自然資源和販運的人口的流動。\n"):
+        doc = document(text)
+        found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+        concepts = {m.concept for ms in found for m in ms}
+        assert {"crime-natural-resources", "crime-human-trafficking"} <= concepts

@@ -48,12 +48,12 @@ def _crime_is_act(text: str, m: Mention, b: dict) -> bool:
     """False for a crime word that names a victim (被绑架), a network or route (走私网络), or sits in brackets."""
     if text[max(0, m.start - 1) : m.start] == "被":
         return False
-    if m.method != "specialised" and text.startswith(tuple(b["crime_modifier_after"]), m.end):
+    if m.method not in ("specialised", "phrase") and text.startswith(tuple(b["crime_modifier_after"]), m.end):
         return False
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
         return False
     opened = text.rfind("(", 0, m.start)
-    return not (opened > text.rfind(")", 0, m.start) and m.method != "specialised" and len(m.surface) <= 2)
+    return not (opened > text.rfind(")", 0, m.start) and m.method not in ("specialised", "phrase") and len(m.surface) <= 2)
 
 
 def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context,
