@@ -294,3 +294,17 @@ def test_an_adjective_is_not_a_crime() -> None:
 def test_a_government_encouraged_by_a_statement_is_not_mandated_by_it() -> None:
     text = "联合国安理会主席声明2025年第3号\n安全理事会鼓励马里政府继续与联合国马里多层面综合稳定团合作。\n"
     assert not [s for s, _ in pairs(text, "mandatedBy") if s.startswith("org-")]
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("伊黎伊斯兰国通过出售石油为其活动提供资金。\n", "benefitsFrom", ("group-isil", "crime-oil-smuggling")),
+    ("博科圣地靠绑架勒索维持运转。\n", "benefitsFrom", ("group-boko-haram", "crime-kidnapping-for-ransom")),
+    ("尼日利亚政府正在执行第2349(2017)号决议。\n", "implements", ("org-gov-nga", "res-s-2349-2017")),
+    ("塔利班与基地组织保持密切联系。\n", "affiliatedWith", ("group-taliban", "group-al-qaida")),
+])
+def test_funding_governments_and_links_in_news_style(text: str, predicate: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(text, predicate)
+
+
+def test_fighting_groups_is_no_link_between_them() -> None:
+    assert pairs("会员国应与伊黎伊斯兰国和基地组织作斗争。\n", "affiliatedWith") == set()

@@ -22,10 +22,10 @@ from graph.rules.common import (
 RULE = Rule(
     name='implement',
     predicate='implements',
-    subject=('UNEntity', 'Programme', 'Country'),
+    subject=('UNEntity', 'Programme', 'Organization', 'Country'),
     object=('Resolution', 'Convention'),
     section='implement',
-    lists=('cues', 'list_markers', 'assist', 'not_subject_before', 'anaphora'),
+    lists=('cues', 'list_markers', 'assist', 'not_subject_before', 'anaphora', 'organization_heads'),
     numbers=(),
     texts=(),
     confidences=('implement_direct', 'implement_assist'),
@@ -73,7 +73,8 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
         anchors = [m for m in before if text[max(0, m.start - 1) : m.start] not in im["not_subject_before"]]
         if anchors:
             group = nearest_group(text, ms, ms.index(anchors[-1]))
-            subj = [m for m in group if m.kind in ("UNEntity", "Programme")]
+            subj = [m for m in group if m.kind in RULE.subject
+                    and (m.kind != "Organization" or m.surface.endswith(tuple(im["organization_heads"])))]
         countries = [m for m in ms if m.kind == "Country" and 0 <= cue.start() - m.end <= 4]
         rule = "implement_assist" if has_any(text[clause_from : cue.start()], im["assist"]) else "implement_direct"
         if not subj and not countries and text[max(0, cue.start() - 1) : cue.start()] == "为":
