@@ -19,7 +19,7 @@ from graph.rules.benefit import benefit_facts
 from graph.rules.common import PLACES, Context, Cues, clause_spans, find_amounts
 from graph.rules.implement import implement_facts
 from graph.rules.mandate import mandate_facts, request_facts
-from graph.rules.operate import operate_facts
+from graph.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.rules.partner import partner_facts
 from graph.rules.recall import recall_facts
 from graph.script import fold
@@ -38,12 +38,15 @@ def document_facts(
     last_group = last_entity = last_resolution = ""
     para = None
     table_entities: list[Mention] = []
+    title_sites: list[Mention] = []
+    sites: list[Mention] = []
     for original, ms in zip(passages, mentions, strict=True):
         p = dataclasses.replace(original, text=fold(original.text), offsets=())  # cue words match either script
         if p.para != para:
             para = p.para
             last_group = last_entity = last_resolution = ""
             table_entities = []
+            sites = []
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
             table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
@@ -52,6 +55,12 @@ def document_facts(
             facts += active_facts(p, ms, cues, table_entities)
         facts += benefit_facts(p, ms, cues, ctx, last_group)
         facts += operate_facts(p, ms, cues)
+        found_sites = attack_sites(p, ms, cues)
+        if p.kind == "title":
+            title_sites += found_sites
+        else:
+            sites += found_sites
+        facts += claimed_facts(p, ms, cues, [*title_sites, *sites])
         facts += mandate_facts(p, ms, cues, ctx, last_entity, last_resolution)
         facts += request_facts(p, ms, cues, ctx)
         facts += implement_facts(p, ms, cues, last_resolution)

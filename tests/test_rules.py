@@ -308,3 +308,14 @@ def test_funding_governments_and_links_in_news_style(text: str, predicate: str, 
 
 def test_fighting_groups_is_no_link_between_them() -> None:
     assert pairs("会员国应与伊黎伊斯兰国和基地组织作斗争。\n", "affiliatedWith") == set()
+
+
+def test_a_claim_of_responsibility_places_the_group_at_the_attack() -> None:
+    text = ("安理会谴责基斯马尤发生的恐怖袭击\n\n"
+            "一枚汽车炸弹周二在基斯马尤港口附近爆炸。青年党随后声称对这起袭击负责。\n")
+    assert ("group-al-shabaab", "city-kismayo") in pairs(text, "operatesIn")
+
+
+def test_an_attack_without_a_claim_places_no_group() -> None:
+    text = "安理会谴责基斯马尤发生的恐怖袭击\n\n一枚汽车炸弹周二在基斯马尤港口附近爆炸。安理会还谴责青年党的暴力。\n"
+    assert pairs(text, "operatesIn") == set()

@@ -25,10 +25,10 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('Region', 'Country'),
     section='operate',
-    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before'),
+    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before', 'claim_cues'),
     numbers=('max_gap', 'attack_window'),
     texts=(),
-    confidences=('operate_locative', 'operate_attributive', 'operate_attack', 'operate_carried'),
+    confidences=('operate_locative', 'operate_attributive', 'operate_attack', 'operate_carried', 'operate_claimed'),
 )
 
 
@@ -197,6 +197,43 @@ def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) 
             out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attack", cues["confidence"]["operate_attack"],
                              hedged, f"{g.surface}…{m.surface}{after}"))
     return out
+
+
+def attack_sites(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Mention]:
+    """Places where the passage puts an attack: PLACE … 发生的恐怖袭击, 在 PLACE … 爆炸 (no actor needed)."""
+    text = p.text
+    o = cues["operate"]
+    if not has_any(text, o["attack_words"]) or negated_clause(text, cues):
+        return []
+    out = []
+    for m in ms:
+        if m.kind not in PLACES or text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"])):
+            continue
+        stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
+        after = text[m.end : min(stop, m.end + o["attack_window"])]
+        if has_any(after, o["attack_words"]) and not has_any(after, o["not_attack_place"]):
+            out.append(m)
+    return out
+
+
+def claimed_facts(p: Passage, ms: Sequence[Mention], cues: Cues, sites: Sequence[Mention]) -> list[Fact]:
+    """GROUP 声称对（事件/袭击）负责, with the attack's places named earlier in the paragraph or in the
+    title → GROUP operatesIn each place."""
+    text = p.text
+    o = cues["operate"]
+    if not sites or has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
+        return []
+    claims = [g for g in ms if g.kind == "TerroristGroup"
+              and re.match(r"[^。；]{0,16}?(?:" + alternation(o["claim_cues"]) + r")[^。；]{0,16}?负责", text[g.end :])]
+    if len({g.concept for g in claims}) != 1:
+        return []
+    g = claims[0]
+    seen: dict[str, Mention] = {}
+    for m in sites:
+        seen.setdefault(m.concept, m)
+    return [make_fact(g.concept, "operatesIn", m.concept, p, "operate_claimed", cues["confidence"]["operate_claimed"],
+                      has_any(text, cues["hedge"]["words"]), f"{g.surface}…负责 (袭击地点：{m.surface})")
+            for m in seen.values()]
 
 
 def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: dict) -> list[Mention]:
