@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Protocol
 
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graph.ns import NX, bind_prefixes, entity_iri
-from graph.records import Document, Entity, Fact, Mention, Passage
+from graph.records import Document, DocumentFacts, Entity, Fact, Mention, Passage
 from graph.script import traditional
 from graph.vocab import Vocabulary
 
@@ -166,17 +165,6 @@ def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
             g.add((anode, NX.sinceYear, Literal(str(a.since), datatype=XSD.gYear)))
 
 
-class DocumentExtraction(Protocol):
-    """What the graph stage needs of one document's extraction."""
-
-    doc: Document
-    node: str
-    requested_by: str | None
-    passages: list[Passage]
-    mentions: list[list[Mention]]
-    facts: list[Fact]
-
-
 def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
     """Surface forms by entity, as the texts write them (quotes and brackets stripped)."""
     out: dict[str, set[str]] = {}
@@ -190,7 +178,7 @@ def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
 
 
 def build_dataset(
-    docs: Iterable[DocumentExtraction],
+    docs: Iterable[DocumentFacts],
     entities: dict[str, Entity],
     vocab: Vocabulary,
 ) -> rdflib.Dataset:

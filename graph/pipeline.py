@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, RDFS
 from graph import build, ingest, mentions, relations
 from graph.errors import InputError
 from graph.ns import NX, NX_URI, RELATIONS, local_id
-from graph.records import Document, Entity, Fact, Mention, Passage
+from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
 from graph.rules import Cues, checked_cues
 from graph.vocab import Vocabulary, load
@@ -87,19 +87,6 @@ def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
     """The node id of a corpus document: its resolution or symbol node where the symbol is known."""
     ent = document_entity(doc, vocab or load())
     return ent.id if ent is not None else "doc-" + doc.id
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentFacts:
-    """Everything extracted from one document."""
-
-    doc: Document
-    node: str
-    requested_by: str | None
-    passages: list[Passage]
-    mentions: list[list[Mention]]
-    facts: list[Fact]
-    entities: dict[str, Entity]
 
 
 def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:

@@ -103,3 +103,16 @@ class Fact:
     hedged: bool = False
     amount: Amount | None = None
     evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """Everything extracted from one document: its passages, their mentions, the facts, the entities."""
+
+    doc: Document
+    node: str
+    requested_by: str | None
+    passages: list[Passage]
+    mentions: list[list[Mention]]
+    facts: list[Fact]
+    entities: dict[str, Entity]
