@@ -10,7 +10,6 @@ malformed queries 400 with the parser's line and column.
 from __future__ import annotations
 
 import contextlib
-import html
 import multiprocessing as mp
 import queue
 import threading
@@ -22,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from graph import pages
 from graph.errors import GraphError, QueryError
 from graph.query import (
     QueryRefused,
@@ -60,13 +60,6 @@ ERRORS: dict[type[QueryError], HTTPStatus] = {
     QueryTimeout: HTTPStatus.SERVICE_UNAVAILABLE,
 }
 _ERROR_NAMES = {cls.__name__: cls for cls in (*ERRORS, QueryError)}
-NO_VIEWER = """<!doctype html>
-<html lang="en"><meta charset="utf-8"><title>nexus-kg</title>
-<h1>nexus-kg</h1>
-<p>No viewer page yet: run <code>nexus-kg build</code> to write it.</p>
-<p>The SPARQL endpoint is at <a href="/sparql">/sparql</a>.</p>
-</html>
-"""
 
 
 def negotiate(accept: str | None, offers: dict[str, Callable[[Results], str]]) -> str | None:
@@ -295,16 +288,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
-        if url.path in ("/", "/index.html", "/graph.html"):
-            page = self.server.out / "graph.html"
-            if page.is_file():
-                self._send(HTTPStatus.OK, page.read_text(encoding="utf-8"), "text/html; charset=utf-8")
-            else:
-                self._send(HTTPStatus.OK, NO_VIEWER, "text/html; charset=utf-8")
-        elif url.path == "/sparql":
+        if url.path == "/sparql":
             self._answer(urllib.parse.parse_qs(url.query, keep_blank_values=True))
-        else:
-            self._error(HTTPStatus.NOT_FOUND, f"{html.escape(url.path)}: nothing here; try /sparql")
+            return
+        found = pages.page(self.server.out, url.path, urllib.parse.parse_qs(url.query, keep_blank_values=True))
+        answer = found or pages.not_found(url.path)
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(answer.body)
 
     do_HEAD = do_GET
 
