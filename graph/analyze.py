@@ -42,22 +42,11 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
-from graph.ns import NX, NX_URI, RELATIONS, local_id
+from graph.ns import CLASSES, NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
-#: Entity classes, most specific first: a node typed with several gets the first.
-CLASSES: tuple[str, ...] = (
-    "TerroristGroup",
-    "CrimeType",
-    "UNEntity",
-    "Organization",
-    "Programme",
-    "Convention",
-    "Country",
-    "Region",
-    "Resolution",
-    "Document",
-)
+#: Entity classes, most specific first: a node typed with several gets the first (from the ontology).
+CLASSES = CLASSES
 
 #: Every measure :func:`centrality` computes, in report order.
 MEASURES: tuple[str, ...] = (

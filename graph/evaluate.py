@@ -18,12 +18,9 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
-from graph.mentions import parse_symbol
 from graph.ns import NX, local_id
+from graph.symbols import parse_symbol
 from graph.vocab import fold
-
-RELATIONS = ("benefitsFrom", "mandatedBy", "implements", "operatesIn", "activeIn", "recalls", "affiliatedWith",
-             "partnerOf")
 
 
 @dataclass

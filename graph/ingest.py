@@ -19,6 +19,7 @@ from pathlib import Path
 from graph.errors import InputError
 from graph.records import Document, Passage
 from graph.script import fold, is_traditional
+from graph.symbols import body_names, body_words
 
 # ---------------------------------------------------------------- decoding
 
@@ -140,9 +141,12 @@ _ADOPTED = re.compile(
     r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
 )
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_BODY_OF = {"S": "Security Council", "A": "General Assembly", "E": "Economic and Social Council"}
-_BODY_WORDS = (("安全理事会", "Security Council"), ("安理会", "Security Council"), ("联大", "General Assembly"),
-               ("大会", "General Assembly"), ("经济及社会理事会", "Economic and Social Council"))
+
+
+def _body_words() -> list[tuple[str, str]]:
+    """(Chinese name, English name) of the Security Council, General Assembly and ECOSOC, in that order."""
+    names = body_names()
+    return [(word, names[code][0]) for code in ("S", "A", "E") for word, c in body_words() if c == code]
 
 
 def identify(doc: Document) -> Document:
@@ -187,7 +191,7 @@ def identify(doc: Document) -> Document:
             if y:
                 date = f"{y}-{int(mo):02d}-{int(d):02d}"
             if m.group(4):
-                body = dict(_BODY_WORDS)[m.group(4)]
+                body = dict(_body_words()).get(fold(m.group(4)), "")
             kind = kind or ("resolution" if number or "RES" in symbol else "")
             break
     if number and not symbol:
@@ -208,11 +212,11 @@ def identify(doc: Document) -> Document:
                 date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
                 break
     if symbol:
-        body = body or _BODY_OF.get(symbol[0], "")
+        body = body or body_names().get(symbol[0], ("", ""))[0]
         kind = kind or ("presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else "")
     if not body:
         head = "".join(folded[:3])
-        body = next((en for zh, en in _BODY_WORDS if zh in head), "")
+        body = next((en for zh, en in _body_words() if zh in head), "")
     title = ""
     if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
         title = lines[0].strip("\"“”「」 ")

@@ -25,201 +25,22 @@ import jieba
 
 from graph.errors import OntologyError
 from graph.records import Entity, Mention, Passage
+from graph.symbols import (  # noqa: F401  (re-exported: the pipeline parses symbols through mentions)
+    SC_ONE,
+    SC_RUN,
+    SIMPLE_SYMBOL,
+    TITLE,
+    YEARLESS,
+    body_before,
+    entity_from_resolution_id,
+    parse_symbol,
+    resolution_entities,
+    resolution_entity,
+    resolution_mentions,
+    sc_year,
+    statement_entity,
+)
 from graph.vocab import Vocabulary, fold
-
-# ---------------------------------------------------------------- resolutions and symbols
-
-_SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
-_SC_RUN = re.compile(
-    _SC_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)\s*" + _SC_ITEM + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
-)
-_SC_ONE = re.compile(_SC_ITEM)
-_GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
-_GA_RUN = re.compile(
-    r"(?<![/0-9A-Za-z])" + _GA_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*" + _GA_ITEM + r")*\s*(?:号)?\s*(?=决议)"
-)
-_GA_ONE = re.compile(_GA_ITEM)
-_RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
-_SIMPLE_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])((?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST|PRST)/\d{2,4}(?:/\d{1,4})+)")
-_TITLE = re.compile(r"《([^《》]{2,80})》")
-_BODIES = (
-    ("安全理事会", "S"),
-    ("安理会", "S"),
-    ("大会", "A"),
-    ("经济及社会理事会", "E"),
-    ("经社理事会", "E"),
-    ("人权理事会", "A/HRC"),
-    ("麻醉药品委员会", "E/CN.7"),
-    ("预防犯罪和刑事司法委员会", "E/CN.15"),
-)
-BODY_NAMES = {
-    "S": ("Security Council", "安全理事会"),
-    "A": ("General Assembly", "大会"),
-    "E": ("Economic and Social Council", "经济及社会理事会"),
-    "A/HRC": ("Human Rights Council", "人权理事会"),
-    "E/CN.7": ("Commission on Narcotic Drugs", "麻醉药品委员会"),
-    "E/CN.15": ("Commission on Crime Prevention and Criminal Justice", "预防犯罪和刑事司法委员会"),
-}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def resolution_entity(body: str, number: str, year: int | None) -> Entity:
-    """The ``Resolution`` entity for a body code (S, A, E, A/HRC …), number and year.
-
-    >>> resolution_entity("S", "2482", 2019).symbol
-    'S/RES/2482 (2019)'
-    >>> resolution_entity("A", "74/175", None).year
-    2019
-    """
-    en, zh = BODY_NAMES.get(body, (body, body))
-    if body == "S":
-        symbol = f"S/RES/{number} ({year})"
-        label_zh = f"第{number}({year})号决议"
-    else:
-        symbol = f"{body}/RES/{number}"
-        label_zh = f"{zh}第{number}号决议"
-        if year is None:
-            first = int(number.split("/")[0])
-            year = first if first > 1900 else (1945 + first if body in ("A", "E") else None)
-    return Entity(
-        id="res-" + _slug(body + "-" + number + ("-" + str(year) if body == "S" else "")),
-        kind="Resolution",
-        label_zh=label_zh,
-        label_en=f"{en} resolution {number}" + (f" ({year})" if body == "S" else ""),
-        symbol=symbol,
-        body=en,
-        number=number,
-        year=year,
-        alt_labels=(symbol.replace(" ", ""),) if " " in symbol else (),
-    )
-
-
-def statement_entity(year: int, number: int) -> Entity:
-    """A Security Council presidential statement, typed ``Resolution`` (an instrument of the Council).
-
-    >>> statement_entity(2015, 4).symbol, statement_entity(2015, 4).id
-    ('S/PRST/2015/4', 'res-s-prst-2015-4')
-    """
-    symbol = f"S/PRST/{year}/{number}"
-    return Entity(
-        id=f"res-s-prst-{year}-{number}",
-        kind="Resolution",
-        label_zh=f"安全理事会主席声明{year}年第{number}号",
-        label_en=f"Statement by the President of the Security Council {symbol}",
-        symbol=symbol,
-        body="Security Council",
-        number=f"PRST/{year}/{number}",
-        year=year,
-        alt_labels=(symbol, f"安理会主席声明{year}年第{number}号"),
-    )
-
-
-def parse_symbol(symbol: str) -> Entity | None:
-    """A resolution or document entity from a UN symbol (S/RES/2482 (2019), S/2014/815).
-
-    >>> parse_symbol("S/RES/2482(2019)").id
-    'res-s-2482-2019'
-    >>> parse_symbol("S/2015/366").kind
-    'Document'
-    """
-    symbol = symbol.strip()
-    m = _RES_SYMBOL.fullmatch(symbol)
-    if m:
-        body, number, year = m.group(1), m.group(2), m.group(3)
-        if body == "S" and not year:
-            return None
-        return resolution_entity(body, number, int(year) if year else None)
-    m3 = re.fullmatch(r"S/PRST/(\d{4})/(\d{1,3})", symbol)
-    if m3:
-        return statement_entity(int(m3.group(1)), int(m3.group(2)))
-    m2 = re.fullmatch(r"(A/HRC)/RES/(\d+/\d+)", symbol)
-    if m2:
-        return resolution_entity(m2.group(1), m2.group(2), None)
-    if re.fullmatch(r"(?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST)/\d{2,4}(?:/\d{1,4})+", symbol):
-        return Entity(id="doc-" + _slug(symbol), kind="Document", label_zh=symbol, label_en=symbol, symbol=symbol)
-    return None
-
-
-def _body_before(text: str, start: int, window: int = 30) -> tuple[str, int]:
-    """The body code named just before ``start`` and where its name begins (or -1)."""
-    best = ("", -1)
-    head = text[max(0, start - window) : start]
-    for name, code in _BODIES:
-        pos = head.rfind(name)
-        if pos >= 0 and pos + len(name) > best[1] - (max(0, start - window)):
-            absolute = max(0, start - window) + pos
-            if absolute > best[1]:
-                best = (code, absolute)
-    return best
-
-
-def resolution_mentions(p: Passage) -> list[Mention]:
-    """Every resolution the sentence names, one mention each (lists give several).
-
-    >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
-    ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"))]
-    ['res-s-1267-1999', 'res-s-1989-2011', 'res-a-74-175']
-    """
-    raw = p.text
-    text = fold(raw)  # same length: 號決議 matches as 号决议
-    out: list[Mention] = []
-    for run in _SC_RUN.finditer(text):
-        for k, item in enumerate(_SC_ONE.finditer(text, run.start(), run.end())):
-            ent = resolution_entity("S", item.group(1), int(item.group(2)))
-            start = item.start()
-            if k == 0:
-                code, pos = _body_before(text, start, 6)
-                if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
-                    start = pos
-            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
-    for run in _GA_RUN.finditer(text):
-        code, pos = _body_before(text, run.start())
-        for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
-            first, second = item.group(1), item.group(2)
-            body = code if code and code != "S" else ("E" if len(first) == 4 else "A")
-            if body == "A" and len(first) == 4:
-                body = "E"
-            ent = resolution_entity(body, f"{first}/{second}", None)
-            start = item.start()
-            if k == 0 and pos >= 0 and 0 <= start - (pos + len(BODY_NAMES.get(code, ("", ""))[1])) <= 1:
-                start = pos
-            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
-    for sm in _RES_SYMBOL.finditer(text):
-        sym = parse_symbol(sm.group(0))
-        if sym:
-            out.append(Mention(sym.id, "Resolution", sm.group(0), p.doc_id, sm.start(), sm.end(), "pattern"))
-    return out
-
-
-def resolution_entities(mentions: Iterable[Mention]) -> dict[str, Entity]:
-    """Entities for the resolution mentions (rebuilt from their ids)."""
-    out: dict[str, Entity] = {}
-    for m in mentions:
-        if m.kind == "Resolution" and m.concept not in out:
-            ent = entity_from_resolution_id(m.concept)
-            if ent:
-                out[m.concept] = ent
-    return out
-
-
-def entity_from_resolution_id(rid: str) -> Entity | None:
-    """Inverse of ``resolution_entity(...).id`` for the bodies we know."""
-    m = re.fullmatch(r"res-s-(\d+)-(\d{4})", rid)
-    if m:
-        return resolution_entity("S", m.group(1), int(m.group(2)))
-    m3 = re.fullmatch(r"res-s-prst-(\d{4})-(\d+)", rid)
-    if m3:
-        return statement_entity(int(m3.group(1)), int(m3.group(2)))
-    for code in sorted(BODY_NAMES, key=len, reverse=True):
-        prefix = "res-" + _slug(code) + "-"
-        m2 = re.fullmatch(re.escape(prefix) + r"(\d+)-(\d+)", rid)
-        if m2:
-            return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None)
-    return None
-
 
 # ---------------------------------------------------------------- the vocabulary matcher
 
@@ -328,7 +149,7 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         return all(b <= s or a >= e or (a <= s and e <= b and (a, b) != (s, e)) for s, e in taken)
 
     # treaties in 《》
-    for m in _TITLE.finditer(text):
+    for m in TITLE.finditer(text):
         title = m.group(1).strip()
         concept = vocab.lookup(title)
         if concept is not None:
@@ -386,16 +207,16 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
                                    p.doc_id, m.start(1), m.end(1), "discovered"))
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in re.finditer("决议所设(" + "|".join(disc["committee_suffixes"]) + ")", text):
-        runs = [r for r in _SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()]
+        runs = [r for r in SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()]
         if not runs:
             continue
         run = runs[-1]
         start = run.start()
-        code, pos = _body_before(text, start, 6)
+        code, pos = body_before(text, start, 6)
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
         refs = tuple(
-            resolution_entity("S", i.group(1), int(i.group(2))).id for i in _SC_ONE.finditer(text, run.start(), run.end())
+            resolution_entity("S", i.group(1), int(i.group(2))).id for i in SC_ONE.finditer(text, run.start(), run.end())
         )
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
         known = vocab.lookup(label) or vocab.lookup(text[start : m.end()])
@@ -510,7 +331,7 @@ def document_mentions(
         cands = resolution_mentions(p)
         cands += [
             Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
-            for m in _SIMPLE_SYMBOL.finditer(p.text)
+            for m in SIMPLE_SYMBOL.finditer(p.text)
             if (ent := parse_symbol(m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0)))
             and (ent.kind == "Document" or ent.id.startswith("res-s-prst-"))
         ]
@@ -591,25 +412,6 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     return Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, places[:1]) if places else m
 
 
-_YEARLESS = re.compile(r"(?:(安全理事会|安理会)\s*)?第\s*(\d{4})\s*号决议")
-
-
-def sc_year(number: int, first_of_year: dict[str, int]) -> int | None:
-    """The year of a Security Council resolution number, from the table of first numbers per year.
-
-    >>> sc_year(2395, {"2017": 2337, "2018": 2398})
-    2017
-    """
-    years = sorted((int(y), n) for y, n in first_of_year.items())
-    found = None
-    for year, first in years:
-        if number >= first:
-            found = year
-    if found is not None and found == years[-1][0] and number > years[-1][1] + 80:
-        return None
-    return found
-
-
 def _date_yearless_resolutions(
     passages: Sequence[Passage], found: list[list[Mention]], vocab: Vocabulary
 ) -> list[list[Mention]]:
@@ -624,7 +426,7 @@ def _date_yearless_resolutions(
     out = []
     for p, ms in zip(passages, found, strict=True):
         extra = []
-        for hit in _YEARLESS.finditer(fold(p.text)):
+        for hit in YEARLESS.finditer(fold(p.text)):
             number = hit.group(2)
             year = known.get(number) or sc_year(int(number), table)
             if year is None:

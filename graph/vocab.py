@@ -19,23 +19,12 @@ import rdflib
 from rdflib.namespace import OWL, RDF, SKOS
 
 from graph.errors import OntologyError
-from graph.ns import ID_URI, NX, NX_URI
+from graph.ns import CLASSES, ID_URI, NX, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
 
-#: Classes a vocabulary concept may have, by local name.
-KINDS: tuple[str, ...] = (
-    "TerroristGroup",
-    "CrimeType",
-    "UNEntity",
-    "Organization",
-    "Programme",
-    "Convention",
-    "Region",
-    "Country",
-    "Resolution",
-    "Document",
-)
+#: Classes a vocabulary concept may have, by local name: the ontology's entity classes.
+KINDS: tuple[str, ...] = CLASSES
 
 from graph.script import fold  # noqa: E402  (re-exported: the stages fold through the vocabulary)
 
@@ -52,6 +41,8 @@ class Concept:
     alt_en: tuple[str, ...] = ()
     broader: tuple[str, ...] = ()
     same_as: tuple[str, ...] = ()
+    #: ``skos:notation``: the symbol prefix of a body that adopts resolutions (S, A, E, A/HRC …).
+    notation: str = ""
 
     def entity(self) -> Entity:
         return Entity(
@@ -138,7 +129,11 @@ def parse_vocabulary(g: rdflib.Graph, source: str = "vocabulary.ttl") -> dict[st
             alt_en=tuple(_literal_values(g, s, SKOS.altLabel, "en")),
             broader=tuple(sorted(str(o)[len(ID_URI) :] for o in g.objects(s, SKOS.broader))),
             same_as=tuple(sorted(str(o) for o in g.objects(s, OWL.sameAs))),
+            notation=str(g.value(s, SKOS.notation) or ""),
         )
+    for s in sorted(set(g.subjects(SKOS.notation, None)), key=str):
+        if str(s)[len(ID_URI) :] not in concepts:
+            raise OntologyError(f"{source}: {s} has a skos:notation but is not a concept")
     for c in concepts.values():
         for b in c.broader:
             if b not in concepts:

@@ -178,6 +178,7 @@ def test_discovered_entities_match_the_graph(store: ox.Store, seed_graph: rdflib
 
     flag = rdflib.URIRef("https://w3id.org/nexus-kg/ontology#discovered")
     expected = {str(s) for s in seed_graph.subjects(flag, rdflib.Literal(True))}
+    assert expected, "the seeds name entities outside the vocabulary"
     assert {r["entity"] for r in answer(store, "discovered-entities")} == expected
 
 

@@ -1,0 +1,83 @@
+"""The ontology file is the one source of the project's classes, relations and relation shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from graph import analyze, ns, shapes, symbols, validate, vocab
+from graph.errors import OntologyError
+from graph.resources import ontology_file
+
+NX = rdflib.Namespace(ns.NX_URI)
+ID = rdflib.Namespace(ns.ID_URI)
+
+
+def test_generated_shapes_match_the_ontology() -> None:
+    committed = ontology_file(shapes.GENERATED).read_text(encoding="utf-8")
+    assert committed == shapes.generate(), "run `python -m graph.shapes` and commit the result"
+
+
+def test_classes_and_relations_come_from_the_ontology_lists() -> None:
+    g = ns.ontology()
+    classes = {str(c)[len(ns.NX_URI) :] for c in g.subjects(rdflib.RDF.type, rdflib.OWL.Class)}
+    assert set(ns.CLASSES) <= classes
+    assert vocab.KINDS == ns.CLASSES
+    assert analyze.RELATIONS == ns.RELATIONS
+    for rel in ns.RELATIONS:
+        assert (NX[rel], rdflib.RDF.type, rdflib.OWL.ObjectProperty) in g
+        assert g.value(NX[rel], rdflib.RDFS.range) is not None, f"{rel} has no range"
+    # Country is a Region, so it must come first to be shown as a Country
+    assert ns.CLASSES.index("Country") < ns.CLASSES.index("Region")
+
+
+def test_a_list_naming_an_undeclared_term_is_refused() -> None:
+    g = rdflib.Graph()
+    g += ns.ontology()
+    head = g.value(ns.ONTOLOGY_IRI, NX.relationProperties)
+    rdflib.collection.Collection(g, head).append(NX.benefitFrom)
+    with pytest.raises(OntologyError, match="benefitFrom"):
+        ns.listed(g, "relationProperties")
+
+
+def _graph(*triples: tuple[rdflib.term.Node, ...]) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for s, p, o in triples:
+        g.add((s, p, o))
+    return g
+
+
+def test_generated_relation_shapes_check_domain_and_range() -> None:
+    group, place, crime = ID["group-x"], ID["place-y"], ID["crime-z"]
+    labels = [(n, rdflib.RDFS.label, rdflib.Literal("名", lang="zh")) for n in (group, place, crime)]
+    good = _graph(
+        (group, rdflib.RDF.type, NX.TerroristGroup), (crime, rdflib.RDF.type, NX.CrimeType),
+        (place, rdflib.RDF.type, NX.Region), (group, NX.benefitsFrom, crime), (group, NX.operatesIn, place),
+        *labels,
+    )
+    assert validate.validate(good).conforms
+    bad = _graph(
+        (group, rdflib.RDF.type, NX.TerroristGroup), (place, rdflib.RDF.type, NX.Region),
+        (group, NX.benefitsFrom, place), *labels[:2],
+    )
+    report = validate.validate(bad)
+    assert not report.conforms
+    assert any("benefitsFrom must point to a CrimeType" in v for v in report.violations)
+
+
+def test_body_names_live_in_the_vocabulary() -> None:
+    assert symbols.body_names()["S"] == ("Security Council", "安全理事会")
+    assert symbols.body_names()["A/HRC"][0] == "Human Rights Council"
+    ent = symbols.resolution_entity("E/CN.7", "61/2", None)
+    assert ent.body == "Commission on Narcotic Drugs" and ent.label_zh.startswith("麻醉药品委员会")
+
+
+def test_a_notation_outside_the_concepts_is_refused(tmp_path: Path) -> None:
+    g = rdflib.Graph().parse(data="""
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/nexus-kg/id/un-nowhere> skos:notation "X" .
+    """, format="turtle")
+    with pytest.raises(OntologyError, match="un-nowhere"):
+        vocab.parse_vocabulary(g, "vocabulary-test.ttl")
