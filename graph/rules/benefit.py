@@ -9,6 +9,7 @@ from graph.records import Amount, Fact, Mention, Passage
 from graph.rules.common import (
     Context,
     Cues,
+    CueSection,
     Rule,
     find_amounts,
     has_any,
@@ -44,7 +45,7 @@ def benefit_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, l
     return out
 
 
-def _crime_is_act(text: str, m: Mention, b: dict) -> bool:
+def _crime_is_act(text: str, m: Mention, b: CueSection) -> bool:
     """False for a crime word that names a victim (被绑架), a network or route (走私网络), or sits in brackets."""
     if text[max(0, m.start - 1) : m.start] == "被":
         return False

@@ -111,9 +111,9 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context,
                         for x in run]
                 break
     # 应 … 第N号决议的要求，X …: X acts at the resolution's request
-    for m in re.finditer(md["at_request_of"], text):
-        asked = [r for r in res if m.start() <= r.start < m.end()]
-        after = [a for a in agents if 0 <= a.start - m.end() <= 12 and not generic_un(text, a, cues)]
+    for req in re.finditer(md["at_request_of"], text):
+        asked = [r for r in res if req.start() <= r.start < req.end()]
+        after = [a for a in agents if 0 <= a.start - req.end() <= 12 and not generic_un(text, a, cues)]
         if asked and after:
             out += [make_fact(after[0].concept, "mandatedBy", r.concept, p, "mandate_request", conf["mandate_request"],
                           hedged, f"应{r.surface}…的要求，{after[0].surface}") for r in asked]

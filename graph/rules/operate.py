@@ -9,6 +9,7 @@ from graph.records import Fact, Mention, Passage
 from graph.rules.common import (
     PLACES,
     Cues,
+    CueSection,
     Rule,
     alternation,
     between,
@@ -236,7 +237,7 @@ def claimed_facts(p: Passage, ms: Sequence[Mention], cues: Cues, sites: Sequence
             for m in seen.values()]
 
 
-def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: dict) -> list[Mention]:
+def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: CueSection) -> list[Mention]:
     """A place and the places that continue it: 乍得湖流域地区，特别是喀麦隆、乍得和尼日尔."""
     places = coordinated(text, ms, i, PLACES)
     nxt = [k for k, m in enumerate(ms) if k > i and m.kind in PLACES and m.start >= places[-1].end]
