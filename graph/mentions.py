@@ -132,8 +132,15 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
     return i
 
 
-def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
-    """Names outside the vocabulary: groups near terrorism cues, UN offices, committees, treaties."""
+def discover(
+    p: Passage,
+    vocab: Vocabulary,
+    taken: list[tuple[int, int]],
+    matcher: Matcher,
+    places: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Names outside the vocabulary: groups near terrorism cues, UN offices, committees, treaties,
+    and places written right after a known place (``places``: the spans of its mentions)."""
     raw = p.text
     text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
@@ -148,6 +155,30 @@ def discover(p: Passage, vocab: Vocabulary, taken: list[tuple[int, int]], matche
         """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
         return all(b <= s or a >= e or (a <= s and e <= b and (a, b) != (s, e)) for s, e in taken)
 
+    # places inside a known one: 阿富汗南部赫尔曼德省, 约贝州Potiskum (an administrative unit or a
+    # name left in Latin script right after the place that contains it)
+    pd = disc["places"]
+    skip = "(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")?"
+    units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
+    unit_name = re.compile(skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")")
+    latin_name = re.compile(skip + r"([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?![A-Za-z])")
+    for _s, e in places:
+        for pattern in (unit_name, latin_name):
+            m = pattern.match(text, e)
+            if m is None:
+                continue
+            a, b = m.start(1), m.end(1)
+            name = text[a:b]
+            known = vocab.lookup(name)
+            if known is not None and known.kind in ("Country", "Region") and free(a, b):
+                out.append(Mention(known.id, known.kind, raw[a:b], p.doc_id, a, b, "vocabulary"))
+                break
+            if (not clean(name) or any(w in name for w in pd["generic"]) or known is not None
+                    or name.startswith(tuple(pd["skip_before"]))
+                    or not free(a, b) or any(a <= s2 < b for s2, _e2 in taken if (s2, _e2) != (a, b))):
+                continue
+            out.append(Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered"))
+            break
     # treaties in 《》
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
@@ -340,7 +371,8 @@ def document_mentions(
         ]
         cands += _crime_phrases(p, vocab)
         merged = _merge(cands)
-        merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher))
+        places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
+        merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places))
         merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
         first.append(merged)
     first = _date_yearless_resolutions(passages, first, vocab)

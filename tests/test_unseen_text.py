@@ -146,6 +146,23 @@ def test_a_body_set_up_by_the_text_and_a_programme_with_an_acronym_are_discovere
     assert got.get("沿海监测项目") == "Programme"
 
 
+def test_a_place_written_inside_a_known_one_is_discovered() -> None:
+    got = discovered("武装分子在马里中部塔兰加区袭击了一支车队，又在尼日尔Ouallam附近设伏。\n")
+    assert got.get("塔兰加区") == "Region"
+    assert got.get("Ouallam") == "Region"
+
+
+def test_directions_and_longer_words_are_not_places() -> None:
+    got = discovered("叙利亚北部地区的局势恶化，阿富汗三个区域中心和伊拉克石油产区受到影响。\n")
+    assert not [name for name, kind in got.items() if kind == "Region"]
+
+
+def test_a_discovered_place_carries_presence() -> None:
+    got = pairs("青年党在索马里中部瓦巴拉镇发动袭击。\n", "operatesIn")
+    places = {o for s, o in got if s == "group-al-shabaab"}
+    assert any(o.startswith("region-") for o in places), places
+
+
 # ---- relations in a resolution's own voice
 
 
