@@ -269,3 +269,10 @@ def test_crimes_named_by_a_phrase_are_found_in_both_scripts() -> None:
         found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
         concepts = {m.concept for ms in found for m in ms}
         assert {"crime-natural-resources", "crime-human-trafficking"} <= concepts
+
+
+def test_a_coordinated_list_of_forgery_verbs_names_document_fraud() -> None:
+    doc = document("各国应防止恐怖分子伪造、变造或冒用旅行证件越境。\n")
+    found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    crimes = {(m.concept, m.surface) for ms in found for m in ms if m.kind == "CrimeType"}
+    assert crimes == {(VOCAB.lookup("伪造证件").id, "伪造、变造或冒用旅行证件")}
