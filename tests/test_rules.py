@@ -218,6 +218,8 @@ def test_affiliation_near_misses(text: str) -> None:
     "毒品和犯罪问题办公室正与国际刑警组织合作。\n",
     "反恐执行局继续与毒品和犯罪问题办公室密切协作。\n",
     "聯合國毒品和犯罪問題辦公室與世界海關組織合作。\n",
+    "毒品和犯罪问题办公室同非洲联盟携手开展培训。\n",
+    "反恐怖主义办公室和国际刑警组织共同举办了讲习班。\n",  # X和Y + a joint verb
 ])
 def test_partner_is_found(text: str) -> None:
     assert pairs(text, "partnerOf")
@@ -226,6 +228,7 @@ def test_partner_is_found(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "毒品和犯罪问题办公室和国际刑警组织分别发表了报告。\n",  # side by side, no cooperation
     "毒品和犯罪问题办公室向国际刑警组织提交了报告。\n",
+    "会员国应与毒品和犯罪问题办公室和国际刑警组织合作。\n",  # both partners of the member states
 ])
 def test_partner_near_misses(text: str) -> None:
     assert pairs(text, "partnerOf") == set()

@@ -21,7 +21,7 @@ RULE = Rule(
     subject=('UNEntity', 'Programme', 'Organization', 'Country'),
     object=('UNEntity', 'Programme', 'Organization', 'Country'),
     section='partner',
-    lists=('cues', 'linkers', 'adverbs'),
+    lists=('cues', 'linkers', 'adverbs', 'joint'),
     numbers=(),
     texts=(),
     confidences=('partner_cue',),
@@ -43,12 +43,17 @@ def partner_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             if link.startswith(adverb) and link[len(adverb) :] in pc["linkers"]:
                 link = link[len(adverb) :]
                 break
-        if prev.kind not in agents or link not in pc["linkers"] or link in ("和", "及"):
+        if prev.kind not in agents or link not in pc["linkers"]:
             continue
         partners = coordinated(text, ms, i, agents)
         tail = re.sub(r"^\([^()]{0,20}\)", "", text[partners[-1].end : partners[-1].end + 30])[:12]
         if not has_any(tail, pc["cues"]):
             continue
+        if link in ("和", "及"):
+            # X和Y共同举办: only a joint verb right after the pair, and X not itself a partner of another
+            joint = tail.lstrip("也还已将正").startswith(tuple(pc["joint"]))
+            if not joint or text[max(0, prev.start - 2) : prev.start].endswith(tuple(pc["linkers"])):
+                continue
         subjects = coordinated_before(text, ms, i - 1, agents)
         for s in subjects:
             for o in partners:
