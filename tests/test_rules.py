@@ -110,6 +110,8 @@ def test_hedged_benefit_keeps_the_hedge() -> None:
     ("青年党在索马里南部活动。\n", None),
     ("据报道，博科圣地在喀麦隆北部发动了新的袭击。\n", "country-cmr"),
     ("伊黎伊斯蘭國在敘利亞東部仍然控制一些村莊。\n", None),
+    ("青年党的据点位于索马里中部。\n", None),  # GROUP 的据点位于 PLACE
+    ("西非的恐怖团体，如博科哈拉姆组织，继续招募儿童。\n", None),  # groups given as examples of a place's
 ])
 def test_operates_in_is_found(text: str, place: str | None) -> None:
     got = pairs(text, "operatesIn")
@@ -122,6 +124,7 @@ def test_operates_in_is_found(text: str, place: str | None) -> None:
     "伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n",  # defeated there
     "肯尼亚政府谴责青年党，并向受害者家属表示慰问。\n",  # a country that condemns, no presence
     "青年党没有在肯尼亚发动袭击。\n",  # negated
+    "各国支持针对萨赫勒地区的恐怖团体，如伊斯兰马格里布基地组织的行动。\n",  # the place is a target
 ])
 def test_operates_in_near_misses(text: str) -> None:
     assert pairs(text, "operatesIn") == set()

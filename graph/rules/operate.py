@@ -26,7 +26,7 @@ RULE = Rule(
     subject=('TerroristGroup',),
     object=('Region', 'Country'),
     section='operate',
-    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before', 'claim_cues'),
+    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before', 'claim_cues', 'examples'),
     numbers=('max_gap', 'attack_window'),
     texts=(),
     confidences=('operate_locative', 'operate_attributive', 'operate_attack', 'operate_carried', 'operate_claimed'),
@@ -99,6 +99,17 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
         inside = [g for g in ms if g.kind == "TerroristGroup" and g.start > tail_end
                   and re.fullmatch(suffix + "的" + qualifier, text[tail_end : g.start])]
         targeted = text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"]))
+        # REGION的恐怖团体，如GROUP(、GROUP…): the groups given as examples
+        examples = re.match(suffix + "的" + r"(?:" + "|".join(o["descriptors"]) + r")[，,]?(?:"
+                            + alternation(o["examples"]) + r")[“‘\"]?", text[tail_end:])
+        if examples and not targeted:
+            first = next((k for k, x in enumerate(ms) if x.kind == "TerroristGroup"
+                          and x.start - (tail_end + examples.end()) in (0, 1)), None)
+            if first is not None:
+                for g in coordinated(text, ms, first, ("TerroristGroup",)):
+                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
+                                      conf["operate_attributive"], hedged, f"{r.surface}…{g.surface}") for r in places]
+                continue
         if inside and not targeted:
             g = inside[0]
             out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
