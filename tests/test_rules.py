@@ -138,6 +138,9 @@ def test_operates_in_near_misses(text: str) -> None:
     (RESOLUTION + "2. 指示反恐怖主义委员会执行局继续评估各国的执行情况；\n", "un-cted", SELF),
     ("根據安全理事會第1373(2001)號決議，反恐怖主義委員會執行局開展了國家評估。\n", "un-cted", "res-s-1373-2001"),
     ("应安理会第2253(2015)号决议的要求，秘书长本月提交了报告。\n", "un-secretary-general", "res-s-2253-2015"),
+    ("安理会在第2253(2015)号决议中请监测组评估威胁。\n", "un-monitoring-team", "res-s-2253-2015"),
+    ("第2368(2017)号决议授权监测组继续开展工作。\n", "un-monitoring-team", "res-s-2368-2017"),
+    ("联合国阿富汗援助团的任务由第2543(2020)号决议延长。\n", "un-unama", "res-s-2543-2020"),
 ])
 def test_mandated_by_is_found(text: str, subject: str, resolution: str) -> None:
     assert (subject, resolution) in pairs(text, "mandatedBy")
@@ -149,6 +152,10 @@ def test_mandated_by_is_found(text: str, subject: str, resolution: str) -> None:
 ])
 def test_mandated_by_near_misses(text: str) -> None:
     assert not {s for s, o in pairs(text, "mandatedBy") if o == SELF} & {"un-cted", "un-secretary-general"}
+
+
+def test_a_resolution_asking_member_states_mandates_no_body_named_after_them() -> None:
+    assert pairs("第2462(2019)号决议要求会员国向反恐执行局提供资料。\n", "mandatedBy") == set()
 
 
 # ---------------------------------------------------------------- implements

@@ -117,6 +117,29 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context,
         if asked and after:
             out += [make_fact(after[0].concept, "mandatedBy", r.concept, p, "mandate_request", conf["mandate_request"],
                           hedged, f"应{r.surface}…的要求，{after[0].surface}") for r in asked]
+    # (在)第N号决议(中)请/授权/要求 X …: the resolution asks X to act
+    verbs = "|".join(sorted(md["request_verbs"], key=len, reverse=True))
+    for r in res:
+        asks = re.match(r"(?:号)?(?:决议)?(?:中)?[，,]?(?:还|又|并|也|再次)?(?:决定)?(?:" + verbs + ")", text[r.end :])
+        if not asks:
+            continue
+        at = r.end + asks.end()
+        asked = [a for a in agents if 0 <= a.start - at <= 1 and a.kind in md["mandated_kinds"]
+                 and not generic_un(text, a, cues)]
+        if asked:
+            run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
+            out += [make_fact(s.concept, "mandatedBy", x.concept, p, "mandate_request", conf["mandate_request"], hedged,
+                              f"{x.surface}{text[r.end:at]}{s.surface}")
+                    for s in coordinated(text, ms, ms.index(asked[0]), AGENTS) for x in run]
+    # X 的任务(期限)由第N号决议延长/规定: the resolution that holds X's mandate
+    for r in res:
+        held = re.search(r"的(?:" + "|".join(md["mandate_words"]) + r")(?:已|也|则)?由$", text[max(0, r.start - 10) : r.start])
+        if not held:
+            continue
+        owner = [a for a in agents if a.end == r.start - len(held.group(0)) and a.kind in md["mandated_kinds"]]
+        if owner:
+            out.append(make_fact(owner[0].concept, "mandatedBy", r.concept, p, "mandate_extended",
+                                 conf["mandate_extended"], hedged, f"{owner[0].surface}{held.group(0)}{r.surface}"))
     # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
     guide = min((text.find(w) for w in md["guidance_cues"] if w in text), default=-1)
     if guide >= 0:
