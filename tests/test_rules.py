@@ -186,6 +186,7 @@ def test_implements_near_misses(text: str) -> None:
     (RESOLUTION + "又回顾第2178(2014)号和第2396(2017)号决议，\n", {"res-s-2178-2014", "res-s-2396-2017"}),
     ("第2801(2025)號決議\n安全理事會，\n重申其第1373(2001)號決議，\n", {"res-s-1373-2001"}),
     ("联合国安理会主席声明2025年第3号\n安全理事会回顾其第2253(2015)号决议。\n", {"res-s-2253-2015"}),
+    (RESOLUTION + "回顾其以往各项决议，特别是第1624(2005)号决议，\n", {"res-s-1624-2005"}),  # the list goes on
 ])
 def test_recalls_are_found(text: str, recalled: set[str]) -> None:
     subjects = {s for s, _ in pairs(text, "recalls")}
@@ -195,6 +196,7 @@ def test_recalls_are_found(text: str, recalled: set[str]) -> None:
 
 @pytest.mark.parametrize("text", [
     RESOLUTION + "欢迎各国执行第2253(2015)号决议，\n",  # a welcome, not a recall
+    RESOLUTION + "注意到各国的努力，包括执行第2253(2015)号决议，\n",  # 包括 after a clause that recalls nothing
     "秘书长的报告回顾了恐怖主义的演变，并介绍了第2253(2015)号决议的执行情况。\n",  # not a resolution's voice
 ])
 def test_recalls_near_misses(text: str) -> None:

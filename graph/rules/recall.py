@@ -21,7 +21,7 @@ RULE = Rule(
     subject=('Resolution',),
     object=('Resolution',),
     section='recall',
-    lists=('cues', 'clause_cues', 'clause_openers', 'not_recall'),
+    lists=('cues', 'clause_cues', 'clause_openers', 'not_recall', 'continuers'),
     numbers=(),
     texts=(),
     confidences=('recall_preamble', 'recall_cited'),
@@ -39,8 +39,12 @@ def recall_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) ->
         return []
     if ctx.self_resolution and p.kind != "title":
         out = []
+        recalling = False
         for a, b in clause_spans(text):
             cue_end = opens_with(text[a:b], rc["clause_cues"], rc["clause_openers"])
+            if cue_end < 0 and recalling and text[a:b].lstrip().startswith(tuple(rc["continuers"])):
+                cue_end = 0  # 回顾其以往各项决议，特别是第N号决议: the list goes on in the next clause
+            recalling = cue_end >= 0
             if cue_end < 0:
                 continue
             inside = [r for r in res if a <= r.start < b and r.concept != ctx.self_resolution]
