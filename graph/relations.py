@@ -35,7 +35,7 @@ def document_facts(
 ) -> Iterator[Fact]:
     """All facts of one document, in passage order, without duplicates."""
     seen: set[tuple[str, str, str, str, int]] = set()
-    last_group = last_entity = last_resolution = ""
+    last_group = last_entity = last_resolution = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
     title_sites: list[Mention] = []
@@ -44,12 +44,13 @@ def document_facts(
         p = dataclasses.replace(original, text=fold(original.text), offsets=())  # cue words match either script
         if p.para != para:
             para = p.para
-            last_group = last_entity = last_resolution = ""
+            last_group = last_entity = last_resolution = topic_resolution = ""
             table_entities = []
             sites = []
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
             table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
+        topic_resolution = topic_resolution or _topic_resolution(p, ms)
         facts: list[Fact] = []
         if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
             facts += active_facts(p, ms, cues, table_entities)
@@ -61,10 +62,10 @@ def document_facts(
         else:
             sites += found_sites
         facts += claimed_facts(p, ms, cues, [*title_sites, *sites])
-        facts += mandate_facts(p, ms, cues, ctx, last_entity, last_resolution)
+        facts += mandate_facts(p, ms, cues, ctx, last_entity, topic_resolution)
         facts += request_facts(p, ms, cues, ctx)
         facts += implement_facts(p, ms, cues, last_resolution)
-        facts += recall_facts(p, ms, cues, ctx)
+        facts += recall_facts(p, ms, cues, ctx, topic_resolution)
         facts += affiliate_facts(p, ms, cues)
         facts += partner_facts(p, ms, cues)
         if not is_table:
@@ -89,3 +90,11 @@ def document_facts(
                 last_entity = m.concept
             elif m.kind == "Resolution":
                 last_resolution = m.concept
+
+
+def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:
+    """The resolution a paragraph is about, for 该决议: the one it says was adopted (通过第N号决议),
+    else the first it names."""
+    res = [m for m in ms if m.kind == "Resolution"]
+    adopted = [m for m in res if "通过" in p.text[max(0, m.start - 6) : m.start]]
+    return (adopted or res)[0].concept if res else ""

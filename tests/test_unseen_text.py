@@ -276,3 +276,19 @@ def test_a_coordinated_list_of_forgery_verbs_names_document_fraud() -> None:
     found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
     crimes = {(m.concept, m.surface) for ms in found for m in ms if m.kind == "CrimeType"}
     assert crimes == {(VOCAB.lookup("伪造证件").id, "伪造、变造或冒用旅行证件")}
+
+
+SUMMARY = (
+    "安理会通过决议打击恐怖分子利用无人机\n2026年3月2日\n"
+    "安全理事会今天一致通过第2811(2026)号决议。该决议回顾了第2370(2017)号决议，并请反恐执行局评估威胁。\n"
+    "该决议还请监测组在报告中列入有关信息。\n"
+)
+
+
+def test_a_summary_page_refers_to_the_adopted_resolution_as_the_resolution() -> None:
+    got = pairs(SUMMARY, "recalls") | pairs(SUMMARY, "mandatedBy")
+    assert got == {
+        ("res-s-2811-2026", "res-s-2370-2017"),
+        ("un-cted", "res-s-2811-2026"),
+        ("un-monitoring-team", "res-s-2811-2026"),
+    }

@@ -18,7 +18,7 @@ from graph.rules.common import Cues, Rule, check_cues
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
 MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))
 HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
-ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity"))
+ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution"))
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))
 
 RULES: tuple[Rule, ...] = tuple(

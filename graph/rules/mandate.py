@@ -11,6 +11,7 @@ from graph.rules.common import (
     Context,
     Cues,
     Rule,
+    alternation,
     clause_spans,
     clause_start,
     coordinated,
@@ -35,7 +36,7 @@ RULE = Rule(
 
 
 def mandate_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context,
-                  last_entity: str, last_resolution: str) -> list[Fact]:
+                  last_entity: str, topic_resolution: str) -> list[Fact]:
     """Entities established, requested or governed by a resolution."""
     text = p.text
     md = cues["mandate"]
@@ -49,6 +50,25 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context,
         for ref in m.refs if m.kind == "UNEntity" else ():
             out.append(make_fact(m.concept, "mandatedBy", ref, p, "mandate_established", conf["mandate_established"],
                              hedged, m.surface))
+    # 该决议(还)请 X …: the resolution named earlier asks X to act
+    verbs = "|".join(sorted(md["request_verbs"], key=len, reverse=True))
+    for ana in re.finditer("(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并)?(?:" + verbs + ")", text):
+        antecedent = topic_resolution or next((r.concept for r in reversed(res) if r.end <= ana.start()), "")
+        asked = [a for a in agents if 0 <= a.start - ana.end() <= 1 and a.kind in md["mandated_kinds"]
+                 and not generic_un(text, a, cues)]
+        if antecedent and asked:
+            out += [make_fact(s.concept, "mandatedBy", antecedent, p, "mandate_request", conf["mandate_request"], hedged,
+                              f"{ana.group(0)}{s.surface}") for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)]
+    # 该决议回顾了…，并请 X …: a later clause of the same sentence that keeps the resolution as subject
+    opener = re.match("(?:" + alternation(cues["anaphora"]["resolution"]) + ")", text)
+    if opener and topic_resolution:
+        for req in re.finditer(r"[，,](?:并|还|又|也)(?:" + verbs + ")", text):
+            asked = [a for a in agents if 0 <= a.start - req.end() <= 1 and a.kind in md["mandated_kinds"]
+                     and not generic_un(text, a, cues)]
+            if asked and not any(m.kind in AGENTS and m.end <= req.start() for m in ms):
+                out += [make_fact(s.concept, "mandatedBy", topic_resolution, p, "mandate_request", conf["mandate_request"],
+                                  hedged, f"{opener.group(0)}…{req.group(0)}{s.surface}")
+                        for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)]
     if not res:
         return out
     # 根据 … 第N号决议 (a list), subject before in the clause, or after
@@ -118,9 +138,8 @@ def mandate_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context,
             out += [make_fact(after[0].concept, "mandatedBy", r.concept, p, "mandate_request", conf["mandate_request"],
                           hedged, f"应{r.surface}…的要求，{after[0].surface}") for r in asked]
     # (在)第N号决议(中)请/授权/要求 X …: the resolution asks X to act
-    verbs = "|".join(sorted(md["request_verbs"], key=len, reverse=True))
     for r in res:
-        asks = re.match(r"(?:号)?(?:决议)?(?:中)?[，,]?(?:还|又|并|也|再次)?(?:决定)?(?:" + verbs + ")", text[r.end :])
+        asks = re.match(r"(?:号)?(?:决议)?(?:中)?(?:还|又|也|再次)?(?:决定)?(?:" + verbs + ")", text[r.end :])
         if not asks:
             continue
         at = r.end + asks.end()
