@@ -63,7 +63,14 @@ def active_facts(p: Passage, ms: Sequence[Mention], cues: Cues, table_entities: 
                     and a.concept not in cues["active"]["deliberative_organs"]]
         if not subj:
             continue
-        s = subj[-1]
+        # AGENT和AGENT在 PLACE 开展…: every agent of the pair (or list) right before the place
+        agents = [subj[-1]]
+        for a in reversed(ms[: ms.index(subj[-1])]):
+            if a.kind in RULE.subject and text[a.end : agents[-1].start].strip() in ("、", "和", "及", "以及", "与", "同"):
+                agents.append(a)
+            else:
+                break
         out += [make_fact(s.concept, "activeIn", r.concept, p, "active_locative", conf["active_locative"], False,
-                      f"{s.surface}…{r.surface}") for r in places]
+                      f"{s.surface}…{r.surface}") for s in reversed(agents) for r in places
+                if s.concept not in cues["active"]["deliberative_organs"]]
     return out
