@@ -17,7 +17,7 @@ from functools import cache
 
 import rdflib
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, ClosedNamespace, Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace, Namespace
 
 from graph.errors import OntologyError
 from graph.resources import ontology_file
@@ -75,6 +75,7 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
     "dcterms": "http://purl.org/dc/terms/",
     "sh": "http://www.w3.org/ns/shacl#",
+    "prov": str(PROV),
 }
 
 

@@ -81,3 +81,20 @@ def test_a_notation_outside_the_concepts_is_refused(tmp_path: Path) -> None:
     """, format="turtle")
     with pytest.raises(OntologyError, match="un-nowhere"):
         vocab.parse_vocabulary(g, "vocabulary-test.ttl")
+
+
+def test_every_claim_is_traceable_in_prov_o(seed_graph: rdflib.Graph) -> None:
+    g = seed_graph
+    claims = set(g.subjects(rdflib.RDF.type, NX.Claim))
+    assert claims
+    prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    for c in claims:
+        passage = g.value(c, prov.wasDerivedFrom)
+        assert passage == g.value(c, NX.statedIn)
+        document = g.value(passage, prov.wasQuotedFrom)
+        assert document == g.value(passage, NX.inDocument)
+        activity = g.value(c, prov.wasGeneratedBy)
+        assert (activity, prov.used, document) in g
+        plan = g.value(g.value(activity, prov.qualifiedAssociation), prov.hadPlan)
+        assert (plan, rdflib.RDF.type, prov.Plan) in g
+        assert str(g.value(plan, rdflib.RDFS.label)) == str(g.value(c, NX.rule))
