@@ -24,7 +24,7 @@ def body_names() -> dict[str, tuple[str, str]]:
     >>> body_names()["S"]
     ('Security Council', '安全理事会')
     """
-    return {c.notation: (c.pref_en, c.pref_zh) for c in load().concepts.values() if c.notation}
+    return {code: (c.pref_en, c.pref_zh) for code, c in load().bodies().items()}
 
 
 @functools.cache
@@ -34,12 +34,7 @@ def body_words() -> tuple[tuple[str, str], ...]:
     >>> ("安理会", "S") in body_words()
     True
     """
-    words = {
-        fold(label): c.notation
-        for c in load().concepts.values()
-        if c.notation
-        for label in (c.pref_zh, *c.alt_zh)
-    }
+    words = {fold(label): code for code, c in load().bodies().items() for label in (c.pref_zh, *c.alt_zh)}
     return tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 

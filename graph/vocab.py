@@ -74,6 +74,18 @@ class Vocabulary:
         cid = self.labels.get(fold(label.strip()))
         return self.concepts[cid] if cid else None
 
+    def bodies(self) -> dict[str, Concept]:
+        """The bodies that adopt resolutions, by symbol prefix (``skos:notation``: S, A, E, A/HRC …).
+
+        >>> load().bodies()["S"].pref_en
+        'Security Council'
+        """
+        return _bodies(self)
+
+    def body_named(self, name_en: str) -> Concept | None:
+        """The body that adopts resolutions with this English name (Security Council …), if any."""
+        return next((c for c in self.bodies().values() if c.pref_en == name_en), None)
+
     def by_kind(self, kind: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
 
@@ -95,6 +107,11 @@ class Vocabulary:
             if all("\u4e00" <= ch <= "\u9fff" for ch in label) and len(label) >= 2:
                 words.add(label)
         return [(w, 2000 + 10 * len(w), "nz") for w in sorted(words)]
+
+
+@functools.cache
+def _bodies(vocab: Vocabulary) -> dict[str, Concept]:
+    return {c.notation: c for c in sorted(vocab.concepts.values(), key=lambda c: c.id) if c.notation}
 
 
 def _literal_values(g: rdflib.Graph, s: rdflib.term.Node, p: rdflib.term.Node, lang: str) -> list[str]:
