@@ -481,13 +481,39 @@ def _crime_phrase_patterns(vocab: Vocabulary) -> tuple[tuple[re.Pattern[str], st
     return tuple(out)
 
 
+@functools.cache
+def _crime_list_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, str]]:
+    """贩运毒品、武器和人口: the verb and the objects it distributes over, each object's crime."""
+    cl = vocab.cues["crime_lists"]
+    objects: dict[str, str] = {}
+    for word, label in cl["objects"].items():
+        target = vocab.lookup(label)
+        if target is None or target.kind != "CrimeType":
+            raise OntologyError(f"cues.toml: [crime_lists.objects] {label!r} is not a crime type of the vocabulary")
+        objects[word] = target.id
+    obj = "(?:" + "|".join(sorted(objects, key=len, reverse=True)) + ")"
+    verbs = "(?:" + "|".join(sorted(cl["verbs"], key=len, reverse=True)) + ")"
+    links = "(?:" + "|".join(sorted(cl["links"], key=len, reverse=True)) + ")"
+    return re.compile(verbs + obj + "(?:" + links + obj + ")+"), objects
+
+
 def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
-    """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons)."""
+    """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons),
+    and a trafficking verb distributed over a list of goods (贩运毒品、武器和人口 → three crimes)."""
     text = fold(p.text)
-    return [
+    out = [
         Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
         for pattern, cid in _crime_phrase_patterns(vocab) for m in pattern.finditer(text)
     ]
+    pattern, objects = _crime_list_pattern(vocab)
+    words = "|".join(sorted(objects, key=len, reverse=True))
+    for run in pattern.finditer(text):
+        for k, item in enumerate(re.finditer(words, text[run.start() : run.end()])):
+            a, b = run.start() + item.start(), run.start() + item.end()
+            if k == 0:
+                a = run.start()  # the first object keeps its verb: 贩运毒品
+            out.append(Mention(objects[item.group(0)], "CrimeType", p.text[a:b], p.doc_id, a, b, "phrase"))
+    return out
 
 
 def _specialise_crimes(p: Passage, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:

@@ -292,3 +292,10 @@ def test_a_summary_page_refers_to_the_adopted_resolution_as_the_resolution() -> 
         ("un-cted", "res-s-2811-2026"),
         ("un-monitoring-team", "res-s-2811-2026"),
     }
+
+
+def test_a_trafficking_verb_over_a_list_of_goods_names_each_crime() -> None:
+    got = pairs("该团伙通过走私武器、文物和石油为基地组织筹资。\n", "benefitsFrom")
+    assert {o for _, o in got} == {
+        VOCAB.lookup("武器贩运").id, VOCAB.lookup("贩运文物").id, VOCAB.lookup("石油走私").id,
+    }
