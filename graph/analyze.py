@@ -651,3 +651,47 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
 def _para_key(paragraph: str) -> tuple[int, str]:
     digits = "".join(ch for ch in paragraph if ch.isdigit())
     return (int(digits) if digits else 10**9, paragraph)
+
+
+#: Predicates the projection and the viewer never read, left out when the graph is read from a store.
+_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "fileName", "rule", "surface")
+
+
+def graph_from_store(store: Any) -> rdflib.Graph:
+    """The part of a built Oxigraph store that :func:`to_networkx` and :func:`supporting_passages` read.
+
+    The union of the named graphs without the predicates of :data:`_UNREAD` nor hidden labels,
+    so the viewer and the report need not parse ``nexus.ttl``.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store()
+    >>> a, g = ox.NamedNode(NX_URI + "x"), ox.NamedNode("urn:g")
+    >>> s.add(ox.Quad(a, ox.NamedNode(str(RDFS.label)), ox.Literal("x", language="zh"), g))
+    >>> s.add(ox.Quad(a, ox.NamedNode(NX_URI + "mentions"), a, g))
+    >>> len(graph_from_store(s))
+    1
+    """
+    import pyoxigraph as ox
+
+    skip = " ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f" <{SKOS.hiddenLabel}>"
+    q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p NOT IN ({skip.replace('> <', '>, <')})) }}"
+
+    def term(t: Any) -> rdflib.term.Node:
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return rdflib.Literal(t.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
+
+    g = rdflib.Graph()
+    for t in store.query(q):
+        g.add((term(t.subject), term(t.predicate), term(t.object)))
+    return g
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.term import Node
 
 from graph.ns import NX, bind_prefixes, entity_iri
 from graph.records import Document, DocumentFacts, Entity, Fact, Mention, Passage
@@ -35,7 +39,7 @@ def claim_id(f: Fact) -> str:
     return "claim-" + _h(f.subject, f.predicate, f.object, passage_id(f.passage))
 
 
-def add_entity(g: rdflib.Graph, e: Entity, vocab: Vocabulary) -> None:
+def add_entity(g: TripleSink, e: Entity, vocab: Vocabulary) -> None:
     """Type, labels, aliases and (for resolutions) symbol, body, number and year."""
     s = entity_iri(e.id)
     g.add((s, RDF.type, NX[e.kind]))
@@ -80,7 +84,7 @@ _BODY_ZH = {
 }
 
 
-def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str | None) -> None:
+def add_document(g: TripleSink, doc: Document, node_id: str, requested_by: str | None) -> None:
     """Metadata of a corpus document (from the manifest, else from its own text)."""
     s = entity_iri(node_id)
     g.add((s, RDF.type, NX.Document))
@@ -116,7 +120,7 @@ def add_document(g: rdflib.Graph, doc: Document, node_id: str, requested_by: str
         g.add((s, NX.mandatedBy, entity_iri(requested_by)))
 
 
-def add_passage(g: rdflib.Graph, p: Passage, doc_node: str, mentioned: Iterable[str] = ()) -> None:
+def add_passage(g: TripleSink, p: Passage, doc_node: str, mentioned: Iterable[str] = ()) -> None:
     """A passage node: its document, paragraph, sentence, kind, text, offsets and what it mentions."""
     pnode = entity_iri(passage_id(p))
     g.add((pnode, RDF.type, NX.Passage))
@@ -131,7 +135,7 @@ def add_passage(g: rdflib.Graph, p: Passage, doc_node: str, mentioned: Iterable[
         g.add((pnode, NX.mentions, entity_iri(cid)))
 
 
-def add_fact(g: rdflib.Graph, f: Fact, doc_node: str) -> None:
+def add_fact(g: TripleSink, f: Fact, doc_node: str) -> None:
     """The plain triple, the claim node and its amount (the passage is written by ``add_passage``)."""
     s, o = entity_iri(f.subject), entity_iri(f.object)
     pred = NX[f.predicate]
@@ -177,37 +181,35 @@ def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
     return out
 
 
-def build_dataset(
-    docs: Iterable[DocumentFacts],
-    entities: dict[str, Entity],
-    vocab: Vocabulary,
-) -> rdflib.Dataset:
-    """One named graph per document (its metadata, every passage, mentions and claims) and one for entities.
+def document_triples(r: DocumentFacts, g: TripleSink) -> set[str]:
+    """One document's facts as triples into ``g``: its metadata, passages, mentions and claims.
 
-    Every entity a passage mentions is written as a typed, labelled node, with the surface
-    forms the texts use as ``skos:hiddenLabel`` (so a search in either script finds it).
+    Returns the ids of the entities the document uses (for the entity graph).
     """
-    ds = rdflib.Dataset()
-    bind_prefixes(ds)
-    eg = ds.graph(entity_iri(ENTITY_GRAPH))
+    doc, node, requested_by = r.doc, r.node, r.requested_by
     used: set[str] = set()
-    surfaces: dict[str, set[str]] = {}
-    for r in docs:
-        doc, node, requested_by, facts = r.doc, r.node, r.requested_by, r.facts
-        dg = ds.graph(entity_iri(f"graph-{node}"))
-        add_document(dg, doc, node, requested_by)
-        for p, ms in zip(r.passages, r.mentions, strict=True):
-            mentioned = sorted({c for m in ms for c in (m.concept, *m.refs) if c in entities})
-            add_passage(dg, p, node, mentioned)
-            used.update(mentioned)
-            for cid, forms in _surface_forms(ms).items():
-                surfaces.setdefault(cid, set()).update(forms)
-        for f in facts:
-            add_fact(dg, f, node)
-            used.update((f.subject, f.object))
-        used.add(node)
-        if requested_by:
-            used.add(requested_by)
+    add_document(g, doc, node, requested_by)
+    for p, ms in zip(r.passages, r.mentions, strict=True):
+        mentioned = sorted({c for m in ms for c in (m.concept, *m.refs) if c in r.entities})
+        add_passage(g, p, node, mentioned)
+        used.update(mentioned)
+    for f in r.facts:
+        add_fact(g, f, node)
+        used.update((f.subject, f.object))
+    used.add(node)
+    if requested_by:
+        used.add(requested_by)
+    return used
+
+
+def add_entities(
+    eg: TripleSink,
+    used: set[str],
+    entities: dict[str, Entity],
+    surfaces: dict[str, set[str]],
+    vocab: Vocabulary,
+) -> None:
+    """The entity graph: every used entity typed and labelled, hidden labels, adopters and broader concepts."""
     for eid in sorted(used):
         e = entities.get(eid)
         if e is not None:
@@ -229,6 +231,96 @@ def build_dataset(
         for b in concept.broader if concept else ():
             if b not in used:
                 add_entity(eg, vocab.concepts[b].entity(), vocab)
+
+
+class TripleSink(Protocol):
+    """Anything triples can be added to: an ``rdflib.Graph`` or a :class:`Triples` list."""
+
+    def add(self, triple: tuple[Node, Node, Node], /) -> object: ...
+
+
+class Triples(list[tuple[Node, Node, Node]]):
+    """A plain list of triples with ``add``, so the ``add_*`` functions can fill it like a graph."""
+
+    def add(self, triple: tuple[Node, Node, Node], /) -> Triples:
+        self.append(triple)
+        return self
+
+
+def quad_lines(triples: Iterable[tuple[Node, Node, Node]], graph: str) -> list[str]:
+    """The N-Quads lines (each ending in ``\\n``) of ``triples`` in named graph ``graph``, sorted, unique.
+
+    Literals are escaped as N-Quads requires (``\\n``, ``\\r``, quote, backslash), so a line
+    never holds a raw newline; form feeds, U+2028 and the like are data and stay as they are.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> quad_lines([(URIRef("urn:a"), URIRef("urn:p"), Literal("x\\fy\\nz"))], "graph-d")[0]
+    '<urn:a> <urn:p> "x\\x0cy\\\\nz" <https://w3id.org/nexus-kg/id/graph-d> .\\n'
+    """
+    g = entity_iri(graph)
+    return sorted({_nq_row(t, g) for t in triples})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuads:
+    """One document's named graph as N-Quads lines, and what the entity graph needs from it."""
+
+    node: str
+    lines: tuple[str, ...]
+    used: frozenset[str]
+    entities: dict[str, Entity]
+    surfaces: dict[str, frozenset[str]]
+    concepts: frozenset[str]
+    passages: int
+    facts: int
+
+
+def document_quads(r: DocumentFacts) -> DocumentQuads:
+    """The quads of one document's named graph ``graph-<node>`` (computed in a worker)."""
+    t = Triples()
+    used = document_triples(r, t)
+    surfaces: dict[str, set[str]] = {}
+    for ms in r.mentions:
+        for cid, forms in _surface_forms(ms).items():
+            surfaces.setdefault(cid, set()).update(forms)
+    return DocumentQuads(
+        node=r.node,
+        lines=tuple(quad_lines(t, f"graph-{r.node}")),
+        used=frozenset(used),
+        entities=dict(r.entities),
+        surfaces={k: frozenset(v) for k, v in surfaces.items()},
+        concepts=frozenset(m.concept for ms in r.mentions for m in ms),
+        passages=len(r.passages),
+        facts=len(r.facts),
+    )
+
+
+def build_dataset(
+    docs: Iterable[DocumentFacts],
+    entities: dict[str, Entity],
+    vocab: Vocabulary,
+) -> rdflib.Dataset:
+    """One named graph per document (its metadata, every passage, mentions and claims) and one for entities.
+
+    Every entity a passage mentions is written as a typed, labelled node, with the surface
+    forms the texts use as ``skos:hiddenLabel`` (so a search in either script finds it).
+    This is the in-memory form, for small corpora and tests; ``nexus-kg build`` streams
+    :func:`document_quads` instead.
+    """
+    ds = rdflib.Dataset()
+    bind_prefixes(ds)
+    eg = ds.graph(entity_iri(ENTITY_GRAPH))
+    used: set[str] = set()
+    surfaces: dict[str, set[str]] = {}
+    for r in docs:
+        dg = ds.graph(entity_iri(f"graph-{r.node}"))
+        used |= document_triples(r, dg)
+        for ms in r.mentions:
+            for cid, forms in _surface_forms(ms).items():
+                surfaces.setdefault(cid, set()).update(forms)
+    add_entities(eg, used, entities, surfaces, vocab)
     return ds
 
 
