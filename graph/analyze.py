@@ -44,6 +44,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
+from graph.measures import MEASURES
 from graph.ns import NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
@@ -59,17 +60,6 @@ CLASSES: tuple[str, ...] = (
     "Region",
     "Resolution",
     "Document",
-)
-
-#: Every measure :func:`centrality` computes, in report order.
-MEASURES: tuple[str, ...] = (
-    "degree",
-    "in_degree",
-    "out_degree",
-    "betweenness",
-    "closeness",
-    "pagerank",
-    "eigenvector",
 )
 
 #: Above this many nodes, betweenness and closeness are estimated from samples.

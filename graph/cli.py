@@ -130,7 +130,7 @@ def _viz(args: argparse.Namespace) -> int:
 
 
 def _measures() -> tuple[str, ...]:
-    from graph.analyze import MEASURES
+    from graph.measures import MEASURES  # not graph.analyze: --help must not load NetworkX
 
     return MEASURES
 
