@@ -34,6 +34,7 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
         keep_going=args.keep_going,
         update=args.update,
+        turtle=not args.no_turtle,
     )
     print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
           f"{result.triples} triples")
@@ -204,6 +205,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--update", action="store_true",
                    help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
+    b.add_argument("--no-turtle", action="store_true",
+                   help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)")
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
