@@ -97,9 +97,17 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.report import report_files
-    from graph.validate import load_graph
 
-    files, warnings = report_files(load_graph(Path(args.graph)))
+    if args.graph:
+        from graph.validate import load_graph
+
+        g = load_graph(Path(args.graph))
+    else:  # the built store: no Turtle to parse
+        from graph.analyze import graph_from_store
+        from graph.store import open_store
+
+        g = graph_from_store(open_store(Path(args.out)))
+    files, warnings = report_files(g)
     for w in warnings:
         print(f"warning: {w}")
     out = Path(args.out)
@@ -215,7 +223,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
     # @@ analytics parsers (report, viz) @@
     r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
-    r.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    r.add_argument("--graph", help="graph file (default: the store built in OUT/)")
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
     z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
     z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")

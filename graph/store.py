@@ -309,7 +309,11 @@ def load_store(source: Path, target: Path) -> ox.Store:
 
 
 def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
-    """Every distinct triple of the store's named graphs as Turtle, sorted (byte-stable).
+    """Every distinct triple of the store's named graphs as Turtle, in the store's index order.
+
+    The order is the union graph's subject-first index, so a subject's triples come together
+    and the same quads give the same bytes (term ids are content hashes). No SPARQL
+    ``ORDER BY``: it is several times slower than the scan.
 
     Examples
     --------
@@ -323,6 +327,6 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
     """
     from graph.ns import PREFIXES
 
-    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o")
+    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     triples = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)  # type: ignore[index]
     ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))

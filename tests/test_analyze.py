@@ -260,3 +260,13 @@ def test_isil_is_among_the_most_central_groups_in_the_seeds(seed_graph):
     assert {d["property"] for _, _, d in G.edges(data=True)} <= set(analyze.RELATIONS)
     assert all(d["weight"] >= 1 for _, _, d in G.edges(data=True))
     assert any(2015 in d["years"] for _, _, d in G.out_edges("group-isil", data=True))  # S/2015/366
+
+
+def test_the_report_read_from_the_store_equals_the_report_read_from_turtle(built, seed_graph):
+    from graph.report import report_files
+    from graph.store import open_store
+
+    from_store, _ = report_files(analyze.graph_from_store(open_store(built)), with_charts=False)
+    from_turtle, _ = report_files(seed_graph, with_charts=False)
+    assert from_store == from_turtle
+    assert "group-taliban" in from_store["report/centrality.csv"]
