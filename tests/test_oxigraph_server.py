@@ -64,7 +64,7 @@ def endpoint(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def answer(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
     assert main(["query", "--format", "csv", *args]) == 0
     out = capsys.readouterr().out
-    return sorted(out.splitlines()[1:]) + [out.splitlines()[0]] if out else []
+    return [*sorted(out.splitlines()[1:]), out.splitlines()[0]] if out else []
 
 
 @pytest.mark.parametrize("name", [s.name for s in q.saved_queries()])
