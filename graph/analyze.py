@@ -45,7 +45,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
 from graph.measures import MEASURES
-from graph.ns import NX, NX_URI, RELATIONS, local_id
+from graph.ns import ID_URI, NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
 #: Entity classes, most specific first: a node typed with several gets the first.
@@ -625,6 +625,7 @@ def graph_from_store(store: Any) -> rdflib.Graph:
     """The part of a built Oxigraph store that :func:`to_networkx` and :func:`supporting_passages` read.
 
     The union of the named graphs without the predicates of :data:`_UNREAD` nor hidden labels,
+    and of the passages only those a claim is stated in (their text, document and paragraph);
     so the viewer and the report need not parse ``nexus.ttl``.
 
     Examples
@@ -639,8 +640,14 @@ def graph_from_store(store: Any) -> rdflib.Graph:
     """
     import pyoxigraph as ox
 
-    skip = " ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f" <{SKOS.hiddenLabel}>"
-    q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p NOT IN ({skip.replace('> <', '>, <')})) }}"
+    skip = ", ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f", <{SKOS.hiddenLabel}>"
+    passage = ID_URI + "passage-"
+    q = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { "
+        f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), \"{passage}\") && ?p NOT IN ({skip})) }} UNION "
+        f"{{ GRAPH ?g {{ ?c <{NX_URI}statedIn> ?s . ?s ?p ?o }} "
+        f"FILTER(?p IN (<{NX_URI}text>, <{NX_URI}inDocument>, <{NX_URI}paragraph>)) }} }}"
+    )
 
     def term(t: Any) -> rdflib.term.Node:
         if isinstance(t, ox.NamedNode):
