@@ -61,6 +61,9 @@ def extraction_throughput(repeats: int) -> tuple[float, float]:
 def replicate(folder: Path, copies: int) -> int:
     """The seed files copied ``copies`` times under distinct names, with a manifest row per copy.
 
+    Each copy keeps its seed's metadata (symbol, date, body, titles, requested_by) and ends with
+    a line naming the copy, so the graph grows with the corpus and keeps the seeds' relations.
+
     Returns the bytes of text written.
     """
     folder.mkdir(parents=True)
@@ -70,7 +73,9 @@ def replicate(folder: Path, copies: int) -> int:
     total = 0
     for k in range(copies):
         for f in sorted(SEEDS.glob("*.txt")):
-            data = f.read_bytes()
+            # a last line naming the copy: the bytes differ, so each copy is its own document
+            # (ids are content hashes) with its own passages and claims, not a duplicate
+            data = f.read_bytes().rstrip(b"\n") + f"\n\n副本{k:04d}\n".encode()
             name = f"{f.stem}_{k:04d}.txt"
             (folder / name).write_bytes(data)
             if f.name in meta:
