@@ -14,8 +14,10 @@ pagerank                  the directed simple view, weights = supporting claims
 eigenvector               the largest component of the undirected weighted view
 ========================  ======================================================
 
-Above :data:`EXACT_LIMIT` nodes betweenness is estimated from ``k`` sampled sources and
-closeness from ``k`` sampled pivots, both with a fixed seed.
+Above :data:`EXACT_LIMIT` nodes betweenness is estimated from ``k`` = :data:`SAMPLE_K` (64)
+sampled sources and closeness from 64 sampled pivots, both with a fixed seed. PageRank and
+eigenvector centrality use NetworkX's SciPy implementations (so NetworkX backends such as
+nx-parallel can take over).
 
 Examples
 --------
@@ -42,22 +44,12 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
-from graph.ns import CLASSES, NX, NX_URI, RELATIONS, local_id
+from graph.measures import MEASURES
+from graph.ns import CLASSES, ID_URI, NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
 #: Entity classes, most specific first: a node typed with several gets the first (from the ontology).
 CLASSES = CLASSES
-
-#: Every measure :func:`centrality` computes, in report order.
-MEASURES: tuple[str, ...] = (
-    "degree",
-    "in_degree",
-    "out_degree",
-    "betweenness",
-    "closeness",
-    "pagerank",
-    "eigenvector",
-)
 
 #: Above this many nodes, betweenness and closeness are estimated from samples.
 EXACT_LIMIT = 2000
@@ -271,12 +263,10 @@ def directed(G: nx.MultiDiGraph) -> nx.DiGraph:
     return D
 
 
-def pagerank(
-    D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000
-) -> dict[Any, float]:
-    """Weighted PageRank by power iteration, in pure Python (no SciPy needed).
+def pagerank(D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000) -> dict[Any, float]:
+    """Weighted PageRank: :func:`networkx.pagerank` (SciPy sparse power iteration), weights = claims.
 
-    Dangling nodes spread their rank uniformly, as in :func:`networkx.pagerank`.
+    Dangling nodes spread their rank uniformly.
 
     Examples
     --------
@@ -285,34 +275,18 @@ def pagerank(
     >>> [round(v, 6) for v in pr.values()]
     [0.25, 0.25, 0.25, 0.25]
     """
-    n = D.number_of_nodes()
-    if n == 0:
+    if D.number_of_nodes() == 0:
         return {}
-    out_w = {u: sum(w for _, _, w in D.out_edges(u, data="weight", default=1)) for u in D}
-    x = dict.fromkeys(D, 1.0 / n)
-    for _ in range(max_iter):
-        dangling = alpha * sum(x[u] for u in D if out_w[u] == 0) / n
-        new = dict.fromkeys(D, (1.0 - alpha) / n + dangling)
-        for u in D:
-            if out_w[u]:
-                share = alpha * x[u] / out_w[u]
-                for _, v, w in D.out_edges(u, data="weight", default=1):
-                    new[v] += share * w
-        err = sum(abs(new[u] - x[u]) for u in D)
-        x = new
-        if err < n * tol:
-            break
-    return x
+    return nx.pagerank(D, alpha=alpha, weight="weight", tol=tol, max_iter=max_iter)
 
 
 def eigenvector(U: nx.Graph) -> dict[Any, float]:
     """Eigenvector centrality of an undirected graph; never fails on disconnected graphs.
 
-    On a disconnected graph the principal eigenvector lives on one component, and power
-    iteration crawls when components have similar eigenvalues; so the measure is computed on
-    the largest connected component (ties: the one with the smallest id) and is 0 elsewhere.
-    Power iteration first; where it does not converge, the dominant eigenvector from
-    :func:`numpy.linalg.eigh` (up to :data:`EXACT_LIMIT` nodes), else degree centrality.
+    On a disconnected graph the principal eigenvector lives on one component, so the measure
+    is computed on the largest connected component (ties: the one with the smallest id) with
+    :func:`networkx.eigenvector_centrality_numpy` (SciPy's sparse ARPACK solver) and is 0
+    elsewhere. Where ARPACK does not converge, degree centrality of that component.
 
     Examples
     --------
@@ -327,21 +301,11 @@ def eigenvector(U: nx.Graph) -> dict[Any, float]:
     comp = min(nx.connected_components(U), key=lambda c: (-len(c), min(str(v) for v in c)))
     C = U.subgraph(sorted(comp, key=str))
     try:
-        tol = 1e-8 if C.number_of_nodes() <= 500 else 1e-6  # sparse giants converge slowly
-        out.update(nx.eigenvector_centrality(C, max_iter=1000, tol=tol, weight="weight"))
-        return out
-    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
-        pass
-    if C.number_of_nodes() <= EXACT_LIMIT:
-        import numpy as np
-
-        nodes = list(C)
-        A = nx.to_numpy_array(C, nodelist=nodes, weight="weight")
-        _vals, vecs = np.linalg.eigh(A)
-        vec = np.abs(vecs[:, -1])
-        norm = float(np.linalg.norm(vec)) or 1.0
-        out.update({n: float(v) / norm for n, v in zip(nodes, vec, strict=True)})
-    else:
+        if C.number_of_nodes() <= 2:  # ARPACK needs at least three nodes; a single edge is symmetric
+            out.update(dict.fromkeys(C, 1 / C.number_of_nodes() ** 0.5))
+        else:
+            out.update({v: abs(x) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()})
+    except (nx.NetworkXException, ArithmeticError, ValueError):
         out.update(nx.degree_centrality(C))
     return out
 
@@ -640,3 +604,54 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
 def _para_key(paragraph: str) -> tuple[int, str]:
     digits = "".join(ch for ch in paragraph if ch.isdigit())
     return (int(digits) if digits else 10**9, paragraph)
+
+
+#: Predicates the projection and the viewer never read, left out when the graph is read from a store.
+_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "fileName", "rule", "surface")
+
+
+def graph_from_store(store: Any) -> rdflib.Graph:
+    """The part of a built Oxigraph store that :func:`to_networkx` and :func:`supporting_passages` read.
+
+    The union of the named graphs without the predicates of :data:`_UNREAD` nor hidden labels,
+    and of the passages only those a claim is stated in (their text, document and paragraph);
+    so the viewer and the report need not parse ``nexus.ttl``.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store()
+    >>> a, g = ox.NamedNode(NX_URI + "x"), ox.NamedNode("urn:g")
+    >>> s.add(ox.Quad(a, ox.NamedNode(str(RDFS.label)), ox.Literal("x", language="zh"), g))
+    >>> s.add(ox.Quad(a, ox.NamedNode(NX_URI + "mentions"), a, g))
+    >>> len(graph_from_store(s))
+    1
+    """
+    import pyoxigraph as ox
+
+    skip = ", ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f", <{SKOS.hiddenLabel}>"
+    passage = ID_URI + "passage-"
+    q = (
+        "CONSTRUCT { ?s ?p ?o } WHERE { "
+        f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), \"{passage}\") && ?p NOT IN ({skip})) }} UNION "
+        f"{{ GRAPH ?g {{ ?c <{NX_URI}statedIn> ?s . ?s ?p ?o }} "
+        f"FILTER(?p IN (<{NX_URI}text>, <{NX_URI}inDocument>, <{NX_URI}paragraph>)) }} }}"
+    )
+
+    def term(t: Any) -> rdflib.term.Node:
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return rdflib.Literal(t.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
+
+    g = rdflib.Graph()
+    for t in store.query(q):
+        g.add((term(t.subject), term(t.predicate), term(t.object)))
+    return g
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -34,6 +34,7 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
         keep_going=args.keep_going,
         update=args.update,
+        turtle=not args.no_turtle,
     )
     print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
           f"{result.triples} triples")
@@ -96,9 +97,17 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.report import report_files
-    from graph.validate import load_graph
 
-    files, warnings = report_files(load_graph(Path(args.graph)))
+    if args.graph:
+        from graph.validate import load_graph
+
+        g = load_graph(Path(args.graph))
+    else:  # the built store: no Turtle to parse
+        from graph.analyze import graph_from_store
+        from graph.store import open_store
+
+        g = graph_from_store(open_store(Path(args.out)))
+    files, warnings = report_files(g)
     for w in warnings:
         print(f"warning: {w}")
     out = Path(args.out)
@@ -130,7 +139,7 @@ def _viz(args: argparse.Namespace) -> int:
 
 
 def _measures() -> tuple[str, ...]:
-    from graph.analyze import MEASURES
+    from graph.measures import MEASURES  # not graph.analyze: --help must not load NetworkX
 
     return MEASURES
 
@@ -204,6 +213,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--update", action="store_true",
                    help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
+    b.add_argument("--no-turtle", action="store_true",
+                   help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)")
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
@@ -212,7 +223,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
     # @@ analytics parsers (report, viz) @@
     r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
-    r.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    r.add_argument("--graph", help="graph file (default: the store built in OUT/)")
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
     z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
     z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")

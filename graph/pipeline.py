@@ -5,24 +5,24 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import multiprocessing
 import os
 import pickle
 import re
 import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TextIO
 
 import rdflib
-from rdflib import Literal
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDFS
 
 from graph import build, ingest, mentions, relations
-from graph.errors import InputError
-from graph.ns import NX, NX_URI, RELATIONS, local_id
+from graph.errors import GraphError, InputError
+from graph.ns import NX_URI, RELATIONS, local_id
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
 from graph.rules import Cues, checked_cues
@@ -137,7 +137,7 @@ def corpus_tasks(paths: Sequence[Path]) -> list[tuple[Path, dict[str, str] | Non
 
 
 def extract_file(task: tuple[Path, dict[str, str] | None]) -> DocumentFacts | Problem:
-    """Read and extract one file (runs in a worker process); the text is not sent back."""
+    """Read and extract one file; the text is not kept."""
     path, meta = task
     try:
         doc = ingest.load_document(path, meta)
@@ -149,11 +149,18 @@ def extract_file(task: tuple[Path, dict[str, str] | None]) -> DocumentFacts | Pr
     return dataclasses.replace(r, doc=dataclasses.replace(doc, text=""))
 
 
+def extract_quads(task: tuple[Path, dict[str, str] | None]) -> build.DocumentQuads | Problem:
+    """Read one file and turn it into its named graph's N-Quads (runs in a worker process)."""
+    r = extract_file(task)
+    return r if isinstance(r, Problem) else build.document_quads(r)
+
+
 def _fingerprint() -> str:
     """What the extraction depends on besides the file: the rules' code and the ontology data."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py", "script.py"):
+    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py", "script.py",
+                 "build.py", "ns.py"):
         h.update((here / name).read_bytes())
     for f in sorted((here / "rules").glob("*.py")):
         h.update(f.read_bytes())
@@ -171,6 +178,36 @@ def _cache_key(path: Path, meta: dict[str, str] | None, fingerprint: str) -> str
     return h.hexdigest()
 
 
+@dataclass
+class Streamed:
+    """What the entity graph and the summary need from the documents, gathered as they stream by."""
+
+    used: set[str] = field(default_factory=set)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    naming: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, q: build.DocumentQuads) -> None:
+        self.used |= q.used
+        for k, v in q.entities.items():
+            self.entities.setdefault(k, v)
+        for k, forms in q.surfaces.items():
+            self.surfaces.setdefault(k, set()).update(forms)
+        for c in q.concepts:
+            self.naming.setdefault(c, set()).add(q.node)
+
+
+def _pool(workers: int, vocab: Vocabulary) -> ProcessPoolExecutor:
+    """Worker processes forked after the vocabulary, the rules and jieba's matcher are loaded (once)."""
+    rule_cues(vocab)
+    mentions.matcher_for(vocab)
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: each worker loads them itself
+        ctx = multiprocessing.get_context()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
 def build_graph(
     paths: Sequence[Path],
     vocab: Vocabulary | None = None,
@@ -179,19 +216,22 @@ def build_graph(
     keep_going: bool = False,
     cache: Path | None = None,
     update: bool = False,
-) -> tuple[list[DocumentFacts], BuildResult]:
-    """Extract every document (in ``workers`` processes); returns per-document results and a summary.
+    result: BuildResult | None = None,
+    new_cache: Path | None = None,
+) -> Iterator[build.DocumentQuads]:
+    """Extract every document (in ``workers`` processes), yielding each one's quads in corpus order.
 
-    With ``cache`` set, each document's extraction is stored there under a hash of its bytes and
-    of the extractor; with ``update``, stored extractions are reused instead of re-reading.
-    A bad file raises ``InputError`` unless ``keep_going``, which lists it in the warnings.
+    With ``cache`` set, each document's quads are looked up there under a hash of its bytes and
+    of the extractor (with ``update``) and new ones are written to ``new_cache``, which the
+    caller moves into ``cache`` once the build succeeds. A bad file raises ``InputError``
+    unless ``keep_going``, which lists it in ``result.warnings``.
     """
     vocab = vocab or load()
     rule_cues(vocab)  # a bad cues.toml fails here, once, before any file is read
-    result = BuildResult()
+    result = result if result is not None else BuildResult()
     tasks = corpus_tasks(paths)
     keys: list[str | None] = [None] * len(tasks)
-    done: dict[int, DocumentFacts | Problem] = {}
+    done: dict[int, build.DocumentQuads | Problem] = {}
     if cache is not None:
         fingerprint = _fingerprint()
         for i, (path, meta) in enumerate(tasks):
@@ -202,43 +242,42 @@ def build_graph(
                 continue
             hit = cache / f"{keys[i]}.pickle"
             if update and hit.is_file():
-                with hit.open("rb") as fh:
-                    done[i] = pickle.load(fh)
+                try:
+                    with hit.open("rb") as fh:
+                        done[i] = pickle.load(fh)
+                except (OSError, EOFError, pickle.UnpicklingError):
+                    pass
     todo = [i for i in range(len(tasks)) if i not in done]
     n = len(tasks)
-    outcomes: Iterator[DocumentFacts | Problem]
+    outcomes: Iterator[build.DocumentQuads | Problem]
     pool = None
     if workers > 1 and len(todo) > 1:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        outcomes = pool.map(extract_file, [tasks[i] for i in todo], chunksize=1)
+        pool = _pool(workers, vocab)
+        chunk = max(1, min(32, len(todo) // (workers * 8)))
+        outcomes = pool.map(extract_quads, [tasks[i] for i in todo], chunksize=chunk)
     else:
-        outcomes = (extract_file(tasks[i]) for i in todo)
+        outcomes = (extract_quads(tasks[i]) for i in todo)
+    fresh = set(todo)
     try:
-        for i, outcome in zip(todo, outcomes, strict=True):
+        for i in range(n):
+            outcome = next(outcomes) if i in fresh else done.pop(i)
             if progress:
-                progress(f"[{len(done) + 1}/{n}] {tasks[i][0].name}")
-            if isinstance(outcome, Problem) and outcome.fatal and not keep_going:
-                raise InputError(outcome.message)
-            done[i] = outcome
+                progress(f"[{i + 1}/{n}] {tasks[i][0].name}")
+            if isinstance(outcome, Problem):
+                if outcome.fatal and not keep_going:
+                    raise InputError(outcome.message)
+                result.warnings.append(outcome.message if not outcome.fatal else f"skipped bad file: {outcome.message}")
+                continue
+            key = keys[i]
+            if i in fresh and key and new_cache is not None:
+                _store(new_cache, key, outcome)
+            yield outcome
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    if cache is not None:  # only once every document is through, so a failed build writes nothing
-        for i in todo:
-            key, outcome = keys[i], done[i]
-            if key and isinstance(outcome, DocumentFacts):
-                _store(cache, key, outcome)
-    results: list[DocumentFacts] = []
-    for i in range(n):
-        outcome = done[i]
-        if isinstance(outcome, Problem):
-            result.warnings.append(outcome.message if not outcome.fatal else f"skipped bad file: {outcome.message}")
-        else:
-            results.append(outcome)
-    return results, result
 
 
-def _store(cache: Path, key: str, outcome: DocumentFacts) -> None:
+def _store(cache: Path, key: str, outcome: object) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     tmp = cache / f".{key}.{os.getpid()}.tmp"
     with tmp.open("wb") as fh:
@@ -249,7 +288,7 @@ def _store(cache: Path, key: str, outcome: DocumentFacts) -> None:
 def assemble(
     results: Sequence[DocumentFacts], vocab: Vocabulary, result: BuildResult
 ) -> tuple[rdflib.Dataset, rdflib.Graph]:
-    """The RDF dataset of all documents, and the summary counts."""
+    """The RDF dataset of all documents in memory, and its union graph (small corpora and tests)."""
     entities: dict[str, Entity] = {}
     for r in results:
         for k, v in r.entities.items():
@@ -260,48 +299,59 @@ def assemble(
     result.passages = sum(len(r.passages) for r in results)
     result.facts = sum(len(r.facts) for r in results)
     result.triples = len(g)
-    for cls in ("TerroristGroup", "CrimeType", "UNEntity", "Organization", "Programme", "Convention", "Region",
-                "Country", "Resolution", "Document", "Passage", "Claim"):
-        result.by_class[cls] = len(set(g.subjects(RDF.type, NX[cls])))
-    for rel in RELATIONS:
-        result.by_property[rel] = len(set(g.subject_objects(NX[rel])))
-    naming: dict[str, set[str]] = {}
-    for r in results:
-        for ms in r.mentions:
-            for m in ms:
-                naming.setdefault(m.concept, set()).add(r.node)
-    result.discovered = sorted(
-        (_kind(g, s), str(g.value(s, RDFS.label)), len(naming.get(local_id(str(s)), ())))
-        for s in g.subjects(NX.discovered, Literal(True))
-    )
     return ds, g
 
 
-def _kind(g: rdflib.Graph, s: rdflib.term.Node) -> str:
-    for t in sorted(g.objects(s, RDF.type), key=str):
-        if str(t).startswith(NX_URI):
-            return str(t)[len(NX_URI) :]
-    return "Entity"
+def write_nquads(
+    fh: TextIO, docs: Iterable[build.DocumentQuads], vocab: Vocabulary, result: BuildResult
+) -> Streamed:
+    """Write each document's named graph as it comes, then the entity graph; fill the counts."""
+    seen = Streamed()
+    for q in docs:
+        fh.writelines(q.lines)
+        seen.add(q)
+        result.documents += 1
+        result.passages += q.passages
+        result.facts += q.facts
+    eg = build.Triples()
+    build.add_entities(eg, seen.used, seen.entities, seen.surfaces, vocab)
+    fh.writelines(build.quad_lines(eg, build.ENTITY_GRAPH))
+    return seen
 
 
-def write_outputs(out: Path, files: dict[str, str]) -> list[str]:
-    """Write ``files`` (name → text) into ``out`` atomically: all appear, or ``out`` is untouched.
+_CLASSES = ("TerroristGroup", "CrimeType", "UNEntity", "Organization", "Programme", "Convention", "Region",
+            "Country", "Resolution", "Document", "Passage", "Claim")
 
-    The new files are written to a temporary folder beside ``out`` and moved into place only
-    when every one is complete.
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
-    try:
-        for name, text in files.items():
-            target = tmp / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for name in files:
-            os.replace(tmp / name, out / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [str(out / n) for n in files]
+
+def summarise(store: object, seen: Streamed, result: BuildResult) -> None:
+    """Triples, classes, properties and discovered entities of the built store, into ``result``."""
+    from graph.query import execute
+
+    def rows(q: str) -> list[dict[str, Any]]:
+        return execute(store, q).rows
+
+    distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+    result.triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
+    types = {str(r["t"].value): int(r["n"].value) for r in rows(
+        "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")}
+    result.by_class = {c: types.get(NX_URI + c, 0) for c in _CLASSES}
+    values = " ".join(f"<{NX_URI}{r}>" for r in RELATIONS)
+    props = {str(r["p"].value): int(r["n"].value) for r in rows(
+        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
+        "GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p")}
+    result.by_property = {r: props.get(NX_URI + r, 0) for r in RELATIONS}
+    found = rows(
+        f"SELECT ?s (MIN(STR(?t)) AS ?type) (MIN(STR(?l)) AS ?label) WHERE {{ GRAPH ?g {{ ?s <{NX_URI}discovered> true }} "
+        f"OPTIONAL {{ GRAPH ?g2 {{ ?s a ?t FILTER(STRSTARTS(STR(?t), \"{NX_URI}\")) }} }} "
+        f"OPTIONAL {{ GRAPH ?g3 {{ ?s <{RDFS.label}> ?l }} }} }} GROUP BY ?s")
+    result.discovered = sorted(
+        (
+            str(r["type"].value)[len(NX_URI):] if r.get("type") is not None else "Entity",
+            str(r["label"].value) if r.get("label") is not None else "None",
+            len(seen.naming.get(local_id(str(r["s"].value)), ())),
+        )
+        for r in found
+    )
 
 
 def run_build(
@@ -311,30 +361,57 @@ def run_build(
     workers: int = 1,
     keep_going: bool = False,
     update: bool = False,
+    turtle: bool = True,
+    viewer: bool = True,
 ) -> BuildResult:
-    """Build the graph from ``paths`` and write ``nexus.ttl``, ``nexus.nq`` and the rest into ``out``.
+    """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.store`).
 
-    Nothing in ``out`` changes unless the whole build succeeds.
+    ``nexus.nq`` is written as the documents stream from the workers; the Oxigraph store is
+    bulk-loaded from it, and ``nexus.ttl`` (unless ``turtle`` is false) and the viewer page
+    ``graph.html`` (unless ``viewer`` is false) are made from the store. Nothing in ``out``
+    changes unless the whole build succeeds; a full disk is a ``GraphError``.
     """
+    from graph import store as st
+
     vocab = load()
-    results, result = build_graph(
-        paths,
-        vocab,
-        progress or (lambda m: print(m, file=sys.stderr)),
-        workers=workers,
-        keep_going=keep_going,
-        cache=out / CACHE_DIR,
-        update=update,
-    )
-    ds, g = assemble(results, vocab, result)
-    files = {"nexus.ttl": build.to_turtle(g), "nexus.nq": build.to_nquads(ds)}
-    # @@ extra build outputs (viewer page) @@
-    from graph.report import viewer
+    rule_cues(vocab)
+    result = BuildResult()
+    created = not out.exists()
+    try:
+        tmp = st.new_build_dir(out)
+    except OSError as exc:
+        raise GraphError(f"{out}: cannot write the build ({exc.strerror or exc})") from None
+    try:
+        docs = build_graph(
+            paths, vocab, progress or (lambda m: print(m, file=sys.stderr)), workers=workers,
+            keep_going=keep_going, cache=out / CACHE_DIR, update=update, result=result,
+            new_cache=tmp / CACHE_DIR,
+        )
+        with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
+            seen = write_nquads(fh, docs, vocab, result)
+        store = st.load_store(tmp / "nexus.nq", tmp / st.STORE_DIR)
+        summarise(store, seen, result)
+        if turtle:
+            with (tmp / "nexus.ttl").open("wb") as fh:
+                st.write_turtle(store, fh)
+        if viewer:
+            from graph.analyze import graph_from_store
+            from graph.report import viewer as page
 
-    files["graph.html"] = viewer(g)
-    result.files = write_outputs(out, files)
-    # @@ after-write hooks (query store) @@
-    from graph.store import STORE_DIR, build_store
-
-    result.files.append(str(build_store(out / "nexus.nq", out / STORE_DIR)) + "/")
+            (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
+        del store
+        if (tmp / CACHE_DIR).is_dir():
+            (out / CACHE_DIR).mkdir(exist_ok=True)
+            for f in sorted((tmp / CACHE_DIR).iterdir()):
+                os.replace(f, out / CACHE_DIR / f.name)
+            (tmp / CACHE_DIR).rmdir()
+        gen = st.publish(out, tmp)
+    except OSError as exc:
+        raise GraphError(f"{out}: cannot write the build ({exc.strerror or exc}); {out} was left as it was") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if created and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+    result.files = [str(out / n) for n in ("nexus.nq", "nexus.ttl", "graph.html") if (gen / n).exists()]
+    result.files.append(str(out / st.STORE_DIR) + "/")
     return result

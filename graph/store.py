@@ -1,22 +1,37 @@
-"""The embedded Oxigraph store that queries run against: built from ``nexus.nq``, opened read-only.
+"""The embedded Oxigraph store that queries run against, and the generations of ``out/``.
 
-``nexus-kg build`` writes ``out/nexus.nq`` and then loads it into ``out/store`` with
-:func:`build_store`. Queries open the store with :func:`open_store`, which falls back to loading
-``nexus.nq`` (or ``nexus.ttl``) into memory when no store has been built.
+``nexus-kg build`` writes every output of a build (``nexus.nq``, ``nexus.ttl``, ``graph.html``,
+``store/``) into a fresh folder ``out/.build-*``, renames it to ``out/gen-NNNNNN`` and then points
+``out/current`` at it with one atomic rename (:func:`publish`). ``out/nexus.nq`` and the other
+names are links through ``current``, so a reader always sees one complete generation, and a
+failure, a kill or a full disk leaves the previous one. The previous generation stays on disk
+until the next build (a running server may still read it); leftovers of a killed build are
+removed by the next (:func:`clean`).
+
+Queries open the store with :func:`open_store`, which falls back to loading ``nexus.nq`` (or
+``nexus.ttl``) into memory when no store has been built.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
 
 STORE_DIR = "store"
+#: The link naming the current generation of ``out/``.
+CURRENT = "current"
+#: Names in ``out/`` that are links into the current generation.
+LINKED = ("nexus.nq", "nexus.ttl", "graph.html", STORE_DIR)
+_GEN = re.compile(r"gen-(\d{6,})")
+_LEFTOVER = (".build-", f".{STORE_DIR}-new-", f".{STORE_DIR}-old-", ".current-new-", ".link-new-", ".gen-old-")
 SOURCES: tuple[tuple[str, ox.RdfFormat], ...] = (
     ("nexus.nq", ox.RdfFormat.N_QUADS),
     ("nexus.ttl", ox.RdfFormat.TURTLE),
@@ -84,8 +99,144 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _generations(out: Path) -> list[tuple[int, Path]]:
+    found = []
+    if out.is_dir():
+        for p in out.iterdir():
+            m = _GEN.fullmatch(p.name)
+            if m and p.is_dir() and not p.is_symlink():
+                found.append((int(m.group(1)), p))
+    return sorted(found)
+
+
+def current_generation(out: Path) -> Path | None:
+    """The folder ``out/current`` points at, or None (no build yet, or an old flat ``out/``)."""
+    link = out / CURRENT
+    if not link.is_symlink():
+        return None
+    target = out / os.readlink(link)
+    return target if target.is_dir() else None
+
+
+def clean(out: Path) -> None:
+    """Remove what a killed build left in ``out``: temporary folders and unpublished generations.
+
+    The current generation and the one before it are kept.
+    """
+    if not out.is_dir():
+        return
+    for p in out.iterdir():
+        if p.name.startswith(_LEFTOVER):
+            _remove(p)
+    cache = out / ".cache"
+    if cache.is_dir():
+        for p in cache.glob(".*.tmp"):
+            _remove(p)
+    _prune(out)
+
+
+def _prune(out: Path) -> None:
+    cur = current_generation(out)
+    gens = _generations(out)
+    if cur is None:
+        keep = set()
+    else:
+        n = int(cur.name[4:])
+        older = [p for k, p in gens if k < n]
+        keep = {cur.name} | ({older[-1].name} if older else set())
+    for _k, p in gens:
+        if p.name not in keep:
+            _remove(p)
+
+
+def _remove(p: Path) -> None:
+    if p.is_dir() and not p.is_symlink():
+        shutil.rmtree(p, ignore_errors=True)
+    else:
+        p.unlink(missing_ok=True)
+
+
+def new_build_dir(out: Path) -> Path:
+    """A fresh, empty folder in ``out`` to write a build into (after :func:`clean`)."""
+    out.mkdir(parents=True, exist_ok=True)
+    clean(out)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the generation is read by servers and viewers
+    return tmp
+
+
+def publish(out: Path, build: Path) -> Path:
+    """Make the complete build folder ``build`` the current generation of ``out``, atomically.
+
+    ``build`` is renamed to ``gen-NNNNNN``; then ``out/current`` is switched to it by one
+    rename, and the names of :data:`LINKED` are made links through ``current``. Returns the
+    generation folder.
+
+    Examples
+    --------
+    >>> d = Path(tempfile.mkdtemp())
+    >>> b = new_build_dir(d)
+    >>> _ = (b / "nexus.nq").write_text("", encoding="utf-8")
+    >>> publish(d, b).name, store_version(d)
+    ('gen-000001', 'gen-000001')
+    >>> (d / "nexus.nq").resolve() == (d / "gen-000001" / "nexus.nq").resolve()
+    True
+    """
+    gens = _generations(out)
+    gen = out / f"gen-{(gens[-1][0] + 1 if gens else 1):06d}"
+    os.rename(build, gen)
+    _fsync_dir(out)
+    _link(out, CURRENT, gen.name)
+    for name in LINKED:
+        link = out / name
+        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+            continue
+        if link.is_dir() and not link.is_symlink():  # a store from a build before generations
+            os.rename(link, Path(tempfile.mkdtemp(prefix=".gen-old-", dir=out)) / name)
+        _link(out, name, f"{CURRENT}/{name}")
+    _fsync_dir(out)
+    clean(out)
+    return gen
+
+
+def _link(out: Path, name: str, target: str) -> None:
+    tmp = out / f".link-new-{os.getpid()}-{name}"
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    os.replace(tmp, out / name)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def store_version(out: Path) -> str:
+    """An opaque token that changes whenever a build replaces the graph in ``out``.
+
+    The name of the current generation; for an ``out/`` from before generations, the store's
+    (or file's) modification time. Readers that see a new token should reopen the store.
+
+    Raises
+    ------
+    QueryError
+        If ``out`` holds no graph.
+    """
+    gen = current_generation(out)
+    if gen is not None:
+        return gen.name
+    src = store_source(out)
+    return f"{src.name}-{src.stat().st_mtime_ns}"
+
+
 def store_source(out: Path) -> Path:
     """What :func:`open_store` will read in ``out``: the store folder, else ``nexus.nq``, else ``nexus.ttl``.
+
+    Inside a generation the path is the generation's own (``out/gen-NNNNNN/store``), so a reader
+    keeps one complete version even when a build publishes the next meanwhile.
 
     Raises
     ------
@@ -99,11 +250,12 @@ def store_source(out: Path) -> Path:
     ...
     graph.errors.QueryError: no-such-folder: no graph to query; run `nexus-kg build` first
     """
-    if (out / STORE_DIR).is_dir():
-        return out / STORE_DIR
+    base = current_generation(out) or out
+    if (base / STORE_DIR).is_dir():
+        return base / STORE_DIR
     for name, _ in SOURCES:
-        if (out / name).is_file():
-            return out / name
+        if (base / name).is_file():
+            return base / name
     raise QueryError(f"{out}: no graph to query; run `nexus-kg build` first")
 
 
@@ -137,3 +289,44 @@ def open_store(out: Path) -> ox.Store:
         If ``out`` holds no graph, or it cannot be read.
     """
     return open_source(store_source(out))
+
+
+def load_store(source: Path, target: Path) -> ox.Store:
+    """Bulk-load the N-Quads file ``source`` into a new store at ``target`` (inside a build folder).
+
+    Raises
+    ------
+    QueryError
+        If ``source`` cannot be parsed.
+    """
+    store = ox.Store(str(target))
+    try:
+        store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise QueryError(f"{source}: cannot load into the query store: {exc}") from exc
+    store.flush()
+    return store
+
+
+def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
+    """Every distinct triple of the store's named graphs as Turtle, in the store's index order.
+
+    The order is the union graph's subject-first index, so a subject's triples come together
+    and the same quads give the same bytes (term ids are content hashes). No SPARQL
+    ``ORDER BY``: it is several times slower than the scan.
+
+    Examples
+    --------
+    >>> import io
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x"), ox.NamedNode("urn:g")))
+    >>> buf = io.BytesIO()
+    >>> write_turtle(s, buf)
+    >>> '<urn:a> <urn:p> "x" .' in buf.getvalue().decode()
+    True
+    """
+    from graph.ns import PREFIXES
+
+    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    triples = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)  # type: ignore[index]
+    ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))

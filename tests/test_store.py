@@ -8,7 +8,7 @@ import pytest
 
 from graph.errors import QueryError
 from graph.query import execute
-from graph.store import STORE_DIR, build_store, open_store, store_source
+from graph.store import STORE_DIR, build_store, open_store, store_source, store_version
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -19,7 +19,8 @@ def count(out: Path) -> int:
 
 def test_build_writes_a_store_holding_every_quad(built: Path) -> None:
     assert (built / STORE_DIR).is_dir()
-    assert store_source(built) == built / STORE_DIR
+    assert store_source(built) == (built / STORE_DIR).resolve()
+    assert store_source(built).parent.name == store_version(built)
     quads = {line for line in (built / "nexus.nq").read_text(encoding="utf-8").splitlines() if line.strip()}
     assert count(built) == len(quads)
 
