@@ -183,8 +183,12 @@ def _query(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from graph.serve import serve
 
+    from graph.serve import MB, Limits
+
+    limits = Limits(max_memory=args.max_memory * MB)
     serve(Path(args.out), host=args.host, port=args.port, timeout=args.timeout,
-          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True))
+          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True),
+          cors=args.cors, limits=limits)
     return 0
 
 
@@ -240,6 +244,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-results", type=int, default=10000,
                     help="most rows or triples a query may return (default: 10000)")
     sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    sv.add_argument("--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)")
+    sv.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                    help="memory a query worker may add while answering (default: 1024)")
     return ap
 
 
