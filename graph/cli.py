@@ -181,9 +181,7 @@ def _query(args: argparse.Namespace) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
-    from graph.serve import serve
-
-    from graph.serve import MB, Limits
+    from graph.serve import MB, Limits, serve
 
     limits = Limits(max_memory=args.max_memory * MB)
     serve(Path(args.out), host=args.host, port=args.port, timeout=args.timeout,

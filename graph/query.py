@@ -151,6 +151,23 @@ def update_keyword(text: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
+_NOT_CODE = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>',
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![\w:?$.\-])FROM\b", re.IGNORECASE)
+
+
+def code_only(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked, to look for keywords.
+
+    >>> code_only('ASK { <urn:FROM> ?p "SERVICE" } # FROM').split()
+    ['ASK', '{', '?p', '}']
+    """
+    return _NOT_CODE.sub(" ", text)
+
+
 def _syntax_message(exc: BaseException, source: str) -> str:
     msg = " ".join(str(exc).split())
     msg = re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", msg)
@@ -281,7 +298,7 @@ def execute(
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         except ValueError as exc:
             raise QueryError(f"{source}: bad graph IRI: {exc}") from exc
-    else:
+    elif not _FROM.search(code_only(text)):  # a query's own FROM chooses its dataset
         options["use_default_graph_as_union"] = True
     try:
         answer = store.query(text, **options)  # type: ignore[arg-type]

@@ -4,8 +4,8 @@ Each query runs in a worker process under a memory limit (``RLIMIT_AS``), and wi
 limit counted from the request's arrival: a query over either is answered 503 and its worker is
 killed and replaced. (pyoxigraph releases the GIL while it evaluates, so threads would run
 queries in parallel, but a Python thread cannot be stopped.) Workers are handed out fairly: one
-client holds at most ``workers - 1`` of them, so slow queries from one client cannot starve the
-others. The endpoint answers only from its own store: ``SERVICE`` is refused (400), updates
+client holds at most ``workers - 1`` of them for the full time limit, so slow queries from one
+client cannot starve the others (a query beyond that share gets a short quick lane). The endpoint answers only from its own store: ``SERVICE`` is refused (400), updates
 and ``LOAD`` are refused (403), and ``FROM`` names graphs of the store. CORS is off unless one
 origin is allowed, and the ``Host`` header must name the bound address (a DNS-rebinding guard).
 See ``docs/security.md`` for the limits and their defaults.
@@ -45,6 +45,7 @@ from graph.query import (
     QueryTimeout,
     Results,
     ResultTooLarge,
+    code_only,
     execute,
     ox_term,
     term,
@@ -160,7 +161,8 @@ class Limits:
     ``timeout`` is counted once, from the request's arrival (waiting for a worker included);
     ``max_memory`` is the address space a worker may add to what it holds after opening the
     store; ``per_client`` is how many workers one client address may hold at once (default
-    ``workers - 1``, at least 1).
+    ``workers - 1``, at least 1). A client over its share may still take a worker nobody else
+    waits for, but its query then gets only ``quick`` seconds (the quick lane).
     """
 
     timeout: float = 30.0
@@ -172,13 +174,9 @@ class Limits:
     max_connections: int = 64
     backlog: int = 128
     per_client: int | None = None
+    quick: float = 2.0
 
 
-_SKIP = re.compile(
-    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>',
-    re.DOTALL,
-)
 _SERVICE = re.compile(r"(?<![\w:?$.\-])SERVICE\b", re.IGNORECASE)
 
 
@@ -190,7 +188,7 @@ def asks_remote(text: str) -> bool:
     >>> asks_remote('SELECT * WHERE { ?s <urn:SERVICE> "SERVICE" } # SERVICE')
     False
     """
-    return bool(_SERVICE.search(_SKIP.sub(" ", text)))
+    return bool(_SERVICE.search(code_only(text)))
 
 
 def store_version(out: Path) -> str:
@@ -285,8 +283,8 @@ class WorkerPool:
     """
 
     def __init__(self, out: Path, size: int = 2, *, max_memory: int = Limits.max_memory,
-                 per_client: int | None = None) -> None:
-        self.out, self.size, self.max_memory = out, max(1, size), max_memory
+                 per_client: int | None = None, quick: float = Limits.quick) -> None:
+        self.out, self.size, self.max_memory, self.quick = out, max(1, size), max_memory, quick
         self.per_client = per_client or max(1, self.size - 1)
         self._ctx = mp.get_context("spawn")
         self._cond = threading.Condition()
@@ -360,10 +358,10 @@ class WorkerPool:
             self._respawn(source, version)
 
     def _next(self) -> _Ticket | None:
-        eligible = [t for t in self._waiting if self._busy[t.client] < self.per_client]
-        return min(eligible, key=lambda t: (self._busy[t.client], t.arrived), default=None)
+        """Who gets the next idle worker: the client holding fewest, then the longest waiting."""
+        return min(self._waiting, key=lambda t: (self._busy[t.client], t.arrived), default=None)
 
-    def _acquire(self, client: str, deadline: float, timeout: float) -> _Worker:
+    def _acquire(self, client: str, deadline: float, timeout: float) -> tuple[_Worker, bool]:
         ticket = _Ticket(client)
         with self._cond:
             self._waiting.append(ticket)
@@ -372,8 +370,9 @@ class WorkerPool:
                     if self._closed:
                         raise QueryError("the server is shutting down")
                     if self._idle and self._next() is ticket:
+                        quick = self._busy[client] >= self.per_client
                         self._busy[client] += 1
-                        return self._idle.pop()
+                        return self._idle.pop(), quick
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
                         raise QueryTimeout(f"every query worker stayed busy for the {timeout:g} s limit; try again")
@@ -412,11 +411,17 @@ class WorkerPool:
         """
         deadline = (arrival if arrival is not None else time.monotonic()) + timeout
         self.refresh()
-        worker = self._acquire(client, deadline, timeout)
+        worker, quick = self._acquire(client, deadline, timeout)
+        until = min(deadline, time.monotonic() + self.quick) if quick else deadline
         healthy = False
         try:
             worker.conn.send((text, limit, graphs, named, base, max_response))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            if not worker.conn.poll(max(0.0, until - time.monotonic())):
+                if until < deadline:
+                    raise QueryTimeout(
+                        f"your other queries hold {self.per_client} worker(s), so this one could run only "
+                        f"{self.quick:g} s and was stopped; wait for them and try again"
+                    )
                 raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
             status, payload = worker.conn.recv()
             healthy = True
@@ -805,7 +810,7 @@ def make_server(
         If ``out`` holds no graph or the address cannot be bound.
     """
     lim = limits or Limits()
-    pool = WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client)
+    pool = WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client, quick=lim.quick)
     try:
         return SparqlServer((host, port), out, pool, timeout=timeout, max_results=max_results, log=log,
                             cors=cors, limits=lim)
