@@ -34,6 +34,7 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
         keep_going=args.keep_going,
         update=args.update,
+        max_size=int(args.max_size * 2**20),
     )
     print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
           f"{result.triples} triples")
@@ -205,6 +206,8 @@ def parser() -> argparse.ArgumentParser:
                    help="extract documents in N processes (default: the number of cores)")
     b.add_argument("--update", action="store_true",
                    help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
+    b.add_argument("--max-size", type=float, default=50, metavar="MB",
+                   help="refuse a file larger than this (default: 50)")
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")

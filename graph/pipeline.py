@@ -47,17 +47,10 @@ class BuildResult:
     files: list[str] = field(default_factory=list)
 
 
-def corpus_files(paths: Sequence[Path]) -> list[Path]:
-    """The .txt files named or contained (recursively) in ``paths``, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
+def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
+                 max_size: int = ingest.MAX_SIZE) -> list[Path]:
+    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.ingest.corpus_files`)."""
+    return ingest.corpus_files(paths, warn, max_size)
 
 
 @functools.cache
@@ -122,9 +115,10 @@ class Problem:
     fatal: bool
 
 
-def corpus_tasks(paths: Sequence[Path]) -> list[tuple[Path, dict[str, str] | None]]:
+def corpus_tasks(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
+                 max_size: int = ingest.MAX_SIZE) -> list[tuple[Path, dict[str, str] | None]]:
     """(file, manifest row) for every .txt file named or contained in ``paths``."""
-    files = corpus_files(paths)
+    files = corpus_files(paths, warn, max_size)
     if not files:
         raise InputError(f"{', '.join(map(str, paths))}: no .txt documents found")
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
@@ -165,7 +159,7 @@ def _fingerprint() -> str:
 
 def _cache_key(path: Path, meta: dict[str, str] | None, fingerprint: str) -> str:
     h = hashlib.sha256(path.read_bytes())
-    h.update(path.name.encode("utf-8"))
+    h.update(f"{path.parent.name}/{path.name}".encode())  # the document id depends on both
     h.update(repr(sorted((meta or {}).items())).encode("utf-8"))
     h.update(fingerprint.encode("utf-8"))
     return h.hexdigest()
@@ -179,6 +173,7 @@ def build_graph(
     keep_going: bool = False,
     cache: Path | None = None,
     update: bool = False,
+    max_size: int = ingest.MAX_SIZE,
 ) -> tuple[list[DocumentFacts], BuildResult]:
     """Extract every document (in ``workers`` processes); returns per-document results and a summary.
 
@@ -189,7 +184,7 @@ def build_graph(
     vocab = vocab or load()
     rule_cues(vocab)  # a bad cues.toml fails here, once, before any file is read
     result = BuildResult()
-    tasks = corpus_tasks(paths)
+    tasks = corpus_tasks(paths, result.warnings.append, max_size)
     keys: list[str | None] = [None] * len(tasks)
     done: dict[int, DocumentFacts | Problem] = {}
     if cache is not None:
@@ -311,6 +306,7 @@ def run_build(
     workers: int = 1,
     keep_going: bool = False,
     update: bool = False,
+    max_size: int = ingest.MAX_SIZE,
 ) -> BuildResult:
     """Build the graph from ``paths`` and write ``nexus.ttl``, ``nexus.nq`` and the rest into ``out``.
 
@@ -325,6 +321,7 @@ def run_build(
         keep_going=keep_going,
         cache=out / CACHE_DIR,
         update=update,
+        max_size=max_size,
     )
     ds, g = assemble(results, vocab, result)
     files = {"nexus.ttl": build.to_turtle(g), "nexus.nq": build.to_nquads(ds)}

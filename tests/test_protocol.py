@@ -12,7 +12,6 @@ import threading
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
