@@ -162,7 +162,8 @@ class Limits:
     ``max_memory`` is the address space a worker may add to what it holds after opening the
     store; ``per_client`` is how many workers one client address may hold at once (default
     ``workers - 1``, at least 1). A client over its share may still take a worker nobody else
-    waits for, but its query then gets only ``quick`` seconds (the quick lane).
+    waits for, but its query then gets only ``quick`` seconds (the quick lane), and is stopped
+    as soon as a client within its share waits.
     """
 
     timeout: float = 30.0
@@ -289,6 +290,7 @@ class WorkerPool:
         self._ctx = mp.get_context("spawn")
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
+        self._spare: list[_Worker] = []  # one warm worker, so a stopped one is replaced at once
         self._all: set[_Worker] = set()
         self._busy: Counter[str] = Counter()
         self._waiting: list[_Ticket] = []
@@ -297,6 +299,7 @@ class WorkerPool:
         try:
             for _ in range(self.size):
                 self._idle.append(self._spawn(self.source, self.version))
+            self._respawn(self.source, self.version, spare=True)
         except QueryError:
             self.close()
             raise
@@ -319,7 +322,7 @@ class WorkerPool:
             self._all.add(worker)
         return worker
 
-    def _respawn(self, source: Path, version: str) -> None:
+    def _respawn(self, source: Path, version: str, spare: bool = False) -> None:
         def go() -> None:
             try:
                 worker = self._spawn(source, version)
@@ -327,7 +330,7 @@ class WorkerPool:
                 return
             with self._cond:
                 if not self._closed and version == self.version:
-                    self._idle.append(worker)
+                    (self._spare if spare else self._idle).append(worker)
                     self._cond.notify_all()
                     return
                 self._all.discard(worker)
@@ -351,11 +354,12 @@ class WorkerPool:
             if version == self.version or self._closed:
                 return
             self.version, self.source = version, source
-            stale, self._idle = self._idle, []
+            stale, self._idle, self._spare = self._idle + self._spare, [], []
         for worker in stale:
             self._retire(worker)
         for _ in range(self.size):
             self._respawn(source, version)
+        self._respawn(source, version, spare=True)
 
     def _next(self) -> _Ticket | None:
         """Who gets the next idle worker: the client holding fewest, then the longest waiting."""
@@ -385,13 +389,17 @@ class WorkerPool:
         with self._cond:
             self._busy[client] -= 1
             keep = healthy and not self._closed and worker.version == self.version
+            replace = not healthy and not self._closed and worker.version == self.version
+            spare = replace and bool(self._spare)
             if keep:
                 self._idle.append(worker)
+            elif spare:
+                self._idle.append(self._spare.pop())
             self._cond.notify_all()
         if not keep:
             self._retire(worker)
-            if not healthy and worker.version == self.version:
-                self._respawn(self.source, worker.version)
+            if replace:
+                self._respawn(self.source, worker.version, spare=spare)
 
     def run(self, text: str, *, timeout: float, limit: int | None, graphs: tuple[str, ...] = (),
             named: tuple[str, ...] = (), base: str | None = None, client: str = "",
@@ -416,6 +424,11 @@ class WorkerPool:
         healthy = False
         try:
             worker.conn.send((text, limit, graphs, named, base, max_response))
+            if quick and not self._quick_poll(worker, until):
+                raise QueryTimeout(
+                    f"your other queries hold {self.per_client} worker(s), so this one ran in the quick lane "
+                    "and was stopped to let another client's query run; wait for them and try again"
+                )
             if not worker.conn.poll(max(0.0, until - time.monotonic())):
                 if until < deadline:
                     raise QueryTimeout(
@@ -439,6 +452,16 @@ class WorkerPool:
             return payload  # type: ignore[no-any-return]
         raise _ERROR_NAMES.get(status, QueryError)(payload)
 
+    def _quick_poll(self, worker: _Worker, until: float) -> bool:
+        """Wait for a quick-lane answer; False as soon as a client within its share waits for a worker."""
+        while time.monotonic() < until:
+            if worker.conn.poll(min(0.05, max(0.0, until - time.monotonic()))):
+                return True
+            with self._cond:
+                if any(self._busy[t.client] < self.per_client for t in self._waiting):
+                    return False
+        return True  # the caller's own poll reports the quick-lane time limit
+
     def close(self) -> None:
         """Stop every worker."""
         with self._cond:
@@ -446,6 +469,7 @@ class WorkerPool:
             workers = list(self._all)
             self._all.clear()
             self._idle.clear()
+            self._spare.clear()
             self._cond.notify_all()
         for w in workers:
             w.stop()
