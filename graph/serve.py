@@ -535,7 +535,7 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         """The endpoint's URL, e.g. ``http://127.0.0.1:7878/sparql``."""
         host, port = self.server_address[:2]
-        name = host.decode() if isinstance(host, bytes) else host
+        name = host.decode() if isinstance(host, bytes | bytearray) else str(host)
         return f"http://{'[' + name + ']' if ':' in name else name}:{port}/sparql"
 
     def host_allowed(self, header: str | None) -> bool:
@@ -593,7 +593,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def setup(self) -> None:
-        self.timeout = self.server.limits.connection_timeout
+        self.timeout = self.server.limits.connection_timeout  # type: ignore[misc]
         super().setup()
 
     def parse_request(self) -> bool:
@@ -766,8 +766,7 @@ class Handler(BaseHTTPRequestHandler):
                 "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                 "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads", "TriG", "N3")),
         ]
-        res = Results("graph", triples=tuple(tuple(term(x) for x in (t.subject, t.predicate, t.object))
-                                             for t in triples))  # type: ignore[misc]
+        res = Results("graph", triples=tuple((term(t.subject), term(t.predicate), term(t.object)) for t in triples))
         self._reply(res)
 
     def _answer(self, params: dict[str, list[str]]) -> None:
