@@ -294,6 +294,9 @@ class DocumentQuads:
     concepts: frozenset[str]
     passages: int
     facts: int
+    #: The document's content id and file, to read two copies of the same text once.
+    doc_id: str = ""
+    path: str = ""
 
 
 def document_quads(r: DocumentFacts) -> DocumentQuads:
@@ -313,6 +316,8 @@ def document_quads(r: DocumentFacts) -> DocumentQuads:
         concepts=frozenset(m.concept for ms in r.mentions for m in ms),
         passages=len(r.passages),
         facts=len(r.facts),
+        doc_id=r.doc.id,
+        path=r.doc.path,
     )
 
 

@@ -35,6 +35,7 @@ def _build(args: argparse.Namespace) -> int:
         keep_going=args.keep_going,
         update=args.update,
         turtle=not args.no_turtle,
+        max_size=int(args.max_size * 2**20),
     )
     print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
           f"{result.triples} triples")
@@ -190,10 +191,12 @@ def _query(args: argparse.Namespace) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
-    from graph.serve import serve
+    from graph.serve import MB, Limits, serve
 
+    limits = Limits(max_memory=args.max_memory * MB)
     serve(Path(args.out), host=args.host, port=args.port, timeout=args.timeout,
-          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True))
+          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True),
+          cors=args.cors, limits=limits)
     return 0
 
 
@@ -212,6 +215,8 @@ def parser() -> argparse.ArgumentParser:
                    help="extract documents in N processes (default: the number of cores)")
     b.add_argument("--update", action="store_true",
                    help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
+    b.add_argument("--max-size", type=float, default=50, metavar="MB",
+                   help="refuse a file larger than this (default: 50)")
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
     b.add_argument("--no-turtle", action="store_true",
                    help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)")
@@ -251,6 +256,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-results", type=int, default=10000,
                     help="most rows or triples a query may return (default: 10000)")
     sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    sv.add_argument("--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)")
+    sv.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                    help="memory a query worker may add while answering (default: 1024)")
     return ap
 
 

@@ -12,7 +12,7 @@ import codecs
 import csv
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +35,11 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", name)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16", name)
-    if b"\x00" in data[:4096]:
+        text = _strict(data, "utf-16", name)
+        if "\x00" in text:
+            raise InputError(f"{name}: binary file (NUL characters), not a text document")
+        return text
+    if b"\x00" in data:
         raise InputError(f"{name}: binary file (NUL bytes), not a text document")
     try:
         return data.decode("utf-8")
@@ -66,6 +69,61 @@ def _looks_like_text(text: str) -> bool:
         return True
     bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\r\n\f") or 0xE000 <= ord(ch) <= 0xF8FF)
     return bad / len(text) < 0.01
+
+
+MAX_SIZE = 50 * 1024 * 1024  # bytes: a file larger than this is refused (``--max-size``)
+
+
+def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
+                 max_size: int = MAX_SIZE) -> list[Path]:
+    """The .txt files named or contained (recursively) in ``paths``, sorted by name then path.
+
+    Inside a folder, a symlink that leads out of it, a symlink loop and anything that is not a
+    regular file (a FIFO, a device) are skipped with a one-line warning through ``warn``.
+
+    Raises
+    ------
+    InputError
+        If a path does not exist, or a file is larger than ``max_size`` bytes.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()
+            for p in sorted(path.rglob("*.txt")):
+                if p.name.startswith("."):
+                    continue
+                reason = _unreadable_reason(p, root)
+                if reason:
+                    if warn:
+                        warn(f"{p}: {reason}, skipped")
+                    continue
+                files.append(p)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists() or path.is_symlink():
+            raise InputError(f"{path}: not a regular file (a FIFO, device or broken symlink)")
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    for f in files:
+        size = f.stat().st_size
+        if size > max_size:
+            raise InputError(f"{f}: {size / 2**20:.1f} MB, over the {max_size / 2**20:g} MB --max-size limit; "
+                             "raise --max-size or leave the file out")
+    return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
+
+
+def _unreadable_reason(path: Path, root: Path) -> str | None:
+    """Why a file found in the folder ``root`` is not read, or None."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "symlink loop or broken symlink"
+    if path.is_symlink() and not target.is_relative_to(root):
+        return f"symlink to {target}, outside the input folder"
+    if not target.is_file():
+        return "not a regular file (a FIFO or device)"
+    return None
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -107,12 +165,15 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
     return identify(doc)
 
 
-_CONTROLS = {i: " " for i in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)}
+_CONTROLS = {i: " " for i in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
 _CONTROLS.update({0x0C: "\n", 0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
 
 
 def clean_controls(text: str) -> str:
     r"""Page breaks and line separators become line ends, other control characters spaces (one for one).
+
+    Form feed, U+2028, U+2029 and U+0085 end a line; C0 (but tab and newline), DEL, C1 and the
+    noncharacters U+FFFE/U+FFFF become spaces, so nothing reaches the graph that XML forbids.
 
     >>> clean_controls("塔利班从贩毒中\f获益。\x1b")
     '塔利班从贩毒中\n获益。 '
@@ -121,7 +182,13 @@ def clean_controls(text: str) -> str:
 
 
 def document_id(path: Path, data: bytes) -> str:
-    """A stable id from the content (never the file name): the same bytes give the same id."""
+    """A stable id from the content (never the file name): the same bytes give the same id.
+
+    Two files with the same bytes are one document; the build reads it once and says so.
+
+    >>> document_id(Path("a/report.txt"), b"x") == document_id(Path("b/report.txt"), b"x")
+    True
+    """
     return "h" + hashlib.sha256(data).hexdigest()[:16]
 
 

@@ -22,7 +22,7 @@ from rdflib.namespace import RDFS
 
 from graph import build, ingest, mentions, relations
 from graph.errors import GraphError, InputError
-from graph.ns import NX_URI, RELATIONS, local_id
+from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
 from graph.rules import Cues, checked_cues
@@ -47,17 +47,10 @@ class BuildResult:
     files: list[str] = field(default_factory=list)
 
 
-def corpus_files(paths: Sequence[Path]) -> list[Path]:
-    """The .txt files named or contained (recursively) in ``paths``, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder")
-    return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
+def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
+                 max_size: int = ingest.MAX_SIZE) -> list[Path]:
+    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.ingest.corpus_files`)."""
+    return ingest.corpus_files(paths, warn, max_size)
 
 
 @functools.cache
@@ -122,9 +115,10 @@ class Problem:
     fatal: bool
 
 
-def corpus_tasks(paths: Sequence[Path]) -> list[tuple[Path, dict[str, str] | None]]:
+def corpus_tasks(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
+                 max_size: int = ingest.MAX_SIZE) -> list[tuple[Path, dict[str, str] | None]]:
     """(file, manifest row) for every .txt file named or contained in ``paths``."""
-    files = corpus_files(paths)
+    files = corpus_files(paths, warn, max_size)
     if not files:
         raise InputError(f"{', '.join(map(str, paths))}: no .txt documents found")
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
@@ -172,7 +166,6 @@ def _fingerprint() -> str:
 
 def _cache_key(path: Path, meta: dict[str, str] | None, fingerprint: str) -> str:
     h = hashlib.sha256(path.read_bytes())
-    h.update(path.name.encode("utf-8"))
     h.update(repr(sorted((meta or {}).items())).encode("utf-8"))
     h.update(fingerprint.encode("utf-8"))
     return h.hexdigest()
@@ -218,6 +211,7 @@ def build_graph(
     update: bool = False,
     result: BuildResult | None = None,
     new_cache: Path | None = None,
+    max_size: int = ingest.MAX_SIZE,
 ) -> Iterator[build.DocumentQuads]:
     """Extract every document (in ``workers`` processes), yielding each one's quads in corpus order.
 
@@ -229,7 +223,7 @@ def build_graph(
     vocab = vocab or load()
     rule_cues(vocab)  # a bad cues.toml fails here, once, before any file is read
     result = result if result is not None else BuildResult()
-    tasks = corpus_tasks(paths)
+    tasks = corpus_tasks(paths, result.warnings.append, max_size)
     keys: list[str | None] = [None] * len(tasks)
     done: dict[int, build.DocumentQuads | Problem] = {}
     if cache is not None:
@@ -307,7 +301,12 @@ def write_nquads(
 ) -> Streamed:
     """Write each document's named graph as it comes, then the entity graph; fill the counts."""
     seen = Streamed()
+    first: dict[str, str] = {}
     for q in docs:
+        if q.doc_id and q.doc_id in first:
+            result.warnings.append(f"{q.path}: the same text as {first[q.doc_id]}; read once")
+            continue
+        first[q.doc_id] = q.path
         fh.writelines(q.lines)
         seen.add(q)
         result.documents += 1
@@ -319,8 +318,7 @@ def write_nquads(
     return seen
 
 
-_CLASSES = ("TerroristGroup", "CrimeType", "UNEntity", "Organization", "Programme", "Convention", "Region",
-            "Country", "Resolution", "Document", "Passage", "Claim")
+_CLASSES = (*CLASSES, "Passage", "Claim")
 
 
 def summarise(store: object, seen: Streamed, result: BuildResult) -> None:
@@ -363,6 +361,7 @@ def run_build(
     update: bool = False,
     turtle: bool = True,
     viewer: bool = True,
+    max_size: int = ingest.MAX_SIZE,
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.store`).
 
@@ -385,7 +384,7 @@ def run_build(
         docs = build_graph(
             paths, vocab, progress or (lambda m: print(m, file=sys.stderr)), workers=workers,
             keep_going=keep_going, cache=out / CACHE_DIR, update=update, result=result,
-            new_cache=tmp / CACHE_DIR,
+            new_cache=tmp / CACHE_DIR, max_size=max_size,
         )
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
             seen = write_nquads(fh, docs, vocab, result)

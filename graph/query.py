@@ -151,6 +151,23 @@ def update_keyword(text: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
+_NOT_CODE = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>',
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![\w:?$.\-])FROM\b", re.IGNORECASE)
+
+
+def code_only(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked, to look for keywords.
+
+    >>> code_only('ASK { <urn:FROM> ?p "SERVICE" } # FROM').split()
+    ['ASK', '{', '?p', '}']
+    """
+    return _NOT_CODE.sub(" ", text)
+
+
 def _syntax_message(exc: BaseException, source: str) -> str:
     msg = " ".join(str(exc).split())
     msg = re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", msg)
@@ -230,6 +247,8 @@ def execute(
     source: str = "query",
     limit: int | None = None,
     default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+    base_iri: str | None = None,
 ) -> Results:
     """Run ``text`` read-only on ``store``, with the union of all graphs as the default graph.
 
@@ -244,6 +263,11 @@ def execute(
         The most rows or triples to accept.
     default_graphs : sequence of str
         Graph IRIs to use as the default graph instead of the union of all.
+    named_graphs : sequence of str
+        Graph IRIs that ``GRAPH`` may name; with ``default_graphs`` they replace the query's
+        own ``FROM`` (the SPARQL protocol dataset).
+    base_iri : str, optional
+        The IRI that relative IRIs in ``text`` resolve against.
 
     Raises
     ------
@@ -267,10 +291,14 @@ def execute(
     op = update_keyword(text)
     if op:
         raise QueryRefused(f"{source}: SPARQL Update ({op}) is not allowed; the graph is read-only")
-    options: dict[str, object] = {"prefixes": query_prefixes()}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
+    options: dict[str, object] = {"prefixes": query_prefixes(), "base_iri": base_iri}
+    if default_graphs or named_graphs:
+        try:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as exc:
+            raise QueryError(f"{source}: bad graph IRI: {exc}") from exc
+    elif not _FROM.search(code_only(text)):  # a query's own FROM chooses its dataset
         options["use_default_graph_as_union"] = True
     try:
         answer = store.query(text, **options)  # type: ignore[arg-type]

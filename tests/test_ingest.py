@@ -121,3 +121,75 @@ def test_seed_annex_has_all_59_activities() -> None:
 def test_an_annex_numbers_its_paragraphs_anew() -> None:
     text = "1. 正文第一段。\n\n2. 正文第二段。\n\n附件\n\n1. 附件第一段。\n\n2. 附件第二段。\n"
     assert [label for label, _ in _texts(text)] == ["1", "2", "annex-1", "annex-2"]
+
+
+# ---------------------------------------------------------------- hostile files (issue: hardening)
+
+
+def test_nul_anywhere_means_binary(tmp_path: Path) -> None:
+    data = ("1. 塔利班从贩毒中获益。\n" * 2000).encode() + b"\x00tail"
+    assert data.index(b"\x00") > 4096
+    with pytest.raises(InputError, match=r"late\.txt: binary file"):
+        decode(data, "late.txt")
+    with pytest.raises(InputError, match=r"u16\.txt: binary file"):
+        decode(codecs.BOM_UTF16_LE + "决议\x00".encode("utf-16-le"), "u16.txt")
+
+
+def test_controls_are_normalised_before_anything_else(tmp_path: Path) -> None:
+    src = tmp_path / "c.txt"
+    src.write_bytes("1. 伊黎伊斯兰国\x1b在伊拉克\x85活动\u2028。\x7f\x9b\f\n".encode())
+    text = load_document(src).text
+    assert not [c for c in text if (ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0]
+    assert "\u2028" not in text and text.count("\n") == 4
+
+
+def test_equal_file_names_stay_two_documents_and_copies_are_read_once(tmp_path: Path) -> None:
+    from graph.pipeline import run_build
+
+    texts = {"a": "1. 塔利班从贩毒中获益。\n", "b": "1. 青年党从木炭贸易中获益。\n", "c": "1. 塔利班从贩毒中获益。\n"}
+    for folder, text in texts.items():
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "report.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build([tmp_path / "in"], out, progress=lambda m: None)
+    assert result.documents == 2  # a/ and b/ differ; c/ holds the same bytes as a/
+    assert [w for w in result.warnings if "c/report.txt" in w and "read once" in w]
+    ttl = (out / "nexus.ttl").read_text(encoding="utf-8")
+    ids = {load_document(tmp_path / "in" / f / "report.txt").id for f in ("a", "b")}
+    assert len(ids) == 2 and all(i in ttl for i in ids)
+    from graph.validate import load_graph, validate
+
+    assert validate(load_graph(out / "nexus.ttl")).violations == ()
+
+
+def test_symlinks_out_of_the_folder_and_special_files_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    import os
+
+    from graph.ingest import corpus_files
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("hostname\n", encoding="utf-8")
+    (corpus / "outside.txt").symlink_to(tmp_path / "secret.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "good.txt")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    os.mkfifo(corpus / "fifo.txt")
+    warnings: list[str] = []
+    files = corpus_files([corpus], warnings.append)
+    assert [f.name for f in files] == ["good.txt", "inside.txt"]
+    assert len(warnings) == 3 and all(w.count("\n") == 0 and "skipped" in w for w in warnings)
+    assert any("outside the input folder" in w and "outside.txt" in w for w in warnings)
+    assert any("fifo.txt" in w and "not a regular file" in w for w in warnings)
+    assert any("loop.txt" in w and "symlink loop" in w for w in warnings)
+
+
+def test_a_file_over_max_size_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from graph.cli import main
+
+    big = tmp_path / "big.txt"
+    big.write_text(SAMPLE * 40000, encoding="utf-8")  # about 2.6 MB
+    assert main(["build", str(big), "--out", str(tmp_path / "out"), "--max-size", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "big.txt" in err and "--max-size" in err
+    assert not (tmp_path / "out" / "nexus.ttl").exists()

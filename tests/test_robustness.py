@@ -224,3 +224,24 @@ def test_form_feed_and_escape_characters_do_not_break_the_build(tmp_path: Path) 
     ds = rdflib.Dataset()
     ds.parse(data=nq, format="nquads")
     assert sum(1 for _ in ds.quads((None, None, None, None))) == nq.count("\n")
+
+
+def test_traditional_relation_cues_give_the_same_facts(vocab: Vocabulary) -> None:
+    def facts(text: str) -> set[tuple[str, str, str]]:
+        return {(f.subject, f.predicate, f.object) for f in extract_checked(text, vocab).facts}
+
+    traditional = facts("1. 塔利班在阿富汗從販毒中獲益。\n")
+    assert traditional == facts("1. 塔利班在阿富汗从贩毒中获益。\n")
+    assert ("group-taliban", "benefitsFrom", "crime-drug-trafficking") in traditional
+
+
+def test_cue_words_are_written_in_the_folded_script() -> None:
+    """Cues match folded passage text, so a cue with a Traditional character could never match."""
+    import tomllib
+
+    from graph.resources import ontology_dir
+
+    data = tomllib.loads((ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
+    words = [w for table in data.values() if isinstance(table, dict)
+             for v in table.values() if isinstance(v, list) for w in v if isinstance(w, str)]
+    assert words and [w for w in words if fold(w) != w] == []
