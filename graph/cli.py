@@ -174,8 +174,11 @@ def _query(args: argparse.Namespace) -> int:
             return q.execute(store, t)
 
         res = q.execute(store, text, source=source)
-    names = q.labels(run, q.result_iris(res)) if args.format == "table" else None
-    sys.stdout.write(q.render(res, args.format, names))
+    for w in q.term_warnings(text, source):
+        print(f"warning: {w}", file=sys.stderr)
+    names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
+    width = None if args.full else args.width
+    sys.stdout.write(q.render(res, args.format, names, max_width=width, wrapped=args.wrap))
     return 0
 
 
@@ -188,11 +191,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nexus-kg")
+    except PackageNotFoundError:  # a checkout that is not installed
+        return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="nexus-kg",
         description="Knowledge graph of the terrorism–organized crime nexus from Chinese UN documents.",
     )
+    ap.add_argument("--version", action="version", version=f"nexus-kg {_version()}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="extract facts from documents and write out/nexus.ttl and out/nexus.nq")
     b.add_argument("paths", nargs="*", help="files or folders of .txt documents (default: seeds/)")
@@ -230,6 +243,14 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the saved questions")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
                    help="table (labels, aligned; the default), or csv, tsv, json (SPARQL 1.1 results)")
+    q.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the labels shown for IRIs (default: zh)")
+    q.add_argument("--no-labels", dest="labels", action="store_false",
+                   help="no label columns: IRIs only")
+    q.add_argument("--wrap", action="store_true", help="table: continue long cells on the next lines")
+    q.add_argument("--full", action="store_true", help="table: print every cell whole, however long")
+    q.add_argument("--width", type=int, default=70, metavar="N",
+                   help="table: columns a cell may take before it is cut or wrapped (default: 70)")
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
     sv = sub.add_parser("serve", help="serve the graph over the SPARQL 1.1 protocol at /sparql, viewer at /")
@@ -253,6 +274,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted; out/ was left as it was", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
