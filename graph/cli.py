@@ -182,6 +182,17 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("show")
+def _show(args: argparse.Namespace) -> int:
+    from graph import dossier
+    from graph.store import open_store
+
+    store = open_store(Path(args.out))
+    found = dossier.dossier(store, dossier.resolve(store, args.entity), lang=args.lang)
+    sys.stdout.write(dossier.render(found, args.format))
+    return 0
+
+
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
     from graph.serve import serve
@@ -253,6 +264,11 @@ def parser() -> argparse.ArgumentParser:
                    help="table: columns a cell may take before it is cut or wrapped (default: 70)")
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
+    sh = sub.add_parser("show", help="the dossier of one entity: claims with quotes, documents naming it")
+    sh.add_argument("entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)")
+    sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
+    sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
+    sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     sv = sub.add_parser("serve", help="serve the graph over the SPARQL 1.1 protocol at /sparql, viewer at /")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
