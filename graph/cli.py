@@ -124,7 +124,9 @@ def _viz(args: argparse.Namespace) -> int:
     page = viewer(load_graph(Path(args.graph)), size_by=args.size_by, focus=args.focus, depth=args.depth)
     target = Path(args.out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(target)
     print(f"wrote {target}")
     return 0
 
@@ -245,7 +247,8 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --focus (default: 1)")
     z.add_argument("--size-by", default="degree", choices=_measures(), metavar="MEASURE",
                    help="centrality that sizes the nodes: " + ", ".join(_measures()) + " (default: degree)")
-    z.add_argument("--out", default="out/graph.html", help="page to write (default: out/graph.html)")
+    z.add_argument("--out", default="out/viz.html",
+                   help="page to write (default: out/viz.html; the build's out/graph.html is left alone)")
     # @@ query parsers (query, serve) @@
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
     q.add_argument("sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared")

@@ -513,11 +513,11 @@ def viewer(
     True
     """
     G = analyze.to_networkx(g)
-    scores = analyze.centrality(G, [size_by])[size_by]
-    title = "nexus-kg"
+    title, node = "nexus-kg", None
     if focus is not None:
         node = analyze.find_node(G, focus)
         G = analyze.neighbourhood(G, node, depth)
         title = f"nexus-kg: {G.nodes[node].get('zh') or G.nodes[node].get('en') or node} ±{depth}"
+    scores = analyze.centrality(G, [size_by])[size_by]  # on the drawn subgraph, so sizes compare what is shown
     return render.page(G, scores, analyze.supporting_passages(g), size_by=size_by, title=title,
-                       max_nodes=max_nodes)
+                       max_nodes=max_nodes, focus=node)
