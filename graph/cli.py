@@ -134,7 +134,9 @@ def _viz(args: argparse.Namespace) -> int:
     page = viewer(load_graph(Path(args.graph)), size_by=args.size_by, focus=args.focus, depth=args.depth)
     target = Path(args.out)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page, encoding="utf-8")
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(target)
     print(f"wrote {target}")
     return 0
 
@@ -184,8 +186,22 @@ def _query(args: argparse.Namespace) -> int:
             return q.execute(store, t)
 
         res = q.execute(store, text, source=source)
-    names = q.labels(run, q.result_iris(res)) if args.format == "table" else None
-    sys.stdout.write(q.render(res, args.format, names))
+    for w in q.term_warnings(text, source):
+        print(f"warning: {w}", file=sys.stderr)
+    names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
+    width = None if args.full else args.width
+    sys.stdout.write(q.render(res, args.format, names, max_width=width, wrapped=args.wrap))
+    return 0
+
+
+@command("show")
+def _show(args: argparse.Namespace) -> int:
+    from graph import dossier
+    from graph.store import open_store
+
+    store = open_store(Path(args.out))
+    found = dossier.dossier(store, dossier.resolve(store, args.entity), lang=args.lang)
+    sys.stdout.write(dossier.render(found, args.format))
     return 0
 
 
@@ -200,11 +216,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nexus-kg")
+    except PackageNotFoundError:  # a checkout that is not installed
+        return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="nexus-kg",
         description="Knowledge graph of the terrorism–organized crime nexus from Chinese UN documents.",
     )
+    ap.add_argument("--version", action="version", version=f"nexus-kg {_version()}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="extract facts from documents and write out/nexus.ttl and out/nexus.nq")
     b.add_argument("paths", nargs="*", help="files or folders of .txt documents (default: seeds/)")
@@ -237,7 +263,8 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --focus (default: 1)")
     z.add_argument("--size-by", default="degree", choices=_measures(), metavar="MEASURE",
                    help="centrality that sizes the nodes: " + ", ".join(_measures()) + " (default: degree)")
-    z.add_argument("--out", default="out/graph.html", help="page to write (default: out/graph.html)")
+    z.add_argument("--out", default="out/viz.html",
+                   help="page to write (default: out/viz.html; the build's out/graph.html is left alone)")
     # @@ query parsers (query, serve) @@
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
     q.add_argument("sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared")
@@ -246,8 +273,21 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the saved questions")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
                    help="table (labels, aligned; the default), or csv, tsv, json (SPARQL 1.1 results)")
+    q.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the labels shown for IRIs (default: zh)")
+    q.add_argument("--no-labels", dest="labels", action="store_false",
+                   help="no label columns: IRIs only")
+    q.add_argument("--wrap", action="store_true", help="table: continue long cells on the next lines")
+    q.add_argument("--full", action="store_true", help="table: print every cell whole, however long")
+    q.add_argument("--width", type=int, default=70, metavar="N",
+                   help="table: columns a cell may take before it is cut or wrapped (default: 70)")
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
+    sh = sub.add_parser("show", help="the dossier of one entity: claims with quotes, documents naming it")
+    sh.add_argument("entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)")
+    sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
+    sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
+    sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     sv = sub.add_parser("serve", help="serve the graph over the SPARQL 1.1 protocol at /sparql, viewer at /")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
@@ -272,6 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted; out/ was left as it was", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -7,9 +7,16 @@ free of page logic and the pages can be tested without a server.
 from __future__ import annotations
 
 import html
+import json
+import threading
+import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
 
 NO_VIEWER = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>nexus-kg</title>
@@ -39,11 +46,239 @@ def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
     >>> page(Path("no-such-folder"), "/nothing", {}) is None
     True
     """
-    if path in ("/", "/index.html", "/graph.html"):
+    if path in ("/", "/index.html"):
+        return _html(workbench())
+    if path == "/graph.html":
         viewer = out / "graph.html"
         body = viewer.read_bytes() if viewer.is_file() else NO_VIEWER.encode("utf-8")
         return Page(HTTPStatus.OK, "text/html; charset=utf-8", body)
+    if path == "/entity" or path.startswith("/entity/"):
+        return entity_page(out, urllib.parse.unquote(path[len("/entity/"):]), query)
     return None
+
+
+def _html(text: str, status: int = HTTPStatus.OK) -> Page:
+    return Page(status, "text/html; charset=utf-8", text.encode("utf-8"))
+
+
+_CACHE: dict[str, tuple[tuple[str, float], ox.Store]] = {}
+_LOCK = threading.Lock()
+
+
+def _store(out: Path) -> ox.Store:
+    """The store of ``out``, reopened when the build replaced it (keyed by its resolved path and mtime)."""
+    from graph.store import open_source, store_source
+
+    source = store_source(out).resolve()
+    key = (str(source), source.stat().st_mtime)
+    with _LOCK:
+        hit = _CACHE.get(str(out))
+        if hit is None or hit[0] != key:
+            hit = (key, open_source(source))
+            _CACHE[str(out)] = hit
+        return hit[1]
+
+
+def _message(title: str, text: str, status: int) -> Page:
+    e = html.escape
+    body = (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{e(title)}</title>'
+            f'<p><a href="/">← workbench</a></p><h1>{e(title)}</h1><p id="message">{e(text)}</p></html>\n')
+    return _html(body, status)
+
+
+def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
+    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias)."""
+    from graph import dossier
+
+    name = ident or (query.get("name") or [""])[0]
+    lang = (query.get("lang") or ["zh"])[0]
+    if not name.strip():
+        return _message("No entity", "give a name: /entity?name=…", HTTPStatus.BAD_REQUEST)
+    try:
+        store = _store(out)
+        iri = dossier.resolve(store, name)
+        found = dossier.dossier(store, iri, lang=lang if lang in ("zh", "en") else "zh")
+    except dossier.UnknownEntity as exc:
+        return _message("Unknown entity", str(exc), HTTPStatus.NOT_FOUND)
+    except QueryError as exc:
+        return _message("No graph", str(exc), HTTPStatus.SERVICE_UNAVAILABLE)
+    return _html(dossier.to_html(found))
+
+
+def _script_json(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def workbench() -> str:
+    """The workbench page: saved questions, a SPARQL box whose answers link to dossiers, the viewer."""
+    from graph.ns import ID_URI
+    from graph.query import query_prefixes, saved_queries
+
+    saved = [{"name": q.name, "zh": q.title_zh, "en": q.title_en, "description": q.description, "text": q.text}
+             for q in saved_queries()]
+    e = html.escape
+    items = "\n".join(
+        f'<li><button type="button" class="saved" data-name="{e(q["name"])}">{e(q["zh"])}</button> '
+        f'<span class="en">{e(q["en"])}</span><div class="desc">{e(q["description"])}</div></li>'
+        for q in saved
+    )
+    prefixes = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
+    data = {"queries": saved, "id": ID_URI, "prefixes": query_prefixes()}
+    return (WORKBENCH.replace("@ITEMS@", items).replace("@PREFIXES@", e(prefixes))
+            .replace("@DATA@", _script_json(data)))
+
+
+WORKBENCH = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>nexus-kg workbench</title>
+<style>
+body{font:15px/1.45 system-ui,'Noto Sans CJK SC',sans-serif;margin:0;display:grid;
+grid-template-columns:22em 1fr;grid-template-rows:auto 1fr;height:100vh}
+header{grid-column:1/3;padding:.4em 1em;background:#223;color:#fff}header a{color:#cde}
+#side{overflow:auto;padding:.5em 1em;border-right:1px solid #ddd}#side ul{padding:0;list-style:none}
+#side li{margin:.5em 0}.saved{font:inherit;text-align:left;cursor:pointer;background:#eef;border:1px solid #ccd;
+border-radius:3px}.en{color:#555}.desc{font-size:85%;color:#666}
+main{overflow:auto;padding:.5em 1em}textarea{width:100%;height:9em;font:13px monospace}
+table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:2px 8px;
+text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#status.error{color:#b00}
+iframe{width:100%;height:70vh;border:1px solid #ccc}
+</style></head><body>
+<header><b>nexus-kg workbench</b> · <a href="/graph.html">graph viewer</a> ·
+<a href="/sparql">SPARQL endpoint</a>
+<form id="find" action="/entity" method="get" style="display:inline;margin-left:2em">
+<input name="name" placeholder="entity: any name, either script" size="28"> <button>dossier</button></form></header>
+<nav id="side"><h2>Saved questions</h2><ul id="saved">
+@ITEMS@
+</ul></nav>
+<main>
+<h2>SPARQL</h2>
+<p><small>Predeclared prefixes: @PREFIXES@</small></p>
+<textarea id="sparql" spellcheck="false">SELECT ?group ?crime WHERE { ?group :benefitsFrom ?crime } LIMIT 20</textarea>
+<p><button type="button" id="run">Run</button> <span id="status"></span></p>
+<div id="results"></div>
+<h2>Graph viewer</h2>
+<iframe id="viewer" src="/graph.html" title="graph viewer" loading="lazy"></iframe>
+</main>
+<pre id="js-errors" hidden></pre>
+<script type="application/json" id="data">@DATA@</script>
+<script>
+"use strict";
+(function () {
+  const root = document.documentElement;
+  const errors = document.getElementById("js-errors");
+  window.addEventListener("error", function (ev) {
+    root.setAttribute("data-errors", "1");
+    errors.hidden = false;
+    errors.textContent += String(ev.message) + "\\n";
+  });
+  const DATA = JSON.parse(document.getElementById("data").textContent);
+  const box = document.getElementById("sparql");
+  const status = document.getElementById("status");
+  const results = document.getElementById("results");
+  const RDFS = "http://www.w3.org/2000/01/rdf-schema#label";
+  const SKOS = "http://www.w3.org/2004/02/skos/core#prefLabel";
+
+  function el(tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    for (const k in attrs || {}) node.setAttribute(k, attrs[k]);
+    return node;
+  }
+  function compact(iri) {
+    let best = null;
+    for (const p in DATA.prefixes) {
+      const ns = DATA.prefixes[p];
+      if (iri.startsWith(ns) && p && (!best || ns.length > best[1].length)) best = [p, ns];
+    }
+    return best ? best[0] + ":" + iri.slice(best[1].length) : iri;
+  }
+  async function sparql(text) {
+    const resp = await fetch("/sparql", {method: "POST", body: text,
+      headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
+    const body = await resp.text();
+    if (!resp.ok) throw new Error("HTTP " + resp.status + ": " + body.trim());
+    return JSON.parse(body);
+  }
+  function rank(b) {
+    const lang = (b["xml:lang"] || "").toLowerCase();
+    return lang.startsWith("zh") ? 0 : lang === "" ? 1 : lang === "en" ? 2 : 3;
+  }
+  async function labels(iris) {
+    const names = {};
+    if (!iris.length) return names;
+    const values = iris.slice(0, 500).map(function (i) { return "<" + i + ">"; }).join(" ");
+    const ans = await sparql("SELECT ?s ?l WHERE { VALUES ?s { " + values + " } ?s <" + RDFS + ">|<" + SKOS +
+      "> ?l }");
+    for (const row of ans.results.bindings) {
+      const s = row.s.value, l = row.l;
+      if (!(s in names) || rank(l) < rank(names[s])) names[s] = l;
+    }
+    return names;
+  }
+  function cell(term, names) {
+    const td = el("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      const name = names[term.value] ? names[term.value].value : compact(term.value);
+      if (term.value.startsWith(DATA.id)) {
+        const a = el("a", name, {href: "/entity/" + encodeURIComponent(term.value.slice(DATA.id.length)),
+                                  "class": "entity"});
+        td.appendChild(a);
+      } else td.appendChild(el("span", name));
+      if (names[term.value]) td.appendChild(el("small", " " + compact(term.value)));
+    } else td.textContent = term.value;
+    return td;
+  }
+  async function run() {
+    status.className = "";
+    status.textContent = "running…";
+    results.replaceChildren();
+    try {
+      const ans = await sparql(box.value);
+      if ("boolean" in ans) { status.textContent = ans.boolean ? "yes" : "no"; return; }
+      const vars = ans.head.vars, rows = ans.results.bindings;
+      const iris = new Set();
+      for (const row of rows) for (const v of vars) if (row[v] && row[v].type === "uri") iris.add(row[v].value);
+      const names = await labels(Array.from(iris).sort());
+      const table = el("table", null, {id: "answer"});
+      const head = el("tr");
+      for (const v of vars) head.appendChild(el("th", v));
+      table.appendChild(head);
+      for (const row of rows) {
+        const tr = el("tr");
+        for (const v of vars) tr.appendChild(cell(row[v], names));
+        table.appendChild(tr);
+      }
+      results.appendChild(table);
+      status.textContent = rows.length + (rows.length === 1 ? " row" : " rows");
+      root.setAttribute("data-rows", String(rows.length));
+    } catch (err) {
+      status.className = "error";
+      status.textContent = String(err.message || err);
+      root.setAttribute("data-failed", "1");
+    }
+  }
+  document.getElementById("run").addEventListener("click", run);
+  box.addEventListener("keydown", function (ev) { if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) run(); });
+  for (const button of document.querySelectorAll("button.saved")) {
+    button.addEventListener("click", function () {
+      const q = DATA.queries.find(function (x) { return x.name === button.dataset.name; });
+      box.value = q.text;
+      run();
+    });
+  }
+  // #query=… fills the box and runs it; #saved=NAME runs a saved question (links can share either)
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.has("query")) { box.value = hash.get("query"); document.getElementById("run").click(); }
+  else if (hash.has("saved")) {
+    const b = document.querySelector('button.saved[data-name="' + CSS.escape(hash.get("saved")) + '"]');
+    if (b) b.click();
+  }
+  root.setAttribute("data-ready", "1");
+})();
+</script>
+</body></html>
+"""
 
 
 def not_found(path: str) -> Page:

@@ -168,10 +168,103 @@ def code_only(text: str) -> str:
     return _NOT_CODE.sub(" ", text)
 
 
-def _syntax_message(exc: BaseException, source: str) -> str:
+def _syntax_message(exc: BaseException, source: str, text: str = "") -> str:
     msg = " ".join(str(exc).split())
+    where = re.match(r"^error at (\d+):(\d+):", msg)
+    if "Prefix not found" in msg:
+        known = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
+        unknown = _undeclared(text)
+        if unknown:
+            prefix, pos = unknown[0]
+            line = text.count("\n", 0, pos) + 1
+            col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            return f"{source}: unknown prefix '{prefix}:' (line {line}, column {col}); known prefixes: {known}"
+        at = f" (line {where.group(1)}, column {where.group(2)})" if where else ""
+        return f"{source}: unknown prefix{at}; known prefixes: {known}"
     msg = re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", msg)
     return f"{source}: malformed SPARQL query: {msg}"
+
+
+# strings, IRIs and comments, which may hold colons that are not prefixed names
+_NOT_NAMES = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+_PNAME = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*)?:([A-Za-z_][\w-]*)?")
+
+
+def _declared(text: str) -> dict[str, str]:
+    return {**query_prefixes(), **{m.group(1) or "": m.group(2) for m in _DECL.finditer(text)}}
+
+
+def _blank(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked out, every offset kept."""
+    return _NOT_NAMES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _undeclared(text: str) -> list[tuple[str, int]]:
+    declared, found = _declared(text), {}
+    for m in _PNAME.finditer(_blank(text)):
+        prefix = m.group(1) or ""
+        if prefix not in declared and prefix not in found:
+            found[prefix] = m.start()
+    return list(found.items())
+
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """The prefixes ``text`` uses that neither it nor :func:`query_prefixes` declares, in order.
+
+    >>> undeclared_prefixes("SELECT * WHERE { ?s foo:bar ?o ; nx:text 'a:b' }")
+    ['foo']
+    """
+    return [p for p, _ in _undeclared(text)]
+
+
+def _ontology_terms() -> tuple[str, ...]:
+    from graph.ns import NX
+
+    return tuple(t for t in dir(NX) if not t.startswith("_") and not callable(getattr(type(NX), t, None)))
+
+
+def unknown_terms(text: str) -> list[tuple[str, str | None]]:
+    """Ontology terms ``text`` names that ``ontology/nexus.ttl`` does not declare, each with the nearest real one.
+
+    Prefixed names in the ``nx:`` namespace (``nx:``, ``:`` or any prefix the query binds to
+    it) and full ``<…ontology#…>`` IRIs are checked; strings and comments are not.
+
+    >>> unknown_terms("SELECT * WHERE { ?g :benefitFrom ?c ; nx:text ?t }")
+    [(':benefitFrom', 'benefitsFrom')]
+    """
+    import difflib
+
+    terms = _ontology_terms()
+    declared = _declared(text)
+    used: list[tuple[str, str]] = []
+    for m in re.finditer(r"<" + re.escape(NX_URI) + r"([^>]+)>", text):
+        used.append((m.group(0), m.group(1)))
+    for m in _PNAME.finditer(_blank(text)):
+        if m.group(2) and declared.get(m.group(1) or "") == NX_URI:
+            used.append((m.group(0), m.group(2)))
+    out: list[tuple[str, str | None]] = []
+    for shown, local in used:
+        if local not in terms and all(shown != o[0] for o in out):
+            near = difflib.get_close_matches(local, terms, n=1, cutoff=0.6)
+            out.append((shown, near[0] if near else None))
+    return out
+
+
+def term_warnings(text: str, source: str = "query") -> list[str]:
+    """One warning line per term of :func:`unknown_terms`.
+
+    >>> term_warnings("ASK { ?g nx:benefitFrom ?c }")
+    ['query: nx:benefitFrom is not in the ontology; did you mean nx:benefitsFrom?']
+    """
+    out = []
+    for shown, near in unknown_terms(text):
+        prefix = shown.split(":")[0] + ":" if not shown.startswith("<") else "nx:"
+        hint = f"; did you mean {prefix}{near}?" if near else "; it matches nothing"
+        out.append(f"{source}: {shown} is not in the ontology{hint}")
+    return out
 
 
 # ---------------------------------------------------------------- running queries
@@ -304,7 +397,7 @@ def execute(
         answer = store.query(text, **options)  # type: ignore[arg-type]
         return from_oxigraph(answer, limit)
     except SyntaxError as exc:
-        raise QuerySyntaxError(_syntax_message(exc, source)) from exc
+        raise QuerySyntaxError(_syntax_message(exc, source, text)) from exc
     except (OSError, ValueError, TypeError) as exc:  # evaluation errors, e.g. a bad IRI
         raise QueryError(f"{source}: {' '.join(str(exc).split())}") from exc
 
@@ -437,29 +530,74 @@ def saved_query(name: str, folder: Path | None = None) -> SavedQuery:
 # ---------------------------------------------------------------- labels
 
 
-def _label_rank(t: Term) -> tuple[int, str]:
-    lang = (t.lang or "").lower()
-    rank = 0 if lang == "zh" or lang.startswith("zh-") else 1 if not lang else 2 if lang == "en" else 3
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+LANGS = ("zh", "en")
+
+
+def _label_rank(t: Term, lang: str = "zh") -> tuple[int, str]:
+    tag = (t.lang or "").lower().split("-")[0]
+    other = "en" if lang == "zh" else "zh"
+    rank = 0 if tag == lang else 1 if not tag else 2 if tag == other else 3
     return rank, t.value
 
 
-def labels(run: Callable[[str], Results], iris: Iterable[str], chunk: int = 400) -> dict[str, str]:
-    """The preferred ``rdfs:label`` of each IRI that has one: @zh first, then plain, then @en.
+def label_terms(
+    run: Callable[[str], Results], iris: Iterable[str], *, lang: str = "zh", chunk: int = 400
+) -> dict[str, Term]:
+    """The preferred ``rdfs:label`` or ``skos:prefLabel`` of each IRI that has one.
 
-    ``run`` answers a SELECT query (the local store or an endpoint).
+    ``lang`` first, then a plain label, then the other of zh/en. ``run`` answers a SELECT
+    query (the local store or an endpoint).
     """
     todo = sorted(set(iris))
     best: dict[str, Term] = {}
     for i in range(0, len(todo), chunk):
         values = " ".join(f"<{iri}>" for iri in todo[i : i + chunk])
-        res = run(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{RDFS_LABEL}> ?l }}")
+        res = run(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{RDFS_LABEL}>|<{SKOS_PREF}> ?l }}")
         for row in res.rows:
             s, lab = row.get("s"), row.get("l")
             if s is None or lab is None or lab.kind != "literal":
                 continue
-            if s.value not in best or _label_rank(lab) < _label_rank(best[s.value]):
+            if s.value not in best or _label_rank(lab, lang) < _label_rank(best[s.value], lang):
                 best[s.value] = lab
-    return {iri: t.value for iri, t in best.items()}
+    return best
+
+
+def labels(run: Callable[[str], Results], iris: Iterable[str], *, lang: str = "zh") -> dict[str, str]:
+    """The preferred label of each IRI that has one, as text (see :func:`label_terms`)."""
+    return {iri: t.value for iri, t in label_terms(run, iris, lang=lang).items()}
+
+
+def with_labels(res: Results, names: dict[str, Term]) -> Results:
+    """``res`` with a ``<var>_label`` column after every column that holds IRIs.
+
+    >>> r = Results("bindings", ("g", "n"), ({"g": Term("uri", "urn:g"), "n": Term("literal", "1")},))
+    >>> out = with_labels(r, {"urn:g": Term("literal", "甲", lang="zh")})
+    >>> out.variables, out.rows[0]["g_label"].value
+    (('g', 'g_label', 'n'), '甲')
+    """
+    if res.kind == "boolean":
+        return res
+    res = res.as_bindings()
+    iri_vars = {v for v in res.variables for row in res.rows if row.get(v) is not None and row[v].kind == "uri"}
+    variables: list[str] = []
+    for v in res.variables:
+        variables.append(v)
+        if v in iri_vars:
+            name = f"{v}_label"
+            while name in res.variables:
+                name += "_"
+            variables.append(name)
+    rows = []
+    for row in res.rows:
+        new = dict(row)
+        for v in iri_vars:
+            name = variables[variables.index(v) + 1]
+            t = row.get(v)
+            if t is not None and t.kind == "uri" and t.value in names:
+                new[name] = names[t.value]
+        rows.append({k: new[k] for k in variables if k in new})
+    return Results("bindings", tuple(variables), tuple(rows))
 
 
 def result_iris(res: Results) -> set[str]:
@@ -503,8 +641,36 @@ def _ntriples(t: Term) -> str:
     return f'"{s}"^^<{t.datatype}>' if t.datatype else f'"{s}"'
 
 
+def ox_serialize(res: Results, fmt: ox.QueryResultsFormat) -> str | None:
+    """``res`` written by pyoxigraph's own results serialiser; None where it cannot carry them.
+
+    The rows travel to an empty store as a ``VALUES`` block, so the writer is oxigraph's
+    (blank nodes and quoted triples cannot, and get the hand-written writers below).
+
+    >>> ox_serialize(Results("bindings", ("a",), ({"a": Term("literal", "x,y")},)), ox.QueryResultsFormat.CSV)
+    'a\\r\\n"x,y"\\r\\n'
+    """
+    if res.kind == "boolean":
+        answer = ox.Store().query("ASK {}" if res.boolean else "ASK { FILTER(false) }")
+    else:
+        res = res.as_bindings()
+        if not res.variables or any(t.kind not in ("uri", "literal") for row in res.rows for t in row.values()):
+            return None
+        names = " ".join("?" + v for v in res.variables)
+        data = " ".join(
+            "(" + " ".join(_ntriples(row[v]) if v in row else "UNDEF" for v in res.variables) + ")"
+            for row in res.rows
+        )
+        answer = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {data} }} }}")
+    out = answer.serialize(format=fmt)  # type: ignore[union-attr]
+    return out.decode("utf-8") if isinstance(out, bytes) else str(out)
+
+
 def to_json(res: Results) -> str:
     """SPARQL 1.1 Query Results JSON (graph results as subject/predicate/object rows)."""
+    done = ox_serialize(res, ox.QueryResultsFormat.JSON)
+    if done is not None:
+        return done + "\n"
     if res.kind == "boolean":
         return json.dumps({"head": {}, "boolean": bool(res.boolean)}) + "\n"
     res = res.as_bindings()
@@ -526,6 +692,9 @@ def to_json(res: Results) -> str:
 
 def to_xml(res: Results) -> str:
     """SPARQL Query Results XML Format."""
+    done = ox_serialize(res, ox.QueryResultsFormat.XML)
+    if done is not None:
+        return done + "\n"
     out = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
     if res.kind == "boolean":
         out += ["<head/>", f"<boolean>{'true' if res.boolean else 'false'}</boolean>", "</sparql>"]
@@ -552,6 +721,9 @@ def to_xml(res: Results) -> str:
 
 def to_csv(res: Results) -> str:
     """SPARQL 1.1 CSV results: plain values, for spreadsheets (ASK gives ``true``/``false``)."""
+    done = ox_serialize(res, ox.QueryResultsFormat.CSV) if res.kind != "boolean" else None
+    if done is not None:
+        return done
     if res.kind == "boolean":
         return "true\n" if res.boolean else "false\n"
     res = res.as_bindings()
@@ -571,6 +743,9 @@ def _csv_value(t: Term | None) -> str:
 
 def to_tsv(res: Results) -> str:
     """SPARQL 1.1 TSV results: terms in N-Triples syntax, header ``?var``."""
+    done = ox_serialize(res, ox.QueryResultsFormat.TSV) if res.kind != "boolean" else None
+    if done is not None:
+        return done
     if res.kind == "boolean":
         return "true\n" if res.boolean else "false\n"
     res = res.as_bindings()
@@ -623,6 +798,26 @@ def clip(text: str, cols: int) -> str:
     return "".join(out) + "…"
 
 
+def wrap(text: str, cols: int) -> list[str]:
+    """``text`` cut into lines of at most ``cols`` columns (wide characters counted as two).
+
+    >>> wrap("恐怖主义团体", 5)
+    ['恐怖', '主义', '团体']
+    """
+    lines, cur, used = [], [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > cols and cur:
+            lines.append("".join(cur).rstrip())
+            cur, used = [], 0
+            if ch == " ":
+                continue
+        cur.append(ch)
+        used += w
+    lines.append("".join(cur))
+    return lines
+
+
 def pad(text: str, cols: int, right: bool = False) -> str:
     """``text`` padded with spaces to ``cols`` columns (wide characters counted as two)."""
     fill = " " * max(0, cols - width(text))
@@ -640,13 +835,34 @@ def display(t: Term | None, names: dict[str, str]) -> str:
     return " ".join(t.value.split())
 
 
-def to_table(res: Results, names: dict[str, str] | None = None, max_width: int = 70) -> str:
-    """An aligned text table; IRIs shown by their label in ``names`` where there is one."""
+def to_table(
+    res: Results, names: dict[str, str] | None = None, max_width: int | None = 70, *, wrapped: bool = False
+) -> str:
+    """An aligned text table; IRIs shown by their label in ``names`` where there is one.
+
+    Cells longer than ``max_width`` columns are cut with ``…``, or with ``wrapped`` continued
+    on the next lines; ``max_width=None`` prints every cell whole.
+
+    >>> r = Results("bindings", ("t",), ({"t": Term("literal", "一二三四五")},))
+    >>> print(to_table(r, max_width=6, wrapped=True), end="")
+    t
+    ------
+    一二三
+    四五
+    (1 row)
+    """
     if res.kind == "boolean":
         return ("yes" if res.boolean else "no") + "\n"
     res = res.as_bindings()
     names = names or {}
-    cells = [[clip(display(row.get(v), names), max_width) for v in res.variables] for row in res.rows]
+    texts = [[display(row.get(v), names) for v in res.variables] for row in res.rows]
+    if max_width is None:
+        cells = texts
+    elif wrapped:
+        split = [[wrap(c, max_width) for c in r] for r in texts]
+        cells = [[(c[k] if k < len(c) else "") for c in r] for r in split for k in range(max(map(len, r), default=1))]
+    else:
+        cells = [[clip(c, max_width) for c in r] for r in texts]
     numeric = [
         all(row.get(v) is None or row[v].datatype in NUMERIC for row in res.rows) and bool(res.rows)
         for v in res.variables
@@ -661,15 +877,19 @@ def to_table(res: Results, names: dict[str, str] | None = None, max_width: int =
     return "\n".join(lines) + "\n"
 
 
-def render(res: Results, fmt: str, names: dict[str, str] | None = None) -> str:
-    """``res`` in one of :data:`FORMATS`.
+def render(
+    res: Results, fmt: str, names: dict[str, Term] | None = None, *, max_width: int | None = 70,
+    wrapped: bool = False,
+) -> str:
+    """``res`` in one of :data:`FORMATS`; csv, tsv and json get a label column per IRI column.
 
     >>> render(Results("boolean", boolean=True), "json")
-    '{"head": {}, "boolean": true}\\n'
+    '{"head":{},"boolean":true}\\n'
     """
+    names = names or {}
     if fmt == "table":
-        return to_table(res, names)
-    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](res)
+        return to_table(res, {k: t.value for k, t in names.items()}, max_width, wrapped=wrapped)
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](with_labels(res, names) if names else res)
 
 
 def rows(res: Results) -> Iterator[dict[str, str]]:

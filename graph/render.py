@@ -127,6 +127,7 @@ def network_data(
     *,
     size_by: str = "degree",
     max_nodes: int = MAX_NODES,
+    focus: Any = None,
 ) -> dict[str, Any]:
     """The nodes, edges, legend and note of the page, as plain JSON-ready data.
 
@@ -141,6 +142,8 @@ def network_data(
         :func:`graph.analyze.supporting_passages`, best first.
     max_nodes : int
         Above this, only the ``max_nodes`` highest-scoring nodes are kept.
+    focus : node, optional
+        The node the page is about: drawn with a thick black border, and always kept.
 
     Examples
     --------
@@ -157,6 +160,9 @@ def network_data(
     total = G.number_of_nodes()
     order = sorted(G.nodes, key=lambda v: (-float(scores.get(v, 0.0)), str(v)))
     keep = set(order[:max_nodes])
+    if focus is not None and focus in G and focus not in keep and keep:
+        keep.discard(order[max_nodes - 1])
+        keep.add(focus)
     hidden = total - len(keep)
     values = [float(scores.get(v, 0.0)) for v in keep]
     lo, hi = (min(values), max(values)) if values else (0.0, 0.0)
@@ -194,11 +200,15 @@ def network_data(
             unique.values(),
             key=lambda r: (-float(r.get("confidence", 0)), str(r.get("symbol")), str(r.get("text"))),
         )
+        extra: dict[str, Any] = {}
+        if v == focus:
+            extra = {"borderWidth": 5, "font": {"size": 18, "bold": True}, "focus": True}
         net.add_node(
             str(v),
             label=_short(zh or en or str(v)),
             shape=shape,
-            color=colour,
+            color={"background": colour, "border": "#000000"} if v == focus else colour,
+            **extra,
             size=round(size, 2),
             cls=cls,
             search=sorted({x.casefold() for x in (*d.get("labels", ()), zh, en, str(v)) if x}),
@@ -238,7 +248,7 @@ def network_data(
     note = (f"Showing the {len(keep):,} most central of {total:,} entities by {size_by}; {hidden:,} hidden."
             if hidden else "")
     return {"nodes": nodes, "edges": edge_list, "classes": classes, "properties": properties,
-            "hidden": hidden, "total": total, "note": note,
+            "hidden": hidden, "total": total, "note": note, "focus": str(focus) if focus is not None else None,
             "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60}
 
 
@@ -250,6 +260,7 @@ def page(
     size_by: str = "degree",
     title: str = "nexus-kg",
     max_nodes: int = MAX_NODES,
+    focus: Any = None,
 ) -> str:
     """The whole viewer page: one HTML string with no external resource.
 
@@ -261,7 +272,7 @@ def page(
     >>> "https://" in html.split("<script>", 1)[0], "vis.Network" in html
     (False, True)
     """
-    data = network_data(G, scores, evidence, size_by=size_by, max_nodes=max_nodes)
+    data = network_data(G, scores, evidence, size_by=size_by, max_nodes=max_nodes, focus=focus)
     js, css = vis_assets()
     parts = {
         "@@TITLE@@": html.escape(title),
@@ -314,6 +325,10 @@ header h1 { font-size: 16px; margin: 0; }
 #legend .line { display: inline-block; width: 1.4em; height: 3px; vertical-align: middle; margin-right: 3px; }
 #legend .count { color: #888; }
 #network { flex: 1; min-width: 0; }
+#details { width: 320px; overflow-y: auto; padding: 8px 12px; border-left: 1px solid #ddd; font-size: 13px; }
+#details .hint { color: #888; }
+#details button.copy { font-size: 11px; margin-top: 2px; }
+#details .dossier { display: block; margin: 6px 0; }
 #js-errors { position: fixed; bottom: 0; left: 0; right: 0; max-height: 30%; overflow: auto; margin: 0;
   background: #fee; color: #900; padding: 6px; }
 div.vis-tooltip { max-width: 460px; white-space: normal !important; font-family: inherit; font-size: 13px;
@@ -346,6 +361,8 @@ div.vis-tooltip { max-width: 460px; white-space: normal !important; font-family:
     <h2>关系 · relations</h2><div id="property-filters"></div>
   </aside>
   <div id="network"></div>
+  <aside id="details"><p class="hint">点击节点或关系以固定详情 · click a node or relation to pin its details
+  here, with its sources to copy</p></aside>
 </div>
 <datalist id="all-labels"></datalist>
 <div id="tip-preview" class="vis-tooltip" hidden></div>
@@ -404,15 +421,18 @@ _APP_JS = r"""
   var big = data.nodes.length > 300;
   var options = {
     autoResize: true,
+    layout: { randomSeed: 7, improvedLayout: !big },
     physics: {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.2 },
       stabilization: { enabled: true, iterations: data.iterations, updateInterval: 25, fit: true }
     },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big },
+    // labels are drawn only once they would be legible: zoom in and they appear
     nodes: { font: { size: 13, face: "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, sans-serif" },
-             borderWidth: 1 },
+             borderWidth: 1, scaling: { label: { drawThreshold: big ? 11 : 6 } } },
     edges: { smooth: big ? false : { type: "continuous" }, font: { size: 9, align: "middle" },
+             scaling: { label: { drawThreshold: big ? 12 : 7 } },
              arrows: { to: { enabled: true, scaleFactor: 0.5 } } }
   };
   var container = document.getElementById("network");
@@ -428,6 +448,60 @@ _APP_JS = r"""
   });
   network.setData({ nodes: nodeView, edges: edgeView });
   network.redraw();
+
+  function copyText(text, button) {
+    function done() { button.textContent = "已复制 · copied"; document.body.setAttribute("data-copied", text); }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(); });
+    } else { fallback(); }
+    function fallback() {
+      var area = el("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand("copy"); } catch (e) { /* nothing to copy to */ }
+      document.body.removeChild(area);
+      done();
+    }
+  }
+  // a click pins the details of a node or relation in the side panel, each source with a copy button
+  function pin(item, isNode) {
+    var panel = document.getElementById("details");
+    panel.replaceChildren();
+    var box = tooltip({ head: item.tip.head, sub: item.tip.sub, lines: item.tip.lines, evidence: [] });
+    panel.appendChild(box);
+    if (isNode && /^[a-z]+-/.test(item.id) && window.location.protocol !== "file:") {
+      var a = el("a", "档案 · dossier →", "dossier");
+      a.href = "/entity/" + encodeURIComponent(item.id);
+      panel.appendChild(a);
+    }
+    if (item.tip.evidence && item.tip.evidence.length) {
+      panel.appendChild(el("div", "证据 · evidence", "tip-ev-head"));
+      var ul = el("ul", null, "tip");
+      item.tip.evidence.forEach(function (ev) {
+        var li = el("li");
+        li.appendChild(el("div", ev.text, "tip-text"));
+        li.appendChild(el("div", "— " + ev.source, "tip-src"));
+        var b = el("button", "复制引文 · copy quote", "copy");
+        b.type = "button";
+        b.addEventListener("click", function () { copyText("“" + ev.text + "” (" + ev.source + ")", b); });
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
+    document.body.setAttribute("data-pinned", item.id);
+  }
+  function byId(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
+  network.on("click", function (params) {
+    if (params.nodes.length) { pin(byId(data.nodes, params.nodes[0]), true); }
+    else if (params.edges.length) { pin(byId(data.edges, params.edges[0]), false); }
+  });
+  if (data.focus) {
+    network.once("stabilizationIterationsDone", function () { network.selectNodes([data.focus]); });
+    var f = byId(data.nodes, data.focus);
+    if (f) { pin(f, true); }
+  }
 
   function legend(target, items, state, swatch) {
     var box = document.getElementById(target);
@@ -492,6 +566,20 @@ _APP_JS = r"""
     var item = data.nodes.concat(data.edges).filter(function (x) { return x.id === wanted; })[0];
     var preview = document.getElementById("tip-preview");
     if (item) { preview.appendChild(tooltip(item.tip)); preview.hidden = false; }
+  }
+  // #pin=<node or edge id> pins it as a click would; #copy=<n> then copies its n-th quote
+  var pm = /^#pin=([^&]+)(?:&copy=(\d+))?$/.exec(window.location.hash);
+  if (pm) {
+    var pid = decodeURIComponent(pm[1]);
+    var node = byId(data.nodes, pid);
+    var target = node || byId(data.edges, pid);
+    if (target) {
+      pin(target, Boolean(node));
+      if (pm[2] !== undefined) {
+        var buttons = document.querySelectorAll("#details button.copy");
+        if (buttons[Number(pm[2])]) { buttons[Number(pm[2])].click(); }
+      }
+    }
   }
   window.nexusNetwork = network;
 })();

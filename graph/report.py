@@ -17,6 +17,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -48,6 +49,97 @@ CHART_CLASSES: tuple[str, ...] = ("TerroristGroup", "CrimeType", "UNEntity", "Co
 NO_CJK_FONT = (
     "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
 )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One corpus document: its symbol, body, year, and the relations (claims) stated in it.
+
+    ``entities`` counts, per entity id, the claims of this document that have it at one end.
+    """
+
+    document: str
+    symbol: str
+    body: str
+    year: int | None
+    relations: int
+    entities: dict[str, int] = field(default_factory=dict)
+
+
+_SOURCES = """
+PREFIX nx: <https://w3id.org/nexus-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?d ?file ?sym ?body ?year ?c ?s ?o WHERE {
+  ?d nx:fileName ?file .
+  OPTIONAL { ?d nx:symbol ?sym } OPTIONAL { ?d nx:body ?body } OPTIONAL { ?d nx:year ?year }
+  OPTIONAL { ?p nx:inDocument ?d . ?c nx:statedIn ?p ; rdf:subject ?s ; rdf:object ?o }
+}"""
+
+
+def sources(g: rdflib.Graph) -> list[Source]:
+    """The corpus documents of ``g`` (those with a file name), most relations first.
+
+    Examples
+    --------
+    >>> sources(rdflib.Graph())
+    []
+    """
+    from graph.ns import ID_URI
+
+    def local(t: Any) -> str:
+        return str(t)[len(ID_URI):] if str(t).startswith(ID_URI) else str(t)
+
+    meta: dict[str, tuple[str, str, int | None]] = {}
+    claims: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in g.query(_SOURCES):
+        d = local(row.d)  # type: ignore[union-attr]
+        year = str(row.year)[:4] if row.year is not None else ""  # type: ignore[union-attr]
+        meta.setdefault(d, (str(row.sym or row.file), str(row.body or "—"),  # type: ignore[union-attr]
+                            int(year) if year.isdigit() else None))
+        claims.setdefault(d, {})
+        if row.c is not None:  # type: ignore[union-attr]
+            claims[d][str(row.c)] = (local(row.s), local(row.o))  # type: ignore[union-attr]
+    out = []
+    for d, (sym, body, year) in meta.items():
+        ends = Counter(e for pair in claims[d].values() for e in set(pair))
+        out.append(Source(d, sym, body, year, len(claims[d]), dict(sorted(ends.items()))))
+    return sorted(out, key=lambda x: (-x.relations, x.symbol, x.document))
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "—"
+
+
+def _sources_section(G: nx.MultiDiGraph, result: dict[str, Any], docs: Sequence[Source]) -> list[str]:
+    if not docs:
+        return []
+    total = sum(d.relations for d in docs)
+    cited = sum(1 for _, c in G.nodes(data="cls") if c == "Document")
+    out = ["## Where the relations come from · 关系来源", "",
+           f"The corpus has {len(docs)} document{'s' if len(docs) != 1 else ''}, stating {total} relations "
+           f"(claims; a relation edge above may rest on several). The *document* class in the tables counts "
+           f"the {cited} documents that appear in relations, cited ones included, not the corpus.", ""]
+    out += _table(["document", "body", "year", "relations", "share"],
+                  [[d.symbol, d.body, d.year or "—", d.relations, _pct(d.relations, total)] for d in docs])
+    bodies = Counter[str]()
+    for d in docs:
+        bodies[d.body] += d.relations
+    ranked = sorted(bodies.items(), key=lambda x: (-x[1], x[0]))
+    top_doc = docs[0]
+    reading = ("By body: " + "; ".join(f"{b} {_pct(n, total)}" for b, n in ranked) + ". "
+               f"One document, {top_doc.symbol}, states {_pct(top_doc.relations, total)} of all relations, "
+               "so the rankings say what these few documents stress, not how the world is.")
+    out += [reading, ""]
+    key = _rank_key(result["scores"])
+    for v in sorted(G.nodes, key=key)[:3]:
+        per = sorted(((d.entities.get(str(v), 0), d.symbol) for d in docs if d.entities.get(str(v))),
+                     key=lambda x: (-x[0], x[1]))
+        n = sum(c for c, _ in per)
+        if n:
+            out.append(f"- {_both(G, v)}: {n} claims, " + ", ".join(f"{c} from {s}" for c, s in per)
+                       + (f" ({_pct(per[0][0], n)} from one document)" if len(per) > 1 else " (all from one document)"))
+    out.append("")
+    return out
 
 
 def analysis(G: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, Any]:
@@ -157,7 +249,8 @@ def _rank_key(scores: dict[str, dict[Any, float]]) -> Callable[[Any], tuple[Any,
 
 
 def markdown(
-    G: nx.MultiDiGraph, result: dict[str, Any], charts: Sequence[str] = (), top: int = 5
+    G: nx.MultiDiGraph, result: dict[str, Any], charts: Sequence[str] = (), top: int = 5,
+    docs: Sequence[Source] = (),
 ) -> str:
     """The report as Markdown: top actors per class, group × crime, communities, change over time.
 
@@ -185,9 +278,9 @@ def markdown(
         "largest connected component of the undirected weighted graph (0 elsewhere). Tables rank "
         "by degree, then betweenness, then id.",
         "",
-        "## Top actors per class · 各类别核心行为体",
-        "",
     ]
+    out += _sources_section(G, result, docs)
+    out += ["## Top actors per class · 各类别核心行为体", ""]
     by_class: dict[str, list[Any]] = {}
     for v, cls in G.nodes(data="cls", default="Entity"):
         by_class.setdefault(cls, []).append(v)
@@ -365,7 +458,7 @@ def cjk_font() -> str | None:
 
 
 def charts(
-    G: nx.MultiDiGraph, result: dict[str, Any], font: str | None = None
+    G: nx.MultiDiGraph, result: dict[str, Any], font: str | None = None, docs: Sequence[Source] = ()
 ) -> tuple[dict[str, bytes], list[str]]:
     """PNG charts: top actors by degree and betweenness, the group × crime heatmap, change over time.
 
@@ -374,6 +467,9 @@ def charts(
     font : str, optional
         The CJK font family; by default :func:`cjk_font`. Without one, labels are English and
         the returned warnings say so once.
+    docs : sequence of Source
+        The corpus documents (:func:`sources`). When a year has only one document, the
+        over-time chart draws bars per document instead of lines, which would read as a trend.
 
     Returns
     -------
@@ -449,12 +545,25 @@ def charts(
         fig, ax = plt.subplots(figsize=(9, 5))
         tracked = sorted((v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
                          key=lambda v: (-scores["degree"][v], str(v)))[:6]
-        for v in tracked:
-            ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=name(v))
-        ax.set_xticks(years)
-        ax.set_xlabel("document year")
-        ax.set_ylabel("degree (relations stated that year)")
-        ax.set_title("Terrorist groups over time" + (" · 恐怖主义团体随时间的变化" if font else ""))
+        per_year = Counter(d.year for d in docs if d.year is not None)
+        if docs and any(n == 1 for n in per_year.values()):
+            dated = sorted((d for d in docs if d.year is not None), key=lambda d: (d.year, d.symbol))
+            width = 0.8 / max(1, len(tracked))
+            for i, v in enumerate(tracked):
+                ax.bar([k + i * width for k in range(len(dated))], [d.entities.get(str(v), 0) for d in dated],
+                       width=width, label=name(v))
+            ax.set_xticks([k + width * (len(tracked) - 1) / 2 for k in range(len(dated))],
+                          [f"{d.symbol}\n{d.year}" for d in dated], fontsize=8)
+            ax.set_xlabel("document (one bar group each: a year with one document is not a trend)")
+            ax.set_ylabel("claims naming the group in that document")
+            ax.set_title("Terrorist groups per document" + (" · 各文件中的恐怖主义团体" if font else ""))
+        else:
+            for v in tracked:
+                ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=name(v))
+            ax.set_xticks(years)
+            ax.set_xlabel("document year")
+            ax.set_ylabel("degree (relations stated that year)")
+            ax.set_title("Terrorist groups over time" + (" · 恐怖主义团体随时间的变化" if font else ""))
         if tracked:
             ax.legend(fontsize=8)
         fig.tight_layout()
@@ -472,14 +581,15 @@ def report_files(
     """
     G = analyze.to_networkx(g)
     result = analysis(G, seed=seed)
+    docs = sources(g)
     pngs: dict[str, bytes] = {}
     warnings: list[str] = []
     if with_charts and G.number_of_nodes():
-        pngs, warnings = charts(G, result)
+        pngs, warnings = charts(G, result, docs=docs)
     files: dict[str, str | bytes] = {
         "report/centrality.csv": centrality_csv(G, result),
         "report/centrality_by_year.csv": by_year_csv(G, result),
-        "report/report.md": markdown(G, result, sorted(pngs)),
+        "report/report.md": markdown(G, result, sorted(pngs), docs=docs),
     }
     files.update({f"report/{name}": data for name, data in sorted(pngs.items())})
     return files, warnings
@@ -513,11 +623,11 @@ def viewer(
     True
     """
     G = analyze.to_networkx(g)
-    scores = analyze.centrality(G, [size_by])[size_by]
-    title = "nexus-kg"
+    title, node = "nexus-kg", None
     if focus is not None:
         node = analyze.find_node(G, focus)
         G = analyze.neighbourhood(G, node, depth)
         title = f"nexus-kg: {G.nodes[node].get('zh') or G.nodes[node].get('en') or node} ±{depth}"
+    scores = analyze.centrality(G, [size_by])[size_by]  # on the drawn subgraph, so sizes compare what is shown
     return render.page(G, scores, analyze.supporting_passages(g), size_by=size_by, title=title,
-                       max_nodes=max_nodes)
+                       max_nodes=max_nodes, focus=node)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -91,3 +92,49 @@ def test_edge_tooltip_and_page_need_no_network(tmp_path: Path, fragment: str):
     assert 'data-drawn="3"' in done.stdout
     if fragment:
         assert "受益于 · benefits from" in done.stdout and "1 supporting passage" in done.stdout
+
+
+def _attr(dom: str, name: str, attr: str) -> str | None:
+    m = re.search(rf'{attr}="([^"]*)"', tag(dom, name))
+    return m.group(1) if m else None
+
+
+def test_click_pins_details_and_copies_the_quote_with_its_citation(built: Path, tmp_path: Path):
+    dom = load(built / "graph.html", tmp_path, "#pin=group-isil&copy=0")
+    assert "data-errors" not in tag(dom, "html")
+    assert _attr(dom, "body", "data-pinned") == "group-isil"
+    details = re.search(r'<aside id="details">(.*?)</aside>', dom, re.S)
+    assert details and "伊拉克和黎凡特伊斯兰国" in details.group(1) and "复制引文 · copy quote" in details.group(1)
+    copied = _attr(dom, "body", "data-copied")
+    assert copied and re.fullmatch(r"“.+” \(S/\d{4}/\d+ ¶\d+.*\)", copied), copied
+
+
+def test_focus_page_is_pinned_highlighted_and_sized_on_what_it_draws(built: Path, tmp_path: Path):
+    from graph.cli import main
+
+    page = tmp_path / "focus.html"
+    assert main(["viz", "--graph", str(built / "nexus.ttl"), "--focus", "塔利班", "--out", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', text, re.S).group(1))
+    assert data["focus"] == "group-taliban"
+    focus = [n for n in data["nodes"] if n.get("focus")]
+    assert [n["id"] for n in focus] == ["group-taliban"] and focus[0]["borderWidth"] == 5
+    # degree on the drawn subgraph: the focus is its hub, so it is the largest node
+    assert focus[0]["size"] == max(n["size"] for n in data["nodes"])
+    dom = load(page, tmp_path)
+    assert "data-errors" not in tag(dom, "html") and _attr(dom, "body", "data-pinned") == "group-taliban"
+
+
+def test_viewer_is_byte_identical_across_hash_seeds(built: Path, tmp_path: Path):
+    import os
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"viz-{seed}.html"
+        subprocess.run([sys.executable, "-m", "graph.cli", "viz", "--graph", str(built / "nexus.ttl"),
+                        "--out", str(target)], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                       capture_output=True, timeout=300)
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1]
+    assert b"randomSeed: 7" in pages[0]

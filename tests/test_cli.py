@@ -131,3 +131,27 @@ def test_empty_file_is_skipped_with_a_warning(tmp_path: Path, capsys: pytest.Cap
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_viz_writes_its_own_file_by_default(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from graph.cli import main
+
+    (tmp_path / "out").mkdir()
+    shutil.copy(built / "nexus.ttl", tmp_path / "out" / "nexus.ttl")
+    (tmp_path / "out" / "graph.html").write_text("the build's viewer", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["viz", "--focus", "塔利班"]) == 0
+    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == "the build's viewer"
+    assert "group-taliban" in (tmp_path / "out" / "viz.html").read_text(encoding="utf-8")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    from graph.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"nexus-kg {version('nexus-kg')}\n"

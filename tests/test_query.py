@@ -18,6 +18,7 @@ from graph.query import (
     Results,
     execute,
     parse_saved,
+    query_prefixes,
     rows,
     saved_queries,
     width,
@@ -237,10 +238,10 @@ def test_cli_formats(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     q = "SELECT ?g ?l WHERE { ?g a nx:TerroristGroup ; rdfs:label ?l } ORDER BY ?g ?l"
     assert main(["query", "--out", str(built), "--format", "csv", q]) == 0
     csv_out = capsys.readouterr().out
-    assert csv_out.startswith("g,l\r\n") and NXID + "group-taliban,塔利班" in csv_out
+    assert csv_out.startswith("g,g_label,l\r\n") and NXID + "group-taliban,塔利班,塔利班" in csv_out
     assert main(["query", "--out", str(built), "--format", "json", q]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["head"]["vars"] == ["g", "l"]
+    assert doc["head"]["vars"] == ["g", "g_label", "l"]
     assert {"type": "literal", "value": "塔利班", "xml:lang": "zh"} in [b["l"] for b in doc["results"]["bindings"]]
     assert main(["query", "--out", str(built), "--format", "tsv", q]) == 0
     tsv = capsys.readouterr().out
@@ -251,7 +252,7 @@ def test_cli_formats(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_saved_question_by_name_and_file(built: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["query", "--out", str(built), "--name", "recalled-by-2482", "--format", "csv"]) == 0
     by_name = capsys.readouterr().out
-    assert "res-s-1373-2001,S/RES/1373 (2001)" in by_name
+    assert "res-s-1373-2001,第1373(2001)号决议,S/RES/1373 (2001)" in by_name
     rq = tmp_path / "q.rq"
     rq.write_text("SELECT ?r WHERE { nxid:res-s-2482-2019 :recalls ?r }", encoding="utf-8")
     assert main(["query", "--out", str(built), "--file", str(rq), "--format", "csv"]) == 0
@@ -341,3 +342,77 @@ def test_what_the_corpus_says_about_somalia_quotes_every_passage(store: ox.Store
     found = answer(store, "corpus-on-entity")
     assert len({r["document"] for r in found}) == len(_documents_naming("country-som"))
     assert all("索马里" in r["text"] or "索馬里" in r["text"] or "Somali" in r["text"] for r in found[:50])
+
+
+# ---------------------------------------------------------------- analyst's output
+
+
+QUOTES = "SELECT ?c ?e WHERE { ?c a nx:Claim ; nx:evidence ?e } ORDER BY DESC(STRLEN(?e)) ?c LIMIT 3"
+
+
+def test_label_columns_follow_lang(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    q = "SELECT ?g WHERE { VALUES ?g { nxid:group-taliban } }"
+    assert main(["query", "--out", str(built), "--format", "csv", "--lang", "en", q]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == NXID + "group-taliban,Taliban"
+    assert main(["query", "--out", str(built), "--format", "csv", "--lang", "zh", q]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == NXID + "group-taliban,塔利班"
+    assert main(["query", "--out", str(built), "--format", "csv", "--no-labels", q]) == 0
+    assert capsys.readouterr().out.splitlines() == ["g", NXID + "group-taliban"]
+
+
+def test_csv_tsv_json_carry_the_whole_quote(built: Path, store: ox.Store, capsys: pytest.CaptureFixture[str]) -> None:
+    longest = [r["e"] for r in rows(execute(store, QUOTES))]
+    assert len(longest[0]) > 70
+    assert main(["query", "--out", str(built), "--format", "json", QUOTES]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [b["e"]["value"] for b in doc["results"]["bindings"]] == longest
+    assert main(["query", "--out", str(built), "--format", "tsv", QUOTES]) == 0
+    parsed = ox.parse_query_results(capsys.readouterr().out, ox.QueryResultsFormat.TSV)
+    assert [s["e"].value for s in parsed] == longest  # type: ignore[index]
+
+
+@pytest.mark.parametrize("flag", ["--wrap", "--full"])
+def test_table_shows_whole_quotes_with_wrap_or_full(
+    built: Path, store: ox.Store, flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    longest = " ".join(next(rows(execute(store, QUOTES)))["e"].split())
+    assert main(["query", "--out", str(built), QUOTES]) == 0
+    cut = capsys.readouterr().out
+    assert longest not in cut and "…" in cut
+    assert main(["query", "--out", str(built), flag, QUOTES]) == 0
+    out = capsys.readouterr().out
+    if flag == "--full":
+        assert longest in out
+    else:
+        assert all(width(line) <= 70 + 2 + 70 for line in out.splitlines())
+        pieces = [line.split("  ")[-1].strip() for line in out.splitlines()[2:]]
+        assert longest.replace(" ", "") in "".join(pieces).replace(" ", "")
+
+
+def test_misspelt_term_is_named_with_the_nearest(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--out", str(built), "SELECT ?g WHERE { ?g :benefitFrom ?c }"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "warning: query: :benefitFrom is not in the ontology; did you mean :benefitsFrom?\n"
+    assert "(0 rows)" in captured.out
+    assert main(["query", "--out", str(built), "SELECT ?g WHERE { ?g :benefitsFrom ?c . ?g nx:text '?x :nope' }"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_unknown_prefix_names_it_and_the_known_ones(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--out", str(built), "SELECT ?g WHERE { ?g nxx:benefitsFrom ?c }"]) == 1
+    known = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
+    assert capsys.readouterr().err == (
+        f"Error: query: unknown prefix 'nxx:' (line 1, column 22); known prefixes: {known}\n"
+    )
+
+
+def test_closed_pipe_ends_quietly(built: Path) -> None:
+    import subprocess
+    import sys
+
+    cmd = (f"{sys.executable} -m graph.cli query --list | head -2; "
+           f"{sys.executable} -m graph.cli query --out {built} --full "
+           f"'SELECT ?p WHERE {{ ?p a nx:Passage }}' | head -1")
+    done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=120, check=False)
+    assert len(done.stdout.splitlines()) == 3
+    assert done.stderr == ""

@@ -1,0 +1,68 @@
+"""`nexus-kg show`: one entity's dossier, found by any name in either script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph import dossier
+from graph.cli import main
+from graph.query import execute
+from graph.store import open_store
+
+ISIL = "https://w3id.org/nexus-kg/id/group-isil"
+
+
+@pytest.fixture(scope="module")
+def store(built: Path):
+    return open_store(built)
+
+
+@pytest.mark.parametrize("name", ["伊黎伊斯兰国", "伊黎伊斯蘭國", "isil", "Da'esh", "nxid:group-isil", "group-isil", ISIL])
+def test_any_alias_in_either_script_finds_the_entity(store, name: str) -> None:
+    assert dossier.resolve(store, name) == ISIL
+
+
+def test_unknown_name_is_one_line_with_near_names(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "--out", str(built), "伊黎伊斯兰国x"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: 伊黎伊斯兰国x: no entity goes by this name; did you mean 伊黎伊斯兰国")
+    assert err.count("\n") == 1
+    assert main(["show", "--out", str(built), "nxid:group-nobody"]) == 1
+    assert capsys.readouterr().err == "Error: nxid:group-nobody: no such entity in the graph\n"
+
+
+def test_dossier_has_every_claim_and_mention(store) -> None:
+    d = dossier.dossier(store, ISIL)
+    claims = execute(store, f"SELECT (COUNT(?c) AS ?n) WHERE {{ {{ ?c rdf:subject <{ISIL}> }} UNION "
+                            f"{{ ?c rdf:object <{ISIL}> }} }}")
+    passages = execute(store, f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p nx:mentions <{ISIL}> }}")
+    assert len(d.claims) == int(claims.rows[0]["n"].value) > 5
+    assert len(d.mentions) == int(passages.rows[0]["n"].value) > len(d.claims) // 2
+    assert "nx:TerroristGroup" in d.classes and "ISIL" in d.aliases
+    oil = [c for c in d.claims if c.relation == "nx:benefitsFrom" and c.other_label == "石油走私"]
+    assert oil and all(c.citation and c.citation.symbol == "S/2015/366" and c.citation.text for c in oil)
+    assert any(c.amount for c in d.claims) and any(c.hedged for c in d.claims)
+
+
+def test_show_markdown_and_json(built: Path, store, capsys: pytest.CaptureFixture[str]) -> None:
+    d = dossier.dossier(store, ISIL)
+    assert main(["show", "--out", str(built), "伊黎伊斯蘭國"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith(f"# {d.label}\n") and f"## Claims ({len(d.claims)})" in md
+    first = d.claims[0]
+    assert f"— {first.citation.where}" in md and " ".join(first.citation.text.split()) in md
+    assert main(["show", "--out", str(built), "--format", "json", "--lang", "en", "ISIL"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["iri"] == ISIL and len(doc["claims"]) == len(d.claims)
+    assert doc["label"] == "Islamic State in Iraq and the Levant"
+    assert {m["symbol"] for m in doc["documents"]} == {m.symbol for m in d.mentions}
+
+
+def test_html_escapes_document_text(store) -> None:
+    d = dossier.dossier(store, ISIL)
+    evil = dossier.Citation("p", "urn:d", "<b>S</b>", "1", 1, "<img src=x onerror=alert(1)>")
+    page = dossier.to_html(dossier.Dossier(d.iri, d.id, "<i>x</i>", d.classes, d.labels, d.aliases, (), (evil,)))
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page and "<i>x" not in page
