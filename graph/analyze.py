@@ -304,7 +304,8 @@ def eigenvector(U: nx.Graph) -> dict[Any, float]:
         if C.number_of_nodes() <= 2:  # ARPACK needs at least three nodes; a single edge is symmetric
             out.update(dict.fromkeys(C, 1 / C.number_of_nodes() ** 0.5))
         else:
-            out.update({v: abs(x) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()})
+            # rounded: the solver's last digits depend on node order, and ties must stay ties
+            out.update({v: round(abs(x), 10) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()})
     except (nx.NetworkXException, ArithmeticError, ValueError):
         out.update(nx.degree_centrality(C))
     return out
@@ -607,7 +608,7 @@ def _para_key(paragraph: str) -> tuple[int, str]:
 
 
 #: Predicates the projection and the viewer never read, left out when the graph is read from a store.
-_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "fileName", "rule", "surface")
+_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "rule", "surface")
 
 
 def graph_from_store(store: Any) -> rdflib.Graph:
