@@ -1,4 +1,4 @@
-# nexus-kg: `make build` builds the graph from seeds/, `make test` runs the tests and lint.
+# nexus-kg: `make build` builds the graph from seeds/, `make test` runs lint, types and the tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,11 +19,14 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks
+	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/mypy graph
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks
 	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/mypy graph
 
 clean:
 	rm -rf out .pytest_cache

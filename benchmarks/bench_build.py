@@ -35,7 +35,7 @@ def extraction_throughput(repeats: int) -> tuple[float, float]:
     """(extraction chars/s, jieba.lcut chars/s) over the seed texts, best of ``repeats``."""
     import jieba
 
-    from graph import ingest
+    from graph.extract import ingest
     from graph.pipeline import extract_document
     from graph.vocab import load
 
@@ -130,8 +130,19 @@ def timed_build(corpus: Path, out: Path, workers: int, turtle: bool = True) -> t
     The tree's memory is the sum of the proportional set sizes of the build and its workers,
     sampled every 50 ms.
     """
-    cmd = [sys.executable, "-m", "graph.cli", "build", str(corpus), "--out", str(out), "--quiet",
-           "--workers", str(workers), *([] if turtle else ["--no-turtle"])]
+    cmd = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--quiet",
+        "--workers",
+        str(workers),
+        *([] if turtle else ["--no-turtle"]),
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -159,11 +170,19 @@ def main() -> None:
     print(f"    jieba.lcut                      {bare:>12,.0f} chars/s")
     print(f"    ratio                           {ours / bare:>12.2f}   (goal >= 0.5)")
 
-    scales = tuple(int(x) for x in args.scales.split(",")) if args.scales else (1, 10) if args.quick else (1, 10, 100)
+    scales = (
+        tuple(int(x) for x in args.scales.split(","))
+        if args.scales
+        else (1, 10)
+        if args.quick
+        else (1, 10, 100)
+    )
     rows = []
     print(f"(b) nexus-kg build --workers {args.workers} --quiet")
-    print(f"    {'scale':>6} {'files':>6} {'MB':>8} {'wall s':>8} {'MB/s':>7} {'tree MiB*':>13} "
-          f"{'jieba s':>8} {'build/jieba':>11}")
+    print(
+        f"    {'scale':>6} {'files':>6} {'MB':>8} {'wall s':>8} {'MB/s':>7} {'tree MiB*':>13} "
+        f"{'jieba s':>8} {'build/jieba':>11}"
+    )
     with tempfile.TemporaryDirectory(prefix="nexus-bench-") as tmp:
         for scale in scales:
             corpus = Path(tmp) / f"corpus-{scale}"
@@ -172,15 +191,20 @@ def main() -> None:
             bare = jieba_seconds(corpus)
             files = len(list(corpus.glob("*.txt")))
             rows.append((size, wall))
-            print(f"    {scale:>5}× {files:>6} {size / 1e6:>8.2f} {wall:>8.1f} {size / 1e6 / wall:>7.2f} {rss:>13.0f} "
-                  f"{bare:>8.1f} {wall / bare:>11.2f}", flush=True)
+            print(
+                f"    {scale:>5}× {files:>6} {size / 1e6:>8.2f} {wall:>8.1f} {size / 1e6 / wall:>7.2f} {rss:>13.0f} "
+                f"{bare:>8.1f} {wall / bare:>11.2f}",
+                flush=True,
+            )
             shutil.rmtree(Path(tmp) / f"out-{scale}")
             shutil.rmtree(corpus)
     xs = [math.log(s) for s, _ in rows]
     ys = [math.log(t) for _, t in rows]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
-    print("    * peak of the summed proportional set sizes of the build and its workers (sampled every 50 ms)")
+    print(
+        "    * peak of the summed proportional set sizes of the build and its workers (sampled every 50 ms)"
+    )
     print(f"    scaling exponent (slope of log time vs log size): {slope:.2f}")
     if len(rows) >= 2:
         (s1, t1), (s2, t2) = rows[-2], rows[-1]

@@ -46,13 +46,19 @@ def main() -> None:
     ap.add_argument("--max-memory", type=int, default=1024, metavar="MB")
     args = ap.parse_args()
     from graph.pipeline import run_build
-    from graph.serve import MB, Limits, make_server
+    from graph.sparql.serve import MB, Limits, make_server
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         run_build([ROOT / "seeds"], out, progress=lambda m: None)
-        srv = make_server(out, "127.0.0.1", 0, timeout=args.timeout, workers=2,
-                          limits=Limits(max_memory=args.max_memory * MB))
+        srv = make_server(
+            out,
+            "127.0.0.1",
+            0,
+            timeout=args.timeout,
+            workers=2,
+            limits=Limits(max_memory=args.max_memory * MB),
+        )
         threading.Thread(target=srv.serve_forever, daemon=True).start()
         host, port = "127.0.0.1", int(srv.server_address[1])
         try:
@@ -64,8 +70,10 @@ def main() -> None:
             time.sleep(0.3)
             status, took = ask(host, port, "ASK {}")
             t.join()
-            print(f"(b) ASK beside the hungry query: {status} in {took * 1000:.1f} ms; "
-                  f"hungry query: {hungry[0][0]} after {hungry[0][1]:.2f} s")
+            print(
+                f"(b) ASK beside the hungry query: {status} in {took * 1000:.1f} ms; "
+                f"hungry query: {hungry[0][0]} after {hungry[0][1]:.2f} s"
+            )
             time.sleep(1.5)  # let the stopped worker be replaced
             slow = [threading.Thread(target=ask, args=(host, port, SLOW)) for _ in range(20)]
             for s in slow:

@@ -25,15 +25,27 @@ from pathlib import Path
 import rdflib
 
 from graph.pipeline import run_build
-from graph.query import execute, saved_queries, with_prologue
-from graph.store import STORE_DIR, build_store, open_store
+from graph.rdf.store import STORE_DIR, build_store, open_store
+from graph.sparql.query import execute, saved_queries, with_prologue
 
 ROOT = Path(__file__).resolve().parents[1]
 ID = "https://w3id.org/nexus-kg/id/"
-PER_COPY = re.compile(r"<https://w3id\.org/nexus-kg/id/((?:claim|passage|amount|doc|graph-(?!entities>))[^>]*)>")
-ENTITY = re.compile(r"<https://w3id\.org/nexus-kg/id/((group|crime|country|region|un|org|programme|convention)-[^>]*)>")
-VARIANTS = {"group": 37, "crime": 11, "country": 23, "region": 7, "un": 13, "org": 5, "programme": 3,
-            "convention": 2}
+PER_COPY = re.compile(
+    r"<https://w3id\.org/nexus-kg/id/((?:claim|passage|amount|doc|graph-(?!entities>))[^>]*)>"
+)
+ENTITY = re.compile(
+    r"<https://w3id\.org/nexus-kg/id/((group|crime|country|region|un|org|programme|convention)-[^>]*)>"
+)
+VARIANTS = {
+    "group": 37,
+    "crime": 11,
+    "country": 23,
+    "region": 7,
+    "un": 13,
+    "org": 5,
+    "programme": 3,
+    "convention": 2,
+}
 
 
 def synthetic(seed_nq: str, target: int) -> Iterator[str]:
@@ -126,7 +138,9 @@ def timed(label: str, fn: Callable[[], object]) -> object:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="100k synthetic triples, fewer repetitions, 10 s cap")
+    ap.add_argument(
+        "--quick", action="store_true", help="100k synthetic triples, fewer repetitions, 10 s cap"
+    )
     ap.add_argument("--triples", type=int, help="size of the synthetic graph (default 1,000,000)")
     ap.add_argument("--cap", type=float, help="seconds rdflib may spend on one query on the large graph")
     args = ap.parse_args(argv)
@@ -148,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
                 f.write(line + "\n")
                 n_big += 1
         print(f"synthetic graph: {n_big:,} quads", file=sys.stderr)
-        timed("Oxigraph bulk load (synthetic)", lambda: build_store(big_out / "nexus.nq", big_out / STORE_DIR))
+        timed(
+            "Oxigraph bulk load (synthetic)", lambda: build_store(big_out / "nexus.nq", big_out / STORE_DIR)
+        )
 
         print("seed graph: Oxigraph …", file=sys.stderr)
         ox_seed = time_oxigraph(seed_out, texts, reps_small)
@@ -161,15 +177,21 @@ def main(argv: list[str] | None = None) -> int:
         ds = timed("rdflib load (synthetic)", lambda: load_rdflib(big_out / "nexus.nq"))
         rd_big = time_rdflib(ds, texts, 1, cap)  # type: ignore[arg-type]
 
-    print(f"\nMedian latency in ms. Seed graph: {seed_quads:,} quads, {reps_small} runs per query. "
-          f"Synthetic graph: {n_big:,} quads; Oxigraph {reps_big_ox} runs, rdflib 1 run capped at {cap:g} s.\n")
-    head = f"| {'saved question':<24} | {'seed Oxigraph':>13} | {'seed rdflib':>11} | " \
-           f"{'synth Oxigraph':>14} | {'synth rdflib':>12} |"
+    print(
+        f"\nMedian latency in ms. Seed graph: {seed_quads:,} quads, {reps_small} runs per query. "
+        f"Synthetic graph: {n_big:,} quads; Oxigraph {reps_big_ox} runs, rdflib 1 run capped at {cap:g} s.\n"
+    )
+    head = (
+        f"| {'saved question':<24} | {'seed Oxigraph':>13} | {'seed rdflib':>11} | "
+        f"{'synth Oxigraph':>14} | {'synth rdflib':>12} |"
+    )
     print(head)
     print("|" + "|".join("-" * (len(c)) for c in head.split("|")[1:-1]) + "|")
     for name in texts:
-        print(f"| {name:<24} | {fmt(ox_seed[name], cap):>13} | {fmt(rd_seed[name], cap):>11} | "
-              f"{fmt(ox_big[name], cap):>14} | {fmt(rd_big[name], cap):>12} |")
+        print(
+            f"| {name:<24} | {fmt(ox_seed[name], cap):>13} | {fmt(rd_seed[name], cap):>11} | "
+            f"{fmt(ox_big[name], cap):>14} | {fmt(rd_big[name], cap):>12} |"
+        )
     return 0
 
 

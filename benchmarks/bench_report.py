@@ -4,9 +4,9 @@ Run: ``.venv/bin/python benchmarks/bench_report.py [--nodes 10000 --edges 50000]
 
 The synthetic graph follows the RDF model of ``docs/rdf-model.md``: typed entities with @zh/@en
 labels, relation triples, and for each triple one ``nx:Claim`` stated in a passage of a dated
-document. Above ``graph.analyze.EXACT_LIMIT`` nodes, betweenness and closeness are estimated
-from ``graph.analyze.SAMPLE_K`` sampled sources, and the viewer draws the
-``graph.render.MAX_NODES`` most central nodes.
+document. Above ``graph.analytics.analyze.EXACT_LIMIT`` nodes, betweenness and closeness are estimated
+from ``graph.analytics.analyze.SAMPLE_K`` sampled sources, and the viewer draws the
+``graph.view.render.MAX_NODES`` most central nodes.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph import analyze, render, report
+from graph.analytics import analyze, report
 from graph.ns import NX, entity_iri
+from graph.view import render
 
 # which classes each relation links, as in ontology/nexus.ttl
 DOMAINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -37,10 +38,22 @@ DOMAINS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "activeIn": (("UNEntity", "Organization", "Programme"), ("Region", "Country")),
     "recalls": (("Resolution",), ("Resolution",)),
     "affiliatedWith": (("TerroristGroup",), ("TerroristGroup",)),
-    "partnerOf": (("UNEntity", "Organization", "Programme", "Country"), ("UNEntity", "Organization", "Country")),
+    "partnerOf": (
+        ("UNEntity", "Organization", "Programme", "Country"),
+        ("UNEntity", "Organization", "Country"),
+    ),
 }
-SHARE = {"TerroristGroup": 0.15, "CrimeType": 0.02, "UNEntity": 0.1, "Organization": 0.1, "Programme": 0.08,
-         "Convention": 0.03, "Country": 0.2, "Region": 0.05, "Resolution": 0.27}
+SHARE = {
+    "TerroristGroup": 0.15,
+    "CrimeType": 0.02,
+    "UNEntity": 0.1,
+    "Organization": 0.1,
+    "Programme": 0.08,
+    "Convention": 0.03,
+    "Country": 0.2,
+    "Region": 0.05,
+    "Resolution": 0.27,
+}
 
 
 def synthetic(nodes: int, edges: int, seed: int = 7) -> rdflib.Graph:
@@ -107,18 +120,31 @@ def bench(name: str, g: rdflib.Graph) -> None:
     total = time.perf_counter()
     G = timed("RDF → NetworkX", lambda: analyze.to_networkx(g))
     sampled = G.number_of_nodes() > analyze.EXACT_LIMIT
-    print(f"  ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; "
-          + (f"betweenness/closeness sampled, k={analyze.SAMPLE_K})" if sampled else "exact measures)"))
+    print(
+        f"  ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; "
+        + (f"betweenness/closeness sampled, k={analyze.SAMPLE_K})" if sampled else "exact measures)")
+    )
     scores = timed("all measures", lambda: analyze.centrality(G))
     community = timed("communities (Louvain)", lambda: analyze.communities(G))
     by_year = timed("measures per document year", lambda: analyze.by_year(G))
     matrix = analyze.crime_matrix(G)
-    result = {"scores": scores, "community": community, "matrix": matrix, "by_year": by_year,
-              "groups_sharing": analyze.projection(matrix, "rows"),
-              "crimes_sharing": analyze.projection(matrix, "columns")}
+    result = {
+        "scores": scores,
+        "community": community,
+        "matrix": matrix,
+        "by_year": by_year,
+        "groups_sharing": analyze.projection(matrix, "rows"),
+        "crimes_sharing": analyze.projection(matrix, "columns"),
+    }
     pngs, _ = timed("charts (4 PNG)", lambda: report.charts(G, result))
-    timed("csv + markdown", lambda: (report.centrality_csv(G, result), report.by_year_csv(G, result),
-                                     report.markdown(G, result, sorted(pngs))))
+    timed(
+        "csv + markdown",
+        lambda: (
+            report.centrality_csv(G, result),
+            report.by_year_csv(G, result),
+            report.markdown(G, result, sorted(pngs)),
+        ),
+    )
     print(f"  {'= report':<38}{time.perf_counter() - total:8.2f} s")
     page = timed("viewer page (incl. RDF → NetworkX)", lambda: report.viewer(g))
     shown = min(G.number_of_nodes(), render.MAX_NODES)
@@ -129,7 +155,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", type=int, default=10_000)
     ap.add_argument("--edges", type=int, default=50_000)
-    ap.add_argument("--graph", default=None, help="a built nexus.ttl (default: build the seeds into a temp dir)")
+    ap.add_argument(
+        "--graph", default=None, help="a built nexus.ttl (default: build the seeds into a temp dir)"
+    )
     args = ap.parse_args()
     if args.graph:
         seed = Path(args.graph)
@@ -139,12 +167,16 @@ def main() -> None:
         from graph.pipeline import run_build
 
         out = Path(tempfile.mkdtemp(prefix="nexus-bench-"))
-        timed("build seeds/ (for reference)", lambda: run_build([Path(__file__).resolve().parents[1] / "seeds"],
-                                                                  out, progress=lambda m: None))
+        timed(
+            "build seeds/ (for reference)",
+            lambda: run_build([Path(__file__).resolve().parents[1] / "seeds"], out, progress=lambda m: None),
+        )
         seed = out / "nexus.ttl"
     bench("seed graph", rdflib.Graph().parse(seed, format="turtle"))
-    g = timed(f"generate synthetic {args.nodes:,} nodes / {args.edges:,} edges",
-              lambda: synthetic(args.nodes, args.edges))
+    g = timed(
+        f"generate synthetic {args.nodes:,} nodes / {args.edges:,} edges",
+        lambda: synthetic(args.nodes, args.edges),
+    )
     bench("synthetic graph", g)
 
 

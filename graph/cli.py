@@ -13,7 +13,9 @@ from graph.errors import GraphError
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
-def command(name: str) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+def command(
+    name: str,
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
     def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         COMMANDS[name] = fn
         return fn
@@ -37,12 +39,16 @@ def _build(args: argparse.Namespace) -> int:
         turtle=not args.no_turtle,
         max_size=int(args.max_size * 2**20),
     )
-    print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
-          f"{result.triples} triples")
+    print(
+        f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
+        f"{result.triples} triples"
+    )
     print("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
     print("properties: " + ", ".join(f"{k} {v}" for k, v in result.by_property.items()))
     if result.discovered:
-        print(f"discovered outside the vocabulary ({len(result.discovered)}), for review (documents naming each):")
+        print(
+            f"discovered outside the vocabulary ({len(result.discovered)}), for review (documents naming each):"
+        )
         ranked = sorted(result.discovered, key=lambda d: (-d[2], d[0], d[1]))
         for kind, label, docs in ranked[: 40 if not args.verbose else None]:
             print(f"  {kind:<15} {docs:>3}  {label}")
@@ -57,7 +63,7 @@ def _build(args: argparse.Namespace) -> int:
 
 @command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    from graph.validate import load_graph, validate
+    from graph.rdf.validate import load_graph, validate
 
     report = validate(load_graph(Path(args.graph)))
     if report.conforms:
@@ -71,8 +77,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 @command("eval")
 def _eval(args: argparse.Namespace) -> int:
-    from graph.evaluate import evaluate, read_gold
-    from graph.validate import load_graph
+    from graph.analytics.evaluate import evaluate, read_gold
+    from graph.rdf.validate import load_graph
 
     scores = evaluate(load_graph(Path(args.graph)), read_gold(Path(args.gold)))
     print(f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
@@ -97,15 +103,15 @@ def _eval(args: argparse.Namespace) -> int:
 # @@ analytics commands (report, viz) @@
 @command("report")
 def _report(args: argparse.Namespace) -> int:
-    from graph.report import report_files
+    from graph.analytics.report import report_files
 
     if args.graph:
-        from graph.validate import load_graph
+        from graph.rdf.validate import load_graph
 
         g = load_graph(Path(args.graph))
     else:  # the built store: no Turtle to parse
-        from graph.analyze import graph_from_store
-        from graph.store import open_store
+        from graph.analytics.analyze import graph_from_store
+        from graph.rdf.store import open_store
 
         g = graph_from_store(open_store(Path(args.out)))
     files, warnings = report_files(g)
@@ -125,9 +131,9 @@ def _report(args: argparse.Namespace) -> int:
 
 @command("viz")
 def _viz(args: argparse.Namespace) -> int:
+    from graph.analytics.report import viewer
     from graph.errors import InputError
-    from graph.report import viewer
-    from graph.validate import load_graph
+    from graph.rdf.validate import load_graph
 
     if args.depth < 0:
         raise InputError(f"--depth {args.depth}: must be 0 or more")
@@ -142,7 +148,9 @@ def _viz(args: argparse.Namespace) -> int:
 
 
 def _measures() -> tuple[str, ...]:
-    from graph.measures import MEASURES  # not graph.analyze: --help must not load NetworkX
+    from graph.analytics.measures import (
+        MEASURES,  # not graph.analytics.analyze: --help must not load NetworkX
+    )
 
     return MEASURES
 
@@ -150,7 +158,7 @@ def _measures() -> tuple[str, ...]:
 # @@ query commands (query, serve) @@
 @command("query")
 def _query(args: argparse.Namespace) -> int:
-    from graph import query as q
+    from graph.sparql import query as q
 
     if args.list:
         for saved in q.saved_queries():
@@ -178,7 +186,7 @@ def _query(args: argparse.Namespace) -> int:
 
         res = run(text)
     else:
-        from graph.store import open_store
+        from graph.rdf.store import open_store
 
         store = open_store(Path(args.out))
 
@@ -196,8 +204,8 @@ def _query(args: argparse.Namespace) -> int:
 
 @command("show")
 def _show(args: argparse.Namespace) -> int:
-    from graph import dossier
-    from graph.store import open_store
+    from graph.rdf.store import open_store
+    from graph.sparql import dossier
 
     store = open_store(Path(args.out))
     found = dossier.dossier(store, dossier.resolve(store, args.entity), lang=args.lang)
@@ -207,12 +215,20 @@ def _show(args: argparse.Namespace) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
-    from graph.serve import MB, Limits, serve
+    from graph.sparql.serve import MB, Limits, serve
 
     limits = Limits(max_memory=args.max_memory * MB)
-    serve(Path(args.out), host=args.host, port=args.port, timeout=args.timeout,
-          max_results=args.max_results, workers=args.workers, log=lambda m: print(m, flush=True),
-          cors=args.cors, limits=limits)
+    serve(
+        Path(args.out),
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_results=args.max_results,
+        workers=args.workers,
+        log=lambda m: print(m, flush=True),
+        cors=args.cors,
+        limits=limits,
+    )
     return 0
 
 
@@ -237,15 +253,30 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out/)")
     b.add_argument("--quiet", action="store_true", help="no progress lines")
     b.add_argument("--verbose", action="store_true", help="list every discovered entity")
-    b.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="extract documents in N processes (default: the number of cores)")
-    b.add_argument("--update", action="store_true",
-                   help="reuse the stored extraction of unchanged documents (same bytes, same rules)")
-    b.add_argument("--max-size", type=float, default=50, metavar="MB",
-                   help="refuse a file larger than this (default: 50)")
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extract documents in N processes (default: the number of cores)",
+    )
+    b.add_argument(
+        "--update",
+        action="store_true",
+        help="reuse the stored extraction of unchanged documents (same bytes, same rules)",
+    )
+    b.add_argument(
+        "--max-size",
+        type=float,
+        default=50,
+        metavar="MB",
+        help="refuse a file larger than this (default: 50)",
+    )
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
-    b.add_argument("--no-turtle", action="store_true",
-                   help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)")
+    b.add_argument(
+        "--no-turtle",
+        action="store_true",
+        help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)",
+    )
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
@@ -258,33 +289,58 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
     z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
     z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
-    z.add_argument("--focus", metavar="LABEL",
-                   help="draw only the neighbourhood of this entity (any label or alias)")
+    z.add_argument(
+        "--focus", metavar="LABEL", help="draw only the neighbourhood of this entity (any label or alias)"
+    )
     z.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --focus (default: 1)")
-    z.add_argument("--size-by", default="degree", choices=_measures(), metavar="MEASURE",
-                   help="centrality that sizes the nodes: " + ", ".join(_measures()) + " (default: degree)")
-    z.add_argument("--out", default="out/viz.html",
-                   help="page to write (default: out/viz.html; the build's out/graph.html is left alone)")
+    z.add_argument(
+        "--size-by",
+        default="degree",
+        choices=_measures(),
+        metavar="MEASURE",
+        help="centrality that sizes the nodes: " + ", ".join(_measures()) + " (default: degree)",
+    )
+    z.add_argument(
+        "--out",
+        default="out/viz.html",
+        help="page to write (default: out/viz.html; the build's out/graph.html is left alone)",
+    )
     # @@ query parsers (query, serve) @@
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
-    q.add_argument("sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared")
+    q.add_argument(
+        "sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared"
+    )
     q.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     q.add_argument("--name", metavar="NAME", help="run a saved question from ontology/queries/")
     q.add_argument("--list", action="store_true", help="list the saved questions")
-    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
-                   help="table (labels, aligned; the default), or csv, tsv, json (SPARQL 1.1 results)")
-    q.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="language of the labels shown for IRIs (default: zh)")
-    q.add_argument("--no-labels", dest="labels", action="store_false",
-                   help="no label columns: IRIs only")
+    q.add_argument(
+        "--format",
+        choices=("table", "csv", "tsv", "json"),
+        default="table",
+        help="table (labels, aligned; the default), or csv, tsv, json (SPARQL 1.1 results)",
+    )
+    q.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of the labels shown for IRIs (default: zh)",
+    )
+    q.add_argument("--no-labels", dest="labels", action="store_false", help="no label columns: IRIs only")
     q.add_argument("--wrap", action="store_true", help="table: continue long cells on the next lines")
     q.add_argument("--full", action="store_true", help="table: print every cell whole, however long")
-    q.add_argument("--width", type=int, default=70, metavar="N",
-                   help="table: columns a cell may take before it is cut or wrapped (default: 70)")
+    q.add_argument(
+        "--width",
+        type=int,
+        default=70,
+        metavar="N",
+        help="table: columns a cell may take before it is cut or wrapped (default: 70)",
+    )
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
     sh = sub.add_parser("show", help="the dossier of one entity: claims with quotes, documents naming it")
-    sh.add_argument("entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)")
+    sh.add_argument(
+        "entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)"
+    )
     sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
     sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
     sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
@@ -293,12 +349,23 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
     sv.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     sv.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
-    sv.add_argument("--max-results", type=int, default=10000,
-                    help="most rows or triples a query may return (default: 10000)")
+    sv.add_argument(
+        "--max-results",
+        type=int,
+        default=10000,
+        help="most rows or triples a query may return (default: 10000)",
+    )
     sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
-    sv.add_argument("--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)")
-    sv.add_argument("--max-memory", type=int, default=1024, metavar="MB",
-                    help="memory a query worker may add while answering (default: 1024)")
+    sv.add_argument(
+        "--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)"
+    )
+    sv.add_argument(
+        "--max-memory",
+        type=int,
+        default=1024,
+        metavar="MB",
+        help="memory a query worker may add while answering (default: 1024)",
+    )
     return ap
 
 

@@ -14,18 +14,20 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
 import rdflib
 from rdflib.namespace import RDFS
 
-from graph import build, ingest, mentions, relations
 from graph.errors import GraphError, InputError
+from graph.extract import ingest, mentions, relations
+from graph.extract.rules import Cues, checked_cues
 from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
+from graph.rdf import build
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
-from graph.rules import Cues, checked_cues
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -47,9 +49,10 @@ class BuildResult:
     files: list[str] = field(default_factory=list)
 
 
-def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
-                 max_size: int = ingest.MAX_SIZE) -> list[Path]:
-    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.ingest.corpus_files`)."""
+def corpus_files(
+    paths: Sequence[Path], warn: Callable[[str], None] | None = None, max_size: int = ingest.MAX_SIZE
+) -> list[Path]:
+    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.extract.ingest.corpus_files`)."""
     return ingest.corpus_files(paths, warn, max_size)
 
 
@@ -115,8 +118,9 @@ class Problem:
     fatal: bool
 
 
-def corpus_tasks(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
-                 max_size: int = ingest.MAX_SIZE) -> list[tuple[Path, dict[str, str] | None]]:
+def corpus_tasks(
+    paths: Sequence[Path], warn: Callable[[str], None] | None = None, max_size: int = ingest.MAX_SIZE
+) -> list[tuple[Path, dict[str, str] | None]]:
     """(file, manifest row) for every .txt file named or contained in ``paths``."""
     files = corpus_files(paths, warn, max_size)
     if not files:
@@ -153,10 +157,9 @@ def _fingerprint() -> str:
     """What the extraction depends on besides the file: the rules' code and the ontology data."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("ingest.py", "mentions.py", "relations.py", "pipeline.py", "records.py", "vocab.py", "script.py",
-                 "build.py", "ns.py"):
+    for name in ("pipeline.py", "records.py", "vocab.py", "script.py", "ns.py", "rdf/build.py"):
         h.update((here / name).read_bytes())
-    for f in sorted((here / "rules").glob("*.py")):
+    for f in sorted((here / "extract").rglob("*.py")):
         h.update(f.read_bytes())
     for f in sorted(ontology_dir().glob("*")):
         if f.is_file():
@@ -194,6 +197,7 @@ def _pool(workers: int, vocab: Vocabulary) -> ProcessPoolExecutor:
     """Worker processes forked after the vocabulary, the rules and jieba's matcher are loaded (once)."""
     rule_cues(vocab)
     mentions.matcher_for(vocab)
+    ctx: BaseContext
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: each worker loads them itself
@@ -260,7 +264,9 @@ def build_graph(
             if isinstance(outcome, Problem):
                 if outcome.fatal and not keep_going:
                     raise InputError(outcome.message)
-                result.warnings.append(outcome.message if not outcome.fatal else f"skipped bad file: {outcome.message}")
+                result.warnings.append(
+                    outcome.message if not outcome.fatal else f"skipped bad file: {outcome.message}"
+                )
                 continue
             key = keys[i]
             if i in fresh and key and new_cache is not None:
@@ -321,30 +327,37 @@ def write_nquads(
 _CLASSES = (*CLASSES, "Passage", "Claim")
 
 
-def summarise(store: object, seen: Streamed, result: BuildResult) -> None:
+def summarise(store: Any, seen: Streamed, result: BuildResult) -> None:
     """Triples, classes, properties and discovered entities of the built store, into ``result``."""
-    from graph.query import execute
+    from graph.sparql.query import execute
 
     def rows(q: str) -> list[dict[str, Any]]:
-        return execute(store, q).rows
+        return list(execute(store, q).rows)
 
     distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
     result.triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
-    types = {str(r["t"].value): int(r["n"].value) for r in rows(
-        "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")}
+    types = {
+        str(r["t"].value): int(r["n"].value)
+        for r in rows("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")
+    }
     result.by_class = {c: types.get(NX_URI + c, 0) for c in _CLASSES}
     values = " ".join(f"<{NX_URI}{r}>" for r in RELATIONS)
-    props = {str(r["p"].value): int(r["n"].value) for r in rows(
-        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
-        "GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p")}
+    props = {
+        str(r["p"].value): int(r["n"].value)
+        for r in rows(
+            f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
+            "GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p"
+        )
+    }
     result.by_property = {r: props.get(NX_URI + r, 0) for r in RELATIONS}
     found = rows(
         f"SELECT ?s (MIN(STR(?t)) AS ?type) (MIN(STR(?l)) AS ?label) WHERE {{ GRAPH ?g {{ ?s <{NX_URI}discovered> true }} "
-        f"OPTIONAL {{ GRAPH ?g2 {{ ?s a ?t FILTER(STRSTARTS(STR(?t), \"{NX_URI}\")) }} }} "
-        f"OPTIONAL {{ GRAPH ?g3 {{ ?s <{RDFS.label}> ?l }} }} }} GROUP BY ?s")
+        f'OPTIONAL {{ GRAPH ?g2 {{ ?s a ?t FILTER(STRSTARTS(STR(?t), "{NX_URI}")) }} }} '
+        f"OPTIONAL {{ GRAPH ?g3 {{ ?s <{RDFS.label}> ?l }} }} }} GROUP BY ?s"
+    )
     result.discovered = sorted(
         (
-            str(r["type"].value)[len(NX_URI):] if r.get("type") is not None else "Entity",
+            str(r["type"].value)[len(NX_URI) :] if r.get("type") is not None else "Entity",
             str(r["label"].value) if r.get("label") is not None else "None",
             len(seen.naming.get(local_id(str(r["s"].value)), ())),
         )
@@ -363,14 +376,14 @@ def run_build(
     viewer: bool = True,
     max_size: int = ingest.MAX_SIZE,
 ) -> BuildResult:
-    """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.store`).
+    """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`).
 
     ``nexus.nq`` is written as the documents stream from the workers; the Oxigraph store is
     bulk-loaded from it, and ``nexus.ttl`` (unless ``turtle`` is false) and the viewer page
     ``graph.html`` (unless ``viewer`` is false) are made from the store. Nothing in ``out``
     changes unless the whole build succeeds; a full disk is a ``GraphError``.
     """
-    from graph import store as st
+    from graph.rdf import store as st
 
     vocab = load()
     rule_cues(vocab)
@@ -382,9 +395,16 @@ def run_build(
         raise GraphError(f"{out}: cannot write the build ({exc.strerror or exc})") from None
     try:
         docs = build_graph(
-            paths, vocab, progress or (lambda m: print(m, file=sys.stderr)), workers=workers,
-            keep_going=keep_going, cache=out / CACHE_DIR, update=update, result=result,
-            new_cache=tmp / CACHE_DIR, max_size=max_size,
+            paths,
+            vocab,
+            progress or (lambda m: print(m, file=sys.stderr)),
+            workers=workers,
+            keep_going=keep_going,
+            cache=out / CACHE_DIR,
+            update=update,
+            result=result,
+            new_cache=tmp / CACHE_DIR,
+            max_size=max_size,
         )
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
             seen = write_nquads(fh, docs, vocab, result)
@@ -394,8 +414,8 @@ def run_build(
             with (tmp / "nexus.ttl").open("wb") as fh:
                 st.write_turtle(store, fh)
         if viewer:
-            from graph.analyze import graph_from_store
-            from graph.report import viewer as page
+            from graph.analytics.analyze import graph_from_store
+            from graph.analytics.report import viewer as page
 
             (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
         del store
@@ -406,7 +426,9 @@ def run_build(
             (tmp / CACHE_DIR).rmdir()
         gen = st.publish(out, tmp)
     except OSError as exc:
-        raise GraphError(f"{out}: cannot write the build ({exc.strerror or exc}); {out} was left as it was") from None
+        raise GraphError(
+            f"{out}: cannot write the build ({exc.strerror or exc}); {out} was left as it was"
+        ) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if created and out.is_dir() and not any(out.iterdir()):

@@ -40,17 +40,28 @@ def body_words() -> tuple[tuple[str, str], ...]:
 
 _SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
 SC_RUN = re.compile(
-    _SC_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)\s*" + _SC_ITEM + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
+    _SC_ITEM
+    + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)\s*"
+    + _SC_ITEM
+    + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
 )
 SC_ONE = re.compile(_SC_ITEM)
 _GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
 _GA_RUN = re.compile(
-    r"(?<![/0-9A-Za-z])" + _GA_ITEM + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*" + _GA_ITEM + r")*\s*(?:号)?\s*(?=决议)"
+    r"(?<![/0-9A-Za-z])"
+    + _GA_ITEM
+    + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*"
+    + _GA_ITEM
+    + r")*\s*(?:号)?\s*(?=决议)"
 )
 _GA_ONE = re.compile(_GA_ITEM)
 RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
-SIMPLE_SYMBOL = re.compile(r"(?<![A-Za-z0-9/.])((?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST|PRST)/\d{2,4}(?:/\d{1,4})+)")
+SIMPLE_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/.])((?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST|PRST)/\d{2,4}(?:/\d{1,4})+)"
+)
 TITLE = re.compile(r"《([^《》]{2,80})》")
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -128,7 +139,9 @@ def parse_symbol(symbol: str) -> Entity | None:
     if m2:
         return resolution_entity(m2.group(1), m2.group(2), None)
     if re.fullmatch(r"(?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST)/\d{2,4}(?:/\d{1,4})+", symbol):
-        return Entity(id="doc-" + _slug(symbol), kind="Document", label_zh=symbol, label_en=symbol, symbol=symbol)
+        return Entity(
+            id="doc-" + _slug(symbol), kind="Document", label_zh=symbol, label_en=symbol, symbol=symbol
+        )
     return None
 
 
@@ -163,7 +176,9 @@ def resolution_mentions(p: Passage) -> list[Mention]:
                 code, pos = body_before(text, start, 6)
                 if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
                     start = pos
-            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+            out.append(
+                Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
+            )
     for run in _GA_RUN.finditer(text):
         code, pos = body_before(text, run.start())
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
@@ -175,7 +190,9 @@ def resolution_mentions(p: Passage) -> list[Mention]:
             start = item.start()
             if k == 0 and pos >= 0 and 0 <= start - (pos + len(body_names().get(code, ("", ""))[1])) <= 1:
                 start = pos
-            out.append(Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern"))
+            out.append(
+                Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
+            )
     for sm in RES_SYMBOL.finditer(text):
         sym = parse_symbol(sm.group(0))
         if sym:
@@ -208,8 +225,6 @@ def entity_from_resolution_id(rid: str) -> Entity | None:
         if m2:
             return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None)
     return None
-
-
 
 
 YEARLESS = re.compile(r"(?:(安全理事会|安理会)\s*)?第\s*(\d{4})\s*号决议")

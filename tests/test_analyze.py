@@ -10,7 +10,7 @@ import rdflib
 from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from graph import analyze
+from graph.analytics import analyze
 from graph.errors import GraphError, InputError
 from graph.ns import NX, entity_iri
 
@@ -115,12 +115,19 @@ def test_edges_keep_property_weight_and_years_and_provenance_stays_out():
     G = analyze.to_networkx(g)
     assert sorted(G.nodes) == ["crime-oil-smuggling", "group-isil", "res-s-2482-2019"]
     assert list(G.edges(keys=True, data=True)) == [
-        ("group-isil", "crime-oil-smuggling", "benefitsFrom",
-         {"property": "benefitsFrom", "weight": 2, "years": (2015, 2019)}),
+        (
+            "group-isil",
+            "crime-oil-smuggling",
+            "benefitsFrom",
+            {"property": "benefitsFrom", "weight": 2, "years": (2015, 2019)},
+        ),
     ]
     isil_data = G.nodes["group-isil"]
     assert (isil_data["cls"], isil_data["zh"], isil_data["en"]) == (
-        "TerroristGroup", "伊拉克和黎凡特伊斯兰国", "Islamic State in Iraq and the Levant")
+        "TerroristGroup",
+        "伊拉克和黎凡特伊斯兰国",
+        "Islamic State in Iraq and the Levant",
+    )
     assert "伊黎伊斯兰国" in isil_data["labels"]
     assert isil_data["discovered"] is False and G.nodes["crime-oil-smuggling"]["discovered"] is True
     assert G.nodes["res-s-2482-2019"]["cls"] == "Resolution"  # the more specific class wins
@@ -232,7 +239,9 @@ def test_rankings_sort_ties_by_id():
     G = nx.MultiDiGraph()
     G.add_nodes_from([("b", {"cls": "Country"}), ("a", {"cls": "Country"}), ("g", {"cls": "TerroristGroup"})])
     assert analyze.rankings(G, {"a": 1.0, "b": 1.0, "g": 0.1}) == {
-        "TerroristGroup": [("g", 0.1)], "Country": [("a", 1.0), ("b", 1.0)]}
+        "TerroristGroup": [("g", 0.1)],
+        "Country": [("a", 1.0), ("b", 1.0)],
+    }
 
 
 def test_unknown_measure_is_refused():
@@ -263,8 +272,8 @@ def test_isil_is_among_the_most_central_groups_in_the_seeds(seed_graph):
 
 
 def test_the_report_read_from_the_store_equals_the_report_read_from_turtle(built, seed_graph):
-    from graph.report import report_files
-    from graph.store import open_store
+    from graph.analytics.report import report_files
+    from graph.rdf.store import open_store
 
     from_store, _ = report_files(analyze.graph_from_store(open_store(built)), with_charts=False)
     from_turtle, _ = report_files(seed_graph, with_charts=False)

@@ -12,22 +12,35 @@ import pytest
 from conftest import require_tool
 from test_render import PAYLOAD, payload_graph
 
-from graph import report
+from graph.analytics import report
 
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1200,900", "--virtual-time-budget=5000",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1200,900",
+    "--virtual-time-budget=5000",
     # no networking: every request goes to a proxy that is not there
-    "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--proxy-server=127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
 )
 
 
 def chromium(url: str, tmp: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     exe = require_tool("chromium")
     profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
-    return subprocess.run([exe, *FLAGS, f"--user-data-dir={profile}", *extra, url],
-                          capture_output=True, text=True, timeout=180, check=False)
+    return subprocess.run(
+        [exe, *FLAGS, f"--user-data-dir={profile}", *extra, url],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 def load(page: Path, tmp: Path, fragment: str = "") -> str:
@@ -104,7 +117,11 @@ def test_click_pins_details_and_copies_the_quote_with_its_citation(built: Path, 
     assert "data-errors" not in tag(dom, "html")
     assert _attr(dom, "body", "data-pinned") == "group-isil"
     details = re.search(r'<aside id="details">(.*?)</aside>', dom, re.S)
-    assert details and "伊拉克和黎凡特伊斯兰国" in details.group(1) and "复制引文 · copy quote" in details.group(1)
+    assert (
+        details
+        and "伊拉克和黎凡特伊斯兰国" in details.group(1)
+        and "复制引文 · copy quote" in details.group(1)
+    )
     copied = _attr(dom, "body", "data-copied")
     assert copied and re.fullmatch(r"“.+” \(S/\d{4}/\d+ ¶\d+.*\)", copied), copied
 
@@ -132,9 +149,22 @@ def test_viewer_is_byte_identical_across_hash_seeds(built: Path, tmp_path: Path)
     pages = []
     for seed in ("1", "2"):
         target = tmp_path / f"viz-{seed}.html"
-        subprocess.run([sys.executable, "-m", "graph.cli", "viz", "--graph", str(built / "nexus.ttl"),
-                        "--out", str(target)], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "graph.cli",
+                "viz",
+                "--graph",
+                str(built / "nexus.ttl"),
+                "--out",
+                str(target),
+            ],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         pages.append(target.read_bytes())
     assert pages[0] == pages[1]
     assert b"randomSeed: 7" in pages[0]

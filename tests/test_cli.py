@@ -10,8 +10,8 @@ import pytest
 import rdflib
 from conftest import ROOT, SEEDS, require_tool
 
+from graph.analytics.evaluate import evaluate, read_gold
 from graph.cli import main
-from graph.evaluate import evaluate, read_gold
 from graph.ns import NX
 
 GOLD = ROOT / "tests" / "gold" / "facts.tsv"
@@ -29,10 +29,15 @@ def test_build_writes_turtle_and_nquads(built: Path) -> None:
 
 
 def test_every_claim_has_passage_with_document_paragraph_and_offsets(seed_graph: rdflib.Graph) -> None:
-    rows = list(seed_graph.query("""
+    rows = list(
+        seed_graph.query(
+            """
         SELECT ?c ?para ?start ?end ?doc WHERE {
           ?c a nx:Claim ; nx:statedIn ?p . ?p nx:paragraph ?para ; nx:startOffset ?start ;
-             nx:endOffset ?end ; nx:inDocument ?doc }""", initNs={"nx": NX}))
+             nx:endOffset ?end ; nx:inDocument ?doc }""",
+            initNs={"nx": NX},
+        )
+    )
     claims = set(seed_graph.subjects(rdflib.RDF.type, NX.Claim))
     assert len(claims) > 100 and {r.c for r in rows} == claims
 
@@ -61,7 +66,9 @@ def test_validate_reports_a_violation(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_independent_parser_accepts_the_turtle(built: Path) -> None:
     rapper = require_tool("rapper")
-    proc = subprocess.run([rapper, "-i", "turtle", "-c", str(built / "nexus.ttl")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [rapper, "-i", "turtle", "-c", str(built / "nexus.ttl")], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "returned" in proc.stderr and "triples" in proc.stderr
 
@@ -72,7 +79,10 @@ def test_build_is_byte_identical_across_processes(tmp_path: Path) -> None:
         out = tmp_path / f"o{i}"
         subprocess.run(
             [sys.executable, "-m", "graph.cli", "build", str(SEEDS), "--out", str(out), "--quiet"],
-            check=True, capture_output=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            cwd=ROOT,
         )
         outs.append(out)
     for name in ("nexus.ttl", "nexus.nq"):
@@ -91,7 +101,9 @@ def test_gold_scores_meet_the_targets(seed_graph: rdflib.Graph) -> None:
 def test_eval_command_prints_a_row_per_relation(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(GOLD), "--graph", str(built / "nexus.ttl")]) == 0
     out = capsys.readouterr().out
-    assert {"benefitsFrom", "mandatedBy", "implements", "operatesIn"} <= {ln.split()[0] for ln in out.splitlines()}
+    assert {"benefitsFrom", "mandatedBy", "implements", "operatesIn"} <= {
+        ln.split()[0] for ln in out.splitlines()
+    }
 
 
 def test_gold_file_is_large_enough() -> None:
@@ -113,7 +125,9 @@ def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp
     out.mkdir()
     (out / "nexus.ttl").write_text("previous", encoding="utf-8")
     path = make(tmp_path)
-    assert main(["build", str(SEEDS / "002_1ce6e44335356221.txt"), str(path), "--out", str(out), "--quiet"]) == 1
+    assert (
+        main(["build", str(SEEDS / "002_1ce6e44335356221.txt"), str(path), "--out", str(out), "--quiet"]) == 1
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Error: ") and message in err[0]
     assert (out / "nexus.ttl").read_text(encoding="utf-8") == "previous"
@@ -133,7 +147,9 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_viz_writes_its_own_file_by_default(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_viz_writes_its_own_file_by_default(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil
 
     from graph.cli import main

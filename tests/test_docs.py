@@ -55,7 +55,9 @@ README_BLOCKS = blocks(ROOT / "README.md") + blocks(ROOT / "docs" / "analyst.md"
 def test_the_readme_has_checked_blocks() -> None:
     cmds = [c for c, _ in README_BLOCKS]
     assert "nexus-kg --help" in cmds and "nexus-kg eval tests/gold/facts.tsv" in cmds
-    assert any(c.startswith("nexus-kg build") for c in cmds) and any(c.startswith("nexus-kg show") for c in cmds)
+    assert any(c.startswith("nexus-kg build") for c in cmds) and any(
+        c.startswith("nexus-kg show") for c in cmds
+    )
 
 
 @pytest.mark.parametrize(("cmd", "want"), README_BLOCKS, ids=[c for c, _ in README_BLOCKS])

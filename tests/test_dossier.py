@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph import dossier
 from graph.cli import main
-from graph.query import execute
-from graph.store import open_store
+from graph.rdf.store import open_store
+from graph.sparql import dossier
+from graph.sparql.query import execute
 
 ISIL = "https://w3id.org/nexus-kg/id/group-isil"
 
@@ -20,7 +20,9 @@ def store(built: Path):
     return open_store(built)
 
 
-@pytest.mark.parametrize("name", ["伊黎伊斯兰国", "伊黎伊斯蘭國", "isil", "Da'esh", "nxid:group-isil", "group-isil", ISIL])
+@pytest.mark.parametrize(
+    "name", ["伊黎伊斯兰国", "伊黎伊斯蘭國", "isil", "Da'esh", "nxid:group-isil", "group-isil", ISIL]
+)
 def test_any_alias_in_either_script_finds_the_entity(store, name: str) -> None:
     assert dossier.resolve(store, name) == ISIL
 
@@ -36,8 +38,11 @@ def test_unknown_name_is_one_line_with_near_names(built: Path, capsys: pytest.Ca
 
 def test_dossier_has_every_claim_and_mention(store) -> None:
     d = dossier.dossier(store, ISIL)
-    claims = execute(store, f"SELECT (COUNT(?c) AS ?n) WHERE {{ {{ ?c rdf:subject <{ISIL}> }} UNION "
-                            f"{{ ?c rdf:object <{ISIL}> }} }}")
+    claims = execute(
+        store,
+        f"SELECT (COUNT(?c) AS ?n) WHERE {{ {{ ?c rdf:subject <{ISIL}> }} UNION "
+        f"{{ ?c rdf:object <{ISIL}> }} }}",
+    )
     passages = execute(store, f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ ?p nx:mentions <{ISIL}> }}")
     assert len(d.claims) == int(claims.rows[0]["n"].value) > 5
     assert len(d.mentions) == int(passages.rows[0]["n"].value) > len(d.claims) // 2
@@ -64,5 +69,7 @@ def test_show_markdown_and_json(built: Path, store, capsys: pytest.CaptureFixtur
 def test_html_escapes_document_text(store) -> None:
     d = dossier.dossier(store, ISIL)
     evil = dossier.Citation("p", "urn:d", "<b>S</b>", "1", 1, "<img src=x onerror=alert(1)>")
-    page = dossier.to_html(dossier.Dossier(d.iri, d.id, "<i>x</i>", d.classes, d.labels, d.aliases, (), (evil,)))
+    page = dossier.to_html(
+        dossier.Dossier(d.iri, d.id, "<i>x</i>", d.classes, d.labels, d.aliases, (), (evil,))
+    )
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page and "<i>x" not in page

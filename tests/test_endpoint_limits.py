@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 
 from graph.errors import QueryError
-from graph.serve import MB, Limits, SparqlServer, make_server, store_version
+from graph.sparql.serve import MB, Limits, SparqlServer, make_server, store_version
 
 HUNGRY = "SELECT * WHERE {?a ?b ?c.?d ?e ?f.?g ?h ?i} ORDER BY ?c ?f ?i LIMIT 5"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -29,8 +29,16 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 def start(out: Path, **kwargs: object) -> SparqlServer:
     limits = kwargs.pop("limits", Limits(max_memory=512 * MB))
-    server = make_server(out, "127.0.0.1", 0, timeout=kwargs.pop("timeout", 8.0),  # type: ignore[arg-type]
-                         max_results=100, workers=2, limits=limits, **kwargs)  # type: ignore[arg-type]
+    server = make_server(
+        out,
+        "127.0.0.1",
+        0,
+        timeout=kwargs.pop("timeout", 8.0),  # type: ignore[arg-type]
+        max_results=100,
+        workers=2,
+        limits=limits,
+        **kwargs,
+    )  # type: ignore[arg-type]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -43,12 +51,19 @@ def server(built: Path) -> Iterator[SparqlServer]:
     srv.server_close()
 
 
-def request(srv: SparqlServer, method: str, path: str, body: bytes | None = None,
-            headers: dict[str, str] | None = None, source: str | None = None) -> tuple[int, dict[str, str], str]:
+def request(
+    srv: SparqlServer,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    source: str | None = None,
+) -> tuple[int, dict[str, str], str]:
     """Status, headers (lower-case names) and body of one request, from ``source`` if given."""
     host, port = srv.server_address[:2]
-    conn = http.client.HTTPConnection(str(host), int(port), timeout=60,
-                                      source_address=(source, 0) if source else None)
+    conn = http.client.HTTPConnection(
+        str(host), int(port), timeout=60, source_address=(source, 0) if source else None
+    )
     try:
         conn.request(method, path, body=body, headers=headers or {})
         resp = conn.getresponse()
@@ -93,14 +108,21 @@ class Recorder:
 def test_service_is_refused_and_nothing_is_contacted(server: SparqlServer) -> None:
     rec = Recorder()
     try:
-        for query in (f"SELECT ?s WHERE {{ SERVICE <http://127.0.0.1:{rec.port}/json> {{ ?s ?p ?o }} }}",
-                      f"SELECT ?s WHERE {{ service silent <http://127.0.0.1:{rec.port}/> {{ ?s ?p ?o }} }}"):
+        for query in (
+            f"SELECT ?s WHERE {{ SERVICE <http://127.0.0.1:{rec.port}/json> {{ ?s ?p ?o }} }}",
+            f"SELECT ?s WHERE {{ service silent <http://127.0.0.1:{rec.port}/> {{ ?s ?p ?o }} }}",
+        ):
             status, _, body = get(server, query)
             assert status == 400 and "SERVICE is not allowed" in body
         status, _, body = get(server, f"ASK FROM <http://127.0.0.1:{rec.port}/x.ttl> {{ ?s ?p ?o }}")
         assert status == 200 and json.loads(body)["boolean"] is False  # FROM names a (missing) store graph
-        status, _, _ = request(server, "POST", "/sparql", f"LOAD <http://127.0.0.1:{rec.port}/x>".encode(),
-                               {"Content-Type": "application/sparql-update"})
+        status, _, _ = request(
+            server,
+            "POST",
+            "/sparql",
+            f"LOAD <http://127.0.0.1:{rec.port}/x>".encode(),
+            {"Content-Type": "application/sparql-update"},
+        )
         assert status == 403
         time.sleep(0.3)
         assert rec.hits == 0
@@ -187,8 +209,9 @@ def test_body_and_response_limits(built: Path) -> None:
     srv = start(built, limits=Limits(max_body=64 * 1024, max_response=1 * MB))
     try:
         big = b"query=" + b"%20" * (100 * 1024)
-        status, headers, body = request(srv, "POST", "/sparql", big,
-                                        {"Content-Type": "application/x-www-form-urlencoded"})
+        status, headers, body = request(
+            srv, "POST", "/sparql", big, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
         assert status == 413 and "request body" in body and headers.get("connection") == "close"
         doubling = 'BIND("xxxxxxxxxxxxxxxx" AS ?x0) ' + " ".join(
             f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(18)
@@ -203,8 +226,10 @@ def test_body_and_response_limits(built: Path) -> None:
 def test_malformed_content_length_is_400_and_the_server_goes_on(server: SparqlServer) -> None:
     host, port = server.server_address[:2]
     with socket.create_connection((str(host), int(port)), timeout=10) as sock:
-        sock.sendall(f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query"
-                     "\r\nContent-Length: 12abc\r\n\r\nASK {}".encode())
+        sock.sendall(
+            f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query"
+            "\r\nContent-Length: 12abc\r\n\r\nASK {}".encode()
+        )
         answer = sock.recv(4096).decode()
     assert answer.startswith("HTTP/1.1 400") and "Content-Length" in answer
     assert get(server, "ASK {}")[0] == 200
@@ -261,8 +286,24 @@ def test_port_in_use_and_unbindable_host_are_one_line_errors(server: SparqlServe
     port = int(server.server_address[1])
     with pytest.raises(QueryError, match=f"127.0.0.1:{port}: cannot listen"):
         make_server(built, "127.0.0.1", port, workers=1)
-    proc = subprocess.run([sys.executable, "-m", "graph.cli", "serve", "--out", str(built), "--port", str(port),
-                           "--workers", "1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "serve",
+            "--out",
+            str(built),
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "cannot listen" in proc.stderr
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import ingest, mentions, relations
+from graph.extract import ingest, mentions, relations
 from graph.pipeline import extract_document
 from graph.records import Document, Fact, Passage
 from graph.vocab import load
@@ -21,7 +21,9 @@ def facts_of(text: str, symbol: str = "") -> list[Fact]:
 
 
 def triples(text: str, predicate: str | None = None, symbol: str = "") -> set[tuple[str, str, str]]:
-    return {(f.subject, f.predicate, f.object) for f in facts_of(text, symbol) if predicate in (None, f.predicate)}
+    return {
+        (f.subject, f.predicate, f.object) for f in facts_of(text, symbol) if predicate in (None, f.predicate)
+    }
 
 
 def concepts(text: str) -> list[str]:
@@ -54,18 +56,31 @@ def test_every_resolution_form_is_a_resolution() -> None:
     )
     found = concepts(text)
     assert found == [
-        "res-s-1267-1999", "res-s-1989-2011", "res-s-1267-1999", "res-s-1373-2001", "res-s-2467-2019",
-        "res-a-74-175", "res-e-2012-19", "res-s-2395-2017",
+        "res-s-1267-1999",
+        "res-s-1989-2011",
+        "res-s-1267-1999",
+        "res-s-1373-2001",
+        "res-s-2467-2019",
+        "res-a-74-175",
+        "res-e-2012-19",
+        "res-s-2395-2017",
     ]
 
 
 def test_resolution_entity_carries_body_number_year_and_symbol() -> None:
     ent = mentions.resolution_entity("A", "74/175", None)
-    assert (ent.symbol, ent.body, ent.number, ent.year) == ("A/RES/74/175", "General Assembly", "74/175", 2019)
+    assert (ent.symbol, ent.body, ent.number, ent.year) == (
+        "A/RES/74/175",
+        "General Assembly",
+        "74/175",
+        2019,
+    )
 
 
 def test_aliases_defined_by_the_document_are_learned() -> None:
-    text = "1. 联合国区域间反恐与犯罪研究中心(区域研究中心)在萨赫勒开展工作。区域研究中心与国际刑警组织合作。\n"
+    text = (
+        "1. 联合国区域间反恐与犯罪研究中心(区域研究中心)在萨赫勒开展工作。区域研究中心与国际刑警组织合作。\n"
+    )
     doc = Document("t", "t.txt", text, "0")
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, VOCAB)
@@ -98,11 +113,15 @@ def test_traditional_chinese_is_recognised() -> None:
 
 
 def test_taliban_opium_benefit_carries_the_amount() -> None:
-    text = ("26. 毒品和犯罪问题办公室根据阿富汗鸦片贸易问题项目估计，2009年，阿富汗塔利班通过在其兵力强大的地区"
-            "为有组织贩毒犯罪集团提供保护和畅通无阻的中转，从鸦片贸易中赚了1.55亿美元。\n")
+    text = (
+        "26. 毒品和犯罪问题办公室根据阿富汗鸦片贸易问题项目估计，2009年，阿富汗塔利班通过在其兵力强大的地区"
+        "为有组织贩毒犯罪集团提供保护和畅通无阻的中转，从鸦片贸易中赚了1.55亿美元。\n"
+    )
     [fact] = [f for f in facts_of(text) if f.predicate == "benefitsFrom"]
     assert (fact.subject, fact.object) == ("group-taliban", "crime-drug-trafficking")
-    assert fact.amount is not None and fact.amount.low == pytest.approx(1.55e8) and fact.amount.currency == "USD"
+    assert (
+        fact.amount is not None and fact.amount.low == pytest.approx(1.55e8) and fact.amount.currency == "USD"
+    )
     assert fact.amount.year == 2009 and not fact.hedged
     assert ("group-taliban", "operatesIn", "country-afg") in triples(text)
 
@@ -171,19 +190,28 @@ def test_executive_directorate_name_is_not_an_implement_cue() -> None:
 def test_resolution_preamble_recalls() -> None:
     text = " 安全理事会， \n\n 回顾其第1267(1999)、1373(2001)号决议， \n\n 1. 决定继续处理此案。 \n"
     got = triples(text, "recalls", symbol="S/RES/2482 (2019)")
-    assert got == {("res-s-2482-2019", "recalls", "res-s-1267-1999"), ("res-s-2482-2019", "recalls", "res-s-1373-2001")}
+    assert got == {
+        ("res-s-2482-2019", "recalls", "res-s-1267-1999"),
+        ("res-s-2482-2019", "recalls", "res-s-1373-2001"),
+    }
 
 
 def test_operative_request_mandates_the_entity() -> None:
     text = " 安全理事会， \n\n 回顾其承诺， \n\n 1. 请联合国反恐怖主义办公室(反恐办)和毒品和犯罪问题办公室继续提供援助； \n"
     got = triples(text, "mandatedBy", symbol="S/RES/2482 (2019)")
-    assert got == {("un-unoct", "mandatedBy", "res-s-2482-2019"), ("un-unodc", "mandatedBy", "res-s-2482-2019")}
+    assert got == {
+        ("un-unoct", "mandatedBy", "res-s-2482-2019"),
+        ("un-unodc", "mandatedBy", "res-s-2482-2019"),
+    }
 
 
 def test_operates_in_from_a_movement_verb_and_a_place_list() -> None:
     text = "39. 为了回击“博科圣地”组织把活动扩展到乍得湖流域地区，特别是喀麦隆、乍得和尼日尔。\n"
     assert {o for _, _, o in triples(text, "operatesIn")} == {
-        "region-lake-chad-basin", "country-cmr", "country-tcd", "country-ner",
+        "region-lake-chad-basin",
+        "country-cmr",
+        "country-tcd",
+        "country-ner",
     }
 
 
@@ -191,7 +219,9 @@ def test_partners_and_affiliates() -> None:
     assert ("group-abu-sayyaf", "affiliatedWith", "group-al-qaida") in triples(
         "37. 阿布沙耶夫集团系基地组织在东南亚的附属组织。\n"
     )
-    assert ("un-unodc", "partnerOf", "org-interpol") in triples("1. 毒品和犯罪问题办公室与国际刑警组织合作举办讲习班。\n")
+    assert ("un-unodc", "partnerOf", "org-interpol") in triples(
+        "1. 毒品和犯罪问题办公室与国际刑警组织合作举办讲习班。\n"
+    )
 
 
 def test_amount_ranges_and_periods() -> None:
@@ -202,7 +232,9 @@ def test_amount_ranges_and_periods() -> None:
 
 
 def test_seed_resolution_recalls_are_extracted() -> None:
-    doc = ingest.load_document(Path(__file__).resolve().parents[1] / "seeds" / "002_1ce6e44335356221.txt",
-                               {"symbol": "S/RES/2482 (2019)"})
+    doc = ingest.load_document(
+        Path(__file__).resolve().parents[1] / "seeds" / "002_1ce6e44335356221.txt",
+        {"symbol": "S/RES/2482 (2019)"},
+    )
     recalled = {f.object for f in extract_document(doc, VOCAB).facts if f.predicate == "recalls"}
     assert {"res-s-1267-1999", "res-s-1373-2001", "res-s-2199-2015", "res-s-2467-2019"} <= recalled

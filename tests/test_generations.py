@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from graph import store as st
 from graph.cli import main
 from graph.pipeline import run_build
-from graph.query import execute
+from graph.rdf import store as st
+from graph.sparql.query import execute
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 FILES = ("nexus.nq", "nexus.ttl", "graph.html")
@@ -90,18 +90,23 @@ def test_form_feed_in_a_document_builds_and_survives_in_the_literal(tmp_path: Pa
     seen = assert_one_complete_generation(out)
     nq = seen["nexus.nq"].decode("utf-8")
     assert all(ln.endswith(" .") for ln in nq.split("\n") if ln)  # no statement broken across lines
-    rows = execute(st.open_store(out), 'SELECT ?t WHERE { GRAPH ?g { ?p <https://w3id.org/nexus-kg/ontology#text> ?t } }').rows
+    rows = execute(
+        st.open_store(out), "SELECT ?t WHERE { GRAPH ?g { ?p <https://w3id.org/nexus-kg/ontology#text> ?t } }"
+    ).rows
     texts = {str(r["t"].value) for r in rows}
-    assert {"塔利班从贩毒中获益。", "基地组织从绑架勒索中获益。"} <= texts  # ingest drops the control characters
+    assert {
+        "塔利班从贩毒中获益。",
+        "基地组织从绑架勒索中获益。",
+    } <= texts  # ingest drops the control characters
 
 
 def test_the_nquads_writer_keeps_any_literal_on_one_line() -> None:
     import pyoxigraph as ox
     from rdflib import Literal, URIRef
 
-    from graph.build import quad_lines
+    from graph.rdf.build import quad_lines
 
-    text = "1. 塔利班从贩毒中\f获益。\n第二行\r\v\u2028\u2029\x1c\x85 \\ \"引号\""
+    text = '1. 塔利班从贩毒中\f获益。\n第二行\r\v\u2028\u2029\x1c\x85 \\ "引号"'
     lines = quad_lines([(URIRef("urn:x:a"), URIRef("urn:x:p"), Literal(text, lang="zh"))], "graph-d")
     assert len(lines) == 1 and lines[0].endswith(" .\n") and lines[0].count("\n") == 1
     [quad] = ox.parse(lines[0].encode("utf-8"), ox.RdfFormat.N_QUADS)
@@ -161,8 +166,11 @@ def test_kill_9_at_any_point_leaves_one_complete_generation(delay: float | None,
     old = snapshot(out)
     proc = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out), "--workers", "1"],
-        cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

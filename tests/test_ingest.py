@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InputError
-from graph.ingest import decode, load_document, passages, split_paragraphs
+from graph.extract.ingest import decode, load_document, passages, split_paragraphs
 from graph.records import Document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -93,7 +93,9 @@ def test_annex_rows_split_over_pages_are_rejoined() -> None:
         "序号\t实体\t状况\t主要活动\t地域范围\n"
         "\t于非营利组织的方案\t\t织了讲习班。\t\n"
     )
-    assert _texts(text) == [("annex-7", "反恐执行局：关于非营利组织的方案。已完成。这是一项方案。组织了讲习班。全球。")]
+    assert _texts(text) == [
+        ("annex-7", "反恐执行局：关于非营利组织的方案。已完成。这是一项方案。组织了讲习班。全球。")
+    ]
 
 
 def test_passage_offsets_point_into_the_original_text() -> None:
@@ -146,7 +148,11 @@ def test_controls_are_normalised_before_anything_else(tmp_path: Path) -> None:
 def test_equal_file_names_stay_two_documents_and_copies_are_read_once(tmp_path: Path) -> None:
     from graph.pipeline import run_build
 
-    texts = {"a": "1. 塔利班从贩毒中获益。\n", "b": "1. 青年党从木炭贸易中获益。\n", "c": "1. 塔利班从贩毒中获益。\n"}
+    texts = {
+        "a": "1. 塔利班从贩毒中获益。\n",
+        "b": "1. 青年党从木炭贸易中获益。\n",
+        "c": "1. 塔利班从贩毒中获益。\n",
+    }
     for folder, text in texts.items():
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "report.txt").write_text(text, encoding="utf-8")
@@ -157,7 +163,7 @@ def test_equal_file_names_stay_two_documents_and_copies_are_read_once(tmp_path: 
     ttl = (out / "nexus.ttl").read_text(encoding="utf-8")
     ids = {load_document(tmp_path / "in" / f / "report.txt").id for f in ("a", "b")}
     assert len(ids) == 2 and all(i in ttl for i in ids)
-    from graph.validate import load_graph, validate
+    from graph.rdf.validate import load_graph, validate
 
     assert validate(load_graph(out / "nexus.ttl")).violations == ()
 
@@ -165,7 +171,7 @@ def test_equal_file_names_stay_two_documents_and_copies_are_read_once(tmp_path: 
 def test_symlinks_out_of_the_folder_and_special_files_are_skipped_with_a_warning(tmp_path: Path) -> None:
     import os
 
-    from graph.ingest import corpus_files
+    from graph.extract.ingest import corpus_files
 
     corpus = tmp_path / "in"
     corpus.mkdir()

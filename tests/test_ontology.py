@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from graph import analyze, ns, shapes, symbols, validate, vocab
+from graph import ns, symbols, vocab
+from graph.analytics import analyze
 from graph.errors import OntologyError
+from graph.rdf import shapes, validate
 from graph.resources import ontology_file
 
 NX = rdflib.Namespace(ns.NX_URI)
@@ -17,7 +19,7 @@ ID = rdflib.Namespace(ns.ID_URI)
 
 def test_generated_shapes_match_the_ontology() -> None:
     committed = ontology_file(shapes.GENERATED).read_text(encoding="utf-8")
-    assert committed == shapes.generate(), "run `python -m graph.shapes` and commit the result"
+    assert committed == shapes.generate(), "run `python -m graph.rdf.shapes` and commit the result"
 
 
 def test_classes_and_relations_come_from_the_ontology_lists() -> None:
@@ -53,14 +55,19 @@ def test_generated_relation_shapes_check_domain_and_range() -> None:
     group, place, crime = ID["group-x"], ID["place-y"], ID["crime-z"]
     labels = [(n, rdflib.RDFS.label, rdflib.Literal("名", lang="zh")) for n in (group, place, crime)]
     good = _graph(
-        (group, rdflib.RDF.type, NX.TerroristGroup), (crime, rdflib.RDF.type, NX.CrimeType),
-        (place, rdflib.RDF.type, NX.Region), (group, NX.benefitsFrom, crime), (group, NX.operatesIn, place),
+        (group, rdflib.RDF.type, NX.TerroristGroup),
+        (crime, rdflib.RDF.type, NX.CrimeType),
+        (place, rdflib.RDF.type, NX.Region),
+        (group, NX.benefitsFrom, crime),
+        (group, NX.operatesIn, place),
         *labels,
     )
     assert validate.validate(good).conforms
     bad = _graph(
-        (group, rdflib.RDF.type, NX.TerroristGroup), (place, rdflib.RDF.type, NX.Region),
-        (group, NX.benefitsFrom, place), *labels[:2],
+        (group, rdflib.RDF.type, NX.TerroristGroup),
+        (place, rdflib.RDF.type, NX.Region),
+        (group, NX.benefitsFrom, place),
+        *labels[:2],
     )
     report = validate.validate(bad)
     assert not report.conforms
@@ -75,10 +82,13 @@ def test_body_names_live_in_the_vocabulary() -> None:
 
 
 def test_a_notation_outside_the_concepts_is_refused(tmp_path: Path) -> None:
-    g = rdflib.Graph().parse(data="""
+    g = rdflib.Graph().parse(
+        data="""
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
         <https://w3id.org/nexus-kg/id/un-nowhere> skos:notation "X" .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     with pytest.raises(OntologyError, match="un-nowhere"):
         vocab.parse_vocabulary(g, "vocabulary-test.ttl")
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import require_tool
 
-from graph import query as q
 from graph.cli import main
-from graph.store import STORE_DIR
+from graph.rdf.store import STORE_DIR
+from graph.sparql import query as q
 
 
 def oxigraph() -> str:
@@ -39,9 +39,18 @@ def endpoint(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     shutil.copytree((built / STORE_DIR).resolve(), store)
     port = free_port()
     proc = subprocess.Popen(
-        [oxigraph(), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "RUST_LOG": "warn"},
+        [
+            oxigraph(),
+            "serve-read-only",
+            "--location",
+            str(store),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "RUST_LOG": "warn"},
     )
     url = f"http://127.0.0.1:{port}/query"
     try:
@@ -79,7 +88,11 @@ def test_saved_question_answers_the_same_from_the_oxigraph_server(
 
 def test_the_server_refuses_updates(endpoint: str, capsys: pytest.CaptureFixture[str]) -> None:
     update = endpoint.rsplit("/", 1)[0] + "/update"
-    req = urllib.request.Request(update, data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                                 headers={"Content-Type": "application/sparql-update"}, method="POST")
+    req = urllib.request.Request(
+        update,
+        data=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        headers={"Content-Type": "application/sparql-update"},
+        method="POST",
+    )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(req, timeout=5)

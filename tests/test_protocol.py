@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from graph.serve import SparqlServer, make_server
+from graph.sparql.serve import SparqlServer, make_server
 
 G1, G2 = "http://kasei.us/2009/09/sparql/data/data1.rdf", "http://kasei.us/2009/09/sparql/data/data2.rdf"
 DATA = f"""<urn:alice> <http://xmlns.com/foaf/0.1/name> "Alice" <{G1}> .
@@ -37,8 +37,13 @@ def srv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     server.server_close()
 
 
-def call(srv: SparqlServer, method: str, params: list[tuple[str, str]] | None = None, body: bytes | None = None,
-         headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def call(
+    srv: SparqlServer,
+    method: str,
+    params: list[tuple[str, str]] | None = None,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
     host, port = srv.server_address[:2]
     conn = http.client.HTTPConnection(str(host), int(port), timeout=30)
     path = "/sparql" + ("?" + urllib.parse.urlencode(params) if params else "")
@@ -88,7 +93,9 @@ def test_query_dataset_default_graph(srv: SparqlServer) -> None:
 
 
 def test_query_dataset_default_graphs_get(srv: SparqlServer) -> None:
-    status, _, body = call(srv, "GET", [("query", NAMES), ("default-graph-uri", G1), ("default-graph-uri", G2)])
+    status, _, body = call(
+        srv, "GET", [("query", NAMES), ("default-graph-uri", G1), ("default-graph-uri", G2)]
+    )
     assert status == 200 and names(body) == {"Alice", "Bob"}
 
 
@@ -116,7 +123,9 @@ def test_query_dataset_named_graphs_get(srv: SparqlServer) -> None:
 def test_query_dataset_full(srv: SparqlServer) -> None:
     query = "SELECT ?name ?g WHERE { { ?s ?p ?name } UNION { GRAPH ?g { ?s ?p ?name } } }"
     status, _, body = call(srv, "GET", [("query", query), ("default-graph-uri", G1), ("named-graph-uri", G2)])
-    rows = {(b["name"]["value"], b.get("g", {}).get("value")) for b in json.loads(body)["results"]["bindings"]}
+    rows = {
+        (b["name"]["value"], b.get("g", {}).get("value")) for b in json.loads(body)["results"]["bindings"]
+    }
     assert status == 200 and rows == {("Alice", None), ("Bob", G2)}
 
 
@@ -129,7 +138,9 @@ def test_query_multiple_dataset(srv: SparqlServer) -> None:
 
 
 def test_query_content_type_select(srv: SparqlServer) -> None:
-    status, headers, body = call(srv, "GET", [("query", NAMES)], headers={"Accept": "application/sparql-results+xml"})
+    status, headers, body = call(
+        srv, "GET", [("query", NAMES)], headers={"Accept": "application/sparql-results+xml"}
+    )
     assert status == 200 and headers["content-type"].startswith("application/sparql-results+xml")
     assert ET.fromstring(body).tag.endswith("sparql")
     for mtype in ("text/csv", "text/tab-separated-values"):
@@ -138,13 +149,24 @@ def test_query_content_type_select(srv: SparqlServer) -> None:
 
 
 def test_query_content_type_ask(srv: SparqlServer) -> None:
-    status, headers, body = call(srv, "GET", [("query", "ASK {}")], headers={"Accept": "application/sparql-results+xml"})
+    status, headers, body = call(
+        srv, "GET", [("query", "ASK {}")], headers={"Accept": "application/sparql-results+xml"}
+    )
     assert status == 200 and headers["content-type"].startswith("application/sparql-results+xml")
     assert b"<boolean>true</boolean>" in body
 
 
-@pytest.mark.parametrize("fmt", [ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML,
-                                 ox.RdfFormat.JSON_LD, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG])
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        ox.RdfFormat.TURTLE,
+        ox.RdfFormat.N_TRIPLES,
+        ox.RdfFormat.RDF_XML,
+        ox.RdfFormat.JSON_LD,
+        ox.RdfFormat.N_QUADS,
+        ox.RdfFormat.TRIG,
+    ],
+)
 def test_query_content_type_construct_and_describe(srv: SparqlServer, fmt: ox.RdfFormat) -> None:
     for query in ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "DESCRIBE <urn:alice>"):
         status, headers, body = call(srv, "GET", [("query", query)], headers={"Accept": fmt.media_type})
@@ -155,8 +177,12 @@ def test_query_content_type_construct_and_describe(srv: SparqlServer, fmt: ox.Rd
 
 def test_query_base_iri(srv: SparqlServer) -> None:
     """A relative IRI with no BASE resolves against the endpoint's URL."""
-    status, _, body = call(srv, "GET", [("query", "CONSTRUCT { <s> <p> 1 } WHERE {}")],
-                           headers={"Accept": "application/n-triples"})
+    status, _, body = call(
+        srv,
+        "GET",
+        [("query", "CONSTRUCT { <s> <p> 1 } WHERE {}")],
+        headers={"Accept": "application/n-triples"},
+    )
     assert status == 200 and f"<{srv.url.removesuffix('sparql')}s>".encode() in body
 
 
@@ -188,10 +214,13 @@ def test_bad_query_missing_direct_type(srv: SparqlServer) -> None:
 
 def test_bad_query_non_utf8(srv: SparqlServer) -> None:
     query = 'ASK { ?s ?p "café" }'.encode("iso-8859-1")
-    status, _, body = call(srv, "POST", body=query, headers={"Content-Type": "application/sparql-query; charset=UTF-8"})
+    status, _, body = call(
+        srv, "POST", body=query, headers={"Content-Type": "application/sparql-query; charset=UTF-8"}
+    )
     assert status == 400 and b"not valid" in body
-    status, _, _ = call(srv, "POST", body=query,
-                        headers={"Content-Type": "application/sparql-query; charset=ISO-8859-1"})
+    status, _, _ = call(
+        srv, "POST", body=query, headers={"Content-Type": "application/sparql-query; charset=ISO-8859-1"}
+    )
     assert status == 200  # the declared charset is honoured
 
 

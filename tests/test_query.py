@@ -12,7 +12,8 @@ import pytest
 import rdflib
 
 from graph.cli import main
-from graph.query import (
+from graph.rdf.store import open_store
+from graph.sparql.query import (
     QueryRefused,
     QuerySyntaxError,
     Results,
@@ -23,7 +24,6 @@ from graph.query import (
     saved_queries,
     width,
 )
-from graph.store import open_store
 
 NXID = "https://w3id.org/nexus-kg/id/"
 S2015_366 = NXID + "doc-s-2015-366"
@@ -53,9 +53,20 @@ def test_saved_questions_have_headers_and_all_answer(store: ox.Store) -> None:
     saved = saved_queries()
     names = {q.name for q in saved}
     assert len(saved) >= 12
-    assert {"groups-crimes", "crimes-by-groups", "amounts", "recalled-by-2482", "un-mandates", "implementers",
-            "regions-ranked", "facts-per-document", "multi-document-facts", "hedged-facts",
-            "discovered-entities", "resolutions-over-time"} <= names
+    assert {
+        "groups-crimes",
+        "crimes-by-groups",
+        "amounts",
+        "recalled-by-2482",
+        "un-mandates",
+        "implementers",
+        "regions-ranked",
+        "facts-per-document",
+        "multi-document-facts",
+        "hedged-facts",
+        "discovered-entities",
+        "resolutions-over-time",
+    } <= names
     for q in saved:
         assert re.search(r"[\u4e00-\u9fff]", q.title_zh), q.name
         assert q.title_en and q.description, q.name
@@ -72,21 +83,30 @@ def test_header_without_title_is_refused() -> None:
 
 def test_groups_crimes_gives_taliban_drug_trafficking_with_paragraph_and_quote(store: ox.Store) -> None:
     found = [
-        r for r in answer(store, "groups-crimes")
+        r
+        for r in answer(store, "groups-crimes")
         if r["group"] == NXID + "group-taliban" and r["crime"] == NXID + "crime-drug-trafficking"
     ]
-    assert any(r["document"] == S2015_366 and r["paragraph"] == "26" and "1.55亿美元" in r["quote"] for r in found)
+    assert any(
+        r["document"] == S2015_366 and r["paragraph"] == "26" and "1.55亿美元" in r["quote"] for r in found
+    )
     assert all(r["hedged"] == "false" for r in found if r["paragraph"] == "26")
 
 
 def test_amounts_taliban_opium_155_million_dollars(store: ox.Store) -> None:
     [row] = [
-        r for r in answer(store, "amounts")
+        r
+        for r in answer(store, "amounts")
         if r["group"] == NXID + "group-taliban" and r["crime"] == NXID + "crime-drug-trafficking"
     ]
     assert row["surface"] == "1.55亿美元"
     assert float(row["minValue"]) == float(row["maxValue"]) == 155000000
-    assert (row["currency"], row["year"], row["document"], row["paragraph"]) == ("USD", "2009", S2015_366, "26")
+    assert (row["currency"], row["year"], row["document"], row["paragraph"]) == (
+        "USD",
+        "2009",
+        S2015_366,
+        "26",
+    )
 
 
 def test_crimes_by_groups_ranks_drug_trafficking_among_the_most_shared(store: ox.Store) -> None:
@@ -96,7 +116,9 @@ def test_crimes_by_groups_ranks_drug_trafficking_among_the_most_shared(store: ox
     drug = next(r for r in res if r["crime"] == NXID + "crime-drug-trafficking")
     # S/2015/366 ¶26, ¶15 and ¶28: the Taliban, the IMU and ISIL profit from drug trafficking.
     assert int(drug["groups"]) >= 3
-    drug_groups = {g for g, c in short(answer(store, "groups-crimes"), "group", "crime") if c == "crime-drug-trafficking"}
+    drug_groups = {
+        g for g, c in short(answer(store, "groups-crimes"), "group", "crime") if c == "crime-drug-trafficking"
+    }
     assert {"group-taliban", "group-imu", "group-isil"} <= drug_groups
 
 
@@ -166,8 +188,10 @@ def test_hedged_facts_imu_allegedly_in_drug_trafficking(store: ox.Store) -> None
     res = answer(store, "hedged-facts")
     # S/2015/366 ¶15: 乌兹别克斯坦伊斯兰运动据称直接参与贩毒
     assert any(
-        r["subject"] == NXID + "group-imu" and r["object"] == NXID + "crime-drug-trafficking"
-        and r["paragraph"] == "15" and "据称" in r["quote"]
+        r["subject"] == NXID + "group-imu"
+        and r["object"] == NXID + "crime-drug-trafficking"
+        and r["paragraph"] == "15"
+        and "据称" in r["quote"]
         for r in res
     )
     hedged = {r["quote"] for r in res}
@@ -242,14 +266,18 @@ def test_cli_formats(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "--out", str(built), "--format", "json", q]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["head"]["vars"] == ["g", "g_label", "l"]
-    assert {"type": "literal", "value": "塔利班", "xml:lang": "zh"} in [b["l"] for b in doc["results"]["bindings"]]
+    assert {"type": "literal", "value": "塔利班", "xml:lang": "zh"} in [
+        b["l"] for b in doc["results"]["bindings"]
+    ]
     assert main(["query", "--out", str(built), "--format", "tsv", q]) == 0
     tsv = capsys.readouterr().out
     parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
     assert any(s["l"] == ox.Literal("塔利班", language="zh") for s in parsed)  # type: ignore[index]
 
 
-def test_cli_saved_question_by_name_and_file(built: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_saved_question_by_name_and_file(
+    built: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["query", "--out", str(built), "--name", "recalled-by-2482", "--format", "csv"]) == 0
     by_name = capsys.readouterr().out
     assert "res-s-1373-2001,第1373(2001)号决议,S/RES/1373 (2001)" in by_name
@@ -269,7 +297,10 @@ def test_cli_list(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_malformed_query_is_one_line(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "--out", str(built), "SELECT ?x WHERE { ?x ?y }"]) == 1
     err = capsys.readouterr().err
-    assert err == "Error: query: malformed SPARQL query: line 1, column 26: expected one of LATERAL, SERVICE, [_]\n"
+    assert (
+        err
+        == "Error: query: malformed SPARQL query: line 1, column 26: expected one of LATERAL, SERVICE, [_]\n"
+    )
 
 
 def test_cli_unknown_name(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -289,8 +320,19 @@ def test_without_a_store_the_file_is_loaded_in_memory(
     built: Path, tmp_path: Path, keep: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copy(built / keep, tmp_path / keep)
-    assert main(["query", "--out", str(tmp_path), "--format", "csv",
-                 "SELECT ?c WHERE { nxid:group-taliban :benefitsFrom ?c }"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "--out",
+                str(tmp_path),
+                "--format",
+                "csv",
+                "SELECT ?c WHERE { nxid:group-taliban :benefitsFrom ?c }",
+            ]
+        )
+        == 0
+    )
     assert NXID + "crime-drug-trafficking" in capsys.readouterr().out
 
 
@@ -300,9 +342,16 @@ def test_no_graph_at_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_graph_results_become_rows(store: ox.Store) -> None:
-    res = execute(store, "CONSTRUCT { nxid:group-taliban :benefitsFrom ?c } WHERE { nxid:group-taliban :benefitsFrom ?c }")
+    res = execute(
+        store,
+        "CONSTRUCT { nxid:group-taliban :benefitsFrom ?c } WHERE { nxid:group-taliban :benefitsFrom ?c }",
+    )
     assert res.kind == "graph" and res.triples
-    assert isinstance(res.as_bindings(), Results) and res.as_bindings().variables == ("subject", "predicate", "object")
+    assert isinstance(res.as_bindings(), Results) and res.as_bindings().variables == (
+        "subject",
+        "predicate",
+        "object",
+    )
 
 
 # ---------------------------------------------------------------- mentions: which documents name X
@@ -310,7 +359,7 @@ def test_graph_results_become_rows(store: ox.Store) -> None:
 
 def _documents_naming(concept: str) -> set[str]:
     """Seed documents with a passage that names ``concept``, read by the mention stage itself."""
-    from graph import ingest, mentions
+    from graph.extract import ingest, mentions
     from graph.pipeline import corpus_tasks, document_node
     from graph.vocab import load
 
@@ -325,8 +374,10 @@ def _documents_naming(concept: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize(("name", "concept"), [("博科圣地", "group-boko-haram"), ("博科聖地", "group-boko-haram"),
-                                               ("索马里", "country-som")])
+@pytest.mark.parametrize(
+    ("name", "concept"),
+    [("博科圣地", "group-boko-haram"), ("博科聖地", "group-boko-haram"), ("索马里", "country-som")],
+)
 def test_documents_mentioning_answers_every_seed_document_that_names_it(
     store: ox.Store, name: str, concept: str
 ) -> None:
@@ -360,7 +411,9 @@ def test_label_columns_follow_lang(built: Path, capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out.splitlines() == ["g", NXID + "group-taliban"]
 
 
-def test_csv_tsv_json_carry_the_whole_quote(built: Path, store: ox.Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_tsv_json_carry_the_whole_quote(
+    built: Path, store: ox.Store, capsys: pytest.CaptureFixture[str]
+) -> None:
     longest = [r["e"] for r in rows(execute(store, QUOTES))]
     assert len(longest[0]) > 70
     assert main(["query", "--out", str(built), "--format", "json", QUOTES]) == 0
@@ -392,9 +445,16 @@ def test_table_shows_whole_quotes_with_wrap_or_full(
 def test_misspelt_term_is_named_with_the_nearest(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "--out", str(built), "SELECT ?g WHERE { ?g :benefitFrom ?c }"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == "warning: query: :benefitFrom is not in the ontology; did you mean :benefitsFrom?\n"
+    assert (
+        captured.err == "warning: query: :benefitFrom is not in the ontology; did you mean :benefitsFrom?\n"
+    )
     assert "(0 rows)" in captured.out
-    assert main(["query", "--out", str(built), "SELECT ?g WHERE { ?g :benefitsFrom ?c . ?g nx:text '?x :nope' }"]) == 0
+    assert (
+        main(
+            ["query", "--out", str(built), "SELECT ?g WHERE { ?g :benefitsFrom ?c . ?g nx:text '?x :nope' }"]
+        )
+        == 0
+    )
     assert capsys.readouterr().err == ""
 
 
@@ -410,9 +470,11 @@ def test_closed_pipe_ends_quietly(built: Path) -> None:
     import subprocess
     import sys
 
-    cmd = (f"{sys.executable} -m graph.cli query --list | head -2; "
-           f"{sys.executable} -m graph.cli query --out {built} --full "
-           f"'SELECT ?p WHERE {{ ?p a nx:Passage }}' | head -1")
+    cmd = (
+        f"{sys.executable} -m graph.cli query --list | head -2; "
+        f"{sys.executable} -m graph.cli query --out {built} --full "
+        f"'SELECT ?p WHERE {{ ?p a nx:Passage }}' | head -1"
+    )
     done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=120, check=False)
     assert len(done.stdout.splitlines()) == 3
     assert done.stderr == ""

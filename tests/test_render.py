@@ -13,8 +13,10 @@ import rdflib
 from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from graph import analyze, cli, render, report
+from graph import cli
+from graph.analytics import analyze, report
 from graph.ns import NX, entity_iri
+from graph.view import render
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>alert(2)</script>"
@@ -23,7 +25,11 @@ SCRIPT_PAYLOAD = "</script><script>alert(2)</script>"
 def payload_graph() -> rdflib.Graph:
     """A tiny graph in the nexus-kg model whose labels and sentence carry markup."""
     g = rdflib.Graph()
-    grp, crime, doc = entity_iri("group-evil"), entity_iri("crime-oil-smuggling"), entity_iri("doc-s-2015-366")
+    grp, crime, doc = (
+        entity_iri("group-evil"),
+        entity_iri("crime-oil-smuggling"),
+        entity_iri("doc-s-2015-366"),
+    )
     g.add((grp, RDF.type, NX.TerroristGroup))
     g.add((grp, RDFS.label, Literal(f"恶意{PAYLOAD}", lang="zh")))
     g.add((grp, RDFS.label, Literal(f"Evil {SCRIPT_PAYLOAD}", lang="en")))
@@ -167,18 +173,42 @@ def test_focus_draws_the_neighbourhood(seed_graph):
 
 
 def test_viz_cli_unknown_focus_is_a_one_line_error(built, tmp_path, capsys):
-    rc = cli.main(["viz", "--graph", str(built / "nexus.ttl"), "--focus", "不存在的组织",
-                   "--out", str(tmp_path / "g.html")])
+    rc = cli.main(
+        [
+            "viz",
+            "--graph",
+            str(built / "nexus.ttl"),
+            "--focus",
+            "不存在的组织",
+            "--out",
+            str(tmp_path / "g.html"),
+        ]
+    )
     err = capsys.readouterr().err
     assert rc == 1
-    assert err == "Error: no entity has the label, alias or id '不存在的组织'; try a Chinese or English name\n"
+    assert (
+        err == "Error: no entity has the label, alias or id '不存在的组织'; try a Chinese or English name\n"
+    )
     assert not (tmp_path / "g.html").exists()
 
 
 def test_viz_cli_writes_the_page(built, tmp_path, capsys):
     out = tmp_path / "sub" / "isil.html"
-    rc = cli.main(["viz", "--graph", str(built / "nexus.ttl"), "--focus", "伊黎伊斯兰国", "--depth", "2",
-                   "--size-by", "pagerank", "--out", str(out)])
+    rc = cli.main(
+        [
+            "viz",
+            "--graph",
+            str(built / "nexus.ttl"),
+            "--focus",
+            "伊黎伊斯兰国",
+            "--depth",
+            "2",
+            "--size-by",
+            "pagerank",
+            "--out",
+            str(out),
+        ]
+    )
     assert rc == 0 and capsys.readouterr().out == f"wrote {out}\n"
     assert "group-isil" in out.read_text(encoding="utf-8")
 

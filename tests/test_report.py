@@ -9,7 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import analyze, cli, report
+from graph import cli
+from graph.analytics import analyze, report
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +30,33 @@ def section(md: str, heading: str) -> str:
 
 def test_report_writes_csv_markdown_and_charts(report_dir: Path, seed_graph):
     names = sorted(p.name for p in report_dir.iterdir())
-    assert names == ["centrality.csv", "centrality_by_year.csv", "group_crime_heatmap.png", "over_time.png",
-                     "report.md", "top_betweenness.png", "top_degree.png"]
+    assert names == [
+        "centrality.csv",
+        "centrality_by_year.csv",
+        "group_crime_heatmap.png",
+        "over_time.png",
+        "report.md",
+        "top_betweenness.png",
+        "top_degree.png",
+    ]
     table = rows(report_dir / "centrality.csv")
     G = analyze.to_networkx(seed_graph)
     assert [r["id"] for r in table] == sorted(G.nodes)
-    assert list(table[0]) == ["id", "label_zh", "label_en", "class", "discovered", *analyze.MEASURES,
-                              "community"]
+    assert list(table[0]) == [
+        "id",
+        "label_zh",
+        "label_en",
+        "class",
+        "discovered",
+        *analyze.MEASURES,
+        "community",
+    ]
     isil = next(r for r in table if r["id"] == "group-isil")
-    assert (isil["label_zh"], isil["class"], isil["discovered"]) == ("伊拉克和黎凡特伊斯兰国", "TerroristGroup",
-                                                                     "false")
+    assert (isil["label_zh"], isil["class"], isil["discovered"]) == (
+        "伊拉克和黎凡特伊斯兰国",
+        "TerroristGroup",
+        "false",
+    )
     assert int(isil["degree"]) == G.degree("group-isil")
     for png in report_dir.glob("*.png"):
         data = png.read_bytes()
@@ -55,8 +73,14 @@ def test_isil_tops_the_terrorist_groups_on_the_seeds(report_dir: Path):
 
 def test_report_has_every_section_with_a_reading(report_dir: Path):
     md = (report_dir / "report.md").read_text(encoding="utf-8")
-    for heading in ("## Top actors per class", "## Group × crime type", "### Groups that share crime types",
-                    "### Crime types that share groups", "## Communities", "## Changes over time"):
+    for heading in (
+        "## Top actors per class",
+        "## Group × crime type",
+        "### Groups that share crime types",
+        "### Crime types that share groups",
+        "## Communities",
+        "## Changes over time",
+    ):
         body = section(md, heading)
         prose = [line for line in body.splitlines() if line and not line.startswith(("|", "#", "!"))]
         assert prose, f"{heading} has no sentence of reading"
@@ -88,14 +112,22 @@ def test_by_year_csv_matches_the_year_subgraphs(report_dir: Path, seed_graph):
 def small_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph["labels"] = analyze.ontology_labels()
-    for n, cls, zh, en in (("g1", "TerroristGroup", "甲团体", "Group A"), ("g2", "TerroristGroup", "乙团体", "Group B"),
-                           ("oil", "CrimeType", "石油走私", "oil smuggling"),
-                           ("drugs", "CrimeType", "贩毒", "drug trafficking"),
-                           ("un", "UNEntity", "毒罪办", "UNODC"), ("irq", "Country", "伊拉克", "Iraq")):
+    for n, cls, zh, en in (
+        ("g1", "TerroristGroup", "甲团体", "Group A"),
+        ("g2", "TerroristGroup", "乙团体", "Group B"),
+        ("oil", "CrimeType", "石油走私", "oil smuggling"),
+        ("drugs", "CrimeType", "贩毒", "drug trafficking"),
+        ("un", "UNEntity", "毒罪办", "UNODC"),
+        ("irq", "Country", "伊拉克", "Iraq"),
+    ):
         G.add_node(n, cls=cls, zh=zh, en=en, labels=(zh, en), discovered=False)
-    for u, v, p, w, ys in (("g1", "oil", "benefitsFrom", 3, (2015,)), ("g1", "drugs", "benefitsFrom", 1, (2019,)),
-                           ("g2", "drugs", "benefitsFrom", 2, (2019,)), ("g1", "irq", "operatesIn", 1, (2015,)),
-                           ("un", "irq", "activeIn", 1, (2019,))):
+    for u, v, p, w, ys in (
+        ("g1", "oil", "benefitsFrom", 3, (2015,)),
+        ("g1", "drugs", "benefitsFrom", 1, (2019,)),
+        ("g2", "drugs", "benefitsFrom", 2, (2019,)),
+        ("g1", "irq", "operatesIn", 1, (2015,)),
+        ("un", "irq", "activeIn", 1, (2019,)),
+    ):
         G.add_edge(u, v, key=p, property=p, weight=w, years=ys)
     return G
 
@@ -113,7 +145,12 @@ def test_charts_fall_back_to_english_and_warn_once():
     G = small_graph()
     pngs, warnings = report.charts(G, report.analysis(G), font="")
     assert warnings == [report.NO_CJK_FONT]
-    assert sorted(pngs) == ["group_crime_heatmap.png", "over_time.png", "top_betweenness.png", "top_degree.png"]
+    assert sorted(pngs) == [
+        "group_crime_heatmap.png",
+        "over_time.png",
+        "top_betweenness.png",
+        "top_degree.png",
+    ]
 
 
 def test_a_cjk_font_is_found_and_used():
@@ -154,7 +191,9 @@ def test_report_names_the_share_of_each_document_and_body(report_dir: Path, seed
     total = sum(d.relations for d in docs)
     assert f"The corpus has {len(docs)} documents, stating {total} relations" in part
     for d in docs:
-        assert f"| {d.symbol} | {d.body} | {d.year} | {d.relations} | {100 * d.relations / total:.0f}% |" in part
+        assert (
+            f"| {d.symbol} | {d.body} | {d.year} | {d.relations} | {100 * d.relations / total:.0f}% |" in part
+        )
     assert "By body: " in part and f"One document, {docs[0].symbol}," in part
 
 
@@ -170,5 +209,7 @@ def test_one_document_a_year_gets_bars_per_document_not_a_trend(seed_graph) -> N
     # the per-document chart has one bar group per dated document: wider than the five-year line chart is not
     # guaranteed, so check the picture itself: bars fill solid rectangles of the first group's colour
     px = image.imread(io.BytesIO(bars["over_time.png"]))[:, :, :3]
-    blue = ((abs(px[:, :, 0] - 0.12) < 0.03) & (abs(px[:, :, 1] - 0.47) < 0.03) & (abs(px[:, :, 2] - 0.71) < 0.03))
+    blue = (
+        (abs(px[:, :, 0] - 0.12) < 0.03) & (abs(px[:, :, 1] - 0.47) < 0.03) & (abs(px[:, :, 2] - 0.71) < 0.03)
+    )
     assert blue.sum() > 2000

@@ -19,22 +19,96 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph import ingest, mentions
+from graph.extract import ingest, mentions
 from graph.pipeline import BuildResult, DocumentFacts, assemble, extract_document
+from graph.rdf.validate import validate
 from graph.records import Document, Passage
-from graph.validate import validate
 from graph.vocab import Vocabulary, fold, load
 
 #: Pieces of real UN text and of its PDF artifacts, mixed with other scripts and hostile characters.
 FRAGMENTS = (
-    "伊黎伊斯兰国", "伊黎伊斯蘭國", "基地组织", "塔利班", "青年党", "从", "中获利", "石油走私", "贩运人口", "绑架勒索",
-    "联合国毒品和犯罪问题办公室", "聯合國毒品和犯罪問題辦公室", "(禁毒办)", "执行", "回顾", "安全理事会", "大会",
-    "第2482(2019)号决议", "第2482(2019)號決議", "第1267(1999)号、", "第74/175号决议", "第2395号决议", "S/RES/2253 (2015)",
-    "S/2014/815", "《联合国打击跨国有组织犯罪公约》", "在阿富汗，", "在萨赫勒地区活动", "与", "合作", "系", "的附属组织",
-    "1. ", "2. ", "12. ", "一、", "序号\t", "1\t", "\t", "\n", "\n\n", " ", "\u3000", "。", "；", "，", "、", "：",
-    "（", "）", "《", "》", "“", "”", "(", ")", "[", "¹", "²", "＿＿＿＿＿", "_____", "undocs.org/S/2019/570",
-    "１２３", "3 500", "1.55亿美元", "\x00", "\ufeff", "\u200b", "\ud7ff", "\U0001f600", "عربي", "Русский",
-    "English text", "ǅ", "ﬁ", "İ", "—", "－", "・", "\r", "\x0b", "\x1c", "\u2028",
+    "伊黎伊斯兰国",
+    "伊黎伊斯蘭國",
+    "基地组织",
+    "塔利班",
+    "青年党",
+    "从",
+    "中获利",
+    "石油走私",
+    "贩运人口",
+    "绑架勒索",
+    "联合国毒品和犯罪问题办公室",
+    "聯合國毒品和犯罪問題辦公室",
+    "(禁毒办)",
+    "执行",
+    "回顾",
+    "安全理事会",
+    "大会",
+    "第2482(2019)号决议",
+    "第2482(2019)號決議",
+    "第1267(1999)号、",
+    "第74/175号决议",
+    "第2395号决议",
+    "S/RES/2253 (2015)",
+    "S/2014/815",
+    "《联合国打击跨国有组织犯罪公约》",
+    "在阿富汗，",
+    "在萨赫勒地区活动",
+    "与",
+    "合作",
+    "系",
+    "的附属组织",
+    "1. ",
+    "2. ",
+    "12. ",
+    "一、",
+    "序号\t",
+    "1\t",
+    "\t",
+    "\n",
+    "\n\n",
+    " ",
+    "\u3000",
+    "。",
+    "；",
+    "，",
+    "、",
+    "：",
+    "（",
+    "）",
+    "《",
+    "》",
+    "“",
+    "”",
+    "(",
+    ")",
+    "[",
+    "¹",
+    "²",
+    "＿＿＿＿＿",
+    "_____",
+    "undocs.org/S/2019/570",
+    "１２３",
+    "3 500",
+    "1.55亿美元",
+    "\x00",
+    "\ufeff",
+    "\u200b",
+    "\ud7ff",
+    "\U0001f600",
+    "عربي",
+    "Русский",
+    "English text",
+    "ǅ",
+    "ﬁ",
+    "İ",
+    "—",
+    "－",
+    "・",
+    "\r",
+    "\x0b",
+    "\x1c",
+    "\u2028",
 )
 
 mixed_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=60).map("".join)
@@ -126,7 +200,9 @@ def test_rdf_of_hostile_documents_conforms_to_the_shapes(texts: list[str], vocab
 
 pairs = st.lists(st.tuples(st.characters(), st.integers(0, 10**6)), max_size=80)
 un_pairs = st.lists(
-    st.tuples(st.sampled_from(list("0123456789 \t\n()（）１２３４５¹²３\u3000伊国第号a-")), st.integers(0, 10**6)),
+    st.tuples(
+        st.sampled_from(list("0123456789 \t\n()（）１２３４５¹²３\u3000伊国第号a-")), st.integers(0, 10**6)
+    ),
     max_size=80,
 )
 
@@ -180,13 +256,25 @@ def test_nul_characters_inside_text(vocab: Vocabulary) -> None:
 
 @pytest.mark.parametrize("unit", ["（", "《", "“", "(", "（《“(", ")）》”", "《《《》", "((((第2482(2019"])
 def test_unbalanced_brackets_and_quotes(unit: str, vocab: Vocabulary) -> None:
-    text = "1. 伊黎伊斯兰国" + unit * 3000 + "从石油走私中获利。\n" + unit * 500 + "\n2. 联合国" + unit + "毒品。\n"
+    text = (
+        "1. 伊黎伊斯兰国"
+        + unit * 3000
+        + "从石油走私中获利。\n"
+        + unit * 500
+        + "\n2. 联合国"
+        + unit
+        + "毒品。\n"
+    )
     r = extract_checked(text, vocab)
     assert_conforms([r], vocab)
 
 
 def test_thousands_of_repeated_resolution_numbers(vocab: Vocabulary) -> None:
-    text = "1. 安全理事会回顾" + "第2482(2019)号决议、" * 5000 + "。\n2. 联合国毒品和犯罪问题办公室执行第2482(2019)号决议。\n"
+    text = (
+        "1. 安全理事会回顾"
+        + "第2482(2019)号决议、" * 5000
+        + "。\n2. 联合国毒品和犯罪问题办公室执行第2482(2019)号决议。\n"
+    )
     r = extract_checked(text, vocab)
     assert "res-s-2482-2019" in r.entities
     assert_conforms([r], vocab)
@@ -209,7 +297,6 @@ def test_traditional_chinese_names_are_recognised(vocab: Vocabulary) -> None:
 
 def test_traditional_resolution_is_recognised(vocab: Vocabulary) -> None:
     assert "res-s-2482-2019" in concepts_of(TRADITIONAL, vocab)
-
 
 
 def test_form_feed_and_escape_characters_do_not_break_the_build(tmp_path: Path) -> None:
@@ -242,6 +329,13 @@ def test_cue_words_are_written_in_the_folded_script() -> None:
     from graph.resources import ontology_dir
 
     data = tomllib.loads((ontology_dir() / "cues.toml").read_text(encoding="utf-8"))
-    words = [w for table in data.values() if isinstance(table, dict)
-             for v in table.values() if isinstance(v, list) for w in v if isinstance(w, str)]
+    words = [
+        w
+        for table in data.values()
+        if isinstance(table, dict)
+        for v in table.values()
+        if isinstance(v, list)
+        for w in v
+        if isinstance(w, str)
+    ]
     assert words and [w for w in words if fold(w) != w] == []

@@ -11,13 +11,13 @@ import tomllib
 
 import pytest
 
-from graph import ingest
 from graph.errors import OntologyError
+from graph.extract import ingest
+from graph.extract.rules import RULES, checked_cues
 from graph.ns import NX
 from graph.pipeline import extract_document
 from graph.records import Document
 from graph.resources import ontology_file
-from graph.rules import RULES, checked_cues
 from graph.vocab import load
 
 VOCAB = load()
@@ -39,8 +39,16 @@ def claims(text: str, predicate: str):
 
 
 def test_every_rule_names_ontology_terms_and_its_cues() -> None:
-    assert {r.name for r in RULES} >= {"benefit", "operate", "mandate", "implement", "recall", "affiliate",
-                                         "partner", "active"}
+    assert {r.name for r in RULES} >= {
+        "benefit",
+        "operate",
+        "mandate",
+        "implement",
+        "recall",
+        "affiliate",
+        "partner",
+        "active",
+    }
     for rule in RULES:
         NX[rule.predicate]  # a closed namespace: a misspelt term raises
         for cls in (*rule.subject, *rule.object):
@@ -80,20 +88,26 @@ def test_checked_cues_are_frozen() -> None:
 # ---------------------------------------------------------------- benefitsFrom
 
 
-@pytest.mark.parametrize("text", [
-    "据监测组报告，塔利班从鸦片种植中获得大量收入。\n",  # UN report style, hedged
-    "青年党通过绑架勒索筹集资金。\n",  # news style
-    "伊黎伊斯蘭國從石油走私中獲利。\n",  # Traditional script
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据监测组报告，塔利班从鸦片种植中获得大量收入。\n",  # UN report style, hedged
+        "青年党通过绑架勒索筹集资金。\n",  # news style
+        "伊黎伊斯蘭國從石油走私中獲利。\n",  # Traditional script
+    ],
+)
 def test_benefit_is_found(text: str) -> None:
     assert pairs(text, "benefitsFrom")
 
 
-@pytest.mark.parametrize("text", [
-    "伊黎伊斯兰国没有参与贩毒。\n",  # negated
-    "会员国应加强合作，打击为博科圣地提供资金的贩毒活动。\n",  # fought, not profited from
-    "安全理事会关于青年党和绑架勒索问题的会议于今天举行。\n",  # no cue of gain
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伊黎伊斯兰国没有参与贩毒。\n",  # negated
+        "会员国应加强合作，打击为博科圣地提供资金的贩毒活动。\n",  # fought, not profited from
+        "安全理事会关于青年党和绑架勒索问题的会议于今天举行。\n",  # no cue of gain
+    ],
+)
 def test_benefit_near_misses(text: str) -> None:
     assert pairs(text, "benefitsFrom") == set()
 
@@ -106,13 +120,16 @@ def test_hedged_benefit_keeps_the_hedge() -> None:
 # ---------------------------------------------------------------- operatesIn
 
 
-@pytest.mark.parametrize(("text", "place"), [
-    ("青年党在索马里南部活动。\n", None),
-    ("据报道，博科圣地在喀麦隆北部发动了新的袭击。\n", "country-cmr"),
-    ("伊黎伊斯蘭國在敘利亞東部仍然控制一些村莊。\n", None),
-    ("青年党的据点位于索马里中部。\n", None),  # GROUP 的据点位于 PLACE
-    ("西非的恐怖团体，如博科哈拉姆组织，继续招募儿童。\n", None),  # groups given as examples of a place's
-])
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("青年党在索马里南部活动。\n", None),
+        ("据报道，博科圣地在喀麦隆北部发动了新的袭击。\n", "country-cmr"),
+        ("伊黎伊斯蘭國在敘利亞東部仍然控制一些村莊。\n", None),
+        ("青年党的据点位于索马里中部。\n", None),  # GROUP 的据点位于 PLACE
+        ("西非的恐怖团体，如博科哈拉姆组织，继续招募儿童。\n", None),  # groups given as examples of a place's
+    ],
+)
 def test_operates_in_is_found(text: str, place: str | None) -> None:
     got = pairs(text, "operatesIn")
     assert got
@@ -120,12 +137,15 @@ def test_operates_in_is_found(text: str, place: str | None) -> None:
         assert any(o == place for _, o in got)
 
 
-@pytest.mark.parametrize("text", [
-    "伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n",  # defeated there
-    "肯尼亚政府谴责青年党，并向受害者家属表示慰问。\n",  # a country that condemns, no presence
-    "青年党没有在肯尼亚发动袭击。\n",  # negated
-    "各国支持针对萨赫勒地区的恐怖团体，如伊斯兰马格里布基地组织的行动。\n",  # the place is a target
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n",  # defeated there
+        "肯尼亚政府谴责青年党，并向受害者家属表示慰问。\n",  # a country that condemns, no presence
+        "青年党没有在肯尼亚发动袭击。\n",  # negated
+        "各国支持针对萨赫勒地区的恐怖团体，如伊斯兰马格里布基地组织的行动。\n",  # the place is a target
+    ],
+)
 def test_operates_in_near_misses(text: str) -> None:
     assert pairs(text, "operatesIn") == set()
 
@@ -133,23 +153,37 @@ def test_operates_in_near_misses(text: str) -> None:
 # ---------------------------------------------------------------- mandatedBy
 
 
-@pytest.mark.parametrize(("text", "subject", "resolution"), [
-    (RESOLUTION + "1. 请秘书长每六个月提交一次报告；\n", "un-secretary-general", SELF),
-    (RESOLUTION + "2. 指示反恐怖主义委员会执行局继续评估各国的执行情况；\n", "un-cted", SELF),
-    ("根據安全理事會第1373(2001)號決議，反恐怖主義委員會執行局開展了國家評估。\n", "un-cted", "res-s-1373-2001"),
-    ("应安理会第2253(2015)号决议的要求，秘书长本月提交了报告。\n", "un-secretary-general", "res-s-2253-2015"),
-    ("安理会在第2253(2015)号决议中请监测组评估威胁。\n", "un-monitoring-team", "res-s-2253-2015"),
-    ("第2368(2017)号决议授权监测组继续开展工作。\n", "un-monitoring-team", "res-s-2368-2017"),
-    ("联合国阿富汗援助团的任务由第2543(2020)号决议延长。\n", "un-unama", "res-s-2543-2020"),
-])
+@pytest.mark.parametrize(
+    ("text", "subject", "resolution"),
+    [
+        (RESOLUTION + "1. 请秘书长每六个月提交一次报告；\n", "un-secretary-general", SELF),
+        (RESOLUTION + "2. 指示反恐怖主义委员会执行局继续评估各国的执行情况；\n", "un-cted", SELF),
+        (
+            "根據安全理事會第1373(2001)號決議，反恐怖主義委員會執行局開展了國家評估。\n",
+            "un-cted",
+            "res-s-1373-2001",
+        ),
+        (
+            "应安理会第2253(2015)号决议的要求，秘书长本月提交了报告。\n",
+            "un-secretary-general",
+            "res-s-2253-2015",
+        ),
+        ("安理会在第2253(2015)号决议中请监测组评估威胁。\n", "un-monitoring-team", "res-s-2253-2015"),
+        ("第2368(2017)号决议授权监测组继续开展工作。\n", "un-monitoring-team", "res-s-2368-2017"),
+        ("联合国阿富汗援助团的任务由第2543(2020)号决议延长。\n", "un-unama", "res-s-2543-2020"),
+    ],
+)
 def test_mandated_by_is_found(text: str, subject: str, resolution: str) -> None:
     assert (subject, resolution) in pairs(text, "mandatedBy")
 
 
-@pytest.mark.parametrize("text", [
-    RESOLUTION + "3. 请会员国向反恐怖主义委员会执行局提供资料；\n",  # the body receives, it is not asked
-    RESOLUTION + "回顾其请秘书长提交报告的第2253(2015)号决议，\n",  # the preamble asks nothing
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        RESOLUTION + "3. 请会员国向反恐怖主义委员会执行局提供资料；\n",  # the body receives, it is not asked
+        RESOLUTION + "回顾其请秘书长提交报告的第2253(2015)号决议，\n",  # the preamble asks nothing
+    ],
+)
 def test_mandated_by_near_misses(text: str) -> None:
     assert not {s for s, o in pairs(text, "mandatedBy") if o == SELF} & {"un-cted", "un-secretary-general"}
 
@@ -161,19 +195,25 @@ def test_a_resolution_asking_member_states_mandates_no_body_named_after_them() -
 # ---------------------------------------------------------------- implements
 
 
-@pytest.mark.parametrize("text", [
-    "毒品和犯罪问题办公室协助各国执行《联合国打击跨国有组织犯罪公约》。\n",
-    "反恐执行局继续监测第1373(2001)号决议的执行情况，并支持各国执行第2178(2014)号决议。\n",
-    "毒品和犯罪問題辦公室支持各國執行第2482(2019)號決議。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室协助各国执行《联合国打击跨国有组织犯罪公约》。\n",
+        "反恐执行局继续监测第1373(2001)号决议的执行情况，并支持各国执行第2178(2014)号决议。\n",
+        "毒品和犯罪問題辦公室支持各國執行第2482(2019)號決議。\n",
+    ],
+)
 def test_implements_is_found(text: str) -> None:
     assert pairs(text, "implements")
 
 
-@pytest.mark.parametrize("text", [
-    "监测组根据第1526(2004)号、第2161(2014)号和第2368(2017)号决议开展工作。\n",  # a mandate list
-    "会员国应向反恐执行局报告执行第1373(2001)号决议的情况。\n",  # the body receives the report
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "监测组根据第1526(2004)号、第2161(2014)号和第2368(2017)号决议开展工作。\n",  # a mandate list
+        "会员国应向反恐执行局报告执行第1373(2001)号决议的情况。\n",  # the body receives the report
+    ],
+)
 def test_implements_near_misses(text: str) -> None:
     assert not {s for s, _ in pairs(text, "implements")} & {"un-monitoring-team", "un-cted"}
 
@@ -181,24 +221,34 @@ def test_implements_near_misses(text: str) -> None:
 # ---------------------------------------------------------------- recalls
 
 
-@pytest.mark.parametrize(("text", "recalled"), [
-    (RESOLUTION + "回顾其第1267(1999)号决议，\n", {"res-s-1267-1999"}),
-    (RESOLUTION + "又回顾第2178(2014)号和第2396(2017)号决议，\n", {"res-s-2178-2014", "res-s-2396-2017"}),
-    ("第2801(2025)號決議\n安全理事會，\n重申其第1373(2001)號決議，\n", {"res-s-1373-2001"}),
-    ("联合国安理会主席声明2025年第3号\n安全理事会回顾其第2253(2015)号决议。\n", {"res-s-2253-2015"}),
-    (RESOLUTION + "回顾其以往各项决议，特别是第1624(2005)号决议，\n", {"res-s-1624-2005"}),  # the list goes on
-])
+@pytest.mark.parametrize(
+    ("text", "recalled"),
+    [
+        (RESOLUTION + "回顾其第1267(1999)号决议，\n", {"res-s-1267-1999"}),
+        (RESOLUTION + "又回顾第2178(2014)号和第2396(2017)号决议，\n", {"res-s-2178-2014", "res-s-2396-2017"}),
+        ("第2801(2025)號決議\n安全理事會，\n重申其第1373(2001)號決議，\n", {"res-s-1373-2001"}),
+        ("联合国安理会主席声明2025年第3号\n安全理事会回顾其第2253(2015)号决议。\n", {"res-s-2253-2015"}),
+        (
+            RESOLUTION + "回顾其以往各项决议，特别是第1624(2005)号决议，\n",
+            {"res-s-1624-2005"},
+        ),  # the list goes on
+    ],
+)
 def test_recalls_are_found(text: str, recalled: set[str]) -> None:
     subjects = {s for s, _ in pairs(text, "recalls")}
     assert {o for _, o in pairs(text, "recalls")} == recalled
     assert len(subjects) == 1
 
 
-@pytest.mark.parametrize("text", [
-    RESOLUTION + "欢迎各国执行第2253(2015)号决议，\n",  # a welcome, not a recall
-    RESOLUTION + "注意到各国的努力，包括执行第2253(2015)号决议，\n",  # 包括 after a clause that recalls nothing
-    "秘书长的报告回顾了恐怖主义的演变，并介绍了第2253(2015)号决议的执行情况。\n",  # not a resolution's voice
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        RESOLUTION + "欢迎各国执行第2253(2015)号决议，\n",  # a welcome, not a recall
+        RESOLUTION
+        + "注意到各国的努力，包括执行第2253(2015)号决议，\n",  # 包括 after a clause that recalls nothing
+        "秘书长的报告回顾了恐怖主义的演变，并介绍了第2253(2015)号决议的执行情况。\n",  # not a resolution's voice
+    ],
+)
 def test_recalls_near_misses(text: str) -> None:
     assert pairs(text, "recalls") == set()
 
@@ -206,19 +256,25 @@ def test_recalls_near_misses(text: str) -> None:
 # ---------------------------------------------------------------- affiliatedWith
 
 
-@pytest.mark.parametrize("text", [
-    "安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n",
-    "据报道，博科圣地宣誓效忠伊黎伊斯兰国。\n",
-    "青年黨與基地組織有關聯。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n",
+        "据报道，博科圣地宣誓效忠伊黎伊斯兰国。\n",
+        "青年黨與基地組織有關聯。\n",
+    ],
+)
 def test_affiliation_is_found(text: str) -> None:
     assert pairs(text, "affiliatedWith")
 
 
-@pytest.mark.parametrize("text", [
-    "与伊黎伊斯兰国、基地组织和青年党有关联的个人被列入名单。\n",  # a list of groups
-    "青年党并未宣誓效忠伊黎伊斯兰国。\n",  # negated
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "与伊黎伊斯兰国、基地组织和青年党有关联的个人被列入名单。\n",  # a list of groups
+        "青年党并未宣誓效忠伊黎伊斯兰国。\n",  # negated
+    ],
+)
 def test_affiliation_near_misses(text: str) -> None:
     assert pairs(text, "affiliatedWith") == set()
 
@@ -226,22 +282,28 @@ def test_affiliation_near_misses(text: str) -> None:
 # ---------------------------------------------------------------- partnerOf and activeIn
 
 
-@pytest.mark.parametrize("text", [
-    "毒品和犯罪问题办公室正与国际刑警组织合作。\n",
-    "反恐执行局继续与毒品和犯罪问题办公室密切协作。\n",
-    "聯合國毒品和犯罪問題辦公室與世界海關組織合作。\n",
-    "毒品和犯罪问题办公室同非洲联盟携手开展培训。\n",
-    "反恐怖主义办公室和国际刑警组织共同举办了讲习班。\n",  # X和Y + a joint verb
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室正与国际刑警组织合作。\n",
+        "反恐执行局继续与毒品和犯罪问题办公室密切协作。\n",
+        "聯合國毒品和犯罪問題辦公室與世界海關組織合作。\n",
+        "毒品和犯罪问题办公室同非洲联盟携手开展培训。\n",
+        "反恐怖主义办公室和国际刑警组织共同举办了讲习班。\n",  # X和Y + a joint verb
+    ],
+)
 def test_partner_is_found(text: str) -> None:
     assert pairs(text, "partnerOf")
 
 
-@pytest.mark.parametrize("text", [
-    "毒品和犯罪问题办公室和国际刑警组织分别发表了报告。\n",  # side by side, no cooperation
-    "毒品和犯罪问题办公室向国际刑警组织提交了报告。\n",
-    "会员国应与毒品和犯罪问题办公室和国际刑警组织合作。\n",  # both partners of the member states
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室和国际刑警组织分别发表了报告。\n",  # side by side, no cooperation
+        "毒品和犯罪问题办公室向国际刑警组织提交了报告。\n",
+        "会员国应与毒品和犯罪问题办公室和国际刑警组织合作。\n",  # both partners of the member states
+    ],
+)
 def test_partner_near_misses(text: str) -> None:
     assert pairs(text, "partnerOf") == set()
 
@@ -251,19 +313,25 @@ def test_active_in_holds_for_every_agent_of_a_pair() -> None:
     assert got == {("un-unodc", "country-ner"), ("un-undp", "country-ner")}
 
 
-@pytest.mark.parametrize("text", [
-    "毒品和犯罪问题办公室在尼日尔开展培训。\n",
-    "毒品和犯罪问题办公室将继续帮助阿富汗加强司法系统。\n",
-    "聯合國毒品和犯罪問題辦公室在馬里舉辦講習班。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室在尼日尔开展培训。\n",
+        "毒品和犯罪问题办公室将继续帮助阿富汗加强司法系统。\n",
+        "聯合國毒品和犯罪問題辦公室在馬里舉辦講習班。\n",
+    ],
+)
 def test_active_in_is_found(text: str) -> None:
     assert pairs(text, "activeIn")
 
 
-@pytest.mark.parametrize("text", [
-    "毒品和犯罪问题办公室的报告说，尼日尔的贩毒活动有所增加。\n",
-    "毒品和犯罪问题办公室没有帮助阿富汗。\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室的报告说，尼日尔的贩毒活动有所增加。\n",
+        "毒品和犯罪问题办公室没有帮助阿富汗。\n",
+    ],
+)
 def test_active_in_near_misses(text: str) -> None:
     assert pairs(text, "activeIn") == set()
 
@@ -271,11 +339,14 @@ def test_active_in_near_misses(text: str) -> None:
 # ---------------------------------------------------------------- further forms of presence, funding and mandate
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("青年党活跃于索马里中部。\n", ("group-al-shabaab", "region-central-somalia")),
-    ("伊黎伊斯兰国控制了伊拉克和叙利亚的大片领土。\n", ("group-isil", "country-syr")),
-    ("伊拉克境內的伊黎伊斯蘭國仍然構成威脅。\n", ("group-isil", "country-irq")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("青年党活跃于索马里中部。\n", ("group-al-shabaab", "region-central-somalia")),
+        ("伊黎伊斯兰国控制了伊拉克和叙利亚的大片领土。\n", ("group-isil", "country-syr")),
+        ("伊拉克境內的伊黎伊斯蘭國仍然構成威脅。\n", ("group-isil", "country-irq")),
+    ],
+)
 def test_presence_before_the_place_and_inside_it(text: str, expected: tuple[str, str]) -> None:
     assert expected in pairs(text, "operatesIn")
 
@@ -287,11 +358,15 @@ def test_support_to_a_group_from_abroad_does_not_place_it_there() -> None:
 def test_a_branch_that_raises_funds_gives_its_parent_the_benefit() -> None:
     got = claims("基地组织在也门的分支通过绑架勒索筹集资金。\n", "benefitsFrom")
     assert [(f.subject, f.object, f.rule) for f in got] == [
-        ("group-al-qaida", "crime-kidnapping-for-ransom", "benefit_branch")]
+        ("group-al-qaida", "crime-kidnapping-for-ransom", "benefit_branch")
+    ]
 
 
 def test_extending_a_mandate_is_mandated_by_this_resolution() -> None:
-    text = RESOLUTION + "1. 决定将分析支助和制裁监测组的任务期限延长至2027年6月；\n2. 决定延长反恐怖主义委员会执行局的任务期限；\n"
+    text = (
+        RESOLUTION
+        + "1. 决定将分析支助和制裁监测组的任务期限延长至2027年6月；\n2. 决定延长反恐怖主义委员会执行局的任务期限；\n"
+    )
     got = pairs(text, "mandatedBy")
     assert {("un-monitoring-team", SELF), ("un-cted", SELF)} <= got
 
@@ -316,13 +391,26 @@ def test_a_government_encouraged_by_a_statement_is_not_mandated_by_it() -> None:
     assert not [s for s, _ in pairs(text, "mandatedBy") if s.startswith("org-")]
 
 
-@pytest.mark.parametrize(("text", "predicate", "expected"), [
-    ("伊黎伊斯兰国通过出售石油为其活动提供资金。\n", "benefitsFrom", ("group-isil", "crime-oil-smuggling")),
-    ("博科圣地靠绑架勒索维持运转。\n", "benefitsFrom", ("group-boko-haram", "crime-kidnapping-for-ransom")),
-    ("尼日利亚政府正在执行第2349(2017)号决议。\n", "implements", ("org-gov-nga", "res-s-2349-2017")),
-    ("塔利班与基地组织保持密切联系。\n", "affiliatedWith", ("group-taliban", "group-al-qaida")),
-])
-def test_funding_governments_and_links_in_news_style(text: str, predicate: str, expected: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        (
+            "伊黎伊斯兰国通过出售石油为其活动提供资金。\n",
+            "benefitsFrom",
+            ("group-isil", "crime-oil-smuggling"),
+        ),
+        (
+            "博科圣地靠绑架勒索维持运转。\n",
+            "benefitsFrom",
+            ("group-boko-haram", "crime-kidnapping-for-ransom"),
+        ),
+        ("尼日利亚政府正在执行第2349(2017)号决议。\n", "implements", ("org-gov-nga", "res-s-2349-2017")),
+        ("塔利班与基地组织保持密切联系。\n", "affiliatedWith", ("group-taliban", "group-al-qaida")),
+    ],
+)
+def test_funding_governments_and_links_in_news_style(
+    text: str, predicate: str, expected: tuple[str, str]
+) -> None:
     assert expected in pairs(text, predicate)
 
 
@@ -331,8 +419,10 @@ def test_fighting_groups_is_no_link_between_them() -> None:
 
 
 def test_a_claim_of_responsibility_places_the_group_at_the_attack() -> None:
-    text = ("安理会谴责基斯马尤发生的恐怖袭击\n\n"
-            "一枚汽车炸弹周二在基斯马尤港口附近爆炸。青年党随后声称对这起袭击负责。\n")
+    text = (
+        "安理会谴责基斯马尤发生的恐怖袭击\n\n"
+        "一枚汽车炸弹周二在基斯马尤港口附近爆炸。青年党随后声称对这起袭击负责。\n"
+    )
     assert ("group-al-shabaab", "city-kismayo") in pairs(text, "operatesIn")
 
 

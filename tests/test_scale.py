@@ -55,10 +55,13 @@ def bad_corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_keep_going_builds_the_rest_and_lists_the_bad_file(bad_corpus: Path, tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_keep_going_builds_the_rest_and_lists_the_bad_file(
+    bad_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
-    assert main(["build", str(bad_corpus), "--out", str(out), "--quiet", "--keep-going", "--workers", "1"]) == 0
+    assert (
+        main(["build", str(bad_corpus), "--out", str(out), "--quiet", "--keep-going", "--workers", "1"]) == 0
+    )
     printed = capsys.readouterr().out
     assert "built 2 documents" in printed
     warning = [ln for ln in printed.splitlines() if "002b_blob.txt" in ln]
@@ -88,7 +91,9 @@ def test_update_after_adding_a_document_equals_a_full_build(tmp_path: Path) -> N
     assert outputs(inc) == outputs(full)
 
 
-def test_update_with_nothing_changed_does_not_extract_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_with_nothing_changed_does_not_extract_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:4])
     out = tmp_path / "out"
     pipeline.run_build([folder], out, progress=lambda m: None, workers=1)
@@ -118,7 +123,11 @@ def test_interrupted_build_leaves_out_intact(workers: str, tmp_path: Path) -> No
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out), "--workers", workers],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

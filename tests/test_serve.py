@@ -29,9 +29,24 @@ TIMEOUT = 3
 def endpoint(built: Path) -> Iterator[str]:
     """``nexus-kg serve`` on a free loopback port, stopped at the end."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", "--out", str(built), "--port", "0",
-         "--timeout", str(TIMEOUT), "--max-results", "100"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "serve",
+            "--out",
+            str(built),
+            "--port",
+            "0",
+            "--timeout",
+            str(TIMEOUT),
+            "--max-results",
+            "100",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -72,7 +87,8 @@ def test_sparqlwrapper_select_json_and_xml(endpoint: str) -> None:
     client.setReturnFormat(JSON)
     result = client.query().convert()
     assert {"type": "uri", "value": NXID + "crime-drug-trafficking"} in [
-        b["c"] for b in result["results"]["bindings"]  # type: ignore[index]
+        b["c"]
+        for b in result["results"]["bindings"]  # type: ignore[index]
     ]
     client.setReturnFormat(XML)
     doc = client.query().convert()
@@ -93,30 +109,40 @@ def test_sparqlwrapper_post_ask_and_construct(endpoint: str) -> None:
     import rdflib
 
     graph = rdflib.Graph().parse(data=client.query().convert(), format="turtle")
-    assert (rdflib.URIRef(NXID + "group-taliban"), rdflib.URIRef(NX + "benefitsFrom"),
-            rdflib.URIRef(NXID + "crime-drug-trafficking")) in graph
+    assert (
+        rdflib.URIRef(NXID + "group-taliban"),
+        rdflib.URIRef(NX + "benefitsFrom"),
+        rdflib.URIRef(NXID + "crime-drug-trafficking"),
+    ) in graph
 
 
 def test_roqet_select(endpoint: str) -> None:
     roqet = require_tool("roqet")
-    run = subprocess.run([roqet, "-q", "-p", endpoint, "-r", "csv", "-e", TALIBAN_DRUGS],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [roqet, "-q", "-p", endpoint, "-r", "csv", "-e", TALIBAN_DRUGS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     assert NXID + "crime-drug-trafficking" in run.stdout
 
 
 def test_roqet_reads_chinese_literals(endpoint: str) -> None:
     roqet = require_tool("roqet")
-    q = f'SELECT ?l WHERE {{ <{NXID}group-taliban> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}'
-    run = subprocess.run([roqet, "-q", "-p", endpoint, "-r", "csv", "-e", q],
-                         capture_output=True, text=True, timeout=60)
+    q = f"SELECT ?l WHERE {{ <{NXID}group-taliban> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
+    run = subprocess.run(
+        [roqet, "-q", "-p", endpoint, "-r", "csv", "-e", q], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 0, run.stderr
     assert "塔利班" in run.stdout
 
 
 def curl(*args: str) -> tuple[int, str]:
     exe = require_tool("curl")
-    run = subprocess.run([exe, "-s", "-w", "\n%{http_code}", *args], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [exe, "-s", "-w", "\n%{http_code}", *args], capture_output=True, text=True, timeout=60
+    )
     body, _, code = run.stdout.rpartition("\n")
     return int(code), body
 
@@ -124,16 +150,27 @@ def curl(*args: str) -> tuple[int, str]:
 def test_curl_get_post_and_negotiation(endpoint: str) -> None:
     code, body = curl("-G", "--data-urlencode", f"query={TALIBAN_DRUGS}", "-H", "Accept: text/csv", endpoint)
     assert code == 200 and body.splitlines()[0] == "c" and NXID + "crime-drug-trafficking" in body
-    code, body = curl("--data-urlencode", f"query={TALIBAN_DRUGS}", "-H",
-                      "Accept: text/tab-separated-values", endpoint)
+    code, body = curl(
+        "--data-urlencode", f"query={TALIBAN_DRUGS}", "-H", "Accept: text/tab-separated-values", endpoint
+    )
     assert code == 200 and f"<{NXID}crime-drug-trafficking>" in body
-    code, body = curl("-H", "Content-Type: application/sparql-query", "--data-binary", TALIBAN_DRUGS,
-                      "-H", "Accept: application/sparql-results+xml", endpoint)
+    code, body = curl(
+        "-H",
+        "Content-Type: application/sparql-query",
+        "--data-binary",
+        TALIBAN_DRUGS,
+        "-H",
+        "Accept: application/sparql-results+xml",
+        endpoint,
+    )
     assert code == 200 and f"<uri>{NXID}crime-drug-trafficking</uri>" in body
     construct = f"CONSTRUCT WHERE {{ <{NXID}group-taliban> <{NX}benefitsFrom> ?c }}"
-    code, body = curl("-G", "--data-urlencode", f"query={construct}", "-H", "Accept: application/n-triples",
-                      endpoint)
-    assert code == 200 and f"<{NXID}group-taliban> <{NX}benefitsFrom> <{NXID}crime-drug-trafficking> ." in body
+    code, body = curl(
+        "-G", "--data-urlencode", f"query={construct}", "-H", "Accept: application/n-triples", endpoint
+    )
+    assert (
+        code == 200 and f"<{NXID}group-taliban> <{NX}benefitsFrom> <{NXID}crime-drug-trafficking> ." in body
+    )
     code, body = curl("-G", "--data-urlencode", f"query={construct}", "-H", "Accept: text/turtle", endpoint)
     assert code == 200 and "nxid:group-taliban" in body
 
@@ -193,7 +230,9 @@ def test_unsupported_body_is_415(endpoint: str) -> None:
     assert status == 415
 
 
-def test_query_command_against_the_endpoint(endpoint: str, built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_command_against_the_endpoint(
+    endpoint: str, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["query", "--out", str(built), "--name", "recalled-by-2482", "--format", "csv"]) == 0
     local = capsys.readouterr().out
     assert main(["query", "--endpoint", endpoint, "--name", "recalled-by-2482", "--format", "csv"]) == 0

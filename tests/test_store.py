@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import QueryError
-from graph.query import execute
-from graph.store import STORE_DIR, build_store, open_store, store_source, store_version
+from graph.rdf.store import STORE_DIR, build_store, open_store, store_source, store_version
+from graph.sparql.query import execute
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import rdflib
 
-from graph import ingest, mentions
+from graph.extract import ingest, mentions
 from graph.pipeline import extract_document, run_build
 from graph.records import Document, Fact
 from graph.vocab import load
@@ -38,8 +38,16 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("header", "symbol", "date"),
     [
-        ("第2801(2025)号决议\n2025年11月3日安全理事会第9999次会议通过\n安全理事会，\n", "S/RES/2801 (2025)", "2025-11-03"),
-        ("聯合國安理會第2802號決議\n安全理事會2025年12月1日第10001次會議通過\n", "S/RES/2802 (2025)", "2025-12-01"),
+        (
+            "第2801(2025)号决议\n2025年11月3日安全理事会第9999次会议通过\n安全理事会，\n",
+            "S/RES/2801 (2025)",
+            "2025-11-03",
+        ),
+        (
+            "聯合國安理會第2802號決議\n安全理事會2025年12月1日第10001次會議通過\n",
+            "S/RES/2802 (2025)",
+            "2025-12-01",
+        ),
         ("联合国安理会主席声明2025年第9号\n", "S/PRST/2025/9", ""),
         ("S/RES/2803(2025)\n\n请秘书长提交报告。\n", "S/RES/2803 (2025)", ""),
         ("80/321. 加强国际合作打击海盗行为 大会, 回顾其以往各项决议,\n", "A/RES/80/321", ""),
@@ -59,7 +67,9 @@ def test_a_news_page_gets_its_headline_date_and_script() -> None:
 
 
 def test_a_resolution_without_its_year_is_dated_by_the_numbering_table() -> None:
-    result = extract_document(document("联合国安理会第640号决议\n安全理事会,\n回顾其第600(1987)号决议,\n"), VOCAB)
+    result = extract_document(
+        document("联合国安理会第640号决议\n安全理事会,\n回顾其第600(1987)号决议,\n"), VOCAB
+    )
     assert result.node == "res-s-640-1989"
     assert ("res-s-640-1989", "res-s-600-1987") in {(f.subject, f.object) for f in result.facts}
 
@@ -76,10 +86,13 @@ def test_passages_have_kinds_from_ingest() -> None:
 @pytest.fixture(scope="module")
 def small_graph(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
     folder = tmp_path_factory.mktemp("docs")
-    (folder / "a.txt").write_text("联合国官员谈索马里局势\n\n青年党在索马里南部仍然控制农村地区。\n\n联合国将继续支持索马里政府。\n",
-                                  encoding="utf-8")
-    (folder / "b.txt").write_text("聯合國安理會主席聲明2025年第3號\n\n安全理事會譴責青年黨在索馬里發動的襲擊。\n",
-                                  encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "联合国官员谈索马里局势\n\n青年党在索马里南部仍然控制农村地区。\n\n联合国将继续支持索马里政府。\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "聯合國安理會主席聲明2025年第3號\n\n安全理事會譴責青年黨在索馬里發動的襲擊。\n", encoding="utf-8"
+    )
     out = tmp_path_factory.mktemp("out")
     run_build([folder], out, progress=lambda m: None)
     return rdflib.Graph().parse(out / "nexus.ttl", format="turtle")
@@ -92,13 +105,16 @@ def test_every_passage_is_in_the_graph_even_without_a_fact(small_graph: rdflib.G
 
 
 def test_documents_mentioning_an_entity_in_either_script(small_graph: rdflib.Graph) -> None:
-    rows = small_graph.query("""
+    rows = small_graph.query(
+        """
         PREFIX nx: <https://w3id.org/nexus-kg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT DISTINCT ?doc WHERE {
             ?e rdfs:label|skos:altLabel|skos:hiddenLabel ?l . FILTER(str(?l) = "青年黨")
             ?p nx:mentions ?e ; nx:inDocument ?doc .
-        }""", initNs={"skos": rdflib.SKOS})
+        }""",
+        initNs={"skos": rdflib.SKOS},
+    )
     assert len(list(rows)) == 2  # the Traditional form finds the Simplified document too
 
 
@@ -217,7 +233,9 @@ def test_attacks_place_the_group_that_carried_them_out() -> None:
 
 
 def test_a_country_qualifying_a_quoted_group_is_where_it_operates() -> None:
-    assert ("group-boko-haram", "country-nga") in pairs("尼日利亚恐怖组织“博科圣地”声称对事件负责。\n", "operatesIn")
+    assert ("group-boko-haram", "country-nga") in pairs(
+        "尼日利亚恐怖组织“博科圣地”声称对事件负责。\n", "operatesIn"
+    )
 
 
 def test_a_group_defeated_in_a_city_does_not_operate_there_by_that_sentence() -> None:
@@ -240,7 +258,9 @@ def test_a_hedged_benefit_is_flagged() -> None:
 
 
 def test_affiliation_by_apposition_and_not_by_a_list() -> None:
-    assert ("group-isil", "group-al-qaida") in pairs("安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n", "affiliatedWith")
+    assert ("group-isil", "group-al-qaida") in pairs(
+        "安理会谴责基地组织附属组织伊黎伊斯兰国的袭击。\n", "affiliatedWith"
+    )
     listed = "与伊黎伊斯兰国、基地组织和青年党有关联的外国恐怖主义作战人员构成威胁。\n"
     assert pairs(listed, "affiliatedWith") == set()
 
@@ -264,7 +284,10 @@ def test_a_quoted_report_title_is_a_programme_with_its_main_title_as_alias() -> 
 
 
 def test_crimes_named_by_a_phrase_are_found_in_both_scripts() -> None:
-    for text in ("报告审查了被盗自然资源和贩运的人口的流动。\n", "報告審查了被盜自然資源和販運的人口的流動。\n"):
+    for text in (
+        "报告审查了被盗自然资源和贩运的人口的流动。\n",
+        "報告審查了被盜自然資源和販運的人口的流動。\n",
+    ):
         doc = document(text)
         found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
         concepts = {m.concept for ms in found for m in ms}
@@ -297,5 +320,7 @@ def test_a_summary_page_refers_to_the_adopted_resolution_as_the_resolution() -> 
 def test_a_trafficking_verb_over_a_list_of_goods_names_each_crime() -> None:
     got = pairs("该团伙通过走私武器、文物和石油为基地组织筹资。\n", "benefitsFrom")
     assert {o for _, o in got} == {
-        VOCAB.lookup("武器贩运").id, VOCAB.lookup("贩运文物").id, VOCAB.lookup("石油走私").id,
+        VOCAB.lookup("武器贩运").id,
+        VOCAB.lookup("贩运文物").id,
+        VOCAB.lookup("石油走私").id,
     }

@@ -14,9 +14,9 @@ from conftest import require_tool
 from test_browser import FLAGS
 from test_render import PAYLOAD, payload_graph
 
-from graph import pages
-from graph.query import saved_queries
-from graph.serve import make_server
+from graph.sparql import pages
+from graph.sparql.query import saved_queries
+from graph.sparql.serve import make_server
 
 # loopback stays reachable (the server under test); everything else goes to a proxy that is not there
 LOCAL_FLAGS = tuple(f for f in FLAGS if not f.startswith("--proxy-bypass-list"))
@@ -39,11 +39,18 @@ def _serve(out: Path) -> Iterator[str]:
 def dom(url: str, tmp: Path) -> str:
     exe = require_tool("chromium")
     profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
-    done = subprocess.run([exe, *LOCAL_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
-                          capture_output=True, text=True, timeout=180, check=False)
+    done = subprocess.run(
+        [exe, *LOCAL_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     html_tag = re.search(r"<html\b[^>]*>", done.stdout)
-    assert html_tag and "data-errors" not in html_tag.group(0), re.findall(r'<pre id="js-errors".*?</pre>', done.stdout, re.S)
+    assert html_tag and "data-errors" not in html_tag.group(0), re.findall(
+        r'<pre id="js-errors".*?</pre>', done.stdout, re.S
+    )
     return done.stdout
 
 
@@ -68,7 +75,9 @@ def test_typed_query_runs_and_shows_names(served: str, tmp_path: Path) -> None:
 
 def test_bad_query_shows_the_error(served: str, tmp_path: Path) -> None:
     page = dom(served + "#query=" + quote("SELECT ?x WHERE { ?x ?y }"), tmp_path)
-    assert 'data-failed="1"' in re.search(r"<html\b[^>]*>", page).group(0) and re.search(r'<span id="status" class="error">HTTP 400', page)
+    assert 'data-failed="1"' in re.search(r"<html\b[^>]*>", page).group(0) and re.search(
+        r'<span id="status" class="error">HTTP 400', page
+    )
 
 
 def test_dossier_page_opens(served: str, tmp_path: Path) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.records import Amount, Fact, Mention, Passage
-from graph.rules.common import (
+from graph.extract.rules.common import (
     Context,
     Cues,
     CueSection,
@@ -16,17 +15,37 @@ from graph.rules.common import (
     make_fact,
     negated_clause,
 )
+from graph.records import Amount, Fact, Mention, Passage
 
 RULE = Rule(
-    name='benefit',
-    predicate='benefitsFrom',
-    subject=('TerroristGroup',),
-    object=('CrimeType',),
-    section='benefit',
-    lists=('cues', 'gain_in_name', 'blockers', 'crime_modifier_after', 'not_actor_after', 'other_actors', 'source_cues', 'branch_words', 'adjective_forms', 'abuse_context', 'gain_cues'),
+    name="benefit",
+    predicate="benefitsFrom",
+    subject=("TerroristGroup",),
+    object=("CrimeType",),
+    section="benefit",
+    lists=(
+        "cues",
+        "gain_in_name",
+        "blockers",
+        "crime_modifier_after",
+        "not_actor_after",
+        "other_actors",
+        "source_cues",
+        "branch_words",
+        "adjective_forms",
+        "abuse_context",
+        "gain_cues",
+    ),
     numbers=(),
     texts=(),
-    confidences=('benefit_cue', 'benefit_source', 'benefit_list', 'benefit_anaphora', 'benefit_topic', 'benefit_branch'),
+    confidences=(
+        "benefit_cue",
+        "benefit_source",
+        "benefit_list",
+        "benefit_anaphora",
+        "benefit_topic",
+        "benefit_branch",
+    ),
 )
 
 
@@ -54,13 +73,22 @@ def _crime_is_act(text: str, m: Mention, b: CueSection) -> bool:
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
         return False
     opened = text.rfind("(", 0, m.start)
-    return not (opened > text.rfind(")", 0, m.start) and m.method not in ("specialised", "phrase") and len(m.surface) <= 2)
+    return not (
+        opened > text.rfind(")", 0, m.start)
+        and m.method not in ("specialised", "phrase")
+        and len(m.surface) <= 2
+    )
 
 
-def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context,
-                     last_group: str) -> list[Fact]:
+def _benefit_segment(
+    p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context, last_group: str
+) -> list[Fact]:
     b = cues["benefit"]
-    crimes = [m for m in ms if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)]
+    crimes = [
+        m
+        for m in ms
+        if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)
+    ]
     # a cue inside a compound crime name (绑架勒索) is no cue: look for one outside such names; a
     # two-character crime word (勒索, 绑架) is often the verb itself and counts
     masked = list(text)
@@ -84,11 +112,15 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
         after = p.text[g.end : g.end + 5]
         if has_any(before, b["blockers"]) or after.startswith(tuple(b["not_actor_after"])):
             continue
-        if re.match(r"[^，。；系是]{0,10}的(?:" + "|".join(b["branch_words"]) + ")", p.text[g.end : g.end + 14]):
+        if re.match(
+            r"[^，。；系是]{0,10}的(?:" + "|".join(b["branch_words"]) + ")", p.text[g.end : g.end + 14]
+        ):
             if g.start - offset <= 2:  # 基地组织在也门的分支通过…筹资: the branch acts, for its parent
                 branches.append((g.concept, g.surface))
             continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
-        if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(r"[^，。；]{0,25}的第", p.text[g.end :]):
+        if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(
+            r"[^，。；]{0,25}的第", p.text[g.end :]
+        ):
             continue  # 关于基地组织…的第2161(2014)号决议: part of a resolution's title
         subjects.append((g.concept, g.surface))
     if not subjects and branches:
@@ -122,6 +154,17 @@ def _benefit_segment(p: Passage, text: str, offset: int, ms: Sequence[Mention], 
     out = []
     for gid, gsurf in first_subject.items():
         for c in first_crime.values():
-            out.append(make_fact(gid, "benefitsFrom", c.concept, p, rule, conf[rule], hedged,
-                             f"{gsurf} … {c.surface}", amount_for.get(c.concept)))
+            out.append(
+                make_fact(
+                    gid,
+                    "benefitsFrom",
+                    c.concept,
+                    p,
+                    rule,
+                    conf[rule],
+                    hedged,
+                    f"{gsurf} … {c.surface}",
+                    amount_for.get(c.concept),
+                )
+            )
     return out

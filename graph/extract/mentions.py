@@ -82,12 +82,12 @@ class Matcher:
         cuts: set[int] | None = None
         for end, (length, cid) in self.automaton.iter(key):
             start = end + 1 - length
-            if length <= 2 and not key[start:end + 1].isascii():
+            if length <= 2 and not key[start : end + 1].isascii():
                 if cuts is None:
                     cuts = self.boundaries(key)
                 if start not in cuts or end + 1 not in cuts:
                     continue
-            if key[start:end + 1].isascii() and (
+            if key[start : end + 1].isascii() and (
                 (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
             ):
                 continue
@@ -160,7 +160,9 @@ def discover(
     pd = disc["places"]
     skip = "(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")?"
     units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
-    unit_name = re.compile(skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")")
+    unit_name = re.compile(
+        skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")"
+    )
     latin_name = re.compile(skip + r"([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?![A-Za-z])")
     for _s, e in places:
         for pattern in (unit_name, latin_name):
@@ -173,11 +175,18 @@ def discover(
             if known is not None and known.kind in ("Country", "Region") and free(a, b):
                 out.append(Mention(known.id, known.kind, raw[a:b], p.doc_id, a, b, "vocabulary"))
                 break
-            if (not clean(name) or any(w in name for w in pd["generic"]) or known is not None
-                    or name.startswith(tuple(pd["skip_before"]))
-                    or not free(a, b) or any(a <= s2 < b for s2, _e2 in taken if (s2, _e2) != (a, b))):
+            if (
+                not clean(name)
+                or any(w in name for w in pd["generic"])
+                or known is not None
+                or name.startswith(tuple(pd["skip_before"]))
+                or not free(a, b)
+                or any(a <= s2 < b for s2, _e2 in taken if (s2, _e2) != (a, b))
+            ):
                 continue
-            out.append(Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered"))
+            out.append(
+                Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered")
+            )
             break
     # treaties in 《》
     for m in TITLE.finditer(text):
@@ -185,15 +194,35 @@ def discover(
         concept = vocab.lookup(title)
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
-        elif len(title) >= 4 and title.endswith(tuple(disc["convention_suffixes"])) and free(m.start(), m.end()):
+        elif (
+            len(title) >= 4
+            and title.endswith(tuple(disc["convention_suffixes"]))
+            and free(m.start(), m.end())
+        ):
             out.append(
-                Mention(_stable_id("convention", fold(title)), "Convention", raw[m.start() : m.end()], p.doc_id,
-                        m.start(), m.end(), "discovered")
+                Mention(
+                    _stable_id("convention", fold(title)),
+                    "Convention",
+                    raw[m.start() : m.end()],
+                    p.doc_id,
+                    m.start(),
+                    m.end(),
+                    "discovered",
+                )
             )
-        elif len(title) >= 4 and title.endswith(tuple(disc["programme_suffixes"])) and free(m.start(), m.end()):
+        elif (
+            len(title) >= 4 and title.endswith(tuple(disc["programme_suffixes"])) and free(m.start(), m.end())
+        ):
             out.append(
-                Mention(_stable_id("programme", fold(title)), "Programme", raw[m.start() : m.end()], p.doc_id,
-                        m.start(), m.end(), "discovered")
+                Mention(
+                    _stable_id("programme", fold(title)),
+                    "Programme",
+                    raw[m.start() : m.end()],
+                    p.doc_id,
+                    m.start(),
+                    m.end(),
+                    "discovered",
+                )
             )
     # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
     heads = "|".join(sorted(disc["programme_suffixes"] + disc["body_suffixes"], key=len, reverse=True))
@@ -203,42 +232,95 @@ def discover(
         if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
             continue
         kind = "Programme" if name.endswith(tuple(disc["programme_suffixes"])) else "Organization"
-        out.append(Mention(_stable_id(kind.lower(), fold(name)), kind, raw[start : m.end(1)], p.doc_id, start,
-                           m.end(1), "discovered"))
+        out.append(
+            Mention(
+                _stable_id(kind.lower(), fold(name)),
+                kind,
+                raw[start : m.end(1)],
+                p.doc_id,
+                start,
+                m.end(1),
+                "discovered",
+            )
+        )
     # bodies set up by the text itself: (决定)设立一个调查小组
-    for m in re.finditer("(?:" + "|".join(disc["establish_verbs"]) + r")(?:一个|一名|了)?([\u4e00-\u9fff]{0,12}?(?:"
-                         + "|".join(sorted(disc["established_suffixes"], key=len, reverse=True)) + "))", text):
+    for m in re.finditer(
+        "(?:"
+        + "|".join(disc["establish_verbs"])
+        + r")(?:一个|一名|了)?([\u4e00-\u9fff]{0,12}?(?:"
+        + "|".join(sorted(disc["established_suffixes"], key=len, reverse=True))
+        + "))",
+        text,
+    ):
         name = m.group(1)
         if len(name) < 3 or name[0] in "和或的及与并" or not clean(name) or vocab.lookup(name):
             continue
         if not free(m.start(1), m.end(1)):
             continue
-        out.append(Mention(_stable_id("un", fold(name)), "UNEntity", raw[m.start(1) : m.end(1)], p.doc_id,
-                           m.start(1), m.end(1), "discovered"))
+        out.append(
+            Mention(
+                _stable_id("un", fold(name)),
+                "UNEntity",
+                raw[m.start(1) : m.end(1)],
+                p.doc_id,
+                m.start(1),
+                m.end(1),
+                "discovered",
+            )
+        )
     # named reports and studies in quote marks: 关于“犯罪的全球化:对…威胁的评估”的一份新报告
     for m in re.finditer(r"[“\"]([^“”\"]{4,60})[”\"]", text):
         title = m.group(1)
         after = text[m.end() : m.end() + 8]
-        if not any(h in after for h in disc["report_heads"]) or vocab.lookup(title) or not free(m.start(1), m.end(1)):
+        if (
+            not any(h in after for h in disc["report_heads"])
+            or vocab.lookup(title)
+            or not free(m.start(1), m.end(1))
+        ):
             continue
         if re.search(r"[，。；！？]", title) or not clean(title.split(":")[0].split("：")[0]):
             continue
-        out.append(Mention(_stable_id("programme", fold(title)), "Programme", raw[m.start(1) : m.end(1)], p.doc_id,
-                           m.start(1), m.end(1), "discovered"))
+        out.append(
+            Mention(
+                _stable_id("programme", fold(title)),
+                "Programme",
+                raw[m.start(1) : m.end(1)],
+                p.doc_id,
+                m.start(1),
+                m.end(1),
+                "discovered",
+            )
+        )
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
     if any(c in text for c in disc["terror_cues"]):
-        for m in re.finditer(r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text):
+        for m in re.finditer(
+            r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text
+        ):
             name = m.group(1)
             if not clean(name) or any(g == name for g in disc["generic"]) or vocab.lookup(name):
                 continue
-            if not (m.group(2) or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))):
+            if not (
+                m.group(2)
+                or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
+            ):
                 continue
             if free(m.start(1), m.end(1)):
-                out.append(Mention(_stable_id("group", fold(name)), "TerroristGroup", raw[m.start(1) : m.end(1)],
-                                   p.doc_id, m.start(1), m.end(1), "discovered"))
+                out.append(
+                    Mention(
+                        _stable_id("group", fold(name)),
+                        "TerroristGroup",
+                        raw[m.start(1) : m.end(1)],
+                        p.doc_id,
+                        m.start(1),
+                        m.end(1),
+                        "discovered",
+                    )
+                )
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in re.finditer("决议所设(" + "|".join(disc["committee_suffixes"]) + ")", text):
-        runs = [r for r in SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()]
+        runs = [
+            r for r in SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()
+        ]
         if not runs:
             continue
         run = runs[-1]
@@ -247,7 +329,8 @@ def discover(
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
         refs = tuple(
-            resolution_entity("S", i.group(1), int(i.group(2))).id for i in SC_ONE.finditer(text, run.start(), run.end())
+            resolution_entity("S", i.group(1), int(i.group(2))).id
+            for i in SC_ONE.finditer(text, run.start(), run.end())
         )
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
         known = vocab.lookup(label) or vocab.lookup(text[start : m.end()])
@@ -257,17 +340,33 @@ def discover(
     suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
     for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
         label = m.group(0)
-        if free(m.start(), m.end()) and clean(label) and not label[3:].startswith(tuple(disc["un_not_after_prefix"])):
-            out.append(Mention(_stable_id("un", label), "UNEntity", raw[m.start() : m.end()], p.doc_id, m.start(),
-                               m.end(), "discovered"))
+        if (
+            free(m.start(), m.end())
+            and clean(label)
+            and not label[3:].startswith(tuple(disc["un_not_after_prefix"]))
+        ):
+            out.append(
+                Mention(
+                    _stable_id("un", label),
+                    "UNEntity",
+                    raw[m.start() : m.end()],
+                    p.doc_id,
+                    m.start(),
+                    m.end(),
+                    "discovered",
+                )
+            )
     # terrorist groups: …阵线 / …运动 near terrorism cues
     if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
         cuts: set[int] | None = None
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(text, m.start(),
-                                   disc["boundaries"] + disc["name_stop_words"] + disc["quoted_group_before"])
+                start = _left_edge(
+                    text,
+                    m.start(),
+                    disc["boundaries"] + disc["name_stop_words"] + disc["quoted_group_before"],
+                )
                 if cuts is None:
                     cuts = matcher.boundaries(text)
                 while start < m.start() and start not in cuts:
@@ -283,8 +382,15 @@ def discover(
                     continue
                 if free(start, end):
                     out.append(
-                        Mention(_stable_id("group", fold(name)), "TerroristGroup", raw[start:end], p.doc_id, start,
-                                end, "discovered")
+                        Mention(
+                            _stable_id("group", fold(name)),
+                            "TerroristGroup",
+                            raw[start:end],
+                            p.doc_id,
+                            start,
+                            end,
+                            "discovered",
+                        )
                     )
     return out
 
@@ -298,7 +404,9 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     starts: list[int] = []
     ends: list[int] = []
-    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), m.start, m.concept)):
+    for m in sorted(
+        candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), m.start, m.concept)
+    ):
         i = bisect.bisect_right(starts, m.start)
         if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
             continue  # overlaps the kept span on its left or right
@@ -311,7 +419,9 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
 _ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
 
 
-def learn_aliases(passages: Iterable[Passage], found: Iterable[Sequence[Mention]], vocab: Vocabulary) -> dict[str, str]:
+def learn_aliases(
+    passages: Iterable[Passage], found: Iterable[Sequence[Mention]], vocab: Vocabulary
+) -> dict[str, str]:
     """Aliases a document defines itself: 全称(简称) → {简称: concept}.
 
     >>> v = __import__("graph.vocab").vocab.load()
@@ -330,7 +440,10 @@ def learn_aliases(passages: Iterable[Passage], found: Iterable[Sequence[Mention]
             short = am.group(1).strip()
             if re.fullmatch(r"[\d\s年月日./-]+", short) or short.isdigit():
                 continue
-            if not (sum(1 for c in short if "\u4e00" <= c <= "\u9fff") >= 2 or re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", short)):
+            if not (
+                sum(1 for c in short if "\u4e00" <= c <= "\u9fff") >= 2
+                or re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", short)
+            ):
                 continue
             known = vocab.lookup(short)
             if known is not None and known.id != m.concept:
@@ -367,7 +480,8 @@ def document_mentions(
             and (ent.kind == "Document" or ent.id.startswith("res-s-prst-"))
         ]
         cands += [
-            Mention(cid, kinds[cid], p.text[s:e], p.doc_id, s, e, "vocabulary") for s, e, cid in matcher.find(p.text)
+            Mention(cid, kinds[cid], p.text[s:e], p.doc_id, s, e, "vocabulary")
+            for s, e, cid in matcher.find(p.text)
         ]
         cands += _crime_phrases(p, vocab)
         merged = _merge(cands)
@@ -407,12 +521,15 @@ def document_mentions(
                 if ent:
                     entities[m.concept] = ent
             else:
-                label = fold(m.surface.strip("《》“”‘’\""))  # one Simplified label; the surface stays a hidden label
+                label = fold(
+                    m.surface.strip('《》“”‘’"')
+                )  # one Simplified label; the surface stays a hidden label
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept] + short_titles(label)
-                entities[m.concept] = Entity(m.concept, m.kind, label, discovered=True,
-                                             alt_labels=tuple(sorted(set(short))))
+                entities[m.concept] = Entity(
+                    m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(set(short)))
+                )
     return result, entities
 
 
@@ -430,18 +547,28 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     """A group named as place + its own name (阿富汗塔利班 = 阿富汗 + 塔利班) refers to that place; so does a
     government or force named after its country (利比亚政府 also mentions Libya)."""
     if m.kind == "Organization" and not m.refs:
-        lead = [cid for s, e, cid in matcher.find(m.surface) if s == 0 and e < len(m.surface)
-                and kinds.get(cid) == "Country"]
-        return Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, tuple(lead[:1])) if lead else m
+        lead = [
+            cid
+            for s, e, cid in matcher.find(m.surface)
+            if s == 0 and e < len(m.surface) and kinds.get(cid) == "Country"
+        ]
+        return (
+            Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, tuple(lead[:1]))
+            if lead
+            else m
+        )
     if m.kind != "TerroristGroup" or m.refs:
         return m
     own = matcher.vocab.concepts.get(m.concept)
     names = {fold(x) for x in (own.pref_zh, *own.alt_zh)} if own else set()
     places = tuple(
-        cid for s, e, cid in matcher.find(m.surface)
+        cid
+        for s, e, cid in matcher.find(m.surface)
         if s == 0 and kinds.get(cid) in ("Country", "Region") and fold(m.surface[e:]) in names
     )
-    return Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, places[:1]) if places else m
+    return (
+        Mention(m.concept, m.kind, m.surface, m.doc_id, m.start, m.end, m.method, places[:1]) if places else m
+    )
 
 
 def _date_yearless_resolutions(
@@ -465,7 +592,9 @@ def _date_yearless_resolutions(
                 continue
             ent = resolution_entity("S", number, year)
             surface = p.text[hit.start() : hit.end() - 2]
-            extra.append(Mention(ent.id, "Resolution", surface, p.doc_id, hit.start(), hit.end() - 2, "pattern"))
+            extra.append(
+                Mention(ent.id, "Resolution", surface, p.doc_id, hit.start(), hit.end() - 2, "pattern")
+            )
         out.append(_merge(ms + extra) if extra else ms)
     return out
 
@@ -489,7 +618,9 @@ def _crime_list_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, s
     for word, label in cl["objects"].items():
         target = vocab.lookup(label)
         if target is None or target.kind != "CrimeType":
-            raise OntologyError(f"cues.toml: [crime_lists.objects] {label!r} is not a crime type of the vocabulary")
+            raise OntologyError(
+                f"cues.toml: [crime_lists.objects] {label!r} is not a crime type of the vocabulary"
+            )
         objects[word] = target.id
     obj = "(?:" + "|".join(sorted(objects, key=len, reverse=True)) + ")"
     verbs = "(?:" + "|".join(sorted(cl["verbs"], key=len, reverse=True)) + ")"
@@ -503,7 +634,8 @@ def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     text = fold(p.text)
     out = [
         Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
-        for pattern, cid in _crime_phrase_patterns(vocab) for m in pattern.finditer(text)
+        for pattern, cid in _crime_phrase_patterns(vocab)
+        for m in pattern.finditer(text)
     ]
     pattern, objects = _crime_list_pattern(vocab)
     words = "|".join(sorted(objects, key=len, reverse=True))
@@ -531,8 +663,10 @@ def _specialise_crimes(p: Passage, ms: list[Mention], vocab: Vocabulary) -> list
                 if k >= 0:
                     end = min(end, k)
             reach = m.end
-            chain = re.match(r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
-                             p.text[m.end :])
+            chain = re.match(
+                r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
+                p.text[m.end :],
+            )
             if chain:
                 reach = m.end + chain.end()
             window = p.text[reach : min(end, reach + spec["window"])]

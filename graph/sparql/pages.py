@@ -53,7 +53,7 @@ def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
         body = viewer.read_bytes() if viewer.is_file() else NO_VIEWER.encode("utf-8")
         return Page(HTTPStatus.OK, "text/html; charset=utf-8", body)
     if path == "/entity" or path.startswith("/entity/"):
-        return entity_page(out, urllib.parse.unquote(path[len("/entity/"):]), query)
+        return entity_page(out, urllib.parse.unquote(path[len("/entity/") :]), query)
     return None
 
 
@@ -67,7 +67,7 @@ _LOCK = threading.Lock()
 
 def _store(out: Path) -> ox.Store:
     """The store of ``out``, reopened when the build replaced it (keyed by its resolved path and mtime)."""
-    from graph.store import open_source, store_source
+    from graph.rdf.store import open_source, store_source
 
     source = store_source(out).resolve()
     key = (str(source), source.stat().st_mtime)
@@ -81,14 +81,16 @@ def _store(out: Path) -> ox.Store:
 
 def _message(title: str, text: str, status: int) -> Page:
     e = html.escape
-    body = (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{e(title)}</title>'
-            f'<p><a href="/">← workbench</a></p><h1>{e(title)}</h1><p id="message">{e(text)}</p></html>\n')
+    body = (
+        f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{e(title)}</title>'
+        f'<p><a href="/">← workbench</a></p><h1>{e(title)}</h1><p id="message">{e(text)}</p></html>\n'
+    )
     return _html(body, status)
 
 
 def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
     """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias)."""
-    from graph import dossier
+    from graph.sparql import dossier
 
     name = ident or (query.get("name") or [""])[0]
     lang = (query.get("lang") or ["zh"])[0]
@@ -113,10 +115,12 @@ def _script_json(data: object) -> str:
 def workbench() -> str:
     """The workbench page: saved questions, a SPARQL box whose answers link to dossiers, the viewer."""
     from graph.ns import ID_URI
-    from graph.query import query_prefixes, saved_queries
+    from graph.sparql.query import query_prefixes, saved_queries
 
-    saved = [{"name": q.name, "zh": q.title_zh, "en": q.title_en, "description": q.description, "text": q.text}
-             for q in saved_queries()]
+    saved = [
+        {"name": q.name, "zh": q.title_zh, "en": q.title_en, "description": q.description, "text": q.text}
+        for q in saved_queries()
+    ]
     e = html.escape
     items = "\n".join(
         f'<li><button type="button" class="saved" data-name="{e(q["name"])}">{e(q["zh"])}</button> '
@@ -125,8 +129,11 @@ def workbench() -> str:
     )
     prefixes = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
     data = {"queries": saved, "id": ID_URI, "prefixes": query_prefixes()}
-    return (WORKBENCH.replace("@ITEMS@", items).replace("@PREFIXES@", e(prefixes))
-            .replace("@DATA@", _script_json(data)))
+    return (
+        WORKBENCH.replace("@ITEMS@", items)
+        .replace("@PREFIXES@", e(prefixes))
+        .replace("@DATA@", _script_json(data))
+    )
 
 
 WORKBENCH = """<!doctype html>

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import OntologyError
+from graph.extract.rules import active, affiliate, benefit, implement, mandate, operate, partner, recall
+from graph.extract.rules.common import Cues, Rule, check_cues
 from graph.ns import NX
-from graph.rules import active, affiliate, benefit, implement, mandate, operate, partner, recall
-from graph.rules.common import Cues, Rule, check_cues
 
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
 MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))

@@ -50,8 +50,15 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     "Entity": ("dot", "#c7c7c7"),
 }
 #: Legend symbol of each vis-network shape.
-SHAPE_SYMBOL = {"diamond": "◆", "triangle": "▲", "dot": "●", "square": "■", "triangleDown": "▼",
-                "star": "★", "hexagon": "⬢"}
+SHAPE_SYMBOL = {
+    "diamond": "◆",
+    "triangle": "▲",
+    "dot": "●",
+    "square": "■",
+    "triangleDown": "▼",
+    "star": "★",
+    "hexagon": "⬢",
+}
 #: Colour of each relation property.
 PROPERTY_COLOURS: dict[str, str] = {
     "benefitsFrom": "#d62728",
@@ -78,8 +85,10 @@ def vis_assets() -> tuple[str, str]:
     import pyvis
 
     base = Path(pyvis.__file__).resolve().parent
-    candidates = sorted(base.glob("**/vis-*/vis-network.min.js"),
-                        key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    candidates = sorted(
+        base.glob("**/vis-*/vis-network.min.js"),
+        key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()),
+    )
     if not candidates:
         raise FileNotFoundError("vis-network.min.js not found in the installed pyvis package")
     js = candidates[-1]
@@ -95,8 +104,13 @@ def script_json(data: Any) -> str:
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, esc)
     return text
 
@@ -134,12 +148,12 @@ def network_data(
     Parameters
     ----------
     G : networkx.MultiDiGraph
-        The analytic graph (:func:`graph.analyze.to_networkx`).
+        The analytic graph (:func:`graph.analytics.analyze.to_networkx`).
     scores : dict
         The measure that sizes the nodes, ``{node: score}``.
     evidence : dict
         ``{(subject, property, object): [passage dicts]}`` from
-        :func:`graph.analyze.supporting_passages`, best first.
+        :func:`graph.analytics.analyze.supporting_passages`, best first.
     max_nodes : int
         Above this, only the ``max_nodes`` highest-scoring nodes are kept.
     focus : node, optional
@@ -173,8 +187,10 @@ def network_data(
 
     net = Network(directed=True, cdn_resources="local")
     node_ev: dict[Any, list[Mapping[str, Any]]] = {v: [] for v in keep}
-    edges = sorted((e for e in G.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
-                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edges = sorted(
+        (e for e in G.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
+        key=lambda e: (str(e[0]), str(e[1]), str(e[2])),
+    )
     for u, v, _k, d in edges:
         for row in evidence.get((str(u), d.get("property", ""), str(v)), ()):
             node_ev[u].append(row)
@@ -212,8 +228,12 @@ def network_data(
             size=round(size, 2),
             cls=cls,
             search=sorted({x.casefold() for x in (*d.get("labels", ()), zh, en, str(v)) if x}),
-            tip={"head": zh or en or str(v), "sub": en if zh and en and en != zh else "", "lines": lines,
-                 "evidence": _evidence(best)},
+            tip={
+                "head": zh or en or str(v),
+                "sub": en if zh and en and en != zh else "",
+                "lines": lines,
+                "evidence": _evidence(best),
+            },
         )
     for u, v, k, d in edges:
         prop = d.get("property", str(k))
@@ -225,31 +245,62 @@ def network_data(
         name_u = G.nodes[u].get("zh") or G.nodes[u].get("en") or str(u)
         name_v = G.nodes[v].get("zh") or G.nodes[v].get("en") or str(v)
         net.add_edge(
-            str(u), str(v),
+            str(u),
+            str(v),
             id=f"{u}|{prop}|{v}",
             label=labels.get(prop, {}).get("zh", prop),
             color=PROPERTY_COLOURS.get(prop, "#999999"),
             width=round(1 + math.log2(w), 2),
             property=prop,
-            tip={"head": f"{name_u} —{lab(prop)}→ {name_v}", "sub": "", "lines": lines,
-                 "evidence": _evidence(evidence.get((str(u), prop, str(v)), ()))},
+            tip={
+                "head": f"{name_u} —{lab(prop)}→ {name_v}",
+                "sub": "",
+                "lines": lines,
+                "evidence": _evidence(evidence.get((str(u), prop, str(v)), ())),
+            },
         )
     nodes, edge_list = net.get_network_data()[:2]
     present = {n["cls"] for n in nodes}
     classes = [
-        {"id": c, "label": lab(c), "colour": CLASS_STYLE[c][1], "symbol": SHAPE_SYMBOL[CLASS_STYLE[c][0]],
-         "count": sum(1 for n in nodes if n["cls"] == c)}
-        for c in CLASS_STYLE if c in present
+        {
+            "id": c,
+            "label": lab(c),
+            "colour": CLASS_STYLE[c][1],
+            "symbol": SHAPE_SYMBOL[CLASS_STYLE[c][0]],
+            "count": sum(1 for n in nodes if n["cls"] == c),
+        }
+        for c in CLASS_STYLE
+        if c in present
     ]
-    props = sorted({e["property"] for e in edge_list}, key=lambda p: (list(PROPERTY_COLOURS).index(p)
-                                                                         if p in PROPERTY_COLOURS else 99, p))
-    properties = [{"id": p, "label": lab(p), "colour": PROPERTY_COLOURS.get(p, "#999999"),
-                   "count": sum(1 for e in edge_list if e["property"] == p)} for p in props]
-    note = (f"Showing the {len(keep):,} most central of {total:,} entities by {size_by}; {hidden:,} hidden."
-            if hidden else "")
-    return {"nodes": nodes, "edges": edge_list, "classes": classes, "properties": properties,
-            "hidden": hidden, "total": total, "note": note, "focus": str(focus) if focus is not None else None,
-            "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60}
+    props = sorted(
+        {e["property"] for e in edge_list},
+        key=lambda p: (list(PROPERTY_COLOURS).index(p) if p in PROPERTY_COLOURS else 99, p),
+    )
+    properties = [
+        {
+            "id": p,
+            "label": lab(p),
+            "colour": PROPERTY_COLOURS.get(p, "#999999"),
+            "count": sum(1 for e in edge_list if e["property"] == p),
+        }
+        for p in props
+    ]
+    note = (
+        f"Showing the {len(keep):,} most central of {total:,} entities by {size_by}; {hidden:,} hidden."
+        if hidden
+        else ""
+    )
+    return {
+        "nodes": nodes,
+        "edges": edge_list,
+        "classes": classes,
+        "properties": properties,
+        "hidden": hidden,
+        "total": total,
+        "note": note,
+        "focus": str(focus) if focus is not None else None,
+        "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60,
+    }
 
 
 def page(

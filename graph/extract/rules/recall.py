@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.records import Fact, Mention, Passage
-from graph.rules.common import (
+from graph.extract.rules.common import (
     Context,
     Cues,
     Rule,
@@ -16,21 +15,24 @@ from graph.rules.common import (
     make_fact,
     opens_with,
 )
+from graph.records import Fact, Mention, Passage
 
 RULE = Rule(
-    name='recall',
-    predicate='recalls',
-    subject=('Resolution',),
-    object=('Resolution',),
-    section='recall',
-    lists=('cues', 'clause_cues', 'clause_openers', 'not_recall', 'continuers'),
+    name="recall",
+    predicate="recalls",
+    subject=("Resolution",),
+    object=("Resolution",),
+    section="recall",
+    lists=("cues", "clause_cues", "clause_openers", "not_recall", "continuers"),
     numbers=(),
     texts=(),
-    confidences=('recall_preamble', 'recall_cited'),
+    confidences=("recall_preamble", "recall_cited"),
 )
 
 
-def recall_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, topic_resolution: str = "") -> list[Fact]:
+def recall_facts(
+    p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, topic_resolution: str = ""
+) -> list[Fact]:
     """In a resolution's (or statement's) own voice, a clause opened by 回顾/重申/忆及 recalls every
     resolution it names; elsewhere 第N号决议…回顾 … → N recalls the ones after the cue."""
     text = p.text
@@ -52,23 +54,60 @@ def recall_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, to
             inside = [r for r in res if a <= r.start < b and r.concept != ctx.self_resolution]
             if inside and has_any(text[a + cue_end : inside[0].start], rc["not_recall"]):
                 continue
-            out += [make_fact(ctx.self_resolution, "recalls", r.concept, p, "recall_preamble", conf["recall_preamble"],
-                          False, text[a:b].strip()) for r in inside]
+            out += [
+                make_fact(
+                    ctx.self_resolution,
+                    "recalls",
+                    r.concept,
+                    p,
+                    "recall_preamble",
+                    conf["recall_preamble"],
+                    False,
+                    text[a:b].strip(),
+                )
+                for r in inside
+            ]
         return out
     if not has_any(text, rc["cues"]):
         return []
     cue_pos = min(text.find(c) for c in rc["cues"] if c in text)
     before = [r for r in res if r.end <= cue_pos and cue_pos - r.end <= 12]
-    anaphor = re.search("(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并|再次)?$",
-                        text[max(0, cue_pos - 8) : cue_pos])
+    anaphor = re.search(
+        "(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并|再次)?$",
+        text[max(0, cue_pos - 8) : cue_pos],
+    )
     if not before and anaphor:  # 该决议回顾了第N号决议: the resolution named before
         earlier = [r for r in res if r.end <= cue_pos]
         src_id = topic_resolution or (earlier[-1].concept if earlier else "")
         if src_id:
-            return [make_fact(src_id, "recalls", r.concept, p, "recall_cited", conf["recall_cited"], False,
-                              f"{anaphor.group(0)}回顾…{r.surface}") for r in res if r.start > cue_pos and r.concept != src_id]
+            return [
+                make_fact(
+                    src_id,
+                    "recalls",
+                    r.concept,
+                    p,
+                    "recall_cited",
+                    conf["recall_cited"],
+                    False,
+                    f"{anaphor.group(0)}回顾…{r.surface}",
+                )
+                for r in res
+                if r.start > cue_pos and r.concept != src_id
+            ]
     if before:
         src = before[-1]
-        return [make_fact(src.concept, "recalls", r.concept, p, "recall_cited", conf["recall_cited"], False,
-                      f"{src.surface}…回顾…{r.surface}") for r in res if r.start > cue_pos and r.concept != src.concept]
+        return [
+            make_fact(
+                src.concept,
+                "recalls",
+                r.concept,
+                p,
+                "recall_cited",
+                conf["recall_cited"],
+                False,
+                f"{src.surface}…回顾…{r.surface}",
+            )
+            for r in res
+            if r.start > cue_pos and r.concept != src.concept
+        ]
     return []

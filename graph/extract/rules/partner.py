@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.records import Fact, Mention, Passage
-from graph.rules.common import (
+from graph.extract.rules.common import (
     Cues,
     Rule,
     coordinated,
@@ -14,17 +13,18 @@ from graph.rules.common import (
     has_any,
     make_fact,
 )
+from graph.records import Fact, Mention, Passage
 
 RULE = Rule(
-    name='partner',
-    predicate='partnerOf',
-    subject=('UNEntity', 'Programme', 'Organization', 'Country'),
-    object=('UNEntity', 'Programme', 'Organization', 'Country'),
-    section='partner',
-    lists=('cues', 'linkers', 'adverbs', 'joint'),
+    name="partner",
+    predicate="partnerOf",
+    subject=("UNEntity", "Programme", "Organization", "Country"),
+    object=("UNEntity", "Programme", "Organization", "Country"),
+    section="partner",
+    lists=("cues", "linkers", "adverbs", "joint"),
     numbers=(),
     texts=(),
-    confidences=('partner_cue',),
+    confidences=("partner_cue",),
 )
 
 
@@ -58,6 +58,16 @@ def partner_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
         for s in subjects:
             for o in partners:
                 if s.concept != o.concept:
-                    out.append(make_fact(s.concept, "partnerOf", o.concept, p, "partner_cue",
-                                     cues["confidence"]["partner_cue"], False, f"{s.surface}{link}{o.surface}…合作"))
+                    out.append(
+                        make_fact(
+                            s.concept,
+                            "partnerOf",
+                            o.concept,
+                            p,
+                            "partner_cue",
+                            cues["confidence"]["partner_cue"],
+                            False,
+                            f"{s.surface}{link}{o.surface}…合作",
+                        )
+                    )
     return out

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.records import Fact, Mention, Passage
-from graph.rules.common import (
+from graph.extract.rules.common import (
     PLACES,
     Cues,
     CueSection,
@@ -19,17 +18,40 @@ from graph.rules.common import (
     make_fact,
     negated_clause,
 )
+from graph.records import Fact, Mention, Passage
 
 RULE = Rule(
-    name='operate',
-    predicate='operatesIn',
-    subject=('TerroristGroup',),
-    object=('Region', 'Country'),
-    section='operate',
-    lists=('verbs', 'locative', 'movement', 'place_list', 'region_suffix', 'descriptors', 'attack_verbs', 'attack_words', 'attack_blockers', 'not_attack_place', 'presence_verbs', 'verbs_before_place', 'target_before', 'claim_cues', 'examples'),
-    numbers=('max_gap', 'attack_window'),
+    name="operate",
+    predicate="operatesIn",
+    subject=("TerroristGroup",),
+    object=("Region", "Country"),
+    section="operate",
+    lists=(
+        "verbs",
+        "locative",
+        "movement",
+        "place_list",
+        "region_suffix",
+        "descriptors",
+        "attack_verbs",
+        "attack_words",
+        "attack_blockers",
+        "not_attack_place",
+        "presence_verbs",
+        "verbs_before_place",
+        "target_before",
+        "claim_cues",
+        "examples",
+    ),
+    numbers=("max_gap", "attack_window"),
     texts=(),
-    confidences=('operate_locative', 'operate_attributive', 'operate_attack', 'operate_carried', 'operate_claimed'),
+    confidences=(
+        "operate_locative",
+        "operate_attributive",
+        "operate_attack",
+        "operate_carried",
+        "operate_claimed",
+    ),
 )
 
 
@@ -44,25 +66,55 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
         if m.kind not in PLACES:
             continue
         places = coordinated(text, ms, i, PLACES)
-        if i > 0 and ms[i - 1].kind in PLACES and between(text, ms[i - 1], m).strip() in ("、", "和", "及", "以及"):
+        if (
+            i > 0
+            and ms[i - 1].kind in PLACES
+            and between(text, ms[i - 1], m).strip() in ("、", "和", "及", "以及")
+        ):
             continue  # handled with the first place of the list
         head = text[max(0, m.start - 3) : m.start]
         tail_end = places[-1].end
         after = text[tail_end : tail_end + 14]
         # 在 REGION，GROUP … (sentence-initial setting)
         if head.endswith("在") and after[:1] in ("，", ","):
-            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end and g.start - tail_end <= 3]
+            nxt = [
+                g
+                for g in ms
+                if g.kind == "TerroristGroup" and g.start >= tail_end and g.start - tail_end <= 3
+            ]
             for g in nxt:
-                out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
-                              hedged, f"在{r.surface}，{g.surface}") for r in places]
+                out += [
+                    make_fact(
+                        g.concept,
+                        "operatesIn",
+                        r.concept,
+                        p,
+                        "operate_locative",
+                        conf["operate_locative"],
+                        hedged,
+                        f"在{r.surface}，{g.surface}",
+                    )
+                    for r in places
+                ]
             continue
         # GROUP1 系 GROUP2 在 REGION 的附属组织 → GROUP1 operates there
         if head.endswith("在") and re.match(r"的(?:附属|分支)", text[tail_end : tail_end + 4]):
             prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
             if len(prev) >= 2 and re.fullmatch(r"(?:系|是|为)", text[prev[-2].end : prev[-1].start]):
                 g = prev[-2]
-                out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
-                              hedged, f"{g.surface}系…在{r.surface}的附属") for r in places]
+                out += [
+                    make_fact(
+                        g.concept,
+                        "operatesIn",
+                        r.concept,
+                        p,
+                        "operate_attributive",
+                        conf["operate_attributive"],
+                        hedged,
+                        f"{g.surface}系…在{r.surface}的附属",
+                    )
+                    for r in places
+                ]
                 continue
         # GROUP 在 REGION verb
         if has_any(head, o["locative"]):
@@ -74,12 +126,30 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             if prev and verb_ok:
                 g = prev[-1]
                 gap = text[g.end : m.start]
-                others = [x for x in ms if g.end <= x.start < m.start
-                          and x.kind in ("TerroristGroup", "UNEntity", "Organization")]
-                if (len(gap) <= o["max_gap"] and not has_any(gap, ("，", "。", "；", ",", ";"))
-                        and not has_any(gap, cues["negation"]["before_verb"]) and not others):
-                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", conf["operate_locative"],
-                                  hedged, f"{g.surface}…{r.surface}") for r in places]
+                others = [
+                    x
+                    for x in ms
+                    if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
+                ]
+                if (
+                    len(gap) <= o["max_gap"]
+                    and not has_any(gap, ("，", "。", "；", ",", ";"))
+                    and not has_any(gap, cues["negation"]["before_verb"])
+                    and not others
+                ):
+                    out += [
+                        make_fact(
+                            g.concept,
+                            "operatesIn",
+                            r.concept,
+                            p,
+                            "operate_locative",
+                            conf["operate_locative"],
+                            hedged,
+                            f"{g.surface}…{r.surface}",
+                        )
+                        for r in places
+                    ]
                     continue
             # 在 REGION verb 的 GROUP
             nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
@@ -87,43 +157,120 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                 g = nxt[0]
                 gap = text[tail_end : g.start]
                 if gap.endswith("的") and len(gap) <= 10 and not has_any(gap, ("，", "。")):
-                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
-                                  conf["operate_attributive"], hedged, f"在{r.surface}…的{g.surface}") for r in places]
+                    out += [
+                        make_fact(
+                            g.concept,
+                            "operatesIn",
+                            r.concept,
+                            p,
+                            "operate_attributive",
+                            conf["operate_attributive"],
+                            hedged,
+                            f"在{r.surface}…的{g.surface}",
+                        )
+                        for r in places
+                    ]
                     continue
         # REGION GROUP: 阿富汗塔利班, 索马里青年党; REGION(的)极端组织“GROUP”
         #              REGION境内的GROUP, 也门的基地组织 (not after 对/向: a target)
         suffix = "(?:" + "|".join(o["region_suffix"]) + ")?"
         qualifier = r"(?:的)?(?:" + "|".join(o["descriptors"]) + r")?[“‘\"]?"
-        nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end
-               and re.fullmatch(qualifier, text[tail_end : g.start])]
-        inside = [g for g in ms if g.kind == "TerroristGroup" and g.start > tail_end
-                  and re.fullmatch(suffix + "的" + qualifier, text[tail_end : g.start])]
+        nxt = [
+            g
+            for g in ms
+            if g.kind == "TerroristGroup"
+            and g.start >= tail_end
+            and re.fullmatch(qualifier, text[tail_end : g.start])
+        ]
+        inside = [
+            g
+            for g in ms
+            if g.kind == "TerroristGroup"
+            and g.start > tail_end
+            and re.fullmatch(suffix + "的" + qualifier, text[tail_end : g.start])
+        ]
         targeted = text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"]))
         # REGION的恐怖团体，如GROUP(、GROUP…): the groups given as examples
-        examples = re.match(suffix + "的" + r"(?:" + "|".join(o["descriptors"]) + r")[，,]?(?:"
-                            + alternation(o["examples"]) + r")[“‘\"]?", text[tail_end:])
+        examples = re.match(
+            suffix
+            + "的"
+            + r"(?:"
+            + "|".join(o["descriptors"])
+            + r")[，,]?(?:"
+            + alternation(o["examples"])
+            + r")[“‘\"]?",
+            text[tail_end:],
+        )
         if examples and not targeted:
-            first = next((k for k, x in enumerate(ms) if x.kind == "TerroristGroup"
-                          and x.start - (tail_end + examples.end()) in (0, 1)), None)
+            first = next(
+                (
+                    k
+                    for k, x in enumerate(ms)
+                    if x.kind == "TerroristGroup" and x.start - (tail_end + examples.end()) in (0, 1)
+                ),
+                None,
+            )
             if first is not None:
                 for g in coordinated(text, ms, first, ("TerroristGroup",)):
-                    out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive",
-                                      conf["operate_attributive"], hedged, f"{r.surface}…{g.surface}") for r in places]
+                    out += [
+                        make_fact(
+                            g.concept,
+                            "operatesIn",
+                            r.concept,
+                            p,
+                            "operate_attributive",
+                            conf["operate_attributive"],
+                            hedged,
+                            f"{r.surface}…{g.surface}",
+                        )
+                        for r in places
+                    ]
                 continue
         if inside and not targeted:
             g = inside[0]
-            out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_attributive", conf["operate_attributive"],
-                              hedged, f"{r.surface}{text[tail_end : g.start]}{g.surface}") for r in places]
+            out += [
+                make_fact(
+                    g.concept,
+                    "operatesIn",
+                    r.concept,
+                    p,
+                    "operate_attributive",
+                    conf["operate_attributive"],
+                    hedged,
+                    f"{r.surface}{text[tail_end : g.start]}{g.surface}",
+                )
+                for r in places
+            ]
             continue
         if len(places) == 1 and nxt and m.kind == "Country" and not targeted:
             g = nxt[0]
-            out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attributive",
-                             conf["operate_attributive"], hedged, f"{m.surface}{g.surface}"))
+            out.append(
+                make_fact(
+                    g.concept,
+                    "operatesIn",
+                    m.concept,
+                    p,
+                    "operate_attributive",
+                    conf["operate_attributive"],
+                    hedged,
+                    f"{m.surface}{g.surface}",
+                )
+            )
     for g in ms:
         if g.kind == "TerroristGroup":
             for place in g.refs:
-                out.append(make_fact(g.concept, "operatesIn", place, p, "operate_attributive",
-                                 conf["operate_attributive"], hedged, g.surface))
+                out.append(
+                    make_fact(
+                        g.concept,
+                        "operatesIn",
+                        place,
+                        p,
+                        "operate_attributive",
+                        conf["operate_attributive"],
+                        hedged,
+                        g.surface,
+                    )
+                )
     out += _verb_before_place(p, ms, cues, hedged)
     out += _attack_places(p, ms, cues, hedged)
     out += _carried_presence(p, ms, cues, hedged)
@@ -153,12 +300,26 @@ def _carried_presence(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: boo
         rest = text[run[-1].end : c.end]
         verb_here = has_any(rest, o["verbs"])
         nxt = parts[k + 1] if k + 1 < len(parts) else None
-        verb_next = (nxt is not None and not any(m.kind in (*PLACES, "TerroristGroup") for m in nxt.mentions)
-                     and has_any(text[nxt.start : nxt.end], o["presence_verbs"]))
+        verb_next = (
+            nxt is not None
+            and not any(m.kind in (*PLACES, "TerroristGroup") for m in nxt.mentions)
+            and has_any(text[nxt.start : nxt.end], o["presence_verbs"])
+        )
         if verb_here or verb_next:
             g = c.subject
-            out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_carried", cues["confidence"]["operate_carried"],
-                              hedged, f"{g.surface}，…{text[c.start : c.end].strip()}") for r in run]
+            out += [
+                make_fact(
+                    g.concept,
+                    "operatesIn",
+                    r.concept,
+                    p,
+                    "operate_carried",
+                    cues["confidence"]["operate_carried"],
+                    hedged,
+                    f"{g.surface}，…{text[c.start : c.end].strip()}",
+                )
+                for r in run
+            ]
     return out
 
 
@@ -178,8 +339,19 @@ def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bo
         first = next((k for k, x in enumerate(ms) if x.kind in PLACES and 0 <= x.start - at <= 1), None)
         if first is None:
             continue
-        out += [make_fact(g.concept, "operatesIn", r.concept, p, "operate_locative", cues["confidence"]["operate_locative"],
-                          hedged, f"{g.surface}{text[g.end : at]}{r.surface}") for r in coordinated(text, ms, first, PLACES)]
+        out += [
+            make_fact(
+                g.concept,
+                "operatesIn",
+                r.concept,
+                p,
+                "operate_locative",
+                cues["confidence"]["operate_locative"],
+                hedged,
+                f"{g.surface}{text[g.end : at]}{r.surface}",
+            )
+            for r in coordinated(text, ms, first, PLACES)
+        ]
     return out
 
 
@@ -188,11 +360,17 @@ def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) 
     在 PLACE 的自杀爆炸; GROUP 实施了几次袭击，包括 PLACE 的爆炸事件 → GROUP operatesIn PLACE."""
     text = p.text
     o = cues["operate"]
-    if has_any(text, cues["negation"]["words"]) or not has_any(text, o["attack_words"]) or negated_clause(text, cues):
+    if (
+        has_any(text, cues["negation"]["words"])
+        or not has_any(text, o["attack_words"])
+        or negated_clause(text, cues)
+    ):
         return []
     blockers = cues["benefit"]["blockers"] + o["attack_blockers"]
     actors = [
-        g for g in ms if g.kind == "TerroristGroup"
+        g
+        for g in ms
+        if g.kind == "TerroristGroup"
         and not has_any(text[max(0, g.start - 6) : g.start], blockers)
         and re.match(r"[^，。；]{0,14}?(?:" + "|".join(o["attack_verbs"]) + ")", text[g.end :])
     ]
@@ -206,8 +384,18 @@ def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) 
         stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
         after = text[m.end : min(stop, m.end + o["attack_window"])]
         if has_any(after, o["attack_words"]) and not has_any(after, o["not_attack_place"]):
-            out.append(make_fact(g.concept, "operatesIn", m.concept, p, "operate_attack", cues["confidence"]["operate_attack"],
-                             hedged, f"{g.surface}…{m.surface}{after}"))
+            out.append(
+                make_fact(
+                    g.concept,
+                    "operatesIn",
+                    m.concept,
+                    p,
+                    "operate_attack",
+                    cues["confidence"]["operate_attack"],
+                    hedged,
+                    f"{g.surface}…{m.surface}{after}",
+                )
+            )
     return out
 
 
@@ -235,17 +423,33 @@ def claimed_facts(p: Passage, ms: Sequence[Mention], cues: Cues, sites: Sequence
     o = cues["operate"]
     if not sites or has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
         return []
-    claims = [g for g in ms if g.kind == "TerroristGroup"
-              and re.match(r"[^。；]{0,16}?(?:" + alternation(o["claim_cues"]) + r")[^。；]{0,16}?负责", text[g.end :])]
+    claims = [
+        g
+        for g in ms
+        if g.kind == "TerroristGroup"
+        and re.match(
+            r"[^。；]{0,16}?(?:" + alternation(o["claim_cues"]) + r")[^。；]{0,16}?负责", text[g.end :]
+        )
+    ]
     if len({g.concept for g in claims}) != 1:
         return []
     g = claims[0]
     seen: dict[str, Mention] = {}
     for m in sites:
         seen.setdefault(m.concept, m)
-    return [make_fact(g.concept, "operatesIn", m.concept, p, "operate_claimed", cues["confidence"]["operate_claimed"],
-                      has_any(text, cues["hedge"]["words"]), f"{g.surface}…负责 (袭击地点：{m.surface})")
-            for m in seen.values()]
+    return [
+        make_fact(
+            g.concept,
+            "operatesIn",
+            m.concept,
+            p,
+            "operate_claimed",
+            cues["confidence"]["operate_claimed"],
+            has_any(text, cues["hedge"]["words"]),
+            f"{g.surface}…负责 (袭击地点：{m.surface})",
+        )
+        for m in seen.values()
+    ]
 
 
 def _places_with_list(text: str, ms: Sequence[Mention], i: int, o: CueSection) -> list[Mention]:

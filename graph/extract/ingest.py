@@ -48,9 +48,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(
-            f"{name}: cannot decode as UTF-8, UTF-16 or GB18030; save it as UTF-8"
-        ) from None
+        raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030; save it as UTF-8") from None
     if not _looks_like_text(text):
         raise InputError(f"{name}: not a text document (undecodable bytes)")
     return text
@@ -74,8 +72,9 @@ def _looks_like_text(text: str) -> bool:
 MAX_SIZE = 50 * 1024 * 1024  # bytes: a file larger than this is refused (``--max-size``)
 
 
-def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = None,
-                 max_size: int = MAX_SIZE) -> list[Path]:
+def corpus_files(
+    paths: Sequence[Path], warn: Callable[[str], None] | None = None, max_size: int = MAX_SIZE
+) -> list[Path]:
     """The .txt files named or contained (recursively) in ``paths``, sorted by name then path.
 
     Inside a folder, a symlink that leads out of it, a symlink loop and anything that is not a
@@ -108,8 +107,10 @@ def corpus_files(paths: Sequence[Path], warn: Callable[[str], None] | None = Non
     for f in files:
         size = f.stat().st_size
         if size > max_size:
-            raise InputError(f"{f}: {size / 2**20:.1f} MB, over the {max_size / 2**20:g} MB --max-size limit; "
-                             "raise --max-size or leave the file out")
+            raise InputError(
+                f"{f}: {size / 2**20:.1f} MB, over the {max_size / 2**20:g} MB --max-size limit; "
+                "raise --max-size or leave the file out"
+            )
     return sorted(dict.fromkeys(files), key=lambda p: (p.name, str(p)))
 
 
@@ -165,7 +166,9 @@ def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
     return identify(doc)
 
 
-_CONTROLS = {i: " " for i in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)}
+_CONTROLS = {
+    i: " " for i in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF)
+}
 _CONTROLS.update({0x0C: "\n", 0x2028: "\n", 0x2029: "\n", 0x85: "\n"})
 
 
@@ -254,7 +257,9 @@ def identify(doc: Document) -> Document:
     for ln in folded:
         m = _ADOPTED.search(ln)
         if m:
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+            y, mo, d = (
+                (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+            )
             if y:
                 date = f"{y}-{int(mo):02d}-{int(d):02d}"
             if m.group(4):
@@ -280,13 +285,15 @@ def identify(doc: Document) -> Document:
                 break
     if symbol:
         body = body or body_names().get(symbol[0], ("", ""))[0]
-        kind = kind or ("presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else "")
+        kind = kind or (
+            "presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else ""
+        )
     if not body:
         head = "".join(folded[:3])
         body = next((en for zh, en in _body_words() if zh in head), "")
     title = ""
     if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
-        title = lines[0].strip("\"“”「」 ")
+        title = lines[0].strip('"“”「」 ')
     if not kind and not symbol and date and title:
         kind = "news"
     return Document(
@@ -371,7 +378,9 @@ _SUPER_START = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*(?=\S)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[.、．]|[A-Z]\s*[.．]|附件|附录)\s*\S*")
 _SENTENCE_END = "。；：！？”"
-_BODY_LINE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經]济及社[会會]理事[会會]|人权理事[会會]|人權理事會)\s*[，,]\s*$")
+_BODY_LINE = re.compile(
+    r"^\s*(安全理事[会會]|大[会會]|[经經]济及社[会會]理事[会會]|人权理事[会會]|人權理事會)\s*[，,]\s*$"
+)
 _BODY_LINE_BARE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經][济濟]及社[会會]理事[会會])\s*$")
 _LINE_END = "。；;，,：:！？!?」”』\"'）)"
 
@@ -401,7 +410,11 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _is_heading_text(s: str) -> bool:
-    return len(s.replace(" ", "")) <= 25 and not any(p in s for p in "。；，,;") and s[-1:] not in _SENTENCE_END + "、;"
+    return (
+        len(s.replace(" ", "")) <= 25
+        and not any(p in s for p in "。；，,;")
+        and s[-1:] not in _SENTENCE_END + "、;"
+    )
 
 
 def _is_unwrapped(lines: list[_Line]) -> bool:
@@ -458,7 +471,9 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], st
         if _SUPER_START.match(ln.text) and not _NUMBERED.match(ln.text):
             continue  # footnote body set in superscript style (one line)
         if in_footnote:
-            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (_NUMBERED.match(ln.text) and not ln.text[:1].isspace()):
+            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (
+                _NUMBERED.match(ln.text) and not ln.text[:1].isspace()
+            ):
                 in_footnote = False
             else:
                 continue
@@ -517,13 +532,20 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], st
                 continue  # a numbered (sub-)heading such as "3. 贩毒"
             if last_number < number <= last_number + 3:
                 last_number = number
-                paras.append(_Para(f"{annex_prefix}{number}", [_Line(ln.text[m.end() :], ln.start + m.end())]))
+                paras.append(
+                    _Para(f"{annex_prefix}{number}", [_Line(ln.text[m.end() :], ln.start + m.end())])
+                )
                 prev_end = s[-1:]
                 continue
         elif (
             (_HEADING.match(ln.text) or prev_end in ("", "。", "："))
             and _is_heading_text(s)
-            and (_HEADING.match(ln.text) or not nxt or _NUMBERED.match(content[idx + 1].text) or _is_heading_text(nxt))
+            and (
+                _HEADING.match(ln.text)
+                or not nxt
+                or _NUMBERED.match(content[idx + 1].text)
+                or _is_heading_text(nxt)
+            )
         ):
             prev_end = "。"
             continue  # a heading
@@ -533,7 +555,9 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], st
                 starts_new = (ln.text[:1].isspace() or unwrapped) and prev_end in ("，", "；", "。", ",", ";")
                 label = f"PP{pre + 1}"
             else:
-                starts_new = (prev_end in ("。", "：") and ln.text[:1].isspace()) or (unwrapped and prev_end != "")
+                starts_new = (prev_end in ("。", "：") and ln.text[:1].isspace()) or (
+                    unwrapped and prev_end != ""
+                )
                 label = f"S{pre + 1}"
             if starts_new or not paras[titles:]:
                 pre += 1

@@ -100,7 +100,9 @@ def check_cues(data: Mapping[str, Any], rules: Sequence[Rule]) -> Cues:
         for key in rule.lists:
             words = section.get(key)
             if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
-                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a list of words")
+                raise OntologyError(
+                    f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a list of words"
+                )
         for key in rule.numbers:
             if not isinstance(section.get(key), int | float) or isinstance(section.get(key), bool):
                 raise OntologyError(f"cues.toml: rule {rule.name!r} needs [{rule.section}] {key}, a number")
@@ -110,9 +112,14 @@ def check_cues(data: Mapping[str, Any], rules: Sequence[Rule]) -> Cues:
         for key in rule.confidences:
             value = confidence.get(key)
             if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
-                raise OntologyError(f"cues.toml: rule {rule.name!r} needs [confidence] {key}, a number in (0, 1]")
-    return Cues(MappingProxyType({name: CueSection(name, _freeze(v)) for name, v in data.items()
-                                  if isinstance(v, dict)}))
+                raise OntologyError(
+                    f"cues.toml: rule {rule.name!r} needs [confidence] {key}, a number in (0, 1]"
+                )
+    return Cues(
+        MappingProxyType(
+            {name: CueSection(name, _freeze(v)) for name, v in data.items() if isinstance(v, dict)}
+        )
+    )
 
 
 AGENTS = ("UNEntity", "Programme", "Organization")
@@ -141,7 +148,15 @@ _AMOUNT = re.compile(
 )
 _SCALE = {"": 1, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 _CURRENCY = {"美元": "USD", "欧元": "EUR", "英镑": "GBP", "瑞士法郎": "CHF", "人民币": "CNY"}
-_PERIOD = {"每日": "day", "每天": "day", "每周": "week", "每月": "month", "每年": "year", "一年": "year", "年均": "year"}
+_PERIOD = {
+    "每日": "day",
+    "每天": "day",
+    "每周": "week",
+    "每月": "month",
+    "每年": "year",
+    "一年": "year",
+    "年均": "year",
+}
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -206,15 +221,31 @@ def coordinated(text: str, mentions: Sequence[Mention], first: int, kinds: Seque
         gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start]).strip()
         if m.concept == out[-1].concept and gap in ("", "(", "(又称", "(又称“"):
             continue
-        gap = re.sub(r"\([^()]{0,20}\)", "", text[out[-1].end : m.start] if m.concept != out[-1].concept else gap)
-        if m.kind in kinds and gap.strip() in ("、", "和", "及", "以及", "与", ",", "，", "或", "、以及", "和其", "及其"):
+        gap = re.sub(
+            r"\([^()]{0,20}\)", "", text[out[-1].end : m.start] if m.concept != out[-1].concept else gap
+        )
+        if m.kind in kinds and gap.strip() in (
+            "、",
+            "和",
+            "及",
+            "以及",
+            "与",
+            ",",
+            "，",
+            "或",
+            "、以及",
+            "和其",
+            "及其",
+        ):
             out.append(m)
         else:
             break
     return out
 
 
-def coordinated_before(text: str, mentions: Sequence[Mention], last: int, kinds: Sequence[str]) -> list[Mention]:
+def coordinated_before(
+    text: str, mentions: Sequence[Mention], last: int, kinds: Sequence[str]
+) -> list[Mention]:
     """The mentions coordinated with ``mentions[last]`` that precede it."""
     out = [mentions[last]]
     for m in reversed(mentions[:last]):
@@ -237,7 +268,7 @@ def generic_un(text: str, m: Mention, cues: Cues) -> bool:
 def negated_clause(text: str, cues: Cues) -> bool:
     """True when a clause of ``text`` puts a negation right before its verb (没有参与, 未在…发动).
 
-    >>> from graph.rules.common import CueSection, Cues
+    >>> from graph.extract.rules.common import CueSection, Cues
     >>> c = Cues({"negation": CueSection("negation", {"before_verb": ("没有", "未")})})
     >>> negated_clause("该团体没有参与贩毒", c), negated_clause("没有国家能够独自应对", c)
     (True, False)
@@ -256,12 +287,18 @@ def clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
 
 
-def make_fact(s: str, pred: str, o: str, p: Passage, rule: str, conf: float, hedged: bool,
-          evidence: str, amount: Amount | None = None) -> Fact:
+def make_fact(
+    s: str,
+    pred: str,
+    o: str,
+    p: Passage,
+    rule: str,
+    conf: float,
+    hedged: bool,
+    evidence: str,
+    amount: Amount | None = None,
+) -> Fact:
     return Fact(s, pred, o, p, rule, conf, hedged, amount, evidence)
-
-
-
 
 
 @functools.lru_cache(maxsize=4096)
@@ -314,7 +351,7 @@ def clauses(text: str, ms: Sequence[Mention], subject_kinds: Sequence[str], reac
     for a, b in clause_spans(text):
         inside = tuple(m for m in ms if a <= m.start < b)
         lead = text[a:b]
-        offset = len(lead) - len(lead.lstrip(" “‘\"「"))
+        offset = len(lead) - len(lead.lstrip(' “‘"「'))
         own = next((m for m in inside if m.kind in subject_kinds and m.start - a - offset <= reach), None)
         if own is not None:
             topic = own
@@ -325,7 +362,7 @@ def clauses(text: str, ms: Sequence[Mention], subject_kinds: Sequence[str], reac
 def opens_with(text: str, cues: Sequence[str], openers: Sequence[str]) -> int:
     """The end of the cue if the clause opens (after openers) with one of ``cues``, else -1."""
     folded = text
-    i = len(folded) - len(folded.lstrip(" “‘\"「"))
+    i = len(folded) - len(folded.lstrip(' “‘"「'))
     moved = True
     while moved:
         moved = False
@@ -348,7 +385,19 @@ def nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]:
         if m.concept == out[-1].concept and gap == "":
             continue
         if m.kind in (*AGENTS, "Country") and gap in (
-            "、", "和", "及", "以及", "与", "同", "会同", "，", "或", "特别是其", "特别是", "及其", "和其"
+            "、",
+            "和",
+            "及",
+            "以及",
+            "与",
+            "同",
+            "会同",
+            "，",
+            "或",
+            "特别是其",
+            "特别是",
+            "及其",
+            "和其",
         ):
             out.append(m)
         else:

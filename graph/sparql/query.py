@@ -178,7 +178,9 @@ def _syntax_message(exc: BaseException, source: str, text: str = "") -> str:
             prefix, pos = unknown[0]
             line = text.count("\n", 0, pos) + 1
             col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-            return f"{source}: unknown prefix '{prefix}:' (line {line}, column {col}); known prefixes: {known}"
+            return (
+                f"{source}: unknown prefix '{prefix}:' (line {line}, column {col}); known prefixes: {known}"
+            )
         at = f" (line {where.group(1)}, column {where.group(2)})" if where else ""
         return f"{source}: unknown prefix{at}; known prefixes: {known}"
     msg = re.sub(r"^error at (\d+):(\d+):", r"line \1, column \2:", msg)
@@ -579,7 +581,9 @@ def with_labels(res: Results, names: dict[str, Term]) -> Results:
     if res.kind == "boolean":
         return res
     res = res.as_bindings()
-    iri_vars = {v for v in res.variables for row in res.rows if row.get(v) is not None and row[v].kind == "uri"}
+    iri_vars = {
+        v for v in res.variables for row in res.rows if row.get(v) is not None and row[v].kind == "uri"
+    }
     variables: list[str] = []
     for v in res.variables:
         variables.append(v)
@@ -633,8 +637,11 @@ def _ntriples(t: Term) -> str:
     if t.kind == "triple":
         return f"<< {t.value} >>"
     s = (
-        t.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        .replace("\r", "\\r").replace("\t", "\\t")
+        t.value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
     )
     if t.lang:
         return f'"{s}"@{t.lang}'
@@ -654,7 +661,9 @@ def ox_serialize(res: Results, fmt: ox.QueryResultsFormat) -> str | None:
         answer = ox.Store().query("ASK {}" if res.boolean else "ASK { FILTER(false) }")
     else:
         res = res.as_bindings()
-        if not res.variables or any(t.kind not in ("uri", "literal") for row in res.rows for t in row.values()):
+        if not res.variables or any(
+            t.kind not in ("uri", "literal") for row in res.rows for t in row.values()
+        ):
             return None
         names = " ".join("?" + v for v in res.variables)
         data = " ".join(
@@ -662,7 +671,7 @@ def ox_serialize(res: Results, fmt: ox.QueryResultsFormat) -> str | None:
             for row in res.rows
         )
         answer = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {data} }} }}")
-    out = answer.serialize(format=fmt)  # type: ignore[union-attr]
+    out = answer.serialize(format=fmt)  # type: ignore[union-attr,arg-type]
     return out.decode("utf-8") if isinstance(out, bytes) else str(out)
 
 
@@ -695,7 +704,10 @@ def to_xml(res: Results) -> str:
     done = ox_serialize(res, ox.QueryResultsFormat.XML)
     if done is not None:
         return done + "\n"
-    out = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+    ]
     if res.kind == "boolean":
         out += ["<head/>", f"<boolean>{'true' if res.boolean else 'false'}</boolean>", "</sparql>"]
         return "\n".join(out) + "\n"
@@ -710,8 +722,13 @@ def to_xml(res: Results) -> str:
             elif t.kind == "bnode":
                 inner = f"<bnode>{escape(t.value)}</bnode>"
             else:
-                attr = (f" xml:lang={quoteattr(t.lang)}" if t.lang
-                        else f" datatype={quoteattr(t.datatype)}" if t.datatype else "")
+                attr = (
+                    f" xml:lang={quoteattr(t.lang)}"
+                    if t.lang
+                    else f" datatype={quoteattr(t.datatype)}"
+                    if t.datatype
+                    else ""
+                )
                 inner = f"<literal{attr}>{escape(t.value)}</literal>"
             cells.append(f"<binding name={quoteattr(name)}>{inner}</binding>")
         out.append("<result>" + "".join(cells) + "</result>")
@@ -804,7 +821,9 @@ def wrap(text: str, cols: int) -> list[str]:
     >>> wrap("恐怖主义团体", 5)
     ['恐怖', '主义', '团体']
     """
-    lines, cur, used = [], [], 0
+    lines: list[str] = []
+    cur: list[str] = []
+    used = 0
     for ch in text:
         w = width(ch)
         if used + w > cols and cur:
@@ -860,7 +879,11 @@ def to_table(
         cells = texts
     elif wrapped:
         split = [[wrap(c, max_width) for c in r] for r in texts]
-        cells = [[(c[k] if k < len(c) else "") for c in r] for r in split for k in range(max(map(len, r), default=1))]
+        cells = [
+            [(c[k] if k < len(c) else "") for c in r]
+            for r in split
+            for k in range(max(map(len, r), default=1))
+        ]
     else:
         cells = [[clip(c, max_width) for c in r] for r in texts]
     numeric = [
@@ -878,7 +901,11 @@ def to_table(
 
 
 def render(
-    res: Results, fmt: str, names: dict[str, Term] | None = None, *, max_width: int | None = 70,
+    res: Results,
+    fmt: str,
+    names: dict[str, Term] | None = None,
+    *,
+    max_width: int | None = 70,
     wrapped: bool = False,
 ) -> str:
     """``res`` in one of :data:`FORMATS`; csv, tsv and json get a label column per IRI column.

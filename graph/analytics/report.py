@@ -19,12 +19,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 import rdflib
 
-from graph import analyze, render
+from graph.analytics import analyze
+from graph.view import render
 
 #: Font families tried for Chinese chart labels, in order.
 CJK_FONTS: tuple[str, ...] = (
@@ -46,9 +47,7 @@ _CJK_FILE_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "droidsans
 #: Classes that get a panel in the "top actors" charts.
 CHART_CLASSES: tuple[str, ...] = ("TerroristGroup", "CrimeType", "UNEntity", "Country")
 
-NO_CJK_FONT = (
-    "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
-)
+NO_CJK_FONT = "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
 
 
 @dataclass(frozen=True)
@@ -87,22 +86,29 @@ def sources(g: rdflib.Graph) -> list[Source]:
     from graph.ns import ID_URI
 
     def local(t: Any) -> str:
-        return str(t)[len(ID_URI):] if str(t).startswith(ID_URI) else str(t)
+        return str(t)[len(ID_URI) :] if str(t).startswith(ID_URI) else str(t)
 
     meta: dict[str, tuple[str, str, int | None]] = {}
     claims: dict[str, dict[str, tuple[str, str]]] = {}
     for row in g.query(_SOURCES):
-        d = local(row.d)  # type: ignore[union-attr]
-        year = str(row.year)[:4] if row.year is not None else ""  # type: ignore[union-attr]
-        meta.setdefault(d, (str(row.sym or row.file), str(row.body or "—"),  # type: ignore[union-attr]
-                            int(year) if year.isdigit() else None))
+        row = cast(Any, row)
+        d = local(row.d)
+        year = str(row.year)[:4] if row.year is not None else ""
+        meta.setdefault(
+            d,
+            (
+                str(row.sym or row.file),
+                str(row.body or "—"),
+                int(year) if year.isdigit() else None,
+            ),
+        )
         claims.setdefault(d, {})
-        if row.c is not None:  # type: ignore[union-attr]
-            claims[d][str(row.c)] = (local(row.s), local(row.o))  # type: ignore[union-attr]
+        if row.c is not None:
+            claims[d][str(row.c)] = (local(row.s), local(row.o))
     out = []
-    for d, (sym, body, year) in meta.items():
+    for d, (sym, body, when) in meta.items():
         ends = Counter(e for pair in claims[d].values() for e in set(pair))
-        out.append(Source(d, sym, body, year, len(claims[d]), dict(sorted(ends.items()))))
+        out.append(Source(d, sym, body, when, len(claims[d]), dict(sorted(ends.items()))))
     return sorted(out, key=lambda x: (-x.relations, x.symbol, x.document))
 
 
@@ -115,29 +121,46 @@ def _sources_section(G: nx.MultiDiGraph, result: dict[str, Any], docs: Sequence[
         return []
     total = sum(d.relations for d in docs)
     cited = sum(1 for _, c in G.nodes(data="cls") if c == "Document")
-    out = ["## Where the relations come from · 关系来源", "",
-           f"The corpus has {len(docs)} document{'s' if len(docs) != 1 else ''}, stating {total} relations "
-           f"(claims; a relation edge above may rest on several). The *document* class in the tables counts "
-           f"the {cited} documents that appear in relations, cited ones included, not the corpus.", ""]
-    out += _table(["document", "body", "year", "relations", "share"],
-                  [[d.symbol, d.body, d.year or "—", d.relations, _pct(d.relations, total)] for d in docs])
+    out = [
+        "## Where the relations come from · 关系来源",
+        "",
+        f"The corpus has {len(docs)} document{'s' if len(docs) != 1 else ''}, stating {total} relations "
+        f"(claims; a relation edge above may rest on several). The *document* class in the tables counts "
+        f"the {cited} documents that appear in relations, cited ones included, not the corpus.",
+        "",
+    ]
+    out += _table(
+        ["document", "body", "year", "relations", "share"],
+        [[d.symbol, d.body, d.year or "—", d.relations, _pct(d.relations, total)] for d in docs],
+    )
     bodies = Counter[str]()
     for d in docs:
         bodies[d.body] += d.relations
     ranked = sorted(bodies.items(), key=lambda x: (-x[1], x[0]))
     top_doc = docs[0]
-    reading = ("By body: " + "; ".join(f"{b} {_pct(n, total)}" for b, n in ranked) + ". "
-               f"One document, {top_doc.symbol}, states {_pct(top_doc.relations, total)} of all relations, "
-               "so the rankings say what these few documents stress, not how the world is.")
+    reading = (
+        "By body: " + "; ".join(f"{b} {_pct(n, total)}" for b, n in ranked) + ". "
+        f"One document, {top_doc.symbol}, states {_pct(top_doc.relations, total)} of all relations, "
+        "so the rankings say what these few documents stress, not how the world is."
+    )
     out += [reading, ""]
     key = _rank_key(result["scores"])
     for v in sorted(G.nodes, key=key)[:3]:
-        per = sorted(((d.entities.get(str(v), 0), d.symbol) for d in docs if d.entities.get(str(v))),
-                     key=lambda x: (-x[0], x[1]))
+        per = sorted(
+            ((d.entities.get(str(v), 0), d.symbol) for d in docs if d.entities.get(str(v))),
+            key=lambda x: (-x[0], x[1]),
+        )
         n = sum(c for c, _ in per)
         if n:
-            out.append(f"- {_both(G, v)}: {n} claims, " + ", ".join(f"{c} from {s}" for c, s in per)
-                       + (f" ({_pct(per[0][0], n)} from one document)" if len(per) > 1 else " (all from one document)"))
+            out.append(
+                f"- {_both(G, v)}: {n} claims, "
+                + ", ".join(f"{c} from {s}" for c, s in per)
+                + (
+                    f" ({_pct(per[0][0], n)} from one document)"
+                    if len(per) > 1
+                    else " (all from one document)"
+                )
+            )
     out.append("")
     return out
 
@@ -185,12 +208,17 @@ def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     scores = result["scores"]
     for v in sorted(G.nodes, key=str):
         d = G.nodes[v]
-        w.writerow([
-            v, d.get("zh", ""), d.get("en", ""), d.get("cls", "Entity"),
-            "true" if d.get("discovered") else "false",
-            *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
-            result["community"].get(v, ""),
-        ])
+        w.writerow(
+            [
+                v,
+                d.get("zh", ""),
+                d.get("en", ""),
+                d.get("cls", "Entity"),
+                "true" if d.get("discovered") else "false",
+                *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
+                result["community"].get(v, ""),
+            ]
+        )
     return buf.getvalue()
 
 
@@ -211,8 +239,15 @@ def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     for year, scores in result["by_year"].items():
         for v in sorted(scores["degree"], key=str):
             d = G.nodes[v]
-            w.writerow([year, v, d.get("zh", ""), d.get("cls", "Entity"),
-                        *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES)])
+            w.writerow(
+                [
+                    year,
+                    v,
+                    d.get("zh", ""),
+                    d.get("cls", "Entity"),
+                    *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
+                ]
+            )
     return buf.getvalue()
 
 
@@ -249,7 +284,10 @@ def _rank_key(scores: dict[str, dict[Any, float]]) -> Callable[[Any], tuple[Any,
 
 
 def markdown(
-    G: nx.MultiDiGraph, result: dict[str, Any], charts: Sequence[str] = (), top: int = 5,
+    G: nx.MultiDiGraph,
+    result: dict[str, Any],
+    charts: Sequence[str] = (),
+    top: int = 5,
     docs: Sequence[Source] = (),
 ) -> str:
     """The report as Markdown: top actors per class, group × crime, communities, change over time.
@@ -292,21 +330,25 @@ def markdown(
         bt = max(members, key=lambda v: (scores["betweenness"][v], -members.index(v)))
         ev = max(members, key=lambda v: (scores["eigenvector"][v], -members.index(v)))
         out += [f"### {_class_label(G, cls)} ({len(members)})", ""]
-        reading = (
-            f"{_both(G, best)} has the most relations of its class "
-            f"({int(scores['degree'][best])})"
-        )
+        reading = f"{_both(G, best)} has the most relations of its class ({int(scores['degree'][best])})"
         if bt != best:
-            reading += (f"; {_both(G, bt)} bridges the most paths "
-                        f"(betweenness {scores['betweenness'][bt]:.4f})")
+            reading += (
+                f"; {_both(G, bt)} bridges the most paths (betweenness {scores['betweenness'][bt]:.4f})"
+            )
         else:
             reading += " and also bridges the most paths"
         if ev not in (best, bt):
             reading += f"; {_both(G, ev)} sits closest to the well-connected core (eigenvector)"
         out += [reading + ".", ""]
         rows = [
-            [i, G.nodes[v].get("zh", ""), G.nodes[v].get("en", ""), f"`{v}`",
-             *(_fmt(m, scores[m][v]) for m in analyze.MEASURES), result["community"].get(v, "")]
+            [
+                i,
+                G.nodes[v].get("zh", ""),
+                G.nodes[v].get("en", ""),
+                f"`{v}`",
+                *(_fmt(m, scores[m][v]) for m in analyze.MEASURES),
+                result["community"].get(v, ""),
+            ]
             for i, v in enumerate(members[:top], start=1)
         ]
         out += _table(["#", "中文", "English", "id", *analyze.MEASURES, "community"], rows)
@@ -326,11 +368,15 @@ def _matrix_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     out = ["## Group × crime type · 恐怖主义团体 × 犯罪类型", ""]
     if not matrix:
         return [*out, "No nx:benefitsFrom relation in the graph.", ""]
-    crimes = sorted({c for row in matrix.values() for c in row},
-                    key=lambda c: (-sum(r.get(c, 0) for r in matrix.values()), str(c)))
+    crimes = sorted(
+        {c for row in matrix.values() for c in row},
+        key=lambda c: (-sum(r.get(c, 0) for r in matrix.values()), str(c)),
+    )
     groups = sorted(matrix, key=lambda g: (-len(matrix[g]), -sum(matrix[g].values()), str(g)))
-    links = sorted(((g, c, w) for g, row in matrix.items() for c, w in row.items()),
-                   key=lambda t: (-t[2], str(t[0]), str(t[1])))
+    links = sorted(
+        ((g, c, w) for g, row in matrix.items() for c, w in row.items()),
+        key=lambda t: (-t[2], str(t[0]), str(t[1])),
+    )
     strongest = links[0]
     ties = sum(1 for t in links if t[2] == strongest[2]) - 1
     widest = groups[0]
@@ -353,11 +399,18 @@ def _matrix_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
             out += ["No pair shares anything.", ""]
             continue
         p = pairs[0]
-        out += [f"The closest pair is {_name(G, p['a'])} and {_name(G, p['b'])}, which share "
-                f"{p['shared']} {what}; {len(pairs)} pairs share at least one.", ""]
-        out += _table(["a", "b", "shared", "via"],
-                      [[_name(G, q["a"]), _name(G, q["b"]), q["shared"],
-                        ", ".join(_name(G, x) for x in q["via"])] for q in pairs[:10]])
+        out += [
+            f"The closest pair is {_name(G, p['a'])} and {_name(G, p['b'])}, which share "
+            f"{p['shared']} {what}; {len(pairs)} pairs share at least one.",
+            "",
+        ]
+        out += _table(
+            ["a", "b", "shared", "via"],
+            [
+                [_name(G, q["a"]), _name(G, q["b"]), q["shared"], ", ".join(_name(G, x) for x in q["via"])]
+                for q in pairs[:10]
+            ],
+        )
     return out
 
 
@@ -395,7 +448,7 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     if not by_year:
         return [*out, "No edge is tied to a dated document.", ""]
     seen: set[Any] = set()
-    rows = []
+    rows: list[list[Any]] = []
     for year, sc in by_year.items():
         nodes = set(sc["degree"])
         new = nodes - seen
@@ -403,10 +456,17 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
         key = _rank_key(sc)
         groups = sorted((v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"), key=key)
         edges = sum(1 for _, _, ys in G.edges(data="years", default=()) if year in ys)
-        rows.append([year, len(nodes), edges, len(new),
-                     _name(G, groups[0]) if groups else "—",
-                     _name(G, sorted(nodes, key=key)[0]),
-                     _name(G, max(sorted(nodes, key=str), key=lambda v: sc["betweenness"][v]))])
+        rows.append(
+            [
+                year,
+                len(nodes),
+                edges,
+                len(new),
+                _name(G, groups[0]) if groups else "—",
+                _name(G, sorted(nodes, key=key)[0]),
+                _name(G, max(sorted(nodes, key=str), key=lambda v: sc["betweenness"][v])),
+            ]
+        )
     busiest = max(rows, key=lambda r: (r[2], -r[0]))
     out += [
         f"Each year keeps only the relations stated in that year's documents. {busiest[0]} contributes "
@@ -414,17 +474,25 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
         f"later year adds the number in the *new* column.",
         "",
     ]
-    out += _table(["year", "entities", "edges", "new", "most connected group", "most connected",
-                   "top betweenness"], rows)
+    out += _table(
+        ["year", "entities", "edges", "new", "most connected group", "most connected", "top betweenness"],
+        rows,
+    )
     years = list(by_year)
     scores = result["scores"]
     top = sorted(G.nodes, key=_rank_key(scores))[:10]
-    trend = [[_name(G, v), *(int(by_year[y]["degree"].get(v, 0)) for y in years)] for v in top]
+    trend: list[list[Any]] = [
+        [_name(G, v), *(int(by_year[y]["degree"].get(v, 0)) for y in years)] for v in top
+    ]
     steady = [r[0] for r in trend if all(x > 0 for x in r[1:])]
     out += [
         "Degree per year of the ten most connected entities overall (0 = not mentioned in a relation "
-        "that year). " + (f"Present every year: {', '.join(steady)}." if steady
-                          else "None of them is present in every year."),
+        "that year). "
+        + (
+            f"Present every year: {', '.join(steady)}."
+            if steady
+            else "None of them is present in every year."
+        ),
         "",
     ]
     out += _table(["entity", *map(str, years)], trend)
@@ -493,8 +561,11 @@ def charts(
         lab = G.graph.get("labels", {}).get(cls, {})
         return f"{lab.get('zh', '')} {lab.get('en', cls)}".strip() if font else lab.get("en", cls)
 
-    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False,
-          "svg.hashsalt": "nexus-kg"}
+    rc = {
+        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "svg.hashsalt": "nexus-kg",
+    }
     out: dict[str, bytes] = {}
     scores = result["scores"]
 
@@ -504,7 +575,7 @@ def charts(
         plt.close(fig)
         out[file] = buf.getvalue()
 
-    with plt.rc_context(rc):
+    with plt.rc_context(cast(Any, rc)):
         for measure in ("degree", "betweenness"):
             fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
             for ax, cls in zip(axes.flat, CHART_CLASSES, strict=True):
@@ -521,8 +592,10 @@ def charts(
 
         matrix = result["matrix"]
         groups = sorted(matrix, key=lambda g: (-len(matrix[g]), str(g)))[:20]
-        crimes = sorted({c for g in groups for c in matrix[g]},
-                        key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)))
+        crimes = sorted(
+            {c for g in groups for c in matrix[g]},
+            key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)),
+        )
         fig, ax = plt.subplots(figsize=(max(6.0, 0.7 * len(crimes) + 3), max(3.0, 0.45 * len(groups) + 2)))
         data = [[matrix[g].get(c, 0) for c in crimes] for g in groups] or [[0]]
         im = ax.imshow(data, cmap="Reds", aspect="auto", vmin=0)
@@ -532,8 +605,15 @@ def charts(
         for i, row in enumerate(data if groups else []):
             for j, val in enumerate(row):
                 if val:
-                    ax.text(j, i, str(val), ha="center", va="center", fontsize=8,
-                            color="white" if val > top / 2 else "black")
+                    ax.text(
+                        j,
+                        i,
+                        str(val),
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="white" if val > top / 2 else "black",
+                    )
         bar = fig.colorbar(im, ax=ax, label="passages · 段落")
         bar.set_ticks(sorted({0, *range(0, top + 1, max(1, top // 5))}))
         ax.set_title("Terrorist group × crime type" + (" · 恐怖主义团体 × 犯罪类型" if font else ""))
@@ -543,17 +623,26 @@ def charts(
         by_year = result["by_year"]
         years = list(by_year)
         fig, ax = plt.subplots(figsize=(9, 5))
-        tracked = sorted((v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
-                         key=lambda v: (-scores["degree"][v], str(v)))[:6]
+        tracked = sorted(
+            (v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
+            key=lambda v: (-scores["degree"][v], str(v)),
+        )[:6]
         per_year = Counter(d.year for d in docs if d.year is not None)
         if docs and any(n == 1 for n in per_year.values()):
             dated = sorted((d for d in docs if d.year is not None), key=lambda d: (d.year, d.symbol))
             width = 0.8 / max(1, len(tracked))
             for i, v in enumerate(tracked):
-                ax.bar([k + i * width for k in range(len(dated))], [d.entities.get(str(v), 0) for d in dated],
-                       width=width, label=name(v))
-            ax.set_xticks([k + width * (len(tracked) - 1) / 2 for k in range(len(dated))],
-                          [f"{d.symbol}\n{d.year}" for d in dated], fontsize=8)
+                ax.bar(
+                    [k + i * width for k in range(len(dated))],
+                    [d.entities.get(str(v), 0) for d in dated],
+                    width=width,
+                    label=name(v),
+                )
+            ax.set_xticks(
+                [k + width * (len(tracked) - 1) / 2 for k in range(len(dated))],
+                [f"{d.symbol}\n{d.year}" for d in dated],
+                fontsize=8,
+            )
             ax.set_xlabel("document (one bar group each: a year with one document is not a trend)")
             ax.set_ylabel("claims naming the group in that document")
             ax.set_title("Terrorist groups per document" + (" · 各文件中的恐怖主义团体" if font else ""))
@@ -603,12 +692,12 @@ def viewer(
     depth: int = 1,
     max_nodes: int = render.MAX_NODES,
 ) -> str:
-    """The self-contained viewer page of an RDF graph (see :func:`graph.render.page`).
+    """The self-contained viewer page of an RDF graph (see :func:`graph.view.render.page`).
 
     Parameters
     ----------
     size_by : str
-        The measure of :data:`graph.analyze.MEASURES` that sizes the nodes.
+        The measure of :data:`graph.analytics.analyze.MEASURES` that sizes the nodes.
     focus : str, optional
         A label, alias or id: draw only the nodes within ``depth`` hops of it.
 
@@ -628,6 +717,15 @@ def viewer(
         node = analyze.find_node(G, focus)
         G = analyze.neighbourhood(G, node, depth)
         title = f"nexus-kg: {G.nodes[node].get('zh') or G.nodes[node].get('en') or node} ±{depth}"
-    scores = analyze.centrality(G, [size_by])[size_by]  # on the drawn subgraph, so sizes compare what is shown
-    return render.page(G, scores, analyze.supporting_passages(g), size_by=size_by, title=title,
-                       max_nodes=max_nodes, focus=node)
+    scores = analyze.centrality(G, [size_by])[
+        size_by
+    ]  # on the drawn subgraph, so sizes compare what is shown
+    return render.page(
+        G,
+        scores,
+        analyze.supporting_passages(g),
+        size_by=size_by,
+        title=title,
+        max_nodes=max_nodes,
+        focus=node,
+    )

@@ -31,7 +31,14 @@ CURRENT = "current"
 #: Names in ``out/`` that are links into the current generation.
 LINKED = ("nexus.nq", "nexus.ttl", "graph.html", STORE_DIR)
 _GEN = re.compile(r"gen-(\d{6,})")
-_LEFTOVER = (".build-", f".{STORE_DIR}-new-", f".{STORE_DIR}-old-", ".current-new-", ".link-new-", ".gen-old-")
+_LEFTOVER = (
+    ".build-",
+    f".{STORE_DIR}-new-",
+    f".{STORE_DIR}-old-",
+    ".current-new-",
+    ".link-new-",
+    ".gen-old-",
+)
 SOURCES: tuple[tuple[str, ox.RdfFormat], ...] = (
     ("nexus.nq", ox.RdfFormat.N_QUADS),
     ("nexus.ttl", ox.RdfFormat.TURTLE),
@@ -328,5 +335,5 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
     from graph.ns import PREFIXES
 
     rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    triples = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)  # type: ignore[index]
+    triples = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)  # type: ignore[index,union-attr]
     ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))

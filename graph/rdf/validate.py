@@ -10,8 +10,8 @@ import rdflib
 
 from graph.errors import InputError
 from graph.ns import ontology
+from graph.rdf.shapes import GENERATED
 from graph.resources import ontology_file
-from graph.shapes import GENERATED
 
 
 @dataclass(frozen=True, slots=True)

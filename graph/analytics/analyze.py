@@ -37,14 +37,14 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from graph.analytics.measures import MEASURES
 from graph.errors import InputError
-from graph.measures import MEASURES
 from graph.ns import CLASSES, ID_URI, NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
@@ -145,10 +145,10 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for claim in g.subjects(RDF.type, NX.Claim):
-        s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
+        cs, cp, co = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if cs is None or cp is None or co is None:
             continue
-        key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
+        key = (local_id(str(cs)), str(cp)[len(NX_URI) :], local_id(str(co)))
         support[key] += 1
         for passage in g.objects(claim, NX.statedIn):
             for doc in g.objects(passage, NX.inDocument):
@@ -184,12 +184,18 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
             zh=_label(g, s, "zh"),
             en=_label(g, s, "en"),
             labels=tuple(sorted(labels)),
-            discovered=bool(g.value(s, NX.discovered, default=rdflib.Literal(False)).toPython()),
+            discovered=bool(cast(Any, g.value(s, NX.discovered, default=rdflib.Literal(False))).toPython()),
         )
-    for s, rel, o in sorted(edges):
-        key = (s, rel, o)
-        G.add_edge(s, o, key=rel, property=rel, weight=max(1, support.get(key, 0)),
-                   years=tuple(sorted(years.get(key, ()))))
+    for src, rel, dst in sorted(edges):
+        key = (src, rel, dst)
+        G.add_edge(
+            src,
+            dst,
+            key=rel,
+            property=rel,
+            weight=max(1, support.get(key, 0)),
+            years=tuple(sorted(years.get(key, ()))),
+        )
     return G
 
 
@@ -263,7 +269,9 @@ def directed(G: nx.MultiDiGraph) -> nx.DiGraph:
     return D
 
 
-def pagerank(D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000) -> dict[Any, float]:
+def pagerank(
+    D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000
+) -> dict[Any, float]:
     """Weighted PageRank: :func:`networkx.pagerank` (SciPy sparse power iteration), weights = claims.
 
     Dangling nodes spread their rank uniformly.
@@ -305,7 +313,9 @@ def eigenvector(U: nx.Graph) -> dict[Any, float]:
             out.update(dict.fromkeys(C, 1 / C.number_of_nodes() ** 0.5))
         else:
             # rounded: the solver's last digits depend on node order, and ties must stay ties
-            out.update({v: round(abs(x), 10) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()})
+            out.update(
+                {v: round(abs(x), 10) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()}
+            )
     except (nx.NetworkXException, ArithmeticError, ValueError):
         out.update(nx.degree_centrality(C))
     return out
@@ -573,8 +583,8 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
         if s is None or p is None or o is None:
             continue
         key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
-        conf = g.value(claim, NX.confidence)
-        hedged = g.value(claim, NX.hedged)
+        conf: Any = g.value(claim, NX.confidence)
+        hedged: Any = g.value(claim, NX.hedged)
         for passage in g.objects(claim, NX.statedIn):
             text = g.value(passage, NX.text)
             if text is None:
@@ -584,14 +594,16 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
                 symbol = g.value(doc, NX.symbol) or _label(g, doc, "en") or _label(g, doc, "zh")
                 doc_info[doc] = (str(symbol or local_id(str(doc))), _doc_year(g, doc))
             symbol, year = doc_info.get(doc, ("", None)) if doc is not None else ("", None)
-            found[key].append({
-                "text": str(text),
-                "symbol": symbol,
-                "paragraph": str(g.value(passage, NX.paragraph) or ""),
-                "year": year,
-                "confidence": round(float(conf), 4) if conf is not None else 0.0,
-                "hedged": bool(hedged.toPython()) if hedged is not None else False,
-            })
+            found[key].append(
+                {
+                    "text": str(text),
+                    "symbol": symbol,
+                    "paragraph": str(g.value(passage, NX.paragraph) or ""),
+                    "year": year,
+                    "confidence": round(float(conf), 4) if conf is not None else 0.0,
+                    "hedged": bool(hedged.toPython()) if hedged is not None else False,
+                }
+            )
     out = {}
     for key in sorted(found):
         unique = {(r["text"], r["symbol"], r["paragraph"]): r for r in found[key]}
@@ -634,7 +646,7 @@ def graph_from_store(store: Any) -> rdflib.Graph:
     passage = ID_URI + "passage-"
     q = (
         "CONSTRUCT { ?s ?p ?o } WHERE { "
-        f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), \"{passage}\") && ?p NOT IN ({skip})) }} UNION "
+        f'{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), "{passage}") && ?p NOT IN ({skip})) }} UNION '
         f"{{ GRAPH ?g {{ ?c <{NX_URI}statedIn> ?s . ?s ?p ?o }} "
         f"FILTER(?p IN (<{NX_URI}text>, <{NX_URI}inDocument>, <{NX_URI}paragraph>)) }} }}"
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.records import Fact, Mention, Passage
-from graph.rules.common import (
+from graph.extract.rules.common import (
     AGENTS,
     INSTRUMENTS,
     Cues,
@@ -18,17 +17,18 @@ from graph.rules.common import (
     make_fact,
     nearest_group,
 )
+from graph.records import Fact, Mention, Passage
 
 RULE = Rule(
-    name='implement',
-    predicate='implements',
-    subject=('UNEntity', 'Programme', 'Organization', 'Country'),
-    object=('Resolution', 'Convention'),
-    section='implement',
-    lists=('cues', 'list_markers', 'assist', 'not_subject_before', 'anaphora', 'organization_heads'),
+    name="implement",
+    predicate="implements",
+    subject=("UNEntity", "Programme", "Organization", "Country"),
+    object=("Resolution", "Convention"),
+    section="implement",
+    lists=("cues", "list_markers", "assist", "not_subject_before", "anaphora", "organization_heads"),
     numbers=(),
     texts=(),
-    confidences=('implement_direct', 'implement_assist'),
+    confidences=("implement_direct", "implement_assist"),
 )
 
 
@@ -43,7 +43,9 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
     for cue in re.finditer(cue_pat, text):
         if any(a <= cue.start() < b for a, b in spans):
             continue  # 执行 inside 反恐执行局
-        seg_end = min([k for k in (text.find("；", cue.end()), text.find("。", cue.end())) if k >= 0] or [len(text)])
+        seg_end = min(
+            [k for k in (text.find("；", cue.end()), text.find("。", cue.end())) if k >= 0] or [len(text)]
+        )
         objs = [m for m in ms if m.kind in INSTRUMENTS and m.start >= cue.end() and m.start < seg_end]
         objects: list[tuple[str, str]] = []
         if objs:
@@ -53,7 +55,9 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
             if about:
                 res = [o for o in objs if o.kind == "Resolution" and o.start - cue.end() <= 90]
                 if res:
-                    objects = [(o.concept, o.surface) for o in coordinated(text, ms, ms.index(res[0]), INSTRUMENTS)]
+                    objects = [
+                        (o.concept, o.surface) for o in coordinated(text, ms, ms.index(res[0]), INSTRUMENTS)
+                    ]
             elif marker and len(gap) <= 40:
                 objects = [(o.concept, o.surface) for o in objs]
             elif len(gap) <= 16:
@@ -67,19 +71,37 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
         if not objects:
             continue
         clause_from = max(text.rfind(c, 0, cue.start()) for c in "。；") + 1
-        before = [m for m in ms if m.kind in (*AGENTS, "Country") and clause_from <= m.start and m.end <= cue.start()
-                  and not generic_un(text, m, cues)]
+        before = [
+            m
+            for m in ms
+            if m.kind in (*AGENTS, "Country")
+            and clause_from <= m.start
+            and m.end <= cue.start()
+            and not generic_un(text, m, cues)
+        ]
         subj = []
         anchors = [m for m in before if text[max(0, m.start - 1) : m.start] not in im["not_subject_before"]]
         if anchors:
             group = nearest_group(text, ms, ms.index(anchors[-1]))
-            subj = [m for m in group if m.kind in RULE.subject
-                    and (m.kind != "Organization" or m.surface.endswith(tuple(im["organization_heads"])))]
+            subj = [
+                m
+                for m in group
+                if m.kind in RULE.subject
+                and (m.kind != "Organization" or m.surface.endswith(tuple(im["organization_heads"])))
+            ]
         countries = [m for m in ms if m.kind == "Country" and 0 <= cue.start() - m.end <= 4]
-        rule = "implement_assist" if has_any(text[clause_from : cue.start()], im["assist"]) else "implement_direct"
+        rule = (
+            "implement_assist"
+            if has_any(text[clause_from : cue.start()], im["assist"])
+            else "implement_direct"
+        )
         if not subj and not countries and text[max(0, cue.start() - 1) : cue.start()] == "为":
             comma = text.find("，", cue.end())
-            later = [m for m in ms if m.kind in ("UNEntity", "Programme") and comma >= 0 and 0 <= m.start - comma <= 4]
+            later = [
+                m
+                for m in ms
+                if m.kind in ("UNEntity", "Programme") and comma >= 0 and 0 <= m.start - comma <= 4
+            ]
             subj = coordinated(text, ms, ms.index(later[0]), ("UNEntity", "Programme")) if later else []
         if not subj and not countries:
             continue
@@ -92,6 +114,16 @@ def implement_facts(p: Passage, ms: Sequence[Mention], cues: Cues, last_resoluti
         subjects += countries
         for s in subjects:
             for oid, osurf in objects:
-                out.append(make_fact(s.concept, "implements", oid, p, rule, conf[rule], has_any(text, cues["hedge"]["words"]),
-                                 f"{s.surface}…{cue.group(0)}…{osurf}"))
+                out.append(
+                    make_fact(
+                        s.concept,
+                        "implements",
+                        oid,
+                        p,
+                        rule,
+                        conf[rule],
+                        has_any(text, cues["hedge"]["words"]),
+                        f"{s.surface}…{cue.group(0)}…{osurf}",
+                    )
+                )
     return out

@@ -1,4 +1,4 @@
-"""A read-only SPARQL 1.1 Protocol endpoint at ``/sparql`` and the pages of :mod:`graph.pages`.
+"""A read-only SPARQL 1.1 Protocol endpoint at ``/sparql`` and the pages of :mod:`graph.sparql.pages`.
 
 Each query runs in a worker process under a memory limit (``RLIMIT_AS``), and within a time
 limit counted from the request's arrival: a query over either is answered 503 and its worker is
@@ -37,9 +37,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import pages
 from graph.errors import GraphError, QueryError
-from graph.query import (
+from graph.rdf.store import open_source, store_source, store_version
+from graph.sparql import pages
+from graph.sparql.query import (
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -57,7 +58,6 @@ from graph.query import (
     to_xml,
     update_keyword,
 )
-from graph.store import open_source, store_source, store_version
 
 RESULT_TYPES: dict[str, Callable[[Results], str]] = {
     "application/sparql-results+json": to_json,
@@ -234,7 +234,9 @@ def _worker(conn: Connection, source: str, max_memory: int) -> None:
         except QueryError as exc:
             conn.send((type(exc).__name__, str(exc)))
         except MemoryError:
-            conn.send(("MemoryExceeded", f"the query needed more than the {max_memory / MB:g} MB memory limit"))
+            conn.send(
+                ("MemoryExceeded", f"the query needed more than the {max_memory / MB:g} MB memory limit")
+            )
 
 
 @dataclass(eq=False)
@@ -267,8 +269,15 @@ class WorkerPool:
         At start, if the graph cannot be opened.
     """
 
-    def __init__(self, out: Path, size: int = 2, *, max_memory: int = Limits.max_memory,
-                 per_client: int | None = None, quick: float = Limits.quick) -> None:
+    def __init__(
+        self,
+        out: Path,
+        size: int = 2,
+        *,
+        max_memory: int = Limits.max_memory,
+        per_client: int | None = None,
+        quick: float = Limits.quick,
+    ) -> None:
         self.out, self.size, self.max_memory, self.quick = out, max(1, size), max_memory, quick
         self.per_client = per_client or max(1, self.size - 1)
         self._ctx = mp.get_context("spawn")
@@ -296,7 +305,9 @@ class WorkerPool:
         worker = _Worker(proc, mine, version)
         try:
             ready = mine.poll(120)
-            status, message = mine.recv() if ready else ("QueryError", f"{source}: the query worker did not start")
+            status, message = (
+                mine.recv() if ready else ("QueryError", f"{source}: the query worker did not start")
+            )
         except (EOFError, OSError):
             status, message = "QueryError", f"{source}: the query worker stopped while opening the graph"
         if status != "ready":
@@ -363,7 +374,9 @@ class WorkerPool:
                         return self._idle.pop(), quick
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
-                        raise QueryTimeout(f"every query worker stayed busy for the {timeout:g} s limit; try again")
+                        raise QueryTimeout(
+                            f"every query worker stayed busy for the {timeout:g} s limit; try again"
+                        )
                     self._cond.wait(remaining)
             finally:
                 self._waiting.remove(ticket)
@@ -385,9 +398,19 @@ class WorkerPool:
             if replace:
                 self._respawn(self.source, worker.version, spare=spare)
 
-    def run(self, text: str, *, timeout: float, limit: int | None, graphs: tuple[str, ...] = (),
-            named: tuple[str, ...] = (), base: str | None = None, client: str = "",
-            arrival: float | None = None, max_response: int | None = None) -> Results:
+    def run(
+        self,
+        text: str,
+        *,
+        timeout: float,
+        limit: int | None,
+        graphs: tuple[str, ...] = (),
+        named: tuple[str, ...] = (),
+        base: str | None = None,
+        client: str = "",
+        arrival: float | None = None,
+        max_response: int | None = None,
+    ) -> Results:
         """Answer ``text`` in a worker within ``timeout`` seconds of ``arrival`` (default: now).
 
         Raises
@@ -399,7 +422,7 @@ class WorkerPool:
         WorkerCrashed
             If the worker stopped for another reason.
         QueryError
-            Or a subclass, as :func:`graph.query.execute` raises it.
+            Or a subclass, as :func:`graph.sparql.query.execute` raises it.
         """
         deadline = (arrival if arrival is not None else time.monotonic()) + timeout
         self.refresh()
@@ -429,7 +452,9 @@ class WorkerPool:
                 raise MemoryExceeded(
                     f"the query needed more than the {self.max_memory / MB:g} MB memory limit and was stopped"
                 ) from exc
-            raise WorkerCrashed(f"the query worker stopped unexpectedly (exit code {code}); try again") from exc
+            raise WorkerCrashed(
+                f"the query worker stopped unexpectedly (exit code {code}); try again"
+            ) from exc
         finally:
             self._release(worker, client, healthy)
         if status == "ok":
@@ -570,7 +595,7 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 class Handler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol (query operation) at ``/sparql``; every other GET from :func:`graph.pages.page`."""
+    """SPARQL 1.1 Protocol (query operation) at ``/sparql``; every other GET from :func:`graph.sparql.pages.page`."""
 
     server: SparqlServer
     server_version = "nexus-kg"
@@ -606,13 +631,20 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
-    def _send(self, status: int, body: str, ctype: str = "text/plain; charset=utf-8",
-              extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: str,
+        ctype: str = "text/plain; charset=utf-8",
+        extra: dict[str, str] | None = None,
+    ) -> None:
         data = body.encode("utf-8")
         limit = self.server.limits.max_response
         if status == HTTPStatus.OK and len(data) > limit:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        f"the answer is {len(data) / MB:.1f} MB, over the {limit / MB:g} MB response limit")
+            self._error(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"the answer is {len(data) / MB:.1f} MB, over the {limit / MB:g} MB response limit",
+            )
             return
         self._send_bytes(status, data, ctype, {"Vary": "Accept", **(extra or {})})
 
@@ -624,8 +656,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.host_allowed(self.headers.get("Host")):
             return True
         self.close_connection = True
-        self._error(HTTPStatus.MISDIRECTED_REQUEST,
-                    f"Host {self.headers.get('Host')!r} is not this server; use {self.server.url}")
+        self._error(
+            HTTPStatus.MISDIRECTED_REQUEST,
+            f"Host {self.headers.get('Host')!r} is not this server; use {self.server.url}",
+        )
         return False
 
     def do_OPTIONS(self) -> None:
@@ -633,14 +667,20 @@ class Handler(BaseHTTPRequestHandler):
             return
         extra = {"Allow": ALLOW}
         if self.server.cors:
-            extra |= {"Access-Control-Allow-Methods": ALLOW, "Access-Control-Allow-Headers": "Content-Type, Accept"}
+            extra |= {
+                "Access-Control-Allow-Methods": ALLOW,
+                "Access-Control-Allow-Headers": "Content-Type, Accept",
+            }
         self._send_bytes(HTTPStatus.NO_CONTENT, b"", "text/plain; charset=utf-8", extra)
 
     def _not_allowed(self) -> None:
         if self._guard():
             self._discard_body()
-            self._error(HTTPStatus.METHOD_NOT_ALLOWED, f"{self.command}: the endpoint is read-only",
-                        extra={"Allow": ALLOW})
+            self._error(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"{self.command}: the endpoint is read-only",
+                extra={"Allow": ALLOW},
+            )
 
     do_PUT = do_DELETE = do_PATCH = _not_allowed
 
@@ -690,7 +730,9 @@ class Handler(BaseHTTPRequestHandler):
         limit = self.server.limits.max_body
         if size is None:
             self.close_connection = True
-            self._error(HTTPStatus.BAD_REQUEST, f"malformed Content-Length {self.headers.get('Content-Length')!r}")
+            self._error(
+                HTTPStatus.BAD_REQUEST, f"malformed Content-Length {self.headers.get('Content-Length')!r}"
+            )
             return
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             self.close_connection = True
@@ -698,8 +740,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         if size > limit:
             self.close_connection = True
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        f"the request body is {size / MB:.1f} MB, over the {limit / MB:g} MB limit")
+            self._error(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"the request body is {size / MB:.1f} MB, over the {limit / MB:g} MB limit",
+            )
             return
         raw = self.rfile.read(size) if size else b""
         if url.path != "/sparql":
@@ -737,20 +781,46 @@ class Handler(BaseHTTPRequestHandler):
     def _describe(self) -> None:
         """The SPARQL 1.1 service description, in the RDF format the client accepts."""
         me = ox.NamedNode(self.server.url)
-        sd = {n: ox.NamedNode(SD + n) for n in ("Service", "endpoint", "supportedLanguage", "SPARQL11Query",
-                                                   "resultFormat", "feature", "UnionDefaultGraph",
-                                                   "BasicFederatedQuery", "defaultEntailmentRegime")}
+        sd = {
+            n: ox.NamedNode(SD + n)
+            for n in (
+                "Service",
+                "endpoint",
+                "supportedLanguage",
+                "SPARQL11Query",
+                "resultFormat",
+                "feature",
+                "UnionDefaultGraph",
+                "BasicFederatedQuery",
+                "defaultEntailmentRegime",
+            )
+        }
         rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         triples = [
             ox.Triple(me, rdf_type, sd["Service"]),
             ox.Triple(me, sd["endpoint"], me),
             ox.Triple(me, sd["supportedLanguage"], sd["SPARQL11Query"]),
             ox.Triple(me, sd["feature"], sd["UnionDefaultGraph"]),
-            *(ox.Triple(me, sd["resultFormat"], ox.NamedNode(FORMATS + f)) for f in (
-                "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads", "TriG", "N3")),
+            *(
+                ox.Triple(me, sd["resultFormat"], ox.NamedNode(FORMATS + f))
+                for f in (
+                    "SPARQL_Results_JSON",
+                    "SPARQL_Results_XML",
+                    "SPARQL_Results_CSV",
+                    "SPARQL_Results_TSV",
+                    "Turtle",
+                    "N-Triples",
+                    "RDF_XML",
+                    "JSON-LD",
+                    "N-Quads",
+                    "TriG",
+                    "N3",
+                )
+            ),
         ]
-        res = Results("graph", triples=tuple((term(t.subject), term(t.predicate), term(t.object)) for t in triples))
+        res = Results(
+            "graph", triples=tuple((term(t.subject), term(t.predicate), term(t.object)) for t in triples)
+        )
         self._reply(res)
 
     def _answer(self, params: dict[str, list[str]]) -> None:
@@ -763,10 +833,14 @@ class Handler(BaseHTTPRequestHandler):
             return
         op = update_keyword(texts[0])
         if op:
-            self._error(HTTPStatus.FORBIDDEN, f"SPARQL Update ({op}) is not allowed; the endpoint is read-only")
+            self._error(
+                HTTPStatus.FORBIDDEN, f"SPARQL Update ({op}) is not allowed; the endpoint is read-only"
+            )
             return
         if asks_remote(texts[0]):
-            self._error(HTTPStatus.BAD_REQUEST, "SERVICE is not allowed; the endpoint answers only from its own graph")
+            self._error(
+                HTTPStatus.BAD_REQUEST, "SERVICE is not allowed; the endpoint answers only from its own graph"
+            )
             return
         srv = self.server
         try:
@@ -819,20 +893,39 @@ def make_server(
     lim = limits or Limits()
     pool = WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client, quick=lim.quick)
     try:
-        return SparqlServer((host, port), out, pool, timeout=timeout, max_results=max_results, log=log,
-                            cors=cors, limits=lim)
+        return SparqlServer(
+            (host, port), out, pool, timeout=timeout, max_results=max_results, log=log, cors=cors, limits=lim
+        )
     except OSError as exc:
         pool.close()
         reason = exc.strerror or str(exc)
         raise QueryError(f"{host}:{port}: cannot listen: {reason}; try another --host or --port") from exc
 
 
-def serve(out: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
-          max_results: int = 10000, workers: int = 2, log: Callable[[str], None] = print,
-          cors: str | None = None, limits: Limits | None = None) -> None:
+def serve(
+    out: Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    *,
+    timeout: float = 30.0,
+    max_results: int = 10000,
+    workers: int = 2,
+    log: Callable[[str], None] = print,
+    cors: str | None = None,
+    limits: Limits | None = None,
+) -> None:
     """Serve the graph in ``out`` until interrupted (Ctrl-C)."""
-    server = make_server(out, host, port, timeout=timeout, max_results=max_results, workers=workers, log=log,
-                         cors=cors, limits=limits)
+    server = make_server(
+        out,
+        host,
+        port,
+        timeout=timeout,
+        max_results=max_results,
+        workers=workers,
+        log=log,
+        cors=cors,
+        limits=limits,
+    )
     if host not in _LOOPBACK_NAMES:
         log(f"warning: listening on {host}; anyone who can reach this port can query the graph")
     log(f"serving {server.url} (viewer at {server.url[: -len('sparql')]}); Ctrl-C stops")

@@ -29,8 +29,8 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.ns import ID_URI, NX_URI
-from graph.query import Results, Term, compact, execute, label_terms
 from graph.script import fold
+from graph.sparql.query import Results, Term, compact, execute, label_terms
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -133,7 +133,8 @@ def resolve(store: ox.Store, name: str) -> str:
         return iri
     props = " ".join(f"<{p}>" for p in NAME_PROPS)
     res = execute(store, f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?l }}")
-    want, hits, names = _key(name), set(), {}
+    want, hits = _key(name), set()
+    names: dict[str, str] = {}
     for row in res.rows:
         s, lab = row["s"].value, row["l"].value
         k = _key(lab)
@@ -161,8 +162,12 @@ def _citation(row: dict[str, Term]) -> Citation | None:
     doc = _value(row, "doc")
     sent = _value(row, "sent")
     return Citation(
-        _value(row, "pa"), doc, _value(row, "sym") or compact(doc) if doc else "", _value(row, "para"),
-        int(sent) if sent.isdigit() else None, _value(row, "text"),
+        _value(row, "pa"),
+        doc,
+        _value(row, "sym") or compact(doc) if doc else "",
+        _value(row, "para"),
+        int(sent) if sent.isdigit() else None,
+        _value(row, "text"),
     )
 
 
@@ -221,17 +226,30 @@ SELECT ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?text WHERE
         )
         for r in claims_res.rows
     }
-    mention_res = run(f"SELECT ?pa ?doc ?sym ?para ?sent ?text WHERE {{ ?pa nx:mentions <{iri}> . {_PASSAGE} }}")
+    mention_res = run(
+        f"SELECT ?pa ?doc ?sym ?para ?sent ?text WHERE {{ ?pa nx:mentions <{iri}> . {_PASSAGE} }}"
+    )
     mentions = {c for r in mention_res.rows if (c := _citation(r)) is not None}
     return Dossier(
         iri=iri,
-        id=iri[len(ID_URI):] if iri.startswith(ID_URI) else iri,
+        id=iri[len(ID_URI) :] if iri.startswith(ID_URI) else iri,
         label=names.get(iri, compact(iri)),
         classes=tuple(sorted(classes)),
         labels=tuple(sorted(labels)),
         aliases=tuple(sorted(aliases)),
-        claims=tuple(sorted(claims, key=lambda c: (c.relation, c.direction, c.other_label, c.other,
-                                                   _cite_key(c.citation), c.claim))),
+        claims=tuple(
+            sorted(
+                claims,
+                key=lambda c: (
+                    c.relation,
+                    c.direction,
+                    c.other_label,
+                    c.other,
+                    _cite_key(c.citation),
+                    c.claim,
+                ),
+            )
+        ),
         mentions=tuple(sorted(mentions, key=_cite_key)),
     )
 
@@ -268,8 +286,12 @@ def to_markdown(d: Dossier) -> str:
         if c.citation and c.citation.text:
             out.append(f"  > {_md(c.citation.text)}")
     docs = d.documents
-    out += ["", f"## Mentioned in {len(docs)} document{'s' if len(docs) != 1 else ''}, "
-            f"{len(d.mentions)} passage{'s' if len(d.mentions) != 1 else ''}", ""]
+    out += [
+        "",
+        f"## Mentioned in {len(docs)} document{'s' if len(docs) != 1 else ''}, "
+        f"{len(d.mentions)} passage{'s' if len(d.mentions) != 1 else ''}",
+        "",
+    ]
     for m in d.mentions:
         out.append(f"- {m.where}: {_md(m.text)}")
     return "\n".join(out) + "\n"
@@ -277,7 +299,7 @@ def to_markdown(d: Dossier) -> str:
 
 def _entity_link(iri: str, text: str) -> str:
     if iri.startswith(ID_URI):
-        return f'<a href="/entity/{html.escape(iri[len(ID_URI):])}">{html.escape(text)}</a>'
+        return f'<a href="/entity/{html.escape(iri[len(ID_URI) :])}">{html.escape(text)}</a>'
     return html.escape(text)
 
 
@@ -291,15 +313,19 @@ def to_html(d: Dossier) -> str:
     """The dossier as one HTML page (links to other entities' dossiers, every text escaped)."""
     e = html.escape
     parts = [
-        "<!doctype html>", '<html lang="zh"><head><meta charset="utf-8">',
+        "<!doctype html>",
+        '<html lang="zh"><head><meta charset="utf-8">',
         f"<title>{e(d.label)} · nexus-kg</title><style>{STYLE}</style></head><body>",
         '<p><a href="/">← workbench</a></p>',
         f'<h1 id="label">{e(d.label)}</h1>',
         f'<p class="meta"><code>{e(compact(d.iri))}</code> · {e(", ".join(d.classes))}</p>',
     ]
     if d.labels:
-        parts.append("<p>Labels: " + "; ".join(f"{e(v)} <small>({e(lang or '-')})</small>" for lang, v in d.labels)
-                     + "</p>")
+        parts.append(
+            "<p>Labels: "
+            + "; ".join(f"{e(v)} <small>({e(lang or '-')})</small>" for lang, v in d.labels)
+            + "</p>"
+        )
     if d.aliases:
         parts.append(f"<p>Aliases: {e('; '.join(d.aliases))}</p>")
     parts.append(f'<h2>Claims ({len(d.claims)})</h2><div id="claims">')
@@ -309,10 +335,12 @@ def to_html(d: Dossier) -> str:
         amount = f" <span>{e(c.amount)}</span>" if c.amount else ""
         cite = f' <span class="cite">{e(c.citation.where)}</span>' if c.citation else ""
         quote = f"<blockquote>{e(c.citation.text)}</blockquote>" if c.citation and c.citation.text else ""
-        parts.append(f'<div class="claim"><span class="rel">{e(c.relation)} {arrow}</span> '
-                     f"{_entity_link(c.other, c.other_label)}{tags}{amount}{cite}{quote}</div>")
+        parts.append(
+            f'<div class="claim"><span class="rel">{e(c.relation)} {arrow}</span> '
+            f"{_entity_link(c.other, c.other_label)}{tags}{amount}{cite}{quote}</div>"
+        )
     docs = d.documents
-    parts.append(f'</div><h2>Mentioned in {len(docs)} documents, {len(d.mentions)} passages</h2>')
+    parts.append(f"</div><h2>Mentioned in {len(docs)} documents, {len(d.mentions)} passages</h2>")
     parts.append('<table id="mentions"><tr><th>where</th><th>passage</th></tr>')
     for m in d.mentions:
         parts.append(f"<tr><td>{_entity_link(m.document, m.where)}</td><td>{e(m.text)}</td></tr>")

@@ -1,7 +1,7 @@
 """SHACL shapes generated from the ontology: entity targets and each relation's domain and range.
 
 ``ontology/shapes-generated.ttl`` is written from ``ontology/nexus.ttl`` by
-``python -m graph.shapes`` and committed; a test fails when it differs from what this module
+``python -m graph.rdf.shapes`` and committed; a test fails when it differs from what this module
 generates, so the shapes cannot drift from the ontology. Hand-written shapes (provenance,
 passages, amounts) stay in ``ontology/shapes.ttl``.
 """
@@ -26,7 +26,7 @@ HEADER = """\
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 
-# Generated from ontology/nexus.ttl by `python -m graph.shapes`; do not edit by hand.
+# Generated from ontology/nexus.ttl by `python -m graph.rdf.shapes`; do not edit by hand.
 """
 
 
@@ -63,11 +63,16 @@ def generate() -> str:
         prop = rdflib.URIRef(NX_URI + rel)
         domain = _classes(g, g.value(prop, RDFS.domain))
         range_ = _classes(g, g.value(prop, RDFS.range))
-        lines = [f"nxsh:{rel[0].upper()}{rel[1:]}Shape a sh:NodeShape ;", f"    sh:targetSubjectsOf nx:{rel} ;"]
+        lines = [
+            f"nxsh:{rel[0].upper()}{rel[1:]}Shape a sh:NodeShape ;",
+            f"    sh:targetSubjectsOf nx:{rel} ;",
+        ]
         if domain and domain != ("Entity",):
             lines.append(f"    {_constraint(domain)} ;")
         message = f"{rel} must point to a " + " or ".join(range_)
-        lines.append(f'    sh:property [ sh:path nx:{rel} ; {_constraint(range_)} ; sh:message "{message}" ] .')
+        lines.append(
+            f'    sh:property [ sh:path nx:{rel} ; {_constraint(range_)} ; sh:message "{message}" ] .'
+        )
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
 

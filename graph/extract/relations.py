@@ -1,6 +1,6 @@
 """Relation stage: the mentions of a passage + cue words → ``Fact``s.
 
-Each rule is a module of ``graph.rules`` (its name, predicate, subject and object classes,
+Each rule is a module of ``graph.extract.rules`` (its name, predicate, subject and object classes,
 and the cue words and confidences it reads from ``ontology/cues.toml``, checked on load);
 this module runs them over a document, passage by passage, and keeps the paragraph's
 topic for anaphora (该团体, 该决议) and dropped subjects.  Rules never consult a list of facts.
@@ -12,16 +12,16 @@ import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 
+from graph.extract.rules.active import active_facts
+from graph.extract.rules.affiliate import affiliate_facts
+from graph.extract.rules.benefit import benefit_facts
+from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts
+from graph.extract.rules.implement import implement_facts
+from graph.extract.rules.mandate import mandate_facts, request_facts
+from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
+from graph.extract.rules.partner import partner_facts
+from graph.extract.rules.recall import recall_facts
 from graph.records import Fact, Mention, Passage
-from graph.rules.active import active_facts
-from graph.rules.affiliate import affiliate_facts
-from graph.rules.benefit import benefit_facts
-from graph.rules.common import PLACES, Context, Cues, clause_spans, find_amounts
-from graph.rules.implement import implement_facts
-from graph.rules.mandate import mandate_facts, request_facts
-from graph.rules.operate import attack_sites, claimed_facts, operate_facts
-from graph.rules.partner import partner_facts
-from graph.rules.recall import recall_facts
 from graph.script import fold
 
 __all__ = ["Context", "clause_spans", "document_facts", "find_amounts"]
@@ -41,7 +41,9 @@ def document_facts(
     title_sites: list[Mention] = []
     sites: list[Mention] = []
     for original, ms in zip(passages, mentions, strict=True):
-        p = dataclasses.replace(original, text=fold(original.text), offsets=())  # cue words match either script
+        p = dataclasses.replace(
+            original, text=fold(original.text), offsets=()
+        )  # cue words match either script
         if p.para != para:
             para = p.para
             last_group = last_entity = last_resolution = topic_resolution = ""
@@ -79,7 +81,9 @@ def document_facts(
             seen.add(key)
             yield dataclasses.replace(f, passage=original)
         actors = [
-            m for m in ms if m.kind == "TerroristGroup"
+            m
+            for m in ms
+            if m.kind == "TerroristGroup"
             and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
             and not re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[m.end : m.end + 14])
         ]

@@ -1,0 +1,1 @@
+"""Extraction: files → documents → passages → mentions → facts (ingest, symbols, mentions, relations, rules)."""

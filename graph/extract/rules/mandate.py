@@ -1,0 +1,435 @@
+"""The mandate rules: see ``RULE`` for what it states and the cue words it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.extract.rules.common import (
+    AGENTS,
+    Context,
+    Cues,
+    Rule,
+    alternation,
+    clause_spans,
+    clause_start,
+    coordinated,
+    coordinated_before,
+    generic_un,
+    has_any,
+    make_fact,
+    opens_with,
+)
+from graph.records import Fact, Mention, Passage
+
+RULE = Rule(
+    name="mandate",
+    predicate="mandatedBy",
+    subject=("UNEntity", "Programme", "Organization", "Document"),
+    object=("Resolution",),
+    section="mandate",
+    lists=(
+        "before_resolution",
+        "self_reference",
+        "request_verbs",
+        "establish_verbs",
+        "request_openers",
+        "not_agent_before",
+        "guidance_cues",
+        "task_cues",
+        "established_by",
+        "extension_cues",
+        "mandate_words",
+        "mandated_kinds",
+    ),
+    numbers=(),
+    texts=("at_request_of",),
+    confidences=(
+        "mandate_basis",
+        "mandate_established",
+        "mandate_request",
+        "mandate_self",
+        "mandate_extended",
+    ),
+)
+
+
+def mandate_facts(
+    p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_entity: str, topic_resolution: str
+) -> list[Fact]:
+    """Entities established, requested or governed by a resolution."""
+    text = p.text
+    md = cues["mandate"]
+    conf = cues["confidence"]
+    out: list[Fact] = []
+    res = [m for m in ms if m.kind == "Resolution"]
+    agents = [m for m in ms if m.kind in AGENTS]
+    hedged = False
+    # committees named after their resolution: 第1267(1999)号决议所设委员会
+    for m in ms:
+        for ref in m.refs if m.kind == "UNEntity" else ():
+            out.append(
+                make_fact(
+                    m.concept,
+                    "mandatedBy",
+                    ref,
+                    p,
+                    "mandate_established",
+                    conf["mandate_established"],
+                    hedged,
+                    m.surface,
+                )
+            )
+    # 该决议(还)请 X …: the resolution named earlier asks X to act
+    verbs = "|".join(sorted(md["request_verbs"], key=len, reverse=True))
+    for ana in re.finditer(
+        "(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并)?(?:" + verbs + ")", text
+    ):
+        antecedent = topic_resolution or next((r.concept for r in reversed(res) if r.end <= ana.start()), "")
+        asked = [
+            a
+            for a in agents
+            if 0 <= a.start - ana.end() <= 1
+            and a.kind in md["mandated_kinds"]
+            and not generic_un(text, a, cues)
+        ]
+        if antecedent and asked:
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    antecedent,
+                    p,
+                    "mandate_request",
+                    conf["mandate_request"],
+                    hedged,
+                    f"{ana.group(0)}{s.surface}",
+                )
+                for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+            ]
+    # 该决议回顾了…，并请 X …: a later clause of the same sentence that keeps the resolution as subject
+    opener = re.match("(?:" + alternation(cues["anaphora"]["resolution"]) + ")", text)
+    if opener and topic_resolution:
+        for req in re.finditer(r"[，,](?:并|还|又|也)(?:" + verbs + ")", text):
+            asked = [
+                a
+                for a in agents
+                if 0 <= a.start - req.end() <= 1
+                and a.kind in md["mandated_kinds"]
+                and not generic_un(text, a, cues)
+            ]
+            if asked and not any(m.kind in AGENTS and m.end <= req.start() for m in ms):
+                out += [
+                    make_fact(
+                        s.concept,
+                        "mandatedBy",
+                        topic_resolution,
+                        p,
+                        "mandate_request",
+                        conf["mandate_request"],
+                        hedged,
+                        f"{opener.group(0)}…{req.group(0)}{s.surface}",
+                    )
+                    for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+                ]
+    if not res:
+        return out
+    # 根据 … 第N号决议 (a list), subject before in the clause, or after
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if m.kind != "Resolution":
+            i += 1
+            continue
+        group = coordinated(text, ms, i, ("Resolution",))
+        i += len(group)
+        head = text[max(0, m.start - 4) : m.start]
+        if not has_any(head, md["before_resolution"]):
+            continue
+        cstart = clause_start(text, m.start)
+        self_ref = has_any(text[cstart : m.start], md["self_reference"])
+        subj = [a for a in agents if cstart <= a.start < m.start and not generic_un(text, a, cues)]
+        if self_ref:
+            out += [
+                make_fact(
+                    ctx.self_id,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_self",
+                    conf["mandate_self"],
+                    hedged,
+                    f"本报告…{r.surface}",
+                )
+                for r in group
+            ]
+            continue
+        if not subj:
+            ent_anaphor = has_any(text[cstart : m.start], cues["anaphora"]["entity"])
+            after = [
+                a
+                for a in agents
+                if a.start >= group[-1].end and a.start - group[-1].end <= 30 and a.kind != "Organization"
+            ]  # a government or its forces acts under its own law
+            if after:
+                first = after[0]
+                subj = coordinated(text, ms, ms.index(first), AGENTS)
+            elif ent_anaphor and last_entity:
+                out += [
+                    make_fact(
+                        last_entity,
+                        "mandatedBy",
+                        r.concept,
+                        p,
+                        "mandate_basis",
+                        conf["mandate_basis"],
+                        hedged,
+                        f"该…{r.surface}",
+                    )
+                    for r in group
+                ]
+                continue
+        else:
+            subj = coordinated_before(text, ms, ms.index(subj[-1]), AGENTS)
+        for s in subj:
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_basis",
+                    conf["mandate_basis"],
+                    hedged,
+                    f"{s.surface}…{r.surface}",
+                )
+                for r in group
+            ]
+    # 第N号决议设立了 X / 第N号决议设立的 X
+    for r in res:
+        tail = text[r.end : r.end + 8]
+        est = re.match(
+            r"(?:号)?(?:决议)?(?:中)?(?:所)?("
+            + "|".join(sorted(md["established_by"], key=len, reverse=True))
+            + ")(?:了|的)?",
+            tail,
+        )
+        if not est or has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
+            continue
+        created = [a for a in agents if 0 <= a.start - (r.end + est.end()) <= 20]
+        if created:
+            s = created[0]
+            run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    x.concept,
+                    p,
+                    "mandate_established",
+                    conf["mandate_established"],
+                    hedged,
+                    f"{x.surface}…{est.group(1)}{s.surface}",
+                )
+                for x in run
+            ]
+    # 设立 X(简称)的 [日期] 第N号决议: the resolution that set X up
+    for r in res:
+        clause_from = clause_start(text, r.start)
+        head = text[clause_from : r.start]
+        for verb in re.finditer("|".join(md["establish_verbs"]), head):
+            made = [a for a in agents if a.start - (clause_from + verb.end()) in (0, 1)]
+            if made and re.search(r"的[^，。；]{0,20}$", text[made[0].end : r.start]):
+                run = coordinated(text, ms, ms.index(r), ("Resolution",))
+                out += [
+                    make_fact(
+                        made[0].concept,
+                        "mandatedBy",
+                        x.concept,
+                        p,
+                        "mandate_established",
+                        conf["mandate_established"],
+                        hedged,
+                        f"{verb.group(0)}{made[0].surface}的…{x.surface}",
+                    )
+                    for x in run
+                ]
+                break
+    # 应 … 第N号决议的要求，X …: X acts at the resolution's request
+    for req in re.finditer(md["at_request_of"], text):
+        asked = [r for r in res if req.start() <= r.start < req.end()]
+        after = [a for a in agents if 0 <= a.start - req.end() <= 12 and not generic_un(text, a, cues)]
+        if asked and after:
+            out += [
+                make_fact(
+                    after[0].concept,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_request",
+                    conf["mandate_request"],
+                    hedged,
+                    f"应{r.surface}…的要求，{after[0].surface}",
+                )
+                for r in asked
+            ]
+    # (在)第N号决议(中)请/授权/要求 X …: the resolution asks X to act
+    for r in res:
+        asks = re.match(r"(?:号)?(?:决议)?(?:中)?(?:还|又|也|再次)?(?:决定)?(?:" + verbs + ")", text[r.end :])
+        if not asks:
+            continue
+        at = r.end + asks.end()
+        asked = [
+            a
+            for a in agents
+            if 0 <= a.start - at <= 1 and a.kind in md["mandated_kinds"] and not generic_un(text, a, cues)
+        ]
+        if asked:
+            run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    x.concept,
+                    p,
+                    "mandate_request",
+                    conf["mandate_request"],
+                    hedged,
+                    f"{x.surface}{text[r.end : at]}{s.surface}",
+                )
+                for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+                for x in run
+            ]
+    # X 的任务(期限)由第N号决议延长/规定: the resolution that holds X's mandate
+    for r in res:
+        held = re.search(
+            r"的(?:" + "|".join(md["mandate_words"]) + r")(?:已|也|则)?由$",
+            text[max(0, r.start - 10) : r.start],
+        )
+        if not held:
+            continue
+        owner = [
+            a for a in agents if a.end == r.start - len(held.group(0)) and a.kind in md["mandated_kinds"]
+        ]
+        if owner:
+            out.append(
+                make_fact(
+                    owner[0].concept,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_extended",
+                    conf["mandate_extended"],
+                    hedged,
+                    f"{owner[0].surface}{held.group(0)}{r.surface}",
+                )
+            )
+    # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
+    guide = min((text.find(w) for w in md["guidance_cues"] if w in text), default=-1)
+    if guide >= 0:
+        subj = [a for a in agents if a.end <= guide]
+        if subj:
+            s = subj[0]
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_basis",
+                    conf["mandate_basis"],
+                    hedged,
+                    f"{s.surface}…以{r.surface}为指导",
+                )
+                for r in res
+                if r.start > s.end
+            ]
+    task = min((text.find(w) for w in md["task_cues"] if w in text), default=-1)
+    if task > 0:
+        subj = [a for a in agents if a.end <= task and a.start > res[0].end and task - a.end <= 25]
+        if subj and not has_any(text[: res[0].start], md["before_resolution"]):
+            s = subj[-1]
+            out += [
+                make_fact(
+                    s.concept,
+                    "mandatedBy",
+                    r.concept,
+                    p,
+                    "mandate_request",
+                    conf["mandate_request"],
+                    hedged,
+                    f"{r.surface}…{s.surface}的任务",
+                )
+                for r in res
+                if r.end <= s.start
+            ]
+    return out
+
+
+def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -> list[Fact]:
+    """In a resolution's or statement's own voice, a clause opened by 请/指示/责成… ENTITY, or by
+    (决定)设立/成立 ENTITY → ENTITY mandatedBy this resolution (not in the preamble)."""
+    if not ctx.self_resolution or p.kind in ("preamble", "title"):
+        return []
+    text = p.text
+    md = cues["mandate"]
+    conf = cues["confidence"]
+    out: list[Fact] = []
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        if has_any(clause, md["extension_cues"]):  # 决定延长监测组的任务期限; 将X的任务期限延长至…
+            held = [
+                m
+                for m in ms
+                if a <= m.start < b
+                and m.kind in AGENTS
+                and text.startswith(tuple("的" + w for w in md["mandate_words"]), m.end)
+            ]
+            out += [
+                make_fact(
+                    m.concept,
+                    "mandatedBy",
+                    ctx.self_resolution,
+                    p,
+                    "mandate_extended",
+                    conf["mandate_extended"],
+                    False,
+                    clause.strip(),
+                )
+                for m in held
+            ]
+            if held:
+                continue
+        for verbs, rule, window in (
+            (md["request_verbs"], "mandate_request", 14),
+            (md["establish_verbs"], "mandate_established", 4),
+        ):
+            end = opens_with(clause, verbs, md["request_openers"])
+            if end < 0:
+                continue
+            at = a + end
+            after = [
+                i
+                for i, m in enumerate(ms)
+                if m.kind in md["mandated_kinds"]
+                and 0 <= m.start - at <= window
+                and not generic_un(text, m, cues)
+                and not has_any(text[at : m.start], md["not_agent_before"])
+            ]
+            if not after:
+                continue
+            for s in coordinated(text, ms, after[0], AGENTS):
+                out.append(
+                    make_fact(
+                        s.concept,
+                        "mandatedBy",
+                        ctx.self_resolution,
+                        p,
+                        rule,
+                        conf[rule],
+                        False,
+                        clause.strip(),
+                    )
+                )
+            break
+    return out

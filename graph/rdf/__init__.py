@@ -1,0 +1,1 @@
+"""RDF: facts → named graphs and their files (build), SHACL shapes and validation, the Oxigraph store."""

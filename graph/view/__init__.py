@@ -1,0 +1,1 @@
+"""The viewer: a NetworkX graph → one offline HTML page."""
