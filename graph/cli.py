@@ -110,7 +110,7 @@ def _report(args: argparse.Namespace) -> int:
 
         g = load_graph(Path(args.graph))
     else:  # the built store: no Turtle to parse
-        from graph.analytics.analyze import graph_from_store
+        from graph.analytics.project import graph_from_store
         from graph.rdf.store import open_store
 
         g = graph_from_store(open_store(Path(args.out)))

@@ -414,7 +414,7 @@ def run_build(
             with (tmp / "nexus.ttl").open("wb") as fh:
                 st.write_turtle(store, fh)
         if viewer:
-            from graph.analytics.analyze import graph_from_store
+            from graph.analytics.project import graph_from_store
             from graph.analytics.report import viewer as page
 
             (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")

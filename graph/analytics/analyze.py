@@ -1,4 +1,5 @@
-"""RDF graph → NetworkX multi-digraph, and the centrality measures on it.
+"""The centrality measures on the analytic graph (see :mod:`graph.analytics.project` for the
+RDF → NetworkX projection, :mod:`graph.analytics.matrix` for the group × crime matrix; both re-exported).
 
 The analytic graph keeps only entities and the eight relation properties of the ontology:
 claims, passages and monetary amounts (the provenance) stay in RDF. Each edge carries the
@@ -36,17 +37,43 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
-from typing import Any, cast
+from typing import Any
 
 import networkx as nx
-import rdflib
-from rdflib.namespace import RDF, RDFS, SKOS
 
+from graph.analytics.matrix import crime_matrix, projection
 from graph.analytics.measures import MEASURES
+from graph.analytics.project import graph_from_store, ontology_labels, supporting_passages, to_networkx
 from graph.errors import InputError
-from graph.ns import CLASSES, ID_URI, NX, NX_URI, RELATIONS, local_id
-from graph.resources import ontology_file
+from graph.ns import CLASSES, RELATIONS
+
+#: Re-exported: the projection and the matrix live in their own modules.
+__all__ = [
+    "CLASSES",
+    "EXACT_LIMIT",
+    "MEASURES",
+    "RELATIONS",
+    "SAMPLE_K",
+    "approximate_closeness",
+    "by_year",
+    "centrality",
+    "communities",
+    "crime_matrix",
+    "directed",
+    "eigenvector",
+    "find_node",
+    "graph_from_store",
+    "neighbourhood",
+    "ontology_labels",
+    "pagerank",
+    "projection",
+    "rankings",
+    "supporting_passages",
+    "to_networkx",
+    "undirected",
+    "year_subgraph",
+    "years",
+]
 
 #: Entity classes, most specific first: a node typed with several gets the first (from the ontology).
 CLASSES = CLASSES
@@ -55,148 +82,6 @@ CLASSES = CLASSES
 EXACT_LIMIT = 2000
 #: The number of sampled sources/pivots used above :data:`EXACT_LIMIT`.
 SAMPLE_K = 64
-
-_PROVENANCE = {NX.Claim, NX.Passage, NX.MonetaryAmount}
-
-
-@cache
-def ontology_labels() -> dict[str, dict[str, str]]:
-    """The @zh and @en labels of every class and property of ``ontology/nexus.ttl``.
-
-    Examples
-    --------
-    >>> ontology_labels()["benefitsFrom"]
-    {'zh': '受益于', 'en': 'benefits from'}
-    """
-    g = rdflib.Graph().parse(ontology_file("nexus.ttl"), format="turtle")
-    out: dict[str, dict[str, str]] = {}
-    for s, label in g.subject_objects(RDFS.label):
-        if isinstance(s, rdflib.URIRef) and str(s).startswith(NX_URI) and isinstance(label, rdflib.Literal):
-            out.setdefault(str(s)[len(NX_URI) :], {"zh": "", "en": ""})[label.language or "en"] = str(label)
-    return {k: out[k] for k in sorted(out)}
-
-
-def _label(g: rdflib.Graph, s: rdflib.term.Node, lang: str) -> str:
-    for prop in (SKOS.prefLabel, RDFS.label):
-        values = sorted(
-            str(o) for o in g.objects(s, prop) if isinstance(o, rdflib.Literal) and o.language == lang
-        )
-        if values:
-            return values[0]
-    return ""
-
-
-def _doc_year(g: rdflib.Graph, doc: rdflib.term.Node) -> int | None:
-    for prop in (NX.year, rdflib.URIRef("http://purl.org/dc/terms/date")):
-        for o in g.objects(doc, prop):
-            text = str(o)[:4]
-            if text.isdigit():
-                return int(text)
-    return None
-
-
-def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
-    """The analytic multi-digraph of an RDF graph in the nexus-kg model.
-
-    Parameters
-    ----------
-    g : rdflib.Graph
-        A graph as written by ``nexus-kg build``.
-
-    Returns
-    -------
-    networkx.MultiDiGraph
-        Nodes are entity ids (``group-isil``) with ``cls``, ``zh``, ``en``, ``labels`` (every
-        label and alias, sorted) and ``discovered``; one edge per relation triple, keyed by the
-        property, with ``property``, ``weight`` and ``years``. ``G.graph["labels"]`` holds the
-        ontology's class and property labels.
-
-    Examples
-    --------
-    >>> from rdflib import Graph, Literal
-    >>> from graph.ns import NX, entity_iri
-    >>> from rdflib.namespace import RDF, RDFS
-    >>> g = Graph()
-    >>> isil, oil = entity_iri("group-isil"), entity_iri("crime-oil-smuggling")
-    >>> g.add((isil, RDF.type, NX.TerroristGroup))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> g.add((isil, RDFS.label, Literal("ISIL", lang="en")))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> g.add((oil, RDF.type, NX.CrimeType))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> g.add((isil, NX.benefitsFrom, oil))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> G = to_networkx(g)
-    >>> G.nodes["group-isil"]["cls"], G.nodes["group-isil"]["en"]
-    ('TerroristGroup', 'ISIL')
-    >>> list(G.edges(keys=True, data="weight"))
-    [('group-isil', 'crime-oil-smuggling', 'benefitsFrom', 1)]
-    """
-    rank = {c: i for i, c in enumerate(CLASSES)}
-    types: dict[rdflib.term.Node, set[str]] = defaultdict(set)
-    provenance: set[rdflib.term.Node] = set()
-    for s, t in g.subject_objects(RDF.type):
-        if t in _PROVENANCE:
-            provenance.add(s)
-        elif isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
-            types[s].add(str(t)[len(NX_URI) :])
-
-    years_of_doc: dict[rdflib.term.Node, int | None] = {}
-    support: dict[tuple[str, str, str], int] = defaultdict(int)
-    years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
-    for claim in g.subjects(RDF.type, NX.Claim):
-        cs, cp, co = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if cs is None or cp is None or co is None:
-            continue
-        key = (local_id(str(cs)), str(cp)[len(NX_URI) :], local_id(str(co)))
-        support[key] += 1
-        for passage in g.objects(claim, NX.statedIn):
-            for doc in g.objects(passage, NX.inDocument):
-                if doc not in years_of_doc:
-                    years_of_doc[doc] = _doc_year(g, doc)
-                year = years_of_doc[doc]
-                if year is not None:
-                    years[key].add(year)
-
-    edges: list[tuple[str, str, str]] = []
-    endpoints: set[rdflib.term.Node] = set()
-    for rel in RELATIONS:
-        for s, o in g.subject_objects(NX[rel]):
-            if s in provenance or o in provenance:
-                continue
-            endpoints.update((s, o))
-            edges.append((local_id(str(s)), rel, local_id(str(o))))
-
-    G = nx.MultiDiGraph()
-    G.graph["labels"] = ontology_labels()
-    nodes = {s for s, cls in types.items() if any(c in rank for c in cls)} | endpoints
-    for s in sorted(nodes, key=lambda n: local_id(str(n))):
-        classes = sorted((c for c in types.get(s, ()) if c in rank), key=rank.__getitem__)
-        labels = {
-            str(o)
-            for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-            for o in g.objects(s, prop)
-            if isinstance(o, rdflib.Literal)
-        }
-        G.add_node(
-            local_id(str(s)),
-            cls=classes[0] if classes else "Entity",
-            zh=_label(g, s, "zh"),
-            en=_label(g, s, "en"),
-            labels=tuple(sorted(labels)),
-            discovered=bool(cast(Any, g.value(s, NX.discovered, default=rdflib.Literal(False))).toPython()),
-        )
-    for src, rel, dst in sorted(edges):
-        key = (src, rel, dst)
-        G.add_edge(
-            src,
-            dst,
-            key=rel,
-            property=rel,
-            weight=max(1, support.get(key, 0)),
-            years=tuple(sorted(years.get(key, ()))),
-        )
-    return G
 
 
 def find_node(G: nx.MultiDiGraph, label: str) -> str:
@@ -455,60 +340,6 @@ def rankings(
     return out
 
 
-def crime_matrix(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
-    """The group × crime-type matrix: ``{group: {crime: supporting claims}}`` for nx:benefitsFrom.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("g1", "oil", key="benefitsFrom", property="benefitsFrom", weight=3)
-    'benefitsFrom'
-    >>> crime_matrix(G)
-    {'g1': {'oil': 3}}
-    """
-    matrix: dict[str, dict[str, int]] = defaultdict(dict)
-    for u, v, data in G.edges(data=True):
-        if data.get("property") == "benefitsFrom":
-            matrix[u][v] = matrix[u].get(v, 0) + int(data.get("weight", 1))
-    return {g: dict(sorted(row.items())) for g, row in sorted(matrix.items())}
-
-
-def projection(matrix: dict[str, dict[str, int]], side: str = "rows") -> list[dict[str, Any]]:
-    """Pairs that share columns (``side="rows"``: groups sharing crimes) or rows (crimes sharing groups).
-
-    Returns
-    -------
-    list of dict
-        ``{"a", "b", "shared": n, "via": [...]}``, most shared first, ties by ids.
-
-    Examples
-    --------
-    >>> m = {"g1": {"oil": 1, "drugs": 1}, "g2": {"oil": 2}}
-    >>> projection(m)
-    [{'a': 'g1', 'b': 'g2', 'shared': 1, 'via': ['oil']}]
-    >>> projection(m, "columns")
-    [{'a': 'drugs', 'b': 'oil', 'shared': 1, 'via': ['g1']}]
-    """
-    if side not in ("rows", "columns"):
-        raise ValueError("side must be 'rows' or 'columns'")
-    sets: dict[str, set[str]] = defaultdict(set)
-    for r, row in matrix.items():
-        for c in row:
-            if side == "rows":
-                sets[r].add(c)
-            else:
-                sets[c].add(r)
-    keys = sorted(sets)
-    pairs = []
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            via = sorted(sets[a] & sets[b])
-            if via:
-                pairs.append({"a": a, "b": b, "shared": len(via), "via": via})
-    return sorted(pairs, key=lambda p: (-p["shared"], p["a"], p["b"]))
-
-
 def years(G: nx.MultiDiGraph) -> list[int]:
     """The document years that state at least one edge, ascending.
 
@@ -559,112 +390,3 @@ def by_year(
     {2015: {'a': 1.0, 'b': 1.0}, 2019: {'a': 1.0, 'b': 2.0, 'c': 1.0}}
     """
     return {y: centrality(year_subgraph(G, y), measures, seed=seed) for y in years(G)}
-
-
-def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    """The best passages stating each relation triple, highest confidence first.
-
-    Returns
-    -------
-    dict
-        ``{(subject id, property, object id): [{"text", "symbol", "paragraph", "year",
-        "confidence", "hedged"}, …]}`` with at most ``limit`` passages per triple; ties go to
-        the earlier document symbol and paragraph.
-
-    Examples
-    --------
-    >>> supporting_passages(rdflib.Graph())
-    {}
-    """
-    doc_info: dict[rdflib.term.Node, tuple[str, int | None]] = {}
-    found: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for claim in g.subjects(RDF.type, NX.Claim):
-        s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
-        conf: Any = g.value(claim, NX.confidence)
-        hedged: Any = g.value(claim, NX.hedged)
-        for passage in g.objects(claim, NX.statedIn):
-            text = g.value(passage, NX.text)
-            if text is None:
-                continue
-            doc = g.value(passage, NX.inDocument)
-            if doc is not None and doc not in doc_info:
-                symbol = g.value(doc, NX.symbol) or _label(g, doc, "en") or _label(g, doc, "zh")
-                doc_info[doc] = (str(symbol or local_id(str(doc))), _doc_year(g, doc))
-            symbol, year = doc_info.get(doc, ("", None)) if doc is not None else ("", None)
-            found[key].append(
-                {
-                    "text": str(text),
-                    "symbol": symbol,
-                    "paragraph": str(g.value(passage, NX.paragraph) or ""),
-                    "year": year,
-                    "confidence": round(float(conf), 4) if conf is not None else 0.0,
-                    "hedged": bool(hedged.toPython()) if hedged is not None else False,
-                }
-            )
-    out = {}
-    for key in sorted(found):
-        unique = {(r["text"], r["symbol"], r["paragraph"]): r for r in found[key]}
-        best = sorted(
-            unique.values(), key=lambda r: (-r["confidence"], r["symbol"], _para_key(r["paragraph"]))
-        )
-        out[key] = best[:limit]
-    return out
-
-
-def _para_key(paragraph: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in paragraph if ch.isdigit())
-    return (int(digits) if digits else 10**9, paragraph)
-
-
-#: Predicates the projection and the viewer never read, left out when the graph is read from a store.
-_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "rule", "surface")
-
-
-def graph_from_store(store: Any) -> rdflib.Graph:
-    """The part of a built Oxigraph store that :func:`to_networkx` and :func:`supporting_passages` read.
-
-    The union of the named graphs without the predicates of :data:`_UNREAD` nor hidden labels,
-    and of the passages only those a claim is stated in (their text, document and paragraph);
-    so the viewer and the report need not parse ``nexus.ttl``.
-
-    Examples
-    --------
-    >>> import pyoxigraph as ox
-    >>> s = ox.Store()
-    >>> a, g = ox.NamedNode(NX_URI + "x"), ox.NamedNode("urn:g")
-    >>> s.add(ox.Quad(a, ox.NamedNode(str(RDFS.label)), ox.Literal("x", language="zh"), g))
-    >>> s.add(ox.Quad(a, ox.NamedNode(NX_URI + "mentions"), a, g))
-    >>> len(graph_from_store(s))
-    1
-    """
-    import pyoxigraph as ox
-
-    skip = ", ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f", <{SKOS.hiddenLabel}>"
-    passage = ID_URI + "passage-"
-    q = (
-        "CONSTRUCT { ?s ?p ?o } WHERE { "
-        f'{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), "{passage}") && ?p NOT IN ({skip})) }} UNION '
-        f"{{ GRAPH ?g {{ ?c <{NX_URI}statedIn> ?s . ?s ?p ?o }} "
-        f"FILTER(?p IN (<{NX_URI}text>, <{NX_URI}inDocument>, <{NX_URI}paragraph>)) }} }}"
-    )
-
-    def term(t: Any) -> rdflib.term.Node:
-        if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return rdflib.BNode(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return rdflib.Literal(t.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
-
-    g = rdflib.Graph()
-    for t in store.query(q):
-        g.add((term(t.subject), term(t.predicate), term(t.object)))
-    return g
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
