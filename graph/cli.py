@@ -100,7 +100,7 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-# @@ analytics commands (report, viz) @@
+# ---------------------------------------------------------------- analytics (report, viz)
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.analytics.report import report_files
@@ -155,7 +155,7 @@ def _measures() -> tuple[str, ...]:
     return MEASURES
 
 
-# @@ query commands (query, serve) @@
+# ---------------------------------------------------------------- queries (query, show, serve)
 @command("query")
 def _query(args: argparse.Namespace) -> int:
     from graph.sparql import query as q
@@ -283,7 +283,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("gold", help="gold file (see tests/gold/README.md)")
     e.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
-    # @@ analytics parsers (report, viz) @@
+    # analytics: report, viz
     r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
     r.add_argument("--graph", help="graph file (default: the store built in OUT/)")
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
@@ -305,7 +305,7 @@ def parser() -> argparse.ArgumentParser:
         default="out/viz.html",
         help="page to write (default: out/viz.html; the build's out/graph.html is left alone)",
     )
-    # @@ query parsers (query, serve) @@
+    # queries: query, show, serve
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
     q.add_argument(
         "sparql", nargs="?", help="the query text; nx:, nxid:, rdfs: … and ':' (nx:) are predeclared"
