@@ -132,6 +132,19 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
     return i
 
 
+@functools.cache
+def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A place right after a known one: an administrative unit (…省/州/区), or a Latin-script name."""
+    pd = vocab.cues["discovery"]["places"]
+    skip = "(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")?"
+    units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
+    unit_name = re.compile(
+        skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")"
+    )
+    latin_name = re.compile(skip + r"([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?![A-Za-z])")
+    return unit_name, latin_name
+
+
 def discover(
     p: Passage,
     vocab: Vocabulary,
@@ -158,14 +171,8 @@ def discover(
     # places inside a known one: 阿富汗南部赫尔曼德省, 约贝州Potiskum (an administrative unit or a
     # name left in Latin script right after the place that contains it)
     pd = disc["places"]
-    skip = "(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")?"
-    units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
-    unit_name = re.compile(
-        skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")"
-    )
-    latin_name = re.compile(skip + r"([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?![A-Za-z])")
     for _s, e in places:
-        for pattern in (unit_name, latin_name):
+        for pattern in _place_patterns(vocab):
             m = pattern.match(text, e)
             if m is None:
                 continue

@@ -65,6 +65,19 @@ def mandate_facts(
     res = [m for m in ms if m.kind == "Resolution"]
     agents = [m for m in ms if m.kind in AGENTS]
     hedged = False
+
+    def asked_at(at: int) -> list[Mention]:
+        """The entity a request names right at ``at`` (a UN entity or programme), with those coordinated."""
+        first = next(
+            (
+                a
+                for a in agents
+                if 0 <= a.start - at <= 1 and a.kind in md["mandated_kinds"] and not generic_un(text, a, cues)
+            ),
+            None,
+        )
+        return coordinated(text, ms, ms.index(first), AGENTS) if first is not None else []
+
     # committees named after their resolution: 第1267(1999)号决议所设委员会
     for m in ms:
         for ref in m.refs if m.kind == "UNEntity" else ():
@@ -86,13 +99,7 @@ def mandate_facts(
         "(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并)?(?:" + verbs + ")", text
     ):
         antecedent = topic_resolution or next((r.concept for r in reversed(res) if r.end <= ana.start()), "")
-        asked = [
-            a
-            for a in agents
-            if 0 <= a.start - ana.end() <= 1
-            and a.kind in md["mandated_kinds"]
-            and not generic_un(text, a, cues)
-        ]
+        asked = asked_at(ana.end())
         if antecedent and asked:
             out += [
                 make_fact(
@@ -105,19 +112,13 @@ def mandate_facts(
                     hedged,
                     f"{ana.group(0)}{s.surface}",
                 )
-                for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+                for s in asked
             ]
     # 该决议回顾了…，并请 X …: a later clause of the same sentence that keeps the resolution as subject
     opener = re.match("(?:" + alternation(cues["anaphora"]["resolution"]) + ")", text)
     if opener and topic_resolution:
         for req in re.finditer(r"[，,](?:并|还|又|也)(?:" + verbs + ")", text):
-            asked = [
-                a
-                for a in agents
-                if 0 <= a.start - req.end() <= 1
-                and a.kind in md["mandated_kinds"]
-                and not generic_un(text, a, cues)
-            ]
+            asked = asked_at(req.end())
             if asked and not any(m.kind in AGENTS and m.end <= req.start() for m in ms):
                 out += [
                     make_fact(
@@ -130,7 +131,7 @@ def mandate_facts(
                         hedged,
                         f"{opener.group(0)}…{req.group(0)}{s.surface}",
                     )
-                    for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+                    for s in asked
                 ]
     if not res:
         return out
@@ -279,11 +280,7 @@ def mandate_facts(
         if not asks:
             continue
         at = r.end + asks.end()
-        asked = [
-            a
-            for a in agents
-            if 0 <= a.start - at <= 1 and a.kind in md["mandated_kinds"] and not generic_un(text, a, cues)
-        ]
+        asked = asked_at(at)
         if asked:
             run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
             out += [
@@ -297,7 +294,7 @@ def mandate_facts(
                     hedged,
                     f"{x.surface}{text[r.end : at]}{s.surface}",
                 )
-                for s in coordinated(text, ms, ms.index(asked[0]), AGENTS)
+                for s in asked
                 for x in run
             ]
     # X 的任务(期限)由第N号决议延长/规定: the resolution that holds X's mandate
