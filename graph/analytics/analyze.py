@@ -75,8 +75,6 @@ __all__ = [
     "years",
 ]
 
-#: Entity classes, most specific first: a node typed with several gets the first (from the ontology).
-CLASSES = CLASSES
 
 #: Above this many nodes, betweenness and closeness are estimated from samples.
 EXACT_LIMIT = 2000
