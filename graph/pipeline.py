@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -303,9 +303,17 @@ def assemble(
 
 
 def write_nquads(
-    fh: TextIO, docs: Iterable[build.DocumentQuads], vocab: Vocabulary, result: BuildResult
+    fh: TextIO,
+    docs: Iterable[build.DocumentQuads],
+    vocab: Vocabulary,
+    result: BuildResult,
+    also: Callable[[Sequence[str]], None] | None = None,
 ) -> Streamed:
-    """Write each document's named graph as it comes, then the entity graph; fill the counts."""
+    """Write each document's named graph as it comes, then the entity graph; fill the counts.
+
+    Each document's lines (and then the entity graph's) are also given to ``also``, e.g. a
+    store loader, as they are written.
+    """
     seen = Streamed()
     first: dict[str, str] = {}
     for q in docs:
@@ -314,13 +322,16 @@ def write_nquads(
             continue
         first[q.doc_id] = q.path
         fh.writelines(q.lines)
+        if also is not None:
+            also(q.lines)
         seen.add(q)
         result.documents += 1
         result.passages += q.passages
         result.facts += q.facts
-    eg = build.Triples()
-    build.add_entities(eg, seen.used, seen.entities, seen.surfaces, vocab)
-    fh.writelines(build.quad_lines(eg, build.ENTITY_GRAPH))
+    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab)
+    fh.writelines(entity_lines)
+    if also is not None:
+        also(entity_lines)
     return seen
 
 
@@ -365,6 +376,13 @@ def summarise(store: Any, seen: Streamed, result: BuildResult) -> None:
     )
 
 
+def _write_turtle(store: Any, path: Path) -> None:
+    from graph.rdf import store as st
+
+    with path.open("wb") as fh:
+        st.write_turtle(store, fh)
+
+
 def run_build(
     paths: Sequence[Path],
     out: Path,
@@ -378,8 +396,8 @@ def run_build(
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`).
 
-    ``nexus.nq`` is written as the documents stream from the workers; the Oxigraph store is
-    bulk-loaded from it, and ``nexus.ttl`` (unless ``turtle`` is false) and the viewer page
+    ``nexus.nq`` is written as the documents stream from the workers, and the Oxigraph store is
+    bulk-loaded from the same lines batch by batch meanwhile; ``nexus.ttl`` (unless ``turtle`` is false) and the viewer page
     ``graph.html`` (unless ``viewer`` is false) are made from the store. Nothing in ``out``
     changes unless the whole build succeeds; a full disk is a ``GraphError``.
     """
@@ -406,18 +424,21 @@ def run_build(
             new_cache=tmp / CACHE_DIR,
             max_size=max_size,
         )
+        loader = st.StreamLoader(tmp / st.STORE_DIR)
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
-            seen = write_nquads(fh, docs, vocab, result)
-        store = st.load_store(tmp / "nexus.nq", tmp / st.STORE_DIR)
-        summarise(store, seen, result)
-        if turtle:
-            with (tmp / "nexus.ttl").open("wb") as fh:
-                st.write_turtle(store, fh)
-        if viewer:
-            from graph.analytics.project import graph_from_store
-            from graph.analytics.report import viewer as page
+            seen = write_nquads(fh, docs, vocab, result, also=loader.add)
+        store = loader.close()
+        with ThreadPoolExecutor(max_workers=1) as background:
+            # Oxigraph writes the Turtle without holding the GIL, beside the summary and the viewer
+            written = background.submit(_write_turtle, store, tmp / "nexus.ttl") if turtle else None
+            summarise(store, seen, result)
+            if viewer:
+                from graph.analytics.project import graph_from_store
+                from graph.analytics.report import viewer as page
 
-            (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
+                (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
+            if written is not None:
+                written.result()
         del store
         if (tmp / CACHE_DIR).is_dir():
             (out / CACHE_DIR).mkdir(exist_ok=True)

@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import rdflib
-from rdflib.namespace import OWL, RDF, SKOS
+import pyoxigraph as ox
 
 from graph.errors import OntologyError
-from graph.ns import CLASSES, ID_URI, NX, NX_URI
+from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 #: Classes a vocabulary concept may have, by local name: the ontology's entity classes.
 KINDS: tuple[str, ...] = CLASSES
@@ -114,42 +117,63 @@ def _bodies(vocab: Vocabulary) -> dict[str, Concept]:
     return {c.notation: c for c in sorted(vocab.concepts.values(), key=lambda c: c.id) if c.notation}
 
 
-def _literal_values(g: rdflib.Graph, s: rdflib.term.Node, p: rdflib.term.Node, lang: str) -> list[str]:
+#: subject IRI → predicate IRI → objects, as parsed.
+_Index = dict[str, dict[str, list[Any]]]
+
+
+def _index(triples: Iterable[Any]) -> _Index:
+    out: _Index = {}
+    for t in triples:
+        out.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+    return out
+
+
+def _literal_values(props: dict[str, list[Any]], p: str, lang: str) -> list[str]:
     return sorted(
-        str(o)
-        for o in g.objects(s, p)
-        if isinstance(o, rdflib.Literal) and (o.language or "").lower().startswith(lang)
+        {
+            o.value
+            for o in props.get(p, ())
+            if isinstance(o, ox.Literal) and (o.language or "").lower().startswith(lang)
+        }
     )
 
 
-def parse_vocabulary(g: rdflib.Graph, source: str = "vocabulary.ttl") -> dict[str, Concept]:
-    """Concepts from a SKOS graph; raises ``OntologyError`` on an inconsistent one."""
+def _iris(props: dict[str, list[Any]], p: str) -> list[str]:
+    return sorted({o.value for o in props.get(p, ()) if isinstance(o, ox.NamedNode)})
+
+
+def parse_vocabulary(triples: Iterable[Any], source: str = "vocabulary.ttl") -> dict[str, Concept]:
+    """Concepts from the triples of a SKOS graph (as ``pyoxigraph.parse`` gives them); raises
+    ``OntologyError`` on an inconsistent one."""
+    index = _index(triples)
     concepts: dict[str, Concept] = {}
-    for s in sorted(set(g.subjects(RDF.type, SKOS.Concept)), key=str):
-        if not str(s).startswith(ID_URI):
+    for s in sorted(k for k, props in index.items() if _SKOS + "Concept" in _iris(props, _RDF_TYPE)):
+        props = index[s]
+        if not s.startswith(ID_URI):
             raise OntologyError(f"{source}: concept {s} is outside the namespace {ID_URI}")
-        cid = str(s)[len(ID_URI) :]
-        kinds = [str(o)[len(NX_URI) :] for o in g.objects(s, RDF.type) if str(o).startswith(NX_URI)]
+        cid = s[len(ID_URI) :]
+        kinds = [o[len(NX_URI) :] for o in _iris(props, _RDF_TYPE) if o.startswith(NX_URI)]
         kinds = [k for k in kinds if k in KINDS]
         if len(kinds) != 1:
             raise OntologyError(f"{source}: concept {cid} needs exactly one class from {KINDS}, has {kinds}")
-        pref_zh = _literal_values(g, s, SKOS.prefLabel, "zh")
-        pref_en = _literal_values(g, s, SKOS.prefLabel, "en")
+        pref_zh = _literal_values(props, _SKOS + "prefLabel", "zh")
+        pref_en = _literal_values(props, _SKOS + "prefLabel", "en")
         if len(pref_zh) != 1:
             raise OntologyError(f"{source}: concept {cid} needs exactly one skos:prefLabel@zh")
+        notation = props.get(_SKOS + "notation", [])
         concepts[cid] = Concept(
             id=cid,
             kind=kinds[0],
             pref_zh=pref_zh[0],
             pref_en=pref_en[0] if pref_en else "",
-            alt_zh=tuple(_literal_values(g, s, SKOS.altLabel, "zh")),
-            alt_en=tuple(_literal_values(g, s, SKOS.altLabel, "en")),
-            broader=tuple(sorted(str(o)[len(ID_URI) :] for o in g.objects(s, SKOS.broader))),
-            same_as=tuple(sorted(str(o) for o in g.objects(s, OWL.sameAs))),
-            notation=str(g.value(s, SKOS.notation) or ""),
+            alt_zh=tuple(_literal_values(props, _SKOS + "altLabel", "zh")),
+            alt_en=tuple(_literal_values(props, _SKOS + "altLabel", "en")),
+            broader=tuple(o[len(ID_URI) :] for o in _iris(props, _SKOS + "broader")),
+            same_as=tuple(_iris(props, _SAME_AS)),
+            notation=min((o.value for o in notation), default=""),
         )
-    for s in sorted(set(g.subjects(SKOS.notation, None)), key=str):
-        if str(s)[len(ID_URI) :] not in concepts:
+    for s in sorted(k for k, props in index.items() if _SKOS + "notation" in props):
+        if s[len(ID_URI) :] not in concepts:
             raise OntologyError(f"{source}: {s} has a skos:notation but is not a concept")
     for c in concepts.values():
         for b in c.broader:
@@ -183,21 +207,16 @@ def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
     """Load (once) the vocabulary and cue words from ``ontology/``."""
     vpaths = [Path(vocabulary)] if vocabulary else vocabulary_files()
     cpath = Path(cues) if cues else ontology_file("cues.toml")
-    g = rdflib.Graph()
+    triples: list[Any] = []
     for vpath in vpaths:
         try:
-            g.parse(vpath, format="turtle")
-        except Exception as exc:  # rdflib raises many parser exception types
+            triples += ox.parse(path=str(vpath), format=ox.RdfFormat.TURTLE)
+        except (OSError, SyntaxError) as exc:
             raise OntologyError(f"{vpath}: cannot parse ({exc})") from None
     vpath = vpaths[0]
-    concepts = parse_vocabulary(g, vpath.name)
+    concepts = parse_vocabulary(triples, vpath.name)
     try:
         cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise OntologyError(f"{cpath}: cannot read cue words ({exc})") from None
     return Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
-
-
-def class_iri(kind: str) -> rdflib.URIRef:
-    """The ontology class of a kind name (closed: a typo raises)."""
-    return NX[kind]

@@ -102,12 +102,12 @@ def test_form_feed_in_a_document_builds_and_survives_in_the_literal(tmp_path: Pa
 
 def test_the_nquads_writer_keeps_any_literal_on_one_line() -> None:
     import pyoxigraph as ox
-    from rdflib import Literal, URIRef
 
-    from graph.rdf.build import quad_lines
+    from graph.rdf.build import iri, quad_lines
+    from graph.rdf.build import text as literal
 
     text = '1. 塔利班从贩毒中\f获益。\n第二行\r\v\u2028\u2029\x1c\x85 \\ "引号"'
-    lines = quad_lines([(URIRef("urn:x:a"), URIRef("urn:x:p"), Literal(text, lang="zh"))], "graph-d")
+    lines = quad_lines([(iri("urn:x:a"), iri("urn:x:p"), literal(text, "zh"))], "graph-d")
     assert len(lines) == 1 and lines[0].endswith(" .\n") and lines[0].count("\n") == 1
     [quad] = ox.parse(lines[0].encode("utf-8"), ox.RdfFormat.N_QUADS)
     assert quad.object.value == text
@@ -149,7 +149,7 @@ def test_a_full_disk_is_one_error_line_and_out_is_left_as_it_was(
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(st, "load_store", full)
+    monkeypatch.setattr(st.StreamLoader, "close", full)
     assert main(["build", str(folder), "--out", str(out), "--quiet", "--workers", "1"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Error: ") and "No space left on device" in err[0], err

@@ -46,7 +46,7 @@ def _doc(text: str) -> Document:
 
 
 def _texts(text: str) -> list[tuple[str, str]]:
-    return [(label, "".join(c for c, _ in chars)) for label, chars, _ in split_paragraphs(_doc(text))]
+    return [(label, para) for label, (para, _offsets), _ in split_paragraphs(_doc(text))]
 
 
 def test_words_broken_across_lines_are_joined() -> None:

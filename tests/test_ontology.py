@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 
@@ -82,15 +83,15 @@ def test_body_names_live_in_the_vocabulary() -> None:
 
 
 def test_a_notation_outside_the_concepts_is_refused(tmp_path: Path) -> None:
-    g = rdflib.Graph().parse(
-        data="""
+    triples = ox.parse(
+        """
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
         <https://w3id.org/nexus-kg/id/un-nowhere> skos:notation "X" .
     """,
-        format="turtle",
+        format=ox.RdfFormat.TURTLE,
     )
     with pytest.raises(OntologyError, match="un-nowhere"):
-        vocab.parse_vocabulary(g, "vocabulary-test.ttl")
+        vocab.parse_vocabulary(triples, "vocabulary-test.ttl")
 
 
 def test_every_claim_is_traceable_in_prov_o(seed_graph: rdflib.Graph) -> None:

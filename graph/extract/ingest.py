@@ -320,7 +320,12 @@ _FULLWIDTH.update({0xFF10 + i: str(i) for i in range(10)})
 _FULLWIDTH.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
 _FULLWIDTH.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
 _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "})
-_SUPERSCRIPTS = set("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
+_SPACE_RUN = re.compile(r"[ \t\n]+")
+
+#: A paragraph's or sentence's text and the document offset of each of its characters.
+Located = tuple[str, list[int]]
 
 
 def _is_cjk(ch: str) -> bool:
@@ -328,42 +333,58 @@ def _is_cjk(ch: str) -> bool:
     return 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF or 0xF900 <= o <= 0xFAFF
 
 
-def normalize_chars(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def normalize(text: str, offsets: list[int]) -> Located:
     """Half-width digits and brackets, no footnote superscripts, no spaces beside CJK or inside digit groups.
 
-    Works on (character, offset) pairs so that offsets survive.
+    ``offsets[i]`` is the document offset of ``text[i]``; the result keeps each kept
+    character's offset. A run of spaces, tabs and newlines becomes one space between two
+    Latin words or numbers (``3 500`` stays apart only when not a digit group), else nothing.
+
+    >>> normalize("第１ 段\\n (a) 3 500", list(range(14)))
+    ('第1段(a) 3500', [0, 1, 3, 6, 7, 8, 9, 10, 12, 13])
     """
-    mapped = [(_FULLWIDTH.get(ord(c), c), o) for c, o in chars if c not in _SUPERSCRIPTS]
-    out: list[tuple[str, int]] = []
-    n = len(mapped)
-    for i, (c, o) in enumerate(mapped):
-        if c in " \t\n":
-            prev = out[-1][0] if out else ""
-            j = i + 1
-            while j < n and mapped[j][0] in " \t\n":
-                j += 1
-            nxt = mapped[j][0] if j < n else ""
-            if not prev or not nxt or prev == " ":
-                continue
-            if _is_cjk(prev) or _is_cjk(nxt) or prev in "(" or nxt in ")":
-                continue
-            if prev.isdigit() and _digit_group_follows(mapped, j):
-                continue
-            out.append((" ", o))
-        else:
-            out.append((c, o))
-    return out
+    if _SUPERSCRIPT.search(text):
+        keep = [i for i, c in enumerate(text) if c not in _SUPERSCRIPTS]
+        text = "".join(text[i] for i in keep)
+        offsets = [offsets[i] for i in keep]
+    text = text.translate(_FULLWIDTH)
+    if not _SPACE_RUN.search(text):
+        return text, list(offsets)
+    parts: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    n = len(text)
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.span()
+        parts.append(text[pos:a])
+        offs += offsets[pos:a]
+        pos = b
+        if a == 0 or b == n:
+            continue
+        prev, nxt = text[a - 1], text[b]
+        if _is_cjk(prev) or _is_cjk(nxt) or prev == "(" or nxt == ")":
+            continue
+        if prev.isdigit() and _digit_group_at(text, b):
+            continue
+        parts.append(" ")
+        offs.append(offsets[a])
+    parts.append(text[pos:])
+    offs += offsets[pos:]
+    return "".join(parts), offs
 
 
-def _digit_group_follows(mapped: list[tuple[str, int]], j: int) -> bool:
-    """True when mapped[j:] starts with exactly three digits (3 500 → 3500)."""
+def normalize_chars(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """:func:`normalize` on (character, offset) pairs."""
+    text, offsets = normalize("".join(c for c, _ in chars), [o for _, o in chars])
+    return list(zip(text, offsets, strict=True))
+
+
+def _digit_group_at(text: str, j: int) -> bool:
+    """True when text[j:] starts with exactly three digits not followed by ``(`` (3 500 → 3500)."""
     digits = 0
-    while j + digits < len(mapped) and mapped[j + digits][0].isdigit():
+    while j + digits < len(text) and text[j + digits].isdigit():
         digits += 1
-    if digits != 3:
-        return False
-    k = j + 3
-    return not (k < len(mapped) and mapped[k][0] == "(")
+    return digits == 3 and text[j + 3 : j + 4] != "("
 
 
 # ---------------------------------------------------------------- lines and paragraphs
@@ -447,8 +468,8 @@ def paragraph_kind(label: str, resolution: bool) -> str:
     return "operative" if resolution else "body"
 
 
-def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], str]]:
-    """Split a document into (label, characters with offsets, kind) paragraphs.
+def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
+    """Split a document into (label, (text, offsets), kind) paragraphs.
 
     Labels: the document's own number (``26``); ``PP3`` for a resolution's
     preambular paragraphs; ``S1``… for unnumbered text before paragraph 1;
@@ -568,10 +589,11 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], st
             paras[-1].pieces.append(ln)
         prev_end = s[-1:]
 
-    result = []
+    result: list[tuple[str, Located, str]] = []
     for p in paras:
         kind = "table" if p.table else paragraph_kind(p.label, resolution_mode)
-        chars: list[tuple[str, int]] = []
+        parts: list[str] = []
+        offsets: list[int] = []
         for piece in p.pieces:
             text = piece.text
             if p.table:
@@ -580,61 +602,59 @@ def split_paragraphs(doc: Document) -> list[tuple[str, list[tuple[str, int]], st
                 offset = piece.start + len(cells[0]) + 1 if len(cells) > 1 else piece.start
             else:
                 offset = piece.start
-            if chars:
-                chars.append(("\n", offset - 1))
-            chars.extend((c, offset + i) for i, c in enumerate(text))
+            if parts:
+                parts.append("\n")
+                offsets.append(offset - 1)
+            parts.append(text)
+            offsets += range(offset, offset + len(text))
+        joined = "".join(parts)
         if p.table:
-            chars = _table_cells(chars)
-        normalized = normalize_chars(chars)
-        if normalized:
-            result.append((p.label, normalized, kind))
+            joined, offsets = _table_cells(joined, offsets)
+        located = normalize(joined, offsets)
+        if located[0]:
+            result.append((p.label, located, kind))
     return result
 
 
-def _table_cells(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _table_cells(text: str, offsets: list[int]) -> Located:
     """Join a table row split over page lines cell by cell; cells end with 。 so they split as sentences."""
-    rows: list[list[list[tuple[str, int]]]] = [[]]
-    for c, o in chars:
-        if c == "\n":
-            rows.append([])
-            continue
-        row = rows[-1]
-        if not row:
-            row.append([])
-        if c == "\t":
-            row.append([])
-        else:
-            row[-1].append((c, o))
-    width = max(len(r) for r in rows)
-    cells: list[list[tuple[str, int]]] = [[] for _ in range(width)]
-    for row in rows:
-        for i, cell in enumerate(row):
+    cells: list[list[int]] = []  # each cell: the indices of its characters, row after row
+    row_start = 0
+    for row in text.split("\n"):
+        i = row_start
+        for k, piece in enumerate(row.split("\t")):
             # a continuation line has an empty first cell (the 序号 column was dropped)
-            cells[i].extend(cell)
-    out: list[tuple[str, int]] = []
+            if k == len(cells):
+                cells.append([])
+            cells[k] += range(i, i + len(piece))
+            i += len(piece) + 1
+        row_start += len(row) + 1
+    parts: list[str] = []
+    offs: list[int] = []
     for cell in cells:
-        cell = [(c, o) for c, o in cell]
-        while cell and cell[-1][0].isspace():
+        while cell and text[cell[-1]].isspace():
             cell.pop()
         if not cell:
             continue
-        out.extend(cell)
-        if cell[-1][0] not in "。！？":
-            out.append(("。", cell[-1][1]))
-    return out
+        parts += (text[i] for i in cell)
+        offs += (offsets[i] for i in cell)
+        if text[cell[-1]] not in "。！？":
+            parts.append("。")
+            offs.append(offsets[cell[-1]])
+    return "".join(parts), offs
 
 
 # ---------------------------------------------------------------- sentences
 
 _SPLIT = re.compile(r"[^。！？]*(?:[。！？]+[”」』)]?|$)")
 
-
+#: Longer sentences are cut at a comma (or at this length).
 MAX_SENTENCE = 2000
 
 
-def split_sentences(chars: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """Split at 。！？ (keeping a closing quote with its sentence); cut runaway sentences at a comma."""
-    text = "".join(c for c, _ in chars)
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: split at 。！？ (a closing quote stays with its
+    sentence), leading spaces left out, runaway sentences cut at a comma."""
     for m in _SPLIT.finditer(text):
         a, b = m.span()
         while a < b:
@@ -646,8 +666,15 @@ def split_sentences(chars: list[tuple[str, int]]) -> Iterator[list[tuple[str, in
             if end - a > MAX_SENTENCE:
                 cut = max(text.rfind(c, a, a + MAX_SENTENCE) for c in "；，,; ")
                 end = cut + 1 if cut > a + MAX_SENTENCE // 2 else a + MAX_SENTENCE
-            yield chars[a:end]
+            yield a, end
             a = end
+
+
+def split_sentences(chars: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    """:func:`sentence_spans` on (character, offset) pairs."""
+    text = "".join(c for c, _ in chars)
+    for a, b in sentence_spans(text):
+        yield chars[a:b]
 
 
 def passages(doc: Document) -> Iterator[Passage]:
@@ -658,8 +685,7 @@ def passages(doc: Document) -> Iterator[Passage]:
     >>> [(p.para, p.sent, p.text, p.start, p.end) for p in passages(d)]
     [('1', 1, '第一句。', 3, 7), ('1', 2, '第二句。', 7, 12)]
     """
-    for label, chars, kind in split_paragraphs(doc):
-        for n, sent in enumerate(split_sentences(chars), start=1):
-            text = "".join(c for c, _ in sent)
-            offsets = tuple(o for _, o in sent)
-            yield Passage(doc.id, label, n, offsets[0], offsets[-1] + 1, text, offsets, kind)
+    for label, (text, offsets), kind in split_paragraphs(doc):
+        for n, (a, b) in enumerate(sentence_spans(text), start=1):
+            offs = tuple(offsets[a:b])
+            yield Passage(doc.id, label, n, offs[0], offs[-1] + 1, text[a:b], offs, kind)

@@ -2,6 +2,10 @@
 
 Every id is readable or a short content hash, so the same input gives the same
 graph; the serialisers below sort their output so that it gives the same bytes.
+
+Terms are written directly as N-Triples strings (``<iri>``, ``"text"@zh``): a document's
+quads are made in its worker without building rdflib terms, which cost half the time of a
+document. :func:`build_dataset` parses the same lines into rdflib for small corpora and tests.
 """
 
 from __future__ import annotations
@@ -12,15 +16,72 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import rdflib
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.term import Node
 
-from graph.ns import NX, bind_prefixes, entity_iri
+from graph.ns import ID_URI, NX_URI, bind_prefixes
 from graph.records import Document, DocumentFacts, Entity, Fact, Mention, Passage
 from graph.script import traditional
 from graph.vocab import Vocabulary
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: A triple of N-Triples terms.
+Triple = tuple[str, str, str]
+
+
+def iri(uri: str) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{uri}>"
+
+
+def node(concept_id: str) -> str:
+    """The IRI term of an entity, document, passage or claim id (see :func:`graph.ns.entity_iri`)."""
+    return f"<{ID_URI}{concept_id}>"
+
+
+def nx(name: str) -> str:
+    """A term of the project's vocabulary, ``nx:name``."""
+    return f"<{NX_URI}{name}>"
+
+
+def text(value: str, lang: str = "") -> str:
+    """A plain or language-tagged literal, escaped as N-Triples requires (as rdflib writes it)."""
+    quoted = value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return f'"{quoted}"@{lang}' if lang else f'"{quoted}"'
+
+
+def typed(lexical: str, datatype: str) -> str:
+    """A literal of an XSD datatype (``integer``, ``decimal``, ``gYear`` …)."""
+    return f'"{lexical}"^^<{_XSD}{datatype}>'
+
+
+def boolean(value: bool) -> str:
+    """An ``xsd:boolean`` literal."""
+    return typed("true" if value else "false", "boolean")
+
+
+def integer(value: int) -> str:
+    """An ``xsd:integer`` literal."""
+    return typed(str(value), "integer")
+
+
+A = iri(_RDF + "type")
+LABEL = iri(_RDFS + "label")
+PREF, ALT, HIDDEN, BROADER = (iri(_SKOS + n) for n in ("prefLabel", "altLabel", "hiddenLabel", "broader"))
+SAME_AS = iri(_OWL + "sameAs")
+SUBJECT, PREDICATE, OBJECT = (iri(_RDF + n) for n in ("subject", "predicate", "object"))
+TITLE, DATE = iri(_DCTERMS + "title"), iri(_DCTERMS + "date")
+
+
+def prov(name: str) -> str:
+    """A PROV-O term, ``prov:name``."""
+    return iri(_PROV + name)
+
 
 ENTITY_GRAPH = "graph-entities"
 #: The software agent every extraction is associated with (PROV-O).
@@ -43,114 +104,120 @@ def claim_id(f: Fact) -> str:
 
 def add_entity(g: TripleSink, e: Entity, vocab: Vocabulary) -> None:
     """Type, labels, aliases and (for resolutions) symbol, body, number and year."""
-    s = entity_iri(e.id)
-    g.add((s, RDF.type, NX[e.kind]))
-    g.add((s, RDFS.label, Literal(e.label_zh, lang="zh")))
-    g.add((s, SKOS.prefLabel, Literal(e.label_zh, lang="zh")))
+    s = node(e.id)
+    g.add((s, A, nx(e.kind)))
+    g.add((s, LABEL, text(e.label_zh, "zh")))
+    g.add((s, PREF, text(e.label_zh, "zh")))
     if e.label_en:
-        g.add((s, RDFS.label, Literal(e.label_en, lang="en")))
-        g.add((s, SKOS.prefLabel, Literal(e.label_en, lang="en")))
-    g.add((s, NX.discovered, Literal(e.discovered)))
+        g.add((s, LABEL, text(e.label_en, "en")))
+        g.add((s, PREF, text(e.label_en, "en")))
+    g.add((s, nx("discovered"), boolean(e.discovered)))
     concept = vocab.concepts.get(e.id)
     if concept is not None:
         for alt in concept.alt_zh:
-            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
+            g.add((s, ALT, text(alt, "zh")))
         for alt in concept.alt_en:
-            g.add((s, SKOS.altLabel, Literal(alt, lang="en")))
+            g.add((s, ALT, text(alt, "en")))
         for b in concept.broader:
-            g.add((s, SKOS.broader, entity_iri(b)))
+            g.add((s, BROADER, node(b)))
         for same in concept.same_as:
-            g.add((s, OWL.sameAs, URIRef(same)))
+            g.add((s, SAME_AS, iri(same)))
     else:
         for alt in e.alt_labels:
-            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
+            g.add((s, ALT, text(alt, "zh")))
     if e.symbol:
-        g.add((s, NX.symbol, Literal(e.symbol)))
+        g.add((s, nx("symbol"), text(e.symbol)))
     if e.kind == "Resolution":
-        g.add((s, NX.body, Literal(e.body)))
-        g.add((s, NX.number, Literal(e.number)))
+        g.add((s, nx("body"), text(e.body)))
+        g.add((s, nx("number"), text(e.number)))
         if e.year:
-            g.add((s, NX.year, Literal(str(e.year), datatype=XSD.gYear)))
+            g.add((s, nx("year"), typed(str(e.year), "gYear")))
         adopter = vocab.body_named(e.body)
         if adopter is not None:
-            g.add((s, NX.adoptedBy, entity_iri(adopter.id)))
+            g.add((s, nx("adoptedBy"), node(adopter.id)))
 
 
 def add_document(g: TripleSink, doc: Document, node_id: str, requested_by: str | None) -> None:
     """Metadata of a corpus document (from the manifest, else from its own text)."""
-    s = entity_iri(node_id)
-    g.add((s, RDF.type, NX.Document))
+    s = node(node_id)
+    g.add((s, A, nx("Document")))
     if doc.script:
-        g.add((s, NX.script, Literal(doc.script)))
+        g.add((s, nx("script"), text(doc.script)))
     if doc.identified_by:
-        g.add((s, NX.identifiedBy, Literal(doc.identified_by)))
-    g.add((s, NX.fileName, Literal(doc.path.replace("\\", "/").rsplit("/", 1)[-1])))
-    g.add((s, NX.contentHash, Literal(doc.sha256)))
+        g.add((s, nx("identifiedBy"), text(doc.identified_by)))
+    g.add((s, nx("fileName"), text(doc.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    g.add((s, nx("contentHash"), text(doc.sha256)))
     label = doc.symbol or doc.title_zh or doc.id
     if not node_id.startswith("res-"):  # a resolution document is labelled as the resolution
-        g.add((s, RDFS.label, Literal(label, lang="zh")))
-        g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
-        g.add((s, NX.discovered, Literal(False)))
+        g.add((s, LABEL, text(label, "zh")))
+        g.add((s, PREF, text(label, "zh")))
+        g.add((s, nx("discovered"), boolean(False)))
         if doc.title_en or doc.symbol:
-            g.add((s, RDFS.label, Literal(doc.symbol or doc.title_en, lang="en")))
+            g.add((s, LABEL, text(doc.symbol or doc.title_en, "en")))
     if doc.symbol:
-        g.add((s, NX.symbol, Literal(doc.symbol)))
+        g.add((s, nx("symbol"), text(doc.symbol)))
     if doc.title_zh:
-        g.add((s, DCTERMS.title, Literal(doc.title_zh, lang="zh")))
+        g.add((s, TITLE, text(doc.title_zh, "zh")))
     if doc.title_en:
-        g.add((s, DCTERMS.title, Literal(doc.title_en, lang="en")))
+        g.add((s, TITLE, text(doc.title_en, "en")))
     if doc.date:
-        g.add((s, DCTERMS.date, Literal(doc.date)))
+        g.add((s, DATE, text(doc.date)))
     if doc.year:
-        g.add((s, NX.year, Literal(str(doc.year), datatype=XSD.gYear)))
+        g.add((s, nx("year"), typed(str(doc.year), "gYear")))
     if doc.body:
-        g.add((s, NX.body, Literal(doc.body)))
+        g.add((s, nx("body"), text(doc.body)))
     if doc.kind:
-        g.add((s, NX.kind, Literal(doc.kind)))
+        g.add((s, nx("kind"), text(doc.kind)))
     if requested_by:
-        g.add((s, NX.requestedBy, entity_iri(requested_by)))
-        g.add((s, NX.mandatedBy, entity_iri(requested_by)))
+        g.add((s, nx("requestedBy"), node(requested_by)))
+        g.add((s, nx("mandatedBy"), node(requested_by)))
 
 
 def add_passage(g: TripleSink, p: Passage, doc_node: str, mentioned: Iterable[str] = ()) -> None:
     """A passage node: its document, paragraph, sentence, kind, text, offsets and what it mentions."""
-    pnode = entity_iri(passage_id(p))
-    g.add((pnode, RDF.type, NX.Passage))
-    g.add((pnode, NX.inDocument, entity_iri(doc_node)))
-    g.add((pnode, NX.paragraph, Literal(p.para)))
-    g.add((pnode, NX.sentence, Literal(p.sent)))
-    g.add((pnode, NX.passageKind, Literal(p.kind)))
-    g.add((pnode, NX.text, Literal(p.text, lang="zh")))
-    g.add((pnode, NX.startOffset, Literal(p.start)))
-    g.add((pnode, NX.endOffset, Literal(p.end)))
+    pnode = node(passage_id(p))
+    doc = node(doc_node)
+    g.add((pnode, A, nx("Passage")))
+    g.add((pnode, nx("inDocument"), doc))
+    g.add((pnode, nx("paragraph"), text(p.para)))
+    g.add((pnode, nx("sentence"), integer(p.sent)))
+    g.add((pnode, nx("passageKind"), text(p.kind)))
+    g.add((pnode, nx("text"), text(p.text, "zh")))
+    g.add((pnode, nx("startOffset"), integer(p.start)))
+    g.add((pnode, nx("endOffset"), integer(p.end)))
     for cid in mentioned:
-        g.add((pnode, NX.mentions, entity_iri(cid)))
-    g.add((pnode, PROV.wasQuotedFrom, entity_iri(doc_node)))
+        g.add((pnode, nx("mentions"), node(cid)))
+    g.add((pnode, prov("wasQuotedFrom"), doc))
 
 
-def extraction_iri(doc_node: str, rule: str) -> URIRef:
-    """The PROV-O activity that ran one rule over one document."""
-    return entity_iri(f"extraction-{doc_node}-{rule}")
+def extraction_id(doc_node: str, rule: str) -> str:
+    """The id of the PROV-O activity that ran one rule over one document."""
+    return f"extraction-{doc_node}-{rule}"
 
 
-def add_extraction(g: TripleSink, doc_node: str, rule: str) -> URIRef:
+def add_extraction(g: TripleSink, doc_node: str, rule: str) -> str:
     """The PROV-O activity that ran one rule over one document: it used the document and was
-    associated with nexus-kg following the rule as its plan. Returns the activity."""
-    act = extraction_iri(doc_node, rule)
-    assoc = entity_iri(f"association-{doc_node}-{rule}")
-    plan = entity_iri(f"rule-{rule}")
-    g.add((act, RDF.type, PROV.Activity))
-    g.add((act, PROV.used, entity_iri(doc_node)))
-    g.add((act, PROV.wasAssociatedWith, entity_iri(AGENT)))
-    g.add((act, PROV.qualifiedAssociation, assoc))
-    g.add((assoc, RDF.type, PROV.Association))
-    g.add((assoc, PROV.agent, entity_iri(AGENT)))
-    g.add((assoc, PROV.hadPlan, plan))
-    g.add((plan, RDF.type, PROV.Plan))
-    g.add((plan, RDFS.label, Literal(rule)))
-    g.add((entity_iri(AGENT), RDF.type, PROV.SoftwareAgent))
-    g.add((entity_iri(AGENT), RDFS.label, Literal(AGENT)))
+    associated with nexus-kg following the rule as its plan. Returns the activity's term."""
+    act = node(extraction_id(doc_node, rule))
+    assoc = node(f"association-{doc_node}-{rule}")
+    plan = node(f"rule-{rule}")
+    agent = node(AGENT)
+    g.add((act, A, prov("Activity")))
+    g.add((act, prov("used"), node(doc_node)))
+    g.add((act, prov("wasAssociatedWith"), agent))
+    g.add((act, prov("qualifiedAssociation"), assoc))
+    g.add((assoc, A, prov("Association")))
+    g.add((assoc, prov("agent"), agent))
+    g.add((assoc, prov("hadPlan"), plan))
+    g.add((plan, A, prov("Plan")))
+    g.add((plan, LABEL, text(rule)))
+    g.add((agent, A, prov("SoftwareAgent")))
+    g.add((agent, LABEL, text(AGENT)))
     return act
+
+
+def _decimal(value: float) -> str:
+    return typed(f"{value:.2f}", "decimal")
 
 
 def add_fact(g: TripleSink, f: Fact, doc_node: str) -> None:
@@ -159,38 +226,39 @@ def add_fact(g: TripleSink, f: Fact, doc_node: str) -> None:
     The claim is also described in PROV-O: derived from its passage, generated by the extraction
     activity of its rule over the document (described once per rule by :func:`add_extraction`).
     """
-    s, o = entity_iri(f.subject), entity_iri(f.object)
-    pred = NX[f.predicate]
+    s, o = node(f.subject), node(f.object)
+    pred = nx(f.predicate)
     g.add((s, pred, o))
-    pnode = entity_iri(passage_id(f.passage))
-    c = entity_iri(claim_id(f))
-    g.add((c, RDF.type, NX.Claim))
-    g.add((c, RDF.subject, s))
-    g.add((c, RDF.predicate, pred))
-    g.add((c, RDF.object, o))
-    g.add((c, NX.statedIn, pnode))
-    g.add((c, NX.rule, Literal(f.rule)))
-    g.add((c, PROV.wasDerivedFrom, pnode))
-    g.add((c, PROV.wasGeneratedBy, extraction_iri(doc_node, f.rule)))
-    g.add((c, NX.confidence, Literal(f"{f.confidence:.2f}", datatype=XSD.decimal)))
-    g.add((c, NX.hedged, Literal(f.hedged)))
+    pnode = node(passage_id(f.passage))
+    cid = claim_id(f)
+    c = node(cid)
+    g.add((c, A, nx("Claim")))
+    g.add((c, SUBJECT, s))
+    g.add((c, PREDICATE, pred))
+    g.add((c, OBJECT, o))
+    g.add((c, nx("statedIn"), pnode))
+    g.add((c, nx("rule"), text(f.rule)))
+    g.add((c, prov("wasDerivedFrom"), pnode))
+    g.add((c, prov("wasGeneratedBy"), node(extraction_id(doc_node, f.rule))))
+    g.add((c, nx("confidence"), _decimal(f.confidence)))
+    g.add((c, nx("hedged"), boolean(f.hedged)))
     if f.evidence:
-        g.add((c, NX.evidence, Literal(f.evidence)))
+        g.add((c, nx("evidence"), text(f.evidence)))
     a = f.amount
     if a is not None:
-        anode = entity_iri("amount-" + _h(claim_id(f), a.surface))
-        g.add((c, NX.amount, anode))
-        g.add((anode, RDF.type, NX.MonetaryAmount))
-        g.add((anode, NX.minValue, Literal(f"{a.low:.2f}", datatype=XSD.decimal)))
-        g.add((anode, NX.maxValue, Literal(f"{a.high:.2f}", datatype=XSD.decimal)))
-        g.add((anode, NX.currency, Literal(a.currency)))
-        g.add((anode, NX.surface, Literal(a.surface)))
+        anode = node("amount-" + _h(cid, a.surface))
+        g.add((c, nx("amount"), anode))
+        g.add((anode, A, nx("MonetaryAmount")))
+        g.add((anode, nx("minValue"), _decimal(a.low)))
+        g.add((anode, nx("maxValue"), _decimal(a.high)))
+        g.add((anode, nx("currency"), text(a.currency)))
+        g.add((anode, nx("surface"), text(a.surface)))
         if a.period:
-            g.add((anode, NX.period, Literal(a.period)))
+            g.add((anode, nx("period"), text(a.period)))
         if a.year:
-            g.add((anode, NX.year, Literal(str(a.year), datatype=XSD.gYear)))
+            g.add((anode, nx("year"), typed(str(a.year), "gYear")))
         if a.since:
-            g.add((anode, NX.sinceYear, Literal(str(a.since), datatype=XSD.gYear)))
+            g.add((anode, nx("sinceYear"), typed(str(a.since), "gYear")))
 
 
 def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
@@ -210,19 +278,19 @@ def document_triples(r: DocumentFacts, g: TripleSink) -> set[str]:
 
     Returns the ids of the entities the document uses (for the entity graph).
     """
-    doc, node, requested_by = r.doc, r.node, r.requested_by
+    doc, doc_node, requested_by = r.doc, r.node, r.requested_by
     used: set[str] = set()
-    add_document(g, doc, node, requested_by)
+    add_document(g, doc, doc_node, requested_by)
     for p, ms in zip(r.passages, r.mentions, strict=True):
         mentioned = sorted({c for m in ms for c in (m.concept, *m.refs) if c in r.entities})
-        add_passage(g, p, node, mentioned)
+        add_passage(g, p, doc_node, mentioned)
         used.update(mentioned)
     for f in r.facts:
-        add_fact(g, f, node)
+        add_fact(g, f, doc_node)
         used.update((f.subject, f.object))
     for rule in sorted({f.rule for f in r.facts}):
-        add_extraction(g, node, rule)
-    used.add(node)
+        add_extraction(g, doc_node, rule)
+    used.add(doc_node)
     if requested_by:
         used.add(requested_by)
     return used
@@ -245,9 +313,9 @@ def add_entities(
             if concept is not None:
                 known |= {concept.pref_zh, *concept.alt_zh}
             for form in sorted(surfaces.get(eid, set()) - known):
-                eg.add((entity_iri(eid), SKOS.hiddenLabel, Literal(form, lang="zh")))
+                eg.add((node(eid), HIDDEN, text(form, "zh")))
             for form in sorted({traditional(x) for x in known if x and not x.isascii()} - known):
-                eg.add((entity_iri(eid), SKOS.hiddenLabel, Literal(form, lang="zh-Hant")))
+                eg.add((node(eid), HIDDEN, text(form, "zh-Hant")))
             if e.kind == "Resolution":
                 adopter = vocab.body_named(e.body)
                 if adopter is not None and adopter.id not in used:
@@ -260,20 +328,20 @@ def add_entities(
 
 
 class TripleSink(Protocol):
-    """Anything triples can be added to: an ``rdflib.Graph`` or a :class:`Triples` list."""
+    """Anything triples of N-Triples terms can be added to, such as a :class:`Triples` list."""
 
-    def add(self, triple: tuple[Node, Node, Node], /) -> object: ...
+    def add(self, triple: Triple, /) -> object: ...
 
 
-class Triples(list[tuple[Node, Node, Node]]):
+class Triples(list[Triple]):
     """A plain list of triples with ``add``, so the ``add_*`` functions can fill it like a graph."""
 
-    def add(self, triple: tuple[Node, Node, Node], /) -> Triples:
+    def add(self, triple: Triple, /) -> Triples:
         self.append(triple)
         return self
 
 
-def quad_lines(triples: Iterable[tuple[Node, Node, Node]], graph: str) -> list[str]:
+def quad_lines(triples: Iterable[Triple], graph: str) -> list[str]:
     """The N-Quads lines (each ending in ``\\n``) of ``triples`` in named graph ``graph``, sorted, unique.
 
     Literals are escaped as N-Quads requires (``\\n``, ``\\r``, quote, backslash), so a line
@@ -281,12 +349,11 @@ def quad_lines(triples: Iterable[tuple[Node, Node, Node]], graph: str) -> list[s
 
     Examples
     --------
-    >>> from rdflib import Literal, URIRef
-    >>> quad_lines([(URIRef("urn:a"), URIRef("urn:p"), Literal("x\\fy\\nz"))], "graph-d")[0]
+    >>> quad_lines([(iri("urn:a"), iri("urn:p"), text("x\\fy\\nz"))], "graph-d")[0]
     '<urn:a> <urn:p> "x\\x0cy\\\\nz" <https://w3id.org/nexus-kg/id/graph-d> .\\n'
     """
-    g = entity_iri(graph)
-    return sorted({_nq_row(t, g) for t in triples})
+    g = node(graph)
+    return sorted({f"{s} {p} {o} {g} .\n" for s, p, o in triples})
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +395,15 @@ def document_quads(r: DocumentFacts) -> DocumentQuads:
     )
 
 
+def entity_lines(
+    used: set[str], entities: dict[str, Entity], surfaces: dict[str, set[str]], vocab: Vocabulary
+) -> list[str]:
+    """The N-Quads lines of the entity graph (see :func:`add_entities`)."""
+    eg = Triples()
+    add_entities(eg, used, entities, surfaces, vocab)
+    return quad_lines(eg, ENTITY_GRAPH)
+
+
 def build_dataset(
     docs: Iterable[DocumentFacts],
     entities: dict[str, Entity],
@@ -337,21 +413,22 @@ def build_dataset(
 
     Every entity a passage mentions is written as a typed, labelled node, with the surface
     forms the texts use as ``skos:hiddenLabel`` (so a search in either script finds it).
-    This is the in-memory form, for small corpora and tests; ``nexus-kg build`` streams
-    :func:`document_quads` instead.
+    This is the in-memory form, for small corpora and tests: the same N-Quads lines that
+    ``nexus-kg build`` streams (:func:`document_quads`), parsed by rdflib.
     """
-    ds = rdflib.Dataset()
-    bind_prefixes(ds)
-    eg = ds.graph(entity_iri(ENTITY_GRAPH))
     used: set[str] = set()
     surfaces: dict[str, set[str]] = {}
+    lines: list[str] = []
     for r in docs:
-        dg = ds.graph(entity_iri(f"graph-{r.node}"))
-        used |= document_triples(r, dg)
-        for ms in r.mentions:
-            for cid, forms in _surface_forms(ms).items():
-                surfaces.setdefault(cid, set()).update(forms)
-    add_entities(eg, used, entities, surfaces, vocab)
+        q = document_quads(r)
+        lines += q.lines
+        used |= q.used
+        for cid, forms in q.surfaces.items():
+            surfaces.setdefault(cid, set()).update(forms)
+    lines += entity_lines(used, entities, surfaces, vocab)
+    ds = rdflib.Dataset()
+    bind_prefixes(ds)
+    ds.parse(data="".join(lines), format="nquads")
     return ds
 
 
@@ -361,16 +438,3 @@ def union_graph(ds: rdflib.Dataset) -> rdflib.Graph:
     for s, p, o, _ctx in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
-
-
-def to_nquads(ds: rdflib.Dataset) -> str:
-    """N-Quads, one statement a line, sorted (byte-stable)."""
-    text = ds.serialize(format="nquads")
-    lines = sorted({ln for ln in text.split("\n") if ln.strip()})  # not splitlines(): \f, U+2028 … are data
-    return "\n".join(lines) + "\n"
-
-
-def to_turtle(g: rdflib.Graph) -> str:
-    """Turtle with sorted subjects and objects (byte-stable)."""
-    text = g.serialize(format="turtle")
-    return text if text.endswith("\n") else text + "\n"

@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -298,21 +299,52 @@ def open_store(out: Path) -> ox.Store:
     return open_source(store_source(out))
 
 
-def load_store(source: Path, target: Path) -> ox.Store:
-    """Bulk-load the N-Quads file ``source`` into a new store at ``target`` (inside a build folder).
+class StreamLoader:
+    """Bulk-loads N-Quads lines into an on-disk store in batches, as a build streams them.
 
-    Raises
-    ------
-    QueryError
-        If ``source`` cannot be parsed.
+    The main process loads each batch while the workers go on extracting, and Oxigraph's bulk
+    loader holds one batch at a time rather than the whole corpus.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     loader = StreamLoader(Path(d) / "store", batch_bytes=10)
+    ...     loader.add(['<urn:a> <urn:p> "x" <urn:g> .\\n', '<urn:b> <urn:p> "y" <urn:g> .\\n'])
+    ...     len(loader.close())
+    2
     """
-    store = ox.Store(str(target))
-    try:
-        store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
-    except SyntaxError as exc:
-        raise QueryError(f"{source}: cannot load into the query store: {exc}") from exc
-    store.flush()
-    return store
+
+    def __init__(self, target: Path, batch_bytes: int = 8 << 20) -> None:
+        self.store = ox.Store(str(target))
+        self.target = target
+        self.batch_bytes = batch_bytes
+        self._pending: list[str] = []
+        self._size = 0
+
+    def add(self, lines: Iterable[str]) -> None:
+        """Queue ``lines`` (each a complete N-Quads statement); load the batch once it is full."""
+        for ln in lines:
+            self._pending.append(ln)
+            self._size += len(ln)
+        if self._size >= self.batch_bytes:
+            self._load()
+
+    def _load(self) -> None:
+        if not self._pending:
+            return
+        data = "".join(self._pending).encode("utf-8")
+        self._pending, self._size = [], 0
+        try:
+            self.store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise QueryError(f"{self.target}: cannot load into the query store: {exc}") from exc
+
+    def close(self) -> ox.Store:
+        """Load what is left, flush, and return the store."""
+        self._load()
+        self.store.flush()
+        return self.store
 
 
 def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
@@ -334,6 +366,8 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
     """
     from graph.ns import PREFIXES
 
-    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    triples = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)  # type: ignore[index,union-attr]
-    ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))
+    triples = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+        use_default_graph_as_union=True,
+    )  # the triples stay Oxigraph's own: no Python row objects in between
+    ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))  # type: ignore[arg-type]

@@ -522,7 +522,7 @@ class SparqlServer(ThreadingHTTPServer):
         self,
         address: tuple[str, int],
         out: Path,
-        pool: WorkerPool,
+        pool: Callable[[], WorkerPool],
         *,
         timeout: float,
         max_results: int,
@@ -530,8 +530,7 @@ class SparqlServer(ThreadingHTTPServer):
         cors: str | None = None,
         limits: Limits | None = None,
     ) -> None:
-        # set before binding: a failed bind calls server_close, which closes the pool
-        self.out, self.pool, self.log, self.cors = out, pool, log, cors
+        self.out, self.log, self.cors = out, log, cors
         base = limits or Limits()
         self.limits = Limits(**{**base.__dict__, "timeout": timeout, "max_results": max_results})
         self.query_timeout, self.max_results = timeout, max_results
@@ -539,6 +538,12 @@ class SparqlServer(ThreadingHTTPServer):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self._slots = threading.BoundedSemaphore(self.limits.max_connections)
         super().__init__(address, Handler)
+        # the workers start once the address is bound: a port in use stops nothing half-started
+        try:
+            self.pool: WorkerPool = pool()
+        except BaseException:
+            super().server_close()
+            raise
 
     @property
     def url(self) -> str:
@@ -591,7 +596,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        pool: WorkerPool | None = getattr(self, "pool", None)
+        if pool is not None:
+            pool.close()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -891,13 +898,16 @@ def make_server(
         If ``out`` holds no graph or the address cannot be bound.
     """
     lim = limits or Limits()
-    pool = WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client, quick=lim.quick)
+
+    def pool() -> WorkerPool:
+        return WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client, quick=lim.quick)
+
+    store_source(out)  # no graph in ``out`` is an error before the address is bound
     try:
         return SparqlServer(
             (host, port), out, pool, timeout=timeout, max_results=max_results, log=log, cors=cors, limits=lim
         )
     except OSError as exc:
-        pool.close()
         reason = exc.strerror or str(exc)
         raise QueryError(f"{host}:{port}: cannot listen: {reason}; try another --host or --port") from exc
 
