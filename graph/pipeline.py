@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -197,6 +198,7 @@ def _pool(workers: int, vocab: Vocabulary) -> ProcessPoolExecutor:
     """Worker processes forked after the vocabulary, the rules and jieba's matcher are loaded (once)."""
     rule_cues(vocab)
     mentions.matcher_for(vocab)
+    gc.freeze()  # the loaded objects stay out of the workers' collections, so their pages stay shared
     ctx: BaseContext
     try:
         ctx = multiprocessing.get_context("fork")
