@@ -212,6 +212,13 @@ def test_a_request_to_member_states_does_not_mandate_the_body_named_after_it() -
     assert not {s for s, _ in pairs(text, "mandatedBy")} & {"un-monitoring-team-1267", "un-monitoring-team"}
 
 
+def test_the_partner_of_a_requested_body_is_not_requested() -> None:
+    text = RESOLUTION + "1. 请联合国毒品和犯罪问题办公室与国际刑警组织及反恐执行局合作，支持各国；\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-unodc", "res-s-2801-2025") in got
+    assert not {s for s, _ in got} & {"org-interpol", "un-cted"}
+
+
 def test_a_body_set_up_by_named_resolutions_is_mandated_by_each() -> None:
     text = "据第1526(2004)和2368(2017)号决议所设分析支助和制裁监测组称，该团体仍在活动。\n"
     got = {o for _, o in pairs(text, "mandatedBy")}
@@ -224,6 +231,17 @@ def test_acting_at_a_resolutions_request_is_a_mandate_in_news_style() -> None:
 
 
 # ---- presence, attacks and modality
+
+
+def test_a_place_left_out_before_a_second_direction_is_the_same_place() -> None:
+    text = "据报，伊黎伊斯兰国在伊拉克北部和叙利亚东北部活动，青年党则控制索马里南部及中部的农村地区。\n"
+    got = pairs(text, "operatesIn")
+    assert ("group-al-shabaab", "region-southern-somalia") in got
+    assert ("group-al-shabaab", "region-central-somalia") in got
+    assert ("group-isil", "region-northern-iraq") in got
+    assert not any(
+        o.startswith("region-") and "syria" not in o and "iraq" not in o for s, o in got if s == "group-isil"
+    )
 
 
 def test_attacks_place_the_group_that_carried_them_out() -> None:

@@ -470,6 +470,38 @@ def _find_learned(text: str, learned: dict[str, str]) -> list[tuple[int, int, st
     return hits
 
 
+@functools.cache
+def _direction_pattern(vocab: Vocabulary) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    pd = vocab.cues["discovery"]["places"]
+    directions = tuple(sorted(pd["directions"], key=len, reverse=True))
+    linkers = "|".join(sorted(map(re.escape, pd["direction_linkers"]), key=len, reverse=True))
+    return directions, re.compile(f"(?:{linkers})({'|'.join(directions)})")
+
+
+def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
+    """The other parts of a place named after it with the place left out: in 索马里中部和南部,
+    南部 is 索马里南部 (when the vocabulary knows it). The surface is the direction alone, so it is
+    not kept as a label."""
+    directions, pattern = _direction_pattern(vocab)
+    out: list[Mention] = []
+    for m in ms:
+        if m.kind not in ("Country", "Region"):
+            continue
+        ending = next((d for d in directions if m.surface.endswith(d) and len(m.surface) > len(d)), None)
+        if ending is None:
+            continue
+        base, end = m.surface[: -len(ending)], m.end
+        while (g := pattern.match(text, end)) is not None:
+            concept = vocab.lookup(base + g.group(1))
+            if concept is None or concept.kind not in ("Country", "Region"):
+                break
+            out.append(
+                Mention(concept.id, concept.kind, g.group(1), m.doc_id, g.start(1), g.end(1), "elided")
+            )
+            end = g.end()
+    return out
+
+
 def document_mentions(
     passages: Sequence[Passage], vocab: Vocabulary
 ) -> tuple[list[list[Mention]], dict[str, Entity]]:
@@ -495,6 +527,8 @@ def document_mentions(
         places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
         merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places))
         merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
+        if elided := _elided_places(p.text, merged, vocab):
+            merged = _merge(merged + elided)
         first.append(merged)
     first = _date_yearless_resolutions(passages, first, vocab)
     first = [_specialise_crimes(p, ms, vocab) for p, ms in zip(passages, first, strict=True)]

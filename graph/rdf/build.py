@@ -265,7 +265,7 @@ def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:
     """Surface forms by entity, as the texts write them (quotes and brackets stripped)."""
     out: dict[str, set[str]] = {}
     for m in mentions:
-        if m.method == "specialised" or m.kind == "Document":
+        if m.method in ("specialised", "elided") or m.kind == "Document":
             continue
         form = m.surface.strip("《》“”‘’「」『』\"' ").replace("\n", "")
         if len(form) >= 2:

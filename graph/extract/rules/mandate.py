@@ -54,6 +54,23 @@ RULE = Rule(
 )
 
 
+def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
+    """The entities a request names, without a partner it names after 与/同 (请X与Y合作: Y is X's partner).
+
+    >>> from graph.extract.rules.common import CueSection, Cues
+    >>> c = Cues({"partner": CueSection("partner", {"cues": ("合作",)})})
+    >>> x, y = (Mention(k, "UNEntity", k, "d", a, a + 1, "vocabulary") for k, a in (("X", 1), ("Y", 3)))
+    >>> [m.concept for m in addressees("请X与Y合作", [x, y], c)], [m.concept for m in addressees("请X和Y报告", [x, y], c)]
+    (['X'], ['X', 'Y'])
+    """
+    for k in range(1, len(group)):
+        if text[group[k - 1].end : group[k].start].strip() in ("与", "同") and has_any(
+            text[group[-1].end : group[-1].end + 12], cues["partner"]["cues"]
+        ):
+            return group[:k]
+    return group
+
+
 def mandate_facts(
     p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_entity: str, topic_resolution: str
 ) -> list[Fact]:
@@ -76,7 +93,11 @@ def mandate_facts(
             ),
             None,
         )
-        return coordinated(text, ms, ms.index(first), AGENTS) if first is not None else []
+        return (
+            addressees(text, coordinated(text, ms, ms.index(first), AGENTS), cues)
+            if first is not None
+            else []
+        )
 
     # committees named after their resolution: 第1267(1999)号决议所设委员会
     for m in ms:
@@ -174,7 +195,7 @@ def mandate_facts(
             ]  # a government or its forces acts under its own law
             if after:
                 first = after[0]
-                subj = coordinated(text, ms, ms.index(first), AGENTS)
+                subj = addressees(text, coordinated(text, ms, ms.index(first), AGENTS), cues)
             elif ent_anaphor and last_entity:
                 out += [
                     make_fact(
@@ -415,7 +436,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
             ]
             if not after:
                 continue
-            for s in coordinated(text, ms, after[0], AGENTS):
+            for s in addressees(text, coordinated(text, ms, after[0], AGENTS), cues):
                 out.append(
                     make_fact(
                         s.concept,
