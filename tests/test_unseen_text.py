@@ -219,6 +219,16 @@ def test_the_partner_of_a_requested_body_is_not_requested() -> None:
     assert not {s for s, _ in got} & {"org-interpol", "un-cted"}
 
 
+def test_the_counter_terrorism_office_by_its_short_name_works_with_its_partner() -> None:
+    got = facts("反恐办公室同欧洲联盟合作，在中亚实施一项边境安全方案。\n")
+    assert ("un-unoct", "partnerOf", "org-european-union") in {
+        (f.subject, f.predicate, f.object) for f in got
+    }
+    assert ("un-unoct", "region-central-asia") in {
+        (f.subject, f.object) for f in got if f.predicate == "activeIn"
+    }
+
+
 def test_a_body_set_up_by_named_resolutions_is_mandated_by_each() -> None:
     text = "据第1526(2004)和2368(2017)号决议所设分析支助和制裁监测组称，该团体仍在活动。\n"
     got = {o for _, o in pairs(text, "mandatedBy")}
@@ -242,6 +252,24 @@ def test_a_place_left_out_before_a_second_direction_is_the_same_place() -> None:
     assert not any(
         o.startswith("region-") and "syria" not in o and "iraq" not in o for s, o in got if s == "group-isil"
     )
+
+
+def test_having_fighters_in_a_place_is_presence() -> None:
+    assert ("group-isil", "country-afg") in pairs(
+        "据估计，伊黎伊斯兰国在阿富汗仍有约两千名战斗人员。\n", "operatesIn"
+    )
+    assert pairs("伊黎伊斯兰国在阿富汗有关的宣传材料被删除。\n", "operatesIn") == set()
+
+
+def test_taxing_traders_is_illicit_taxation_a_group_gains_from() -> None:
+    got = pairs("青年党向过往卡车和商贩征税，每年获得数百万美元。\n", "benefitsFrom")
+    assert got == {("group-al-shabaab", "crime-illicit-taxation")}
+
+
+def test_close_ties_between_two_groups_are_an_affiliation() -> None:
+    assert pairs("哈卡尼网络与基地组织关系密切。\n", "affiliatedWith") == {
+        ("group-haqqani-network", "group-al-qaida")
+    }
 
 
 def test_attacks_place_the_group_that_carried_them_out() -> None:

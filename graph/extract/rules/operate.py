@@ -42,6 +42,9 @@ RULE = Rule(
         "target_before",
         "claim_cues",
         "examples",
+        "possession",
+        "possession_adverbs",
+        "possession_not_after",
     ),
     numbers=("max_gap", "attack_window"),
     texts=(),
@@ -53,6 +56,22 @@ RULE = Rule(
         "operate_claimed",
     ),
 )
+
+
+def _possession(after: str, o: CueSection) -> bool:
+    """True when ``after`` (what follows 在 PLACE) opens with a verb of having: 仍有约一万名战斗人员.
+
+    >>> from graph.extract.rules.common import CueSection
+    >>> o = CueSection("operate", {"possession": ("有",), "possession_adverbs": ("仍",), "possession_not_after": ("关",)})
+    >>> _possession("仍有数千名战斗人员", o), _possession("有关的活动", o)
+    (True, False)
+    """
+    for adverb in ("", *o["possession_adverbs"]):
+        for verb in o["possession"]:
+            head = adverb + verb
+            if after.startswith(head):
+                return not after[len(head) :].startswith(tuple(o["possession_not_after"]))
+    return False
 
 
 def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
@@ -118,7 +137,8 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                 continue
         # GROUP 在 REGION verb
         if has_any(head, o["locative"]):
-            verb_ok = has_any(re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)[:8], o["verbs"])
+            rest = re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)
+            verb_ok = has_any(rest[:8], o["verbs"]) or _possession(rest, o)
             if has_any(text[max(0, m.start - 4) : m.start], o["movement"]):
                 verb_ok = True
                 places = _places_with_list(text, ms, i, o)
