@@ -229,6 +229,16 @@ def test_the_counter_terrorism_office_by_its_short_name_works_with_its_partner()
     }
 
 
+def test_two_organizations_that_host_an_event_together_are_partners() -> None:
+    text = "欧洲联盟和非洲联盟共同主办了一次关于打击恐怖主义融资的区域会议。\n"
+    assert pairs(text, "partnerOf") == {("org-european-union", "org-african-union")}
+
+
+def test_a_mandate_extended_in_a_named_resolution() -> None:
+    text = "安理会在第2368(2017)号决议中延长了监察员办公室的任务期限。\n"
+    assert pairs(text, "mandatedBy") == {("un-ombudsperson", "res-s-2368-2017")}
+
+
 def test_a_body_set_up_by_named_resolutions_is_mandated_by_each() -> None:
     text = "据第1526(2004)和2368(2017)号决议所设分析支助和制裁监测组称，该团体仍在活动。\n"
     got = {o for _, o in pairs(text, "mandatedBy")}
@@ -270,6 +280,16 @@ def test_close_ties_between_two_groups_are_an_affiliation() -> None:
     assert pairs("哈卡尼网络与基地组织关系密切。\n", "affiliatedWith") == {
         ("group-haqqani-network", "group-al-qaida")
     }
+
+
+def test_the_group_of_one_paragraph_is_the_one_the_next_refers_back_to() -> None:
+    text = "1. 伊黎伊斯兰国继续在伊拉克西部活动。\n2. 该团体还从绑架勒赎中获利。\n3. 该团体的领导层\n"
+    assert pairs(text, "benefitsFrom") == {("group-isil", "crime-kidnapping-for-ransom")}
+    # only the paragraph right after: a later one that refers back names no group of its own
+    later = (
+        "1. 伊黎伊斯兰国继续在伊拉克西部活动。\n2. 会员国加强了边境管制。\n3. 该团体还从绑架勒赎中获利。\n"
+    )
+    assert pairs(later, "benefitsFrom") == set()
 
 
 def test_attacks_place_the_group_that_carried_them_out() -> None:

@@ -35,7 +35,7 @@ def document_facts(
 ) -> Iterator[Fact]:
     """All facts of one document, in passage order, without duplicates."""
     seen: set[tuple[str, str, str, str, int]] = set()
-    last_group = last_entity = last_resolution = topic_resolution = ""
+    last_group = carried_group = last_entity = last_resolution = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
     title_sites: list[Mention] = []
@@ -46,7 +46,9 @@ def document_facts(
         )  # cue words match either script
         if p.para != para:
             para = p.para
-            last_group = last_entity = last_resolution = topic_resolution = ""
+            # 该团体 opening the next paragraph still means the group the last one was about
+            carried_group, last_group = last_group, ""
+            last_entity = last_resolution = topic_resolution = ""
             table_entities = []
             sites = []
         is_table = p.para.startswith("annex-")
@@ -56,7 +58,7 @@ def document_facts(
         facts: list[Fact] = []
         if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
             facts += active_facts(p, ms, cues, table_entities)
-        facts += benefit_facts(p, ms, cues, ctx, last_group)
+        facts += benefit_facts(p, ms, cues, ctx, last_group or (carried_group if p.sent == 1 else ""))
         facts += operate_facts(p, ms, cues)
         found_sites = attack_sites(p, ms, cues)
         if p.kind == "title":
