@@ -58,7 +58,8 @@ def document_facts(
         facts: list[Fact] = []
         if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
             facts += active_facts(p, ms, cues, table_entities)
-        facts += benefit_facts(p, ms, cues, ctx, last_group or (carried_group if p.sent == 1 else ""))
+        carried = carried_group if p.sent == 1 and any(w in p.text for w in cues["anaphora"]["group"]) else ""
+        facts += benefit_facts(p, ms, cues, ctx, last_group or carried)
         facts += operate_facts(p, ms, cues)
         found_sites = attack_sites(p, ms, cues)
         if p.kind == "title":

@@ -55,18 +55,21 @@ RULE = Rule(
 
 
 def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
-    """The entities a request names, without a partner it names after 与/同 (请X与Y合作: Y is X's partner).
+    """The entities a request names, without a partner it names after 与/同 (请X与Y合作: Y is X's
+    partner); X与Y联合编写 (a joint verb) keeps both.
 
     >>> from graph.extract.rules.common import CueSection, Cues
-    >>> c = Cues({"partner": CueSection("partner", {"cues": ("合作",)})})
+    >>> c = Cues({"partner": CueSection("partner", {"cues": ("合作", "联合编写"), "joint": ("联合编写",)})})
     >>> x, y = (Mention(k, "UNEntity", k, "d", a, a + 1, "vocabulary") for k, a in (("X", 1), ("Y", 3)))
-    >>> [m.concept for m in addressees("请X与Y合作", [x, y], c)], [m.concept for m in addressees("请X和Y报告", [x, y], c)]
-    (['X'], ['X', 'Y'])
+    >>> [[m.concept for m in addressees(t, [x, y], c)] for t in ("请X与Y合作", "请X和Y报告", "请X与Y联合编写")]
+    [['X'], ['X', 'Y'], ['X', 'Y']]
     """
+    pc = cues["partner"]
+    tail = text[group[-1].end : group[-1].end + 12] if group else ""
+    if not has_any(tail, pc["cues"]) or tail.lstrip("也还已将正继续").startswith(tuple(pc["joint"])):
+        return group
     for k in range(1, len(group)):
-        if text[group[k - 1].end : group[k].start].strip() in ("与", "同") and has_any(
-            text[group[-1].end : group[-1].end + 12], cues["partner"]["cues"]
-        ):
+        if text[group[k - 1].end : group[k].start].strip() in ("与", "同"):
             return group[:k]
     return group
 
