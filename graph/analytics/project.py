@@ -49,6 +49,17 @@ def _label(g: rdflib.Graph, s: rdflib.term.Node, lang: str) -> str:
     return ""
 
 
+def _multi(
+    g: rdflib.Graph, prop: rdflib.URIRef, subjects: set[rdflib.term.Node] | None = None
+) -> dict[rdflib.term.Node, list[rdflib.term.Node]]:
+    """Every value of ``prop``, by subject (only ``subjects`` if given), in one pass over the graph."""
+    out: dict[rdflib.term.Node, list[rdflib.term.Node]] = defaultdict(list)
+    for s, o in g.subject_objects(prop):
+        if subjects is None or s in subjects:
+            out[s].append(o)
+    return out
+
+
 def _doc_year(g: rdflib.Graph, doc: rdflib.term.Node) -> int | None:
     for prop in (NX.year, rdflib.URIRef("http://purl.org/dc/terms/date")):
         for o in g.objects(doc, prop):
@@ -104,17 +115,20 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
         elif isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
             types[s].add(str(t)[len(NX_URI) :])
 
+    # each property read in one pass: one lookup per claim and node would cost ten times more
+    ends = [dict(g.subject_objects(x)) for x in (RDF.subject, RDF.predicate, RDF.object)]
+    stated_in, in_document = _multi(g, NX.statedIn), _multi(g, NX.inDocument)
     years_of_doc: dict[rdflib.term.Node, int | None] = {}
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for claim in g.subjects(RDF.type, NX.Claim):
-        cs, cp, co = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        cs, cp, co = (end.get(claim) for end in ends)
         if cs is None or cp is None or co is None:
             continue
         key = (local_id(str(cs)), str(cp)[len(NX_URI) :], local_id(str(co)))
         support[key] += 1
-        for passage in g.objects(claim, NX.statedIn):
-            for doc in g.objects(passage, NX.inDocument):
+        for passage in stated_in.get(claim, ()):
+            for doc in in_document.get(passage, ()):
                 if doc not in years_of_doc:
                     years_of_doc[doc] = _doc_year(g, doc)
                 year = years_of_doc[doc]
@@ -133,21 +147,37 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph["labels"] = ontology_labels()
     nodes = {s for s, cls in types.items() if any(c in rank for c in cls)} | endpoints
+    literals = {
+        prop: _multi(g, prop, nodes) for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NX.discovered)
+    }
+
+    def label(s: rdflib.term.Node, lang: str) -> str:
+        for prop in (SKOS.prefLabel, RDFS.label):
+            values = sorted(
+                str(o)
+                for o in literals[prop].get(s, ())
+                if isinstance(o, rdflib.Literal) and o.language == lang
+            )
+            if values:
+                return values[0]
+        return ""
+
     for s in sorted(nodes, key=lambda n: local_id(str(n))):
         classes = sorted((c for c in types.get(s, ()) if c in rank), key=rank.__getitem__)
         labels = {
             str(o)
             for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-            for o in g.objects(s, prop)
+            for o in literals[prop].get(s, ())
             if isinstance(o, rdflib.Literal)
         }
+        discovered = literals[NX.discovered].get(s, [rdflib.Literal(False)])[0]
         G.add_node(
             local_id(str(s)),
             cls=classes[0] if classes else "Entity",
-            zh=_label(g, s, "zh"),
-            en=_label(g, s, "en"),
+            zh=label(s, "zh"),
+            en=label(s, "en"),
             labels=tuple(sorted(labels)),
-            discovered=bool(cast(Any, g.value(s, NX.discovered, default=rdflib.Literal(False))).toPython()),
+            discovered=bool(cast(Any, discovered).toPython()),
         )
     for src, rel, dst in sorted(edges):
         key = (src, rel, dst)

@@ -47,6 +47,10 @@ _CJK_FILE_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "droidsans
 #: Classes that get a panel in the "top actors" charts.
 CHART_CLASSES: tuple[str, ...] = ("TerroristGroup", "CrimeType", "UNEntity", "Country")
 
+#: Rows (groups with most crime types) and columns (crime types most often stated) of the heatmap.
+HEATMAP_GROUPS = 20
+HEATMAP_CRIMES = 25
+
 NO_CJK_FONT = "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
 
 
@@ -327,8 +331,9 @@ def markdown(
         if not members:
             continue
         best = members[0]
-        bt = max(members, key=lambda v: (scores["betweenness"][v], -members.index(v)))
-        ev = max(members, key=lambda v: (scores["eigenvector"][v], -members.index(v)))
+        # max() keeps the first of equal scores, i.e. the best ranked
+        bt = max(members, key=lambda v: scores["betweenness"][v])
+        ev = max(members, key=lambda v: scores["eigenvector"][v])
         out += [f"### {_class_label(G, cls)} ({len(members)})", ""]
         reading = f"{_both(G, best)} has the most relations of its class ({int(scores['degree'][best])})"
         if bt != best:
@@ -426,8 +431,10 @@ def _community_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     shown = [c for c in sorted(members) if len(members[c]) > 1][:12]
     key = _rank_key(scores)
     first = sorted(members[0], key=key)
+    big = G.number_of_nodes() > analyze.EXACT_LIMIT
+    method = f"many nodes moved per round above {analyze.EXACT_LIMIT:,} entities; " if big else ""
     out += [
-        f"Louvain (seed 42, undirected, weighted) finds {len(members)} communities, {singles} of them "
+        f"Louvain ({method}seed 42, undirected, weighted) finds {len(members)} communities, {singles} of them "
         f"single unconnected entities. The largest ({len(members[0])} members) gathers around "
         f"{', '.join(_name(G, v) for v in first[:3])}.",
         "",
@@ -591,11 +598,10 @@ def charts(
             save(fig, f"top_{measure}.png")
 
         matrix = result["matrix"]
-        groups = sorted(matrix, key=lambda g: (-len(matrix[g]), str(g)))[:20]
-        crimes = sorted(
-            {c for g in groups for c in matrix[g]},
-            key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)),
-        )
+        groups = sorted(matrix, key=lambda g: (-len(matrix[g]), str(g)))[:HEATMAP_GROUPS]
+        named = {c for g in groups for c in matrix[g]}
+        crimes = sorted(named, key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)))
+        crimes = crimes[:HEATMAP_CRIMES]
         fig, ax = plt.subplots(figsize=(max(6.0, 0.7 * len(crimes) + 3), max(3.0, 0.45 * len(groups) + 2)))
         data = [[matrix[g].get(c, 0) for c in crimes] for g in groups] or [[0]]
         im = ax.imshow(data, cmap="Reds", aspect="auto", vmin=0)
@@ -616,7 +622,8 @@ def charts(
                     )
         bar = fig.colorbar(im, ax=ax, label="passages · 段落")
         bar.set_ticks(sorted({0, *range(0, top + 1, max(1, top // 5))}))
-        ax.set_title("Terrorist group × crime type" + (" · 恐怖主义团体 × 犯罪类型" if font else ""))
+        shown = "" if len(named) <= HEATMAP_CRIMES else f" (the {HEATMAP_CRIMES} most often stated)"
+        ax.set_title("Terrorist group × crime type" + shown + (" · 恐怖主义团体 × 犯罪类型" if font else ""))
         fig.tight_layout()
         save(fig, "group_crime_heatmap.png")
 
