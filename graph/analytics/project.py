@@ -109,9 +109,12 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     rank = {c: i for i, c in enumerate(CLASSES)}
     types: dict[rdflib.term.Node, set[str]] = defaultdict(set)
     provenance: set[rdflib.term.Node] = set()
+    claims: list[rdflib.term.Node] = []
     for s, t in g.subject_objects(RDF.type):
         if t in _PROVENANCE:
             provenance.add(s)
+            if t == NX.Claim:
+                claims.append(s)
         elif isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
             types[s].add(str(t)[len(NX_URI) :])
 
@@ -121,7 +124,7 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     years_of_doc: dict[rdflib.term.Node, int | None] = {}
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
-    for claim in g.subjects(RDF.type, NX.Claim):
+    for claim in claims:
         cs, cp, co = (end.get(claim) for end in ends)
         if cs is None or cp is None or co is None:
             continue

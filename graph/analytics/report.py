@@ -194,7 +194,12 @@ def analysis(G: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, Any]:
 
 
 def _fmt(measure: str, value: float) -> str:
-    return str(int(value)) if measure.endswith("degree") else f"{value:.6f}"
+    return _formatter(measure)(value)
+
+
+def _formatter(measure: str) -> Callable[[float], str]:
+    """How the CSV and the tables write a value of ``measure``: degrees as integers, others to 6 decimals."""
+    return (lambda x: str(int(x))) if measure.endswith("degree") else "{:.6f}".format
 
 
 def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
@@ -240,18 +245,14 @@ def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["year", "id", "label_zh", "class", *analyze.MEASURES])
+    nodes = G.nodes
     for year, scores in result["by_year"].items():
-        for v in sorted(scores["degree"], key=str):
-            d = G.nodes[v]
-            w.writerow(
-                [
-                    year,
-                    v,
-                    d.get("zh", ""),
-                    d.get("cls", "Entity"),
-                    *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
-                ]
-            )
+        order = sorted(scores["degree"], key=str)
+        columns = [list(map(_formatter(m), (scores[m].get(v, 0.0) for v in order))) for m in analyze.MEASURES]
+        w.writerows(
+            [year, v, nodes[v].get("zh", ""), nodes[v].get("cls", "Entity"), *values]
+            for v, *values in zip(order, *columns, strict=True)
+        )
     return buf.getvalue()
 
 
@@ -373,10 +374,10 @@ def _matrix_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     out = ["## Group × crime type · 恐怖主义团体 × 犯罪类型", ""]
     if not matrix:
         return [*out, "No nx:benefitsFrom relation in the graph.", ""]
-    crimes = sorted(
-        {c for row in matrix.values() for c in row},
-        key=lambda c: (-sum(r.get(c, 0) for r in matrix.values()), str(c)),
-    )
+    stated = Counter[str]()
+    for row in matrix.values():
+        stated.update(row)
+    crimes = sorted(stated, key=lambda c: (-stated[c], str(c)))
     groups = sorted(matrix, key=lambda g: (-len(matrix[g]), -sum(matrix[g].values()), str(g)))
     links = sorted(
         ((g, c, w) for g, row in matrix.items() for c, w in row.items()),
@@ -456,22 +457,23 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
         return [*out, "No edge is tied to a dated document.", ""]
     seen: set[Any] = set()
     rows: list[list[Any]] = []
+    edges_in = Counter(y for _, _, ys in G.edges(data="years", default=()) for y in set(ys))
     for year, sc in by_year.items():
         nodes = set(sc["degree"])
         new = nodes - seen
         seen |= nodes
-        key = _rank_key(sc)
-        groups = sorted((v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"), key=key)
-        edges = sum(1 for _, _, ys in G.edges(data="years", default=()) if year in ys)
+        key = _rank_key(sc)  # unique per node (the id breaks ties), so min() is the first ranked
+        groups = [v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"]
+        bt = sc["betweenness"]
         rows.append(
             [
                 year,
                 len(nodes),
-                edges,
+                edges_in[year],
                 len(new),
-                _name(G, groups[0]) if groups else "—",
-                _name(G, sorted(nodes, key=key)[0]),
-                _name(G, max(sorted(nodes, key=str), key=lambda v: sc["betweenness"][v])),
+                _name(G, min(groups, key=key)) if groups else "—",
+                _name(G, min(nodes, key=key)),
+                _name(G, min(nodes, key=lambda v: (-bt[v], str(v)))),
             ]
         )
     busiest = max(rows, key=lambda r: (r[2], -r[0]))
