@@ -3,9 +3,9 @@
 The analytic multi-digraph is read once into arrays (:class:`Arrays`: the nodes sorted by id and
 one entry per relation edge); the directed and undirected views are sparse matrices over that
 node order. Betweenness and closeness come from one breadth-first search run for a batch of
-sources at once (each BFS level is one sparse × dense product), Brandes' accumulation run
-backwards over the same levels; PageRank is NetworkX's SciPy power iteration and eigenvector
-centrality uses ARPACK, both on the matrices directly.
+sources at once (each BFS level is one sparse product over the (node, source) pairs it reached),
+with Brandes' accumulation run backwards over the same levels; PageRank is NetworkX's SciPy
+power iteration and eigenvector centrality uses ARPACK, both on the matrices directly.
 
 Examples
 --------
@@ -28,7 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as sla
 
-#: Sources searched together: each BFS level multiplies an n × BATCH dense block.
+#: Sources searched together (the search holds n × BATCH distances, path counts and dependencies).
 BATCH = 128
 
 
@@ -94,7 +94,9 @@ class Arrays:
     def directed(self) -> sp.csr_array:
         """The directed simple view: parallel edges merged, weights summed, self-loops kept."""
         n = len(self.nodes)
-        return sp.csr_array((self.weight, (self.src, self.dst)), shape=(n, n))
+        D = sp.csr_array((self.weight, (self.src, self.dst)), shape=(n, n))
+        D.sum_duplicates()
+        return D
 
     def undirected(self) -> sp.csr_array:
         """The undirected simple view: weights of both directions summed, no self-loops."""
