@@ -210,20 +210,35 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
     >>> supporting_passages(rdflib.Graph())
     {}
     """
+    # each property read in one pass, as in to_networkx
+    value = {
+        prop: dict(g.subject_objects(prop))
+        for prop in (
+            RDF.subject,
+            RDF.predicate,
+            RDF.object,
+            NX.confidence,
+            NX.hedged,
+            NX.text,
+            NX.inDocument,
+            NX.paragraph,
+        )
+    }
+    stated_in = _multi(g, NX.statedIn)
     doc_info: dict[rdflib.term.Node, tuple[str, int | None]] = {}
     found: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for claim in g.subjects(RDF.type, NX.Claim):
-        s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        s, p, o = (value[x].get(claim) for x in (RDF.subject, RDF.predicate, RDF.object))
         if s is None or p is None or o is None:
             continue
         key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
-        conf: Any = g.value(claim, NX.confidence)
-        hedged: Any = g.value(claim, NX.hedged)
-        for passage in g.objects(claim, NX.statedIn):
-            text = g.value(passage, NX.text)
+        conf: Any = value[NX.confidence].get(claim)
+        hedged: Any = value[NX.hedged].get(claim)
+        for passage in stated_in.get(claim, ()):
+            text = value[NX.text].get(passage)
             if text is None:
                 continue
-            doc = g.value(passage, NX.inDocument)
+            doc = value[NX.inDocument].get(passage)
             if doc is not None and doc not in doc_info:
                 symbol = g.value(doc, NX.symbol) or _label(g, doc, "en") or _label(g, doc, "zh")
                 doc_info[doc] = (str(symbol or local_id(str(doc))), _doc_year(g, doc))
@@ -232,7 +247,7 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
                 {
                     "text": str(text),
                     "symbol": symbol,
-                    "paragraph": str(g.value(passage, NX.paragraph) or ""),
+                    "paragraph": str(value[NX.paragraph].get(passage) or ""),
                     "year": year,
                     "confidence": round(float(conf), 4) if conf is not None else 0.0,
                     "hedged": bool(hedged.toPython()) if hedged is not None else False,
