@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.analytics import analyze, report
+from graph.analytics import analyze, charts, report
 from graph.ns import NX, entity_iri
 from graph.view import render
 
@@ -136,7 +136,7 @@ def bench(name: str, g: rdflib.Graph) -> None:
         "groups_sharing": analyze.projection(matrix, "rows"),
         "crimes_sharing": analyze.projection(matrix, "columns"),
     }
-    pngs, _ = timed("charts (4 PNG)", lambda: report.charts(G, result))
+    pngs, _ = timed("charts (4 PNG)", lambda: charts.charts(G, result))
     timed(
         "csv + markdown",
         lambda: (

@@ -241,12 +241,31 @@ def _version() -> str:
         return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, which reads the installed version only when asked (importlib.metadata costs 30 ms)."""
+
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(
+            option_strings,
+            dest=dest,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"nexus-kg {_version()}")
+        parser.exit()
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="nexus-kg",
         description="Knowledge graph of the terrorism–organized crime nexus from Chinese UN documents.",
     )
-    ap.add_argument("--version", action="version", version=f"nexus-kg {_version()}")
+    ap.add_argument("--version", action=_VersionAction)
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="extract facts from documents and write out/nexus.ttl and out/nexus.nq")
     b.add_argument("paths", nargs="*", help="files or folders of .txt documents (default: seeds/)")

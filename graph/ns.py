@@ -1,5 +1,11 @@
 """The ontology namespace, closed over the terms declared in ``ontology/nexus.ttl``.
 
+Importing this module reads no file and loads neither rdflib nor pyoxigraph. The term lists
+(:data:`CLASSES`, :data:`RELATIONS`, :func:`declared_terms`) are read on first use with
+pyoxigraph, and the rdflib terms (``NX``, ``NXID``, ``WD``, ``ONTOLOGY_IRI``) are built on first
+use, so the query path, which needs only the IRIs as strings, never loads rdflib.
+
+>>> from graph.ns import CLASSES, NX, RELATIONS
 >>> NX.benefitsFrom
 rdflib.term.URIRef('https://w3id.org/nexus-kg/ontology#benefitsFrom')
 >>> try:
@@ -14,69 +20,131 @@ refused: not in the ontology
 from __future__ import annotations
 
 from functools import cache
-
-import rdflib
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace, Namespace
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import OntologyError
 from graph.resources import ontology_file
 
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    import rdflib
+    from rdflib.namespace import ClosedNamespace, Namespace
+
+    #: The ontology's terms as rdflib IRIs; a term the ontology does not declare raises.
+    NX: ClosedNamespace
+    NXID: Namespace
+    WD: Namespace
+    ONTOLOGY_IRI: rdflib.URIRef
+    #: Entity classes, most specific first (a node typed with several is shown as the first).
+    CLASSES: tuple[str, ...]
+    #: Relations between entities that the extractor states, in display order.
+    RELATIONS: tuple[str, ...]
+
 NX_URI = "https://w3id.org/nexus-kg/ontology#"
 ID_URI = "https://w3id.org/nexus-kg/id/"
-WD = Namespace("http://www.wikidata.org/entity/")
-NXID = Namespace(ID_URI)
-
-
-ONTOLOGY_IRI = rdflib.URIRef("https://w3id.org/nexus-kg/ontology")
-
-
-@cache
-def ontology() -> rdflib.Graph:
-    """``ontology/nexus.ttl``, parsed once: the one source of the project's classes and relations."""
-    return rdflib.Graph().parse(ontology_file("nexus.ttl"), format="turtle")
-
-
-def _declared_terms() -> list[str]:
-    return sorted(
-        str(s)[len(NX_URI) :]
-        for s in set(ontology().subjects(RDF.type, None))
-        if isinstance(s, rdflib.URIRef) and str(s).startswith(NX_URI)
-    )
-
-
-def listed(g: rdflib.Graph, prop: str) -> tuple[str, ...]:
-    """The local names in the ontology header's RDF list ``nx:<prop>``; an undeclared one is an error."""
-    head = g.value(ONTOLOGY_IRI, rdflib.URIRef(NX_URI + prop))
-    if head is None:
-        raise OntologyError(f"nexus.ttl: the ontology header has no nx:{prop} list")
-    names = tuple(str(t)[len(NX_URI) :] for t in Collection(g, head))
-    undeclared = [n for n in names if (rdflib.URIRef(NX_URI + n), RDF.type, None) not in g]
-    if undeclared:
-        raise OntologyError(f"nexus.ttl: nx:{prop} lists undeclared terms {undeclared}")
-    return names
-
-
-NX = ClosedNamespace(NX_URI, _declared_terms())
-
-#: Entity classes, most specific first (a node typed with several is shown as the first).
-CLASSES: tuple[str, ...] = listed(ontology(), "entityClasses")
-#: Relations between entities that the extractor states, in display order.
-RELATIONS: tuple[str, ...] = listed(ontology(), "relationProperties")
+WD_URI = "http://www.wikidata.org/entity/"
+ONTOLOGY_URI = "https://w3id.org/nexus-kg/ontology"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 PREFIXES: dict[str, str] = {
     "nx": NX_URI,
     "nxid": ID_URI,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-    "wd": str(WD),
+    "rdf": _RDF,
+    "rdfs": _RDFS,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": WD_URI,
     "dcterms": "http://purl.org/dc/terms/",
     "sh": "http://www.w3.org/ns/shacl#",
-    "prov": str(PROV),
+    "prov": "http://www.w3.org/ns/prov#",
 }
+
+
+@cache
+def ontology() -> rdflib.Graph:
+    """``ontology/nexus.ttl`` as an rdflib graph, parsed once (for the shapes and the validation)."""
+    import rdflib
+
+    return rdflib.Graph().parse(ontology_file("nexus.ttl"), format="turtle")
+
+
+@cache
+def ontology_store() -> ox.Store:
+    """``ontology/nexus.ttl`` in an in-memory Oxigraph store, read once: the source of the term lists."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=ontology_file("nexus.ttl"), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+@cache
+def declared_terms() -> tuple[str, ...]:
+    """The local names of the ``nx:`` terms the ontology declares (gives a type), sorted.
+
+    >>> "benefitsFrom" in declared_terms(), "benefitFrom" in declared_terms()
+    (True, False)
+    """
+    import pyoxigraph as ox
+
+    store = ontology_store()
+    return tuple(
+        sorted(
+            {
+                q.subject.value[len(NX_URI) :]
+                for q in store.quads_for_pattern(None, ox.NamedNode(_RDF + "type"), None)
+                if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(NX_URI)
+            }
+        )
+    )
+
+
+def listed(store: ox.Store, prop: str) -> tuple[str, ...]:
+    """The local names in the ontology header's RDF list ``nx:<prop>``; an undeclared one is an error."""
+    import pyoxigraph as ox
+
+    def value(subject: Any, predicate: str) -> Any:
+        return next((q.object for q in store.quads_for_pattern(subject, ox.NamedNode(predicate), None)), None)
+
+    node = value(ox.NamedNode(ONTOLOGY_URI), NX_URI + prop)
+    if node is None:
+        raise OntologyError(f"nexus.ttl: the ontology header has no nx:{prop} list")
+    names: list[str] = []
+    while node is not None and node != ox.NamedNode(_RDF + "nil"):
+        first = value(node, _RDF + "first")
+        if first is not None:
+            names.append(first.value[len(NX_URI) :])
+        node = value(node, _RDF + "rest")
+    typed = ox.NamedNode(_RDF + "type")
+    undeclared = [n for n in names if not any(store.quads_for_pattern(ox.NamedNode(NX_URI + n), typed, None))]
+    if undeclared:
+        raise OntologyError(f"nexus.ttl: nx:{prop} lists undeclared terms {undeclared}")
+    return tuple(names)
+
+
+def __getattr__(name: str) -> Any:
+    """The term lists and the rdflib terms, built on first use."""
+    value: Any
+    if name == "CLASSES":
+        value = listed(ontology_store(), "entityClasses")
+    elif name == "RELATIONS":
+        value = listed(ontology_store(), "relationProperties")
+    elif name in ("NX", "NXID", "WD", "ONTOLOGY_IRI"):
+        import rdflib
+        from rdflib.namespace import ClosedNamespace, Namespace
+
+        value = {
+            "NX": lambda: ClosedNamespace(NX_URI, list(declared_terms())),
+            "NXID": lambda: Namespace(ID_URI),
+            "WD": lambda: Namespace(WD_URI),
+            "ONTOLOGY_IRI": lambda: rdflib.URIRef(ONTOLOGY_URI),
+        }[name]()
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def bind_prefixes(g: rdflib.Graph) -> rdflib.Graph:
@@ -88,6 +156,8 @@ def bind_prefixes(g: rdflib.Graph) -> rdflib.Graph:
 
 def entity_iri(concept_id: str) -> rdflib.URIRef:
     """The IRI of an entity, document, passage or claim id."""
+    import rdflib
+
     return rdflib.URIRef(ID_URI + concept_id)
 
 
@@ -102,7 +172,11 @@ def label(term: str, lang: str = "en") -> str:
     >>> label("benefitsFrom", "zh")
     '受益于'
     """
-    for o in ontology().objects(rdflib.URIRef(NX_URI + term), RDFS.label):
-        if isinstance(o, rdflib.Literal) and (o.language or "en") == lang:
-            return str(o)
+    import pyoxigraph as ox
+
+    for q in ontology_store().quads_for_pattern(
+        ox.NamedNode(NX_URI + term), ox.NamedNode(_RDFS + "label"), None
+    ):
+        if isinstance(q.object, ox.Literal) and (q.object.language or "en") == lang:
+            return q.object.value
     return term

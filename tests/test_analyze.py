@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
+import random
 
 import networkx as nx
 import pytest
 import rdflib
 from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from scipy.sparse.linalg import ArpackNoConvergence
 
-from graph.analytics import analyze
+from graph.analytics import analyze, sparse
 from graph.errors import GraphError, InputError
 from graph.ns import NX, entity_iri
 
@@ -147,9 +149,9 @@ def test_eigenvector_survives_disconnected_graphs_and_falls_back(monkeypatch):
     assert scores["x"] == pytest.approx(0.0, abs=1e-9)
 
     def fail(*args, **kwargs):
-        raise nx.NetworkXError("ARPACK did not converge")
+        raise ArpackNoConvergence("ARPACK did not converge", [], [])
 
-    monkeypatch.setattr(nx, "eigenvector_centrality_numpy", fail)
+    monkeypatch.setattr(sparse, "principal_eigenvector", fail)
     fallback = analyze.eigenvector(analyze.undirected(G))
     # degree centrality of the largest component
     assert fallback == {"a": 0.5, "b": 1.0, "c": 0.5, "x": 0.0, "y": 0.0, "lonely": 0.0}
@@ -222,17 +224,41 @@ def test_large_graphs_are_sampled(monkeypatch):
     monkeypatch.setattr(analyze, "EXACT_LIMIT", 10)
     monkeypatch.setattr(analyze, "SAMPLE_K", 5)
     G = nx.MultiDiGraph(nx.gnm_random_graph(40, 80, seed=1, directed=True))
-    calls = []
-    real = nx.betweenness_centrality
+    U = analyze.undirected(G)
+    scores = analyze.centrality(G, ["betweenness", "closeness"], seed=3)
+    # the same sources as NetworkX's own sampling with that seed, and its scaling
+    assert scores["betweenness"] == pytest.approx(nx.betweenness_centrality(U, k=5, seed=3))
+    assert scores["betweenness"] != pytest.approx(nx.betweenness_centrality(U))
+    pivots = random.Random(3).sample(list(U), 5)
+    for v in U:
+        reach = nx.single_source_shortest_path_length(U, v)
+        dist = [reach[p] for p in pivots if p != v and p in reach]
+        others = 5 - (v in pivots)
+        expected = len(dist) / others * len(dist) / sum(dist) if dist else 0.0
+        assert scores["closeness"][v] == pytest.approx(expected)
 
-    def spy(*args, **kwargs):
-        calls.append(kwargs.get("k"))
-        return real(*args, **kwargs)
 
-    monkeypatch.setattr(nx, "betweenness_centrality", spy)
-    scores = analyze.centrality(G, ["betweenness", "closeness"])
-    assert calls == [5]
-    assert len(scores["closeness"]) == 40
+def test_exact_measures_match_networkx_on_a_disconnected_graph():
+    G = nx.MultiDiGraph(nx.gnm_random_graph(80, 90, seed=5, directed=True))
+    G.add_edge(3, 3)
+    U = analyze.undirected(G)
+    assert nx.number_connected_components(U) > 1
+    scores = analyze.centrality(G)
+    assert scores["betweenness"] == pytest.approx(nx.betweenness_centrality(U), abs=1e-12)
+    assert scores["closeness"] == pytest.approx(nx.closeness_centrality(U), abs=1e-12)
+    assert scores["pagerank"] == pytest.approx(nx.pagerank(analyze.directed(G), tol=1e-12), abs=1e-8)
+    assert scores["degree"] == {v: float(d) for v, d in G.degree()}
+
+
+def test_louvain_above_the_limit_finds_planted_communities(monkeypatch):
+    monkeypatch.setattr(analyze, "EXACT_LIMIT", 10)
+    planted = nx.planted_partition_graph(6, 30, 0.4, 0.01, seed=2)
+    G = nx.MultiDiGraph(planted.to_directed(as_view=False))
+    found = analyze.communities(G)
+    assert found == analyze.communities(G)
+    assert len(set(found.values())) == 6
+    for block in planted.graph["partition"]:
+        assert len({found[v] for v in block}) == 1
 
 
 def test_rankings_sort_ties_by_id():

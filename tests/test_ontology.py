@@ -41,8 +41,11 @@ def test_a_list_naming_an_undeclared_term_is_refused() -> None:
     g += ns.ontology()
     head = g.value(ns.ONTOLOGY_IRI, NX.relationProperties)
     rdflib.collection.Collection(g, head).append(NX.benefitFrom)
+    store = ox.Store()
+    store.load(g.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+    assert ns.listed(ns.ontology_store(), "relationProperties") == ns.RELATIONS
     with pytest.raises(OntologyError, match="benefitFrom"):
-        ns.listed(g, "relationProperties")
+        ns.listed(store, "relationProperties")
 
 
 def _graph(*triples: tuple[rdflib.term.Node, ...]) -> rdflib.Graph:

@@ -478,3 +478,28 @@ def test_closed_pipe_ends_quietly(built: Path) -> None:
     done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=120, check=False)
     assert len(done.stdout.splitlines()) == 3
     assert done.stderr == ""
+
+
+def test_query_loads_neither_rdflib_nor_networkx(built: Path) -> None:
+    """The query path reads the ontology's terms with pyoxigraph: rdflib and NetworkX stay unloaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from graph.cli import main\n"
+        f"first = main(['query', '--out', {str(built)!r}, 'SELECT ?g ?c WHERE {{ ?g :benefitFrom ?c }}'])\n"
+        f"second = main(['query', '--out', {str(built)!r}, '--name', 'amounts', '--format', 'csv'])\n"
+        "print(first, second, sorted(m for m in ('rdflib', 'networkx') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.stdout.splitlines()[-1] == "0 0 []", done.stdout
+    assert "did you mean :benefitsFrom?" in done.stderr  # the ontology's terms were read
+    assert "group-isil" in done.stdout or "伊拉克和黎凡特伊斯兰国" in done.stdout

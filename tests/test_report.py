@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph import cli
-from graph.analytics import analyze, report
+from graph.analytics import analyze, charts, report
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +143,8 @@ def test_markdown_on_a_small_graph():
 
 def test_charts_fall_back_to_english_and_warn_once():
     G = small_graph()
-    pngs, warnings = report.charts(G, report.analysis(G), font="")
-    assert warnings == [report.NO_CJK_FONT]
+    pngs, warnings = charts.charts(G, report.analysis(G), font="")
+    assert warnings == [charts.NO_CJK_FONT]
     assert sorted(pngs) == [
         "group_crime_heatmap.png",
         "over_time.png",
@@ -154,13 +154,13 @@ def test_charts_fall_back_to_english_and_warn_once():
 
 
 def test_a_cjk_font_is_found_and_used():
-    font = report.cjk_font()
+    font = charts.cjk_font()
     if font is None:
         pytest.skip("no CJK font installed (CI installs fonts-noto-cjk)")
     G = small_graph()
-    pngs, warnings = report.charts(G, report.analysis(G))
+    pngs, warnings = charts.charts(G, report.analysis(G))
     assert warnings == []
-    english, _ = report.charts(G, report.analysis(G), font="")
+    english, _ = charts.charts(G, report.analysis(G), font="")
     assert pngs["top_degree.png"] != english["top_degree.png"]  # drawn with the Chinese labels
 
 
@@ -203,8 +203,8 @@ def test_one_document_a_year_gets_bars_per_document_not_a_trend(seed_graph) -> N
     G = analyze.to_networkx(seed_graph)
     result = report.analysis(G)
     docs = report.sources(seed_graph)
-    bars, _ = report.charts(G, result, docs=docs)
-    lines, _ = report.charts(G, result, docs=())
+    bars, _ = charts.charts(G, result, docs=docs)
+    lines, _ = charts.charts(G, result, docs=())
     assert bars["over_time.png"] != lines["over_time.png"]
     # the per-document chart has one bar group per dated document: wider than the five-year line chart is not
     # guaranteed, so check the picture itself: bars fill solid rectangles of the first group's colour
@@ -213,3 +213,14 @@ def test_one_document_a_year_gets_bars_per_document_not_a_trend(seed_graph) -> N
         (abs(px[:, :, 0] - 0.12) < 0.03) & (abs(px[:, :, 1] - 0.47) < 0.03) & (abs(px[:, :, 2] - 0.71) < 0.03)
     )
     assert blue.sum() > 2000
+
+
+def test_the_heatmap_keeps_the_most_often_stated_crime_types():
+    matrix = {f"g{i:02d}": {"c-tie": 1} for i in range(30)}  # 30 groups naming one crime type each
+    matrix["g-wide"] = {f"c{j:02d}": j + 1 for j in range(30)}  # and one naming 30, stated j + 1 times
+    groups, crimes, named = charts.heatmap_axes(matrix)
+    assert groups == ["g-wide", *(f"g{i:02d}" for i in range(charts.HEATMAP_GROUPS - 1))]
+    assert named == 31 and len(crimes) == charts.HEATMAP_CRIMES == 25
+    # c29 is stated 30 times; c-tie 19 times (by the 19 small groups shown), as often as c18: ids break the tie
+    assert crimes[:3] == ["c29", "c28", "c27"] and crimes[11:13] == ["c-tie", "c18"]
+    assert crimes[-1] == "c06"

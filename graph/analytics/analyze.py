@@ -16,9 +16,12 @@ eigenvector               the largest component of the undirected weighted view
 ========================  ======================================================
 
 Above :data:`EXACT_LIMIT` nodes betweenness is estimated from ``k`` = :data:`SAMPLE_K` (64)
-sampled sources and closeness from 64 sampled pivots, both with a fixed seed. PageRank and
-eigenvector centrality use NetworkX's SciPy implementations (so NetworkX backends such as
-nx-parallel can take over).
+sampled sources and closeness from the same 64 nodes as pivots, with a fixed seed (the sources
+:func:`networkx.betweenness_centrality` would sample), and communities come from a Louvain
+variant that moves many nodes per round (:mod:`graph.analytics.louvain`). The measures are
+computed on SciPy sparse matrices (:mod:`graph.analytics.sparse`): one batched breadth-first
+search gives betweenness and closeness, and the per-year measures search all the years at once;
+the results equal NetworkX's (to rounding; the tests compare them).
 
 Examples
 --------
@@ -40,7 +43,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import connected_components
 
+from graph.analytics import sparse
+from graph.analytics.louvain import louvain
 from graph.analytics.matrix import crime_matrix, projection
 from graph.analytics.measures import MEASURES
 from graph.analytics.project import graph_from_store, ontology_labels, supporting_passages, to_networkx
@@ -155,9 +162,9 @@ def directed(G: nx.MultiDiGraph) -> nx.DiGraph:
 def pagerank(
     D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000
 ) -> dict[Any, float]:
-    """Weighted PageRank: :func:`networkx.pagerank` (SciPy sparse power iteration), weights = claims.
+    """Weighted PageRank, computed as :func:`networkx.pagerank` does (SciPy sparse power iteration).
 
-    Dangling nodes spread their rank uniformly.
+    Weights = supporting claims; dangling nodes spread their rank uniformly.
 
     Examples
     --------
@@ -168,7 +175,8 @@ def pagerank(
     """
     if D.number_of_nodes() == 0:
         return {}
-    return nx.pagerank(D, alpha=alpha, weight="weight", tol=tol, max_iter=max_iter)
+    A = nx.to_scipy_sparse_array(D, weight="weight", dtype=float, format="csr")
+    return dict(zip(D, sparse.pagerank(A, alpha=alpha, tol=tol, max_iter=max_iter), strict=True))
 
 
 def eigenvector(U: nx.Graph) -> dict[Any, float]:
@@ -176,8 +184,8 @@ def eigenvector(U: nx.Graph) -> dict[Any, float]:
 
     On a disconnected graph the principal eigenvector lives on one component, so the measure
     is computed on the largest connected component (ties: the one with the smallest id) with
-    :func:`networkx.eigenvector_centrality_numpy` (SciPy's sparse ARPACK solver) and is 0
-    elsewhere. Where ARPACK does not converge, degree centrality of that component.
+    SciPy's sparse ARPACK solver and is 0 elsewhere. Where ARPACK does not converge, degree
+    centrality of that component.
 
     Examples
     --------
@@ -186,21 +194,36 @@ def eigenvector(U: nx.Graph) -> dict[Any, float]:
     >>> {n: round(v, 3) for n, v in ev.items()}
     {1: 0.707, 2: 0.707, 3: 0.0, 4: 0.0}
     """
-    out = dict.fromkeys(U, 0.0)
-    if U.number_of_edges() == 0:
+    nodes = sorted(U, key=str)
+    if not nodes:
+        return {}
+    A = sparse.adjacency(U, nodes)
+    scores = dict(zip(nodes, _eigenvector(A), strict=True))
+    return {v: scores[v] for v in U}
+
+
+def _eigenvector(U: Any) -> list[float]:
+    """:func:`eigenvector` of the symmetric matrix ``U`` whose rows are in id order."""
+    n = U.shape[0]
+    out = [0.0] * n
+    if U.nnz == 0:
         return out
-    comp = min(nx.connected_components(U), key=lambda c: (-len(c), min(str(v) for v in c)))
-    C = U.subgraph(sorted(comp, key=str))
-    try:
-        if C.number_of_nodes() <= 2:  # ARPACK needs at least three nodes; a single edge is symmetric
-            out.update(dict.fromkeys(C, 1 / C.number_of_nodes() ** 0.5))
-        else:
-            # rounded: the solver's last digits depend on node order, and ties must stay ties
-            out.update(
-                {v: round(abs(x), 10) for v, x in nx.eigenvector_centrality_numpy(C, weight="weight").items()}
-            )
-    except (nx.NetworkXException, ArithmeticError, ValueError):
-        out.update(nx.degree_centrality(C))
+    _, label = connected_components(U, directed=False)
+    size = np.bincount(label)
+    first = np.full(len(size), n)
+    np.minimum.at(first, label, np.arange(n))
+    biggest = min(range(len(size)), key=lambda c: (-size[c], first[c]))
+    members = np.flatnonzero(label == biggest)
+    C = U[members][:, members]
+    if len(members) <= 2:  # ARPACK needs at least three nodes; a single edge is symmetric
+        values = [1 / len(members) ** 0.5] * len(members)
+    else:
+        try:
+            values = sparse.principal_eigenvector(C)
+        except (ArithmeticError, ValueError, RuntimeError):
+            values = (np.diff(C.indptr) / (len(members) - 1)).tolist()
+    for i, x in zip(members.tolist(), values, strict=True):
+        out[i] = x
     return out
 
 
@@ -217,26 +240,12 @@ def approximate_closeness(U: nx.Graph, k: int = SAMPLE_K, seed: int = 0) -> dict
     >>> approximate_closeness(P, k=3) == nx.closeness_centrality(P)
     True
     """
-    nodes = list(U)
-    n = len(nodes)
-    pivots = nodes if k >= n else random.Random(seed).sample(nodes, k)
-    total: dict[Any, int] = defaultdict(int)
-    count: dict[Any, int] = defaultdict(int)
-    for p in pivots:
-        for v, d in nx.single_source_shortest_path_length(U, p).items():
-            if v != p:
-                total[v] += d
-                count[v] += 1
-    pivot_set = set(pivots)
-    out: dict[Any, float] = {}
-    for v in nodes:
-        others = len(pivots) - (v in pivot_set)
-        if not total[v] or not others:
-            out[v] = 0.0
-            continue
-        reach_fraction = count[v] / others
-        out[v] = reach_fraction * count[v] / total[v]
-    return out
+    n = U.number_of_nodes()
+    if n == 0:
+        return {}
+    sources = list(range(n)) if k >= n else random.Random(seed).sample(range(n), k)
+    _, closeness = sparse.shortest_path_measures(sparse.adjacency(U), sources)
+    return dict(zip(U, closeness, strict=True))
 
 
 def centrality(
@@ -266,37 +275,53 @@ def centrality(
     >>> scores["in_degree"]["b"], scores["closeness"]["b"]
     (2.0, 1.0)
     """
+    return _centrality(sparse.Arrays.of(G), _known(measures), seed)
+
+
+def _known(measures: Iterable[str]) -> list[str]:
     wanted = list(dict.fromkeys(measures))
     unknown = [m for m in wanted if m not in MEASURES]
     if unknown:
         raise ValueError(f"unknown measure {unknown[0]!r}; choose from {', '.join(MEASURES)}")
-    n = G.number_of_nodes()
-    big = n > EXACT_LIMIT
-    out: dict[str, dict[Any, float]] = {}
-    U = undirected(G) if {"betweenness", "closeness", "eigenvector"} & set(wanted) else None
-    for m in wanted:
-        if m == "degree":
-            out[m] = {v: float(d) for v, d in G.degree()}
-        elif m == "in_degree":
-            out[m] = {v: float(d) for v, d in G.in_degree()}
-        elif m == "out_degree":
-            out[m] = {v: float(d) for v, d in G.out_degree()}
-        elif m == "betweenness":
-            k = SAMPLE_K if big else None
-            out[m] = nx.betweenness_centrality(U, k=k, seed=seed if big else None)
-        elif m == "closeness":
-            out[m] = approximate_closeness(U, seed=seed) if big else nx.closeness_centrality(U)
-        elif m == "pagerank":
-            out[m] = pagerank(directed(G))
-        elif m == "eigenvector":
-            out[m] = eigenvector(U)
-    return {m: {v: out[m].get(v, 0.0) for v in sorted(G.nodes, key=str)} for m in wanted}
+    return wanted
+
+
+def _centrality(
+    a: sparse.Arrays,
+    wanted: Sequence[str],
+    seed: int,
+    paths: tuple[list[float], list[float]] | None = None,
+) -> dict[str, dict[Any, float]]:
+    """:func:`centrality` of the graph ``a``; ``paths``: its betweenness and closeness, if known."""
+    values: dict[str, list[float]] = {}
+    if {"degree", "in_degree", "out_degree"} & set(wanted):
+        ins, outs = a.degrees()
+        values.update(degree=(ins + outs).tolist(), in_degree=ins.tolist(), out_degree=outs.tolist())
+    U = a.undirected() if {"betweenness", "closeness", "eigenvector"} & set(wanted) else None
+    if U is not None and {"betweenness", "closeness"} & set(wanted):
+        paths = paths or sparse.shortest_path_measures(U, _sources(len(a.nodes), seed))
+        values["betweenness"], values["closeness"] = paths
+    if "pagerank" in wanted:
+        values["pagerank"] = sparse.pagerank(a.directed())
+    if U is not None and "eigenvector" in wanted:
+        values["eigenvector"] = _eigenvector(U)
+    return {m: dict(zip(a.nodes, values[m], strict=True)) for m in wanted}
+
+
+def _sources(n: int, seed: int) -> list[int]:
+    """The BFS sources of a graph of ``n`` nodes: all, or :data:`SAMPLE_K` of them above :data:`EXACT_LIMIT`.
+
+    The same nodes as :func:`networkx.betweenness_centrality` samples with this seed.
+    """
+    return random.Random(seed).sample(range(n), SAMPLE_K) if n > EXACT_LIMIT else list(range(n))
 
 
 def communities(G: nx.MultiDiGraph, seed: int = 42) -> dict[Any, int]:
     """Louvain communities of the undirected weighted view, as ``{node: community}``.
 
-    Communities are numbered from 0 by size (largest first), ties by smallest member id.
+    Up to :data:`EXACT_LIMIT` nodes :func:`networkx.community.louvain_communities`; above,
+    :func:`graph.analytics.louvain.louvain`, which moves many nodes per round. Communities are
+    numbered from 0 by size (largest first), ties by smallest member id.
 
     Examples
     --------
@@ -305,10 +330,17 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> dict[Any, int]:
     >>> communities(G)
     {'a': 0, 'b': 0, 'c': 0, 'x': 1, 'y': 1}
     """
-    U = undirected(G)
-    if U.number_of_nodes() == 0:
+    if G.number_of_nodes() == 0:
         return {}
-    found = nx.community.louvain_communities(U, weight="weight", seed=seed)
+    found: list[list[Any]]
+    if G.number_of_nodes() <= EXACT_LIMIT:
+        found = [list(c) for c in nx.community.louvain_communities(undirected(G), weight="weight", seed=seed)]
+    else:
+        a = sparse.Arrays.of(G)
+        groups: dict[int, list[Any]] = defaultdict(list)
+        for v, c in zip(a.nodes, louvain(a.undirected(), seed=seed).tolist(), strict=True):
+            groups[c].append(v)
+        found = list(groups.values())
     ordered = sorted((sorted(c, key=str) for c in found), key=lambda c: (-len(c), str(c[0])))
     member = {v: i for i, c in enumerate(ordered) for v in c}
     return {v: member[v] for v in sorted(member, key=str)}
@@ -387,4 +419,13 @@ def by_year(
     >>> {y: m["degree"] for y, m in by_year(G, ["degree"]).items()}
     {2015: {'a': 1.0, 'b': 1.0}, 2019: {'a': 1.0, 'b': 2.0, 'c': 1.0}}
     """
-    return {y: centrality(year_subgraph(G, y), measures, seed=seed) for y in years(G)}
+    wanted = _known(measures)
+    subgraphs = sparse.Arrays.of(G).by_year()
+    paths: dict[int, tuple[list[float], list[float]]] = {}
+    if {"betweenness", "closeness"} & set(wanted):  # one search for all the years
+        found = sparse.shortest_path_measures_apart(
+            [sub.undirected() for sub in subgraphs.values()],
+            [_sources(len(sub.nodes), seed) for sub in subgraphs.values()],
+        )
+        paths = dict(zip(subgraphs, found, strict=True))
+    return {y: _centrality(sub, wanted, seed, paths.get(y)) for y, sub in subgraphs.items()}

@@ -45,18 +45,18 @@ def projection(matrix: dict[str, dict[str, int]], side: str = "rows") -> list[di
     """
     if side not in ("rows", "columns"):
         raise ValueError("side must be 'rows' or 'columns'")
-    sets: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, set[str]] = defaultdict(set)  # for each shared item, the keys that have it
     for r, row in matrix.items():
         for c in row:
             if side == "rows":
-                sets[r].add(c)
+                holders[c].add(r)
             else:
-                sets[c].add(r)
-    keys = sorted(sets)
-    pairs = []
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            via = sorted(sets[a] & sets[b])
-            if via:
-                pairs.append({"a": a, "b": b, "shared": len(via), "via": via})
+                holders[r].add(c)
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for item in sorted(holders):
+        keys = sorted(holders[item])
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                shared[a, b].append(item)
+    pairs = [{"a": a, "b": b, "shared": len(via), "via": via} for (a, b), via in shared.items()]
     return sorted(pairs, key=lambda p: (-p["shared"], p["a"], p["b"]))

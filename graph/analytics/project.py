@@ -49,6 +49,17 @@ def _label(g: rdflib.Graph, s: rdflib.term.Node, lang: str) -> str:
     return ""
 
 
+def _multi(
+    g: rdflib.Graph, prop: rdflib.URIRef, subjects: set[rdflib.term.Node] | None = None
+) -> dict[rdflib.term.Node, list[rdflib.term.Node]]:
+    """Every value of ``prop``, by subject (only ``subjects`` if given), in one pass over the graph."""
+    out: dict[rdflib.term.Node, list[rdflib.term.Node]] = defaultdict(list)
+    for s, o in g.subject_objects(prop):
+        if subjects is None or s in subjects:
+            out[s].append(o)
+    return out
+
+
 def _doc_year(g: rdflib.Graph, doc: rdflib.term.Node) -> int | None:
     for prop in (NX.year, rdflib.URIRef("http://purl.org/dc/terms/date")):
         for o in g.objects(doc, prop):
@@ -98,23 +109,29 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     rank = {c: i for i, c in enumerate(CLASSES)}
     types: dict[rdflib.term.Node, set[str]] = defaultdict(set)
     provenance: set[rdflib.term.Node] = set()
+    claims: list[rdflib.term.Node] = []
     for s, t in g.subject_objects(RDF.type):
         if t in _PROVENANCE:
             provenance.add(s)
+            if t == NX.Claim:
+                claims.append(s)
         elif isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
             types[s].add(str(t)[len(NX_URI) :])
 
+    # each property read in one pass: one lookup per claim and node would cost ten times more
+    ends = [dict(g.subject_objects(x)) for x in (RDF.subject, RDF.predicate, RDF.object)]
+    stated_in, in_document = _multi(g, NX.statedIn), _multi(g, NX.inDocument)
     years_of_doc: dict[rdflib.term.Node, int | None] = {}
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
-    for claim in g.subjects(RDF.type, NX.Claim):
-        cs, cp, co = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+    for claim in claims:
+        cs, cp, co = (end.get(claim) for end in ends)
         if cs is None or cp is None or co is None:
             continue
         key = (local_id(str(cs)), str(cp)[len(NX_URI) :], local_id(str(co)))
         support[key] += 1
-        for passage in g.objects(claim, NX.statedIn):
-            for doc in g.objects(passage, NX.inDocument):
+        for passage in stated_in.get(claim, ()):
+            for doc in in_document.get(passage, ()):
                 if doc not in years_of_doc:
                     years_of_doc[doc] = _doc_year(g, doc)
                 year = years_of_doc[doc]
@@ -133,21 +150,37 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph["labels"] = ontology_labels()
     nodes = {s for s, cls in types.items() if any(c in rank for c in cls)} | endpoints
+    literals = {
+        prop: _multi(g, prop, nodes) for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NX.discovered)
+    }
+
+    def label(s: rdflib.term.Node, lang: str) -> str:
+        for prop in (SKOS.prefLabel, RDFS.label):
+            values = sorted(
+                str(o)
+                for o in literals[prop].get(s, ())
+                if isinstance(o, rdflib.Literal) and o.language == lang
+            )
+            if values:
+                return values[0]
+        return ""
+
     for s in sorted(nodes, key=lambda n: local_id(str(n))):
         classes = sorted((c for c in types.get(s, ()) if c in rank), key=rank.__getitem__)
         labels = {
             str(o)
             for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-            for o in g.objects(s, prop)
+            for o in literals[prop].get(s, ())
             if isinstance(o, rdflib.Literal)
         }
+        discovered = literals[NX.discovered].get(s, [rdflib.Literal(False)])[0]
         G.add_node(
             local_id(str(s)),
             cls=classes[0] if classes else "Entity",
-            zh=_label(g, s, "zh"),
-            en=_label(g, s, "en"),
+            zh=label(s, "zh"),
+            en=label(s, "en"),
             labels=tuple(sorted(labels)),
-            discovered=bool(cast(Any, g.value(s, NX.discovered, default=rdflib.Literal(False))).toPython()),
+            discovered=bool(cast(Any, discovered).toPython()),
         )
     for src, rel, dst in sorted(edges):
         key = (src, rel, dst)
@@ -177,20 +210,35 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
     >>> supporting_passages(rdflib.Graph())
     {}
     """
+    # each property read in one pass, as in to_networkx
+    value = {
+        prop: dict(g.subject_objects(prop))
+        for prop in (
+            RDF.subject,
+            RDF.predicate,
+            RDF.object,
+            NX.confidence,
+            NX.hedged,
+            NX.text,
+            NX.inDocument,
+            NX.paragraph,
+        )
+    }
+    stated_in = _multi(g, NX.statedIn)
     doc_info: dict[rdflib.term.Node, tuple[str, int | None]] = {}
     found: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for claim in g.subjects(RDF.type, NX.Claim):
-        s, p, o = (g.value(claim, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        s, p, o = (value[x].get(claim) for x in (RDF.subject, RDF.predicate, RDF.object))
         if s is None or p is None or o is None:
             continue
         key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
-        conf: Any = g.value(claim, NX.confidence)
-        hedged: Any = g.value(claim, NX.hedged)
-        for passage in g.objects(claim, NX.statedIn):
-            text = g.value(passage, NX.text)
+        conf: Any = value[NX.confidence].get(claim)
+        hedged: Any = value[NX.hedged].get(claim)
+        for passage in stated_in.get(claim, ()):
+            text = value[NX.text].get(passage)
             if text is None:
                 continue
-            doc = g.value(passage, NX.inDocument)
+            doc = value[NX.inDocument].get(passage)
             if doc is not None and doc not in doc_info:
                 symbol = g.value(doc, NX.symbol) or _label(g, doc, "en") or _label(g, doc, "zh")
                 doc_info[doc] = (str(symbol or local_id(str(doc))), _doc_year(g, doc))
@@ -199,7 +247,7 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
                 {
                     "text": str(text),
                     "symbol": symbol,
-                    "paragraph": str(g.value(passage, NX.paragraph) or ""),
+                    "paragraph": str(value[NX.paragraph].get(passage) or ""),
                     "year": year,
                     "confidence": round(float(conf), 4) if conf is not None else 0.0,
                     "hedged": bool(hedged.toPython()) if hedged is not None else False,

@@ -1,4 +1,5 @@
-"""The centrality report (CSV, Markdown, PNG charts) and the viewer page, from an RDF graph.
+"""The centrality report (CSV, Markdown; the PNG charts in :mod:`graph.analytics.charts`) and the viewer
+page, from an RDF graph.
 
 Everything here returns text or bytes; only the CLI and the pipeline write files. The same
 graph gives byte-identical CSV and Markdown: floats are rounded, ties are sorted by id.
@@ -18,36 +19,14 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, cast
 
 import networkx as nx
 import rdflib
 
 from graph.analytics import analyze
+from graph.analytics.charts import charts
 from graph.view import render
-
-#: Font families tried for Chinese chart labels, in order.
-CJK_FONTS: tuple[str, ...] = (
-    "Noto Sans CJK SC",
-    "Noto Serif CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Droid Sans Fallback",
-    "Noto Sans CJK JP",
-    "Noto Serif CJK JP",
-    "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-)
-_CJK_FILE_HINTS = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "droidsansfallback")
-
-#: Classes that get a panel in the "top actors" charts.
-CHART_CLASSES: tuple[str, ...] = ("TerroristGroup", "CrimeType", "UNEntity", "Country")
-
-NO_CJK_FONT = "no CJK font found (install fonts-noto-cjk); charts use English labels instead of Chinese"
 
 
 @dataclass(frozen=True)
@@ -190,7 +169,12 @@ def analysis(G: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, Any]:
 
 
 def _fmt(measure: str, value: float) -> str:
-    return str(int(value)) if measure.endswith("degree") else f"{value:.6f}"
+    return _formatter(measure)(value)
+
+
+def _formatter(measure: str) -> Callable[[float], str]:
+    """How the CSV and the tables write a value of ``measure``: degrees as integers, others to 6 decimals."""
+    return (lambda x: str(int(x))) if measure.endswith("degree") else "{:.6f}".format
 
 
 def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
@@ -236,18 +220,14 @@ def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["year", "id", "label_zh", "class", *analyze.MEASURES])
+    nodes = G.nodes
     for year, scores in result["by_year"].items():
-        for v in sorted(scores["degree"], key=str):
-            d = G.nodes[v]
-            w.writerow(
-                [
-                    year,
-                    v,
-                    d.get("zh", ""),
-                    d.get("cls", "Entity"),
-                    *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
-                ]
-            )
+        order = sorted(scores["degree"], key=str)
+        columns = [list(map(_formatter(m), (scores[m].get(v, 0.0) for v in order))) for m in analyze.MEASURES]
+        w.writerows(
+            [year, v, nodes[v].get("zh", ""), nodes[v].get("cls", "Entity"), *values]
+            for v, *values in zip(order, *columns, strict=True)
+        )
     return buf.getvalue()
 
 
@@ -327,8 +307,9 @@ def markdown(
         if not members:
             continue
         best = members[0]
-        bt = max(members, key=lambda v: (scores["betweenness"][v], -members.index(v)))
-        ev = max(members, key=lambda v: (scores["eigenvector"][v], -members.index(v)))
+        # max() keeps the first of equal scores, i.e. the best ranked
+        bt = max(members, key=lambda v: scores["betweenness"][v])
+        ev = max(members, key=lambda v: scores["eigenvector"][v])
         out += [f"### {_class_label(G, cls)} ({len(members)})", ""]
         reading = f"{_both(G, best)} has the most relations of its class ({int(scores['degree'][best])})"
         if bt != best:
@@ -368,10 +349,10 @@ def _matrix_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     out = ["## Group × crime type · 恐怖主义团体 × 犯罪类型", ""]
     if not matrix:
         return [*out, "No nx:benefitsFrom relation in the graph.", ""]
-    crimes = sorted(
-        {c for row in matrix.values() for c in row},
-        key=lambda c: (-sum(r.get(c, 0) for r in matrix.values()), str(c)),
-    )
+    stated = Counter[str]()
+    for row in matrix.values():
+        stated.update(row)
+    crimes = sorted(stated, key=lambda c: (-stated[c], str(c)))
     groups = sorted(matrix, key=lambda g: (-len(matrix[g]), -sum(matrix[g].values()), str(g)))
     links = sorted(
         ((g, c, w) for g, row in matrix.items() for c, w in row.items()),
@@ -426,8 +407,10 @@ def _community_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     shown = [c for c in sorted(members) if len(members[c]) > 1][:12]
     key = _rank_key(scores)
     first = sorted(members[0], key=key)
+    big = G.number_of_nodes() > analyze.EXACT_LIMIT
+    method = f"many nodes moved per round above {analyze.EXACT_LIMIT:,} entities; " if big else ""
     out += [
-        f"Louvain (seed 42, undirected, weighted) finds {len(members)} communities, {singles} of them "
+        f"Louvain ({method}seed 42, undirected, weighted) finds {len(members)} communities, {singles} of them "
         f"single unconnected entities. The largest ({len(members[0])} members) gathers around "
         f"{', '.join(_name(G, v) for v in first[:3])}.",
         "",
@@ -449,22 +432,23 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
         return [*out, "No edge is tied to a dated document.", ""]
     seen: set[Any] = set()
     rows: list[list[Any]] = []
+    edges_in = Counter(y for _, _, ys in G.edges(data="years", default=()) for y in set(ys))
     for year, sc in by_year.items():
         nodes = set(sc["degree"])
         new = nodes - seen
         seen |= nodes
-        key = _rank_key(sc)
-        groups = sorted((v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"), key=key)
-        edges = sum(1 for _, _, ys in G.edges(data="years", default=()) if year in ys)
+        key = _rank_key(sc)  # unique per node (the id breaks ties), so min() is the first ranked
+        groups = [v for v in nodes if G.nodes[v].get("cls") == "TerroristGroup"]
+        bt = sc["betweenness"]
         rows.append(
             [
                 year,
                 len(nodes),
-                edges,
+                edges_in[year],
                 len(new),
-                _name(G, groups[0]) if groups else "—",
-                _name(G, sorted(nodes, key=key)[0]),
-                _name(G, max(sorted(nodes, key=str), key=lambda v: sc["betweenness"][v])),
+                _name(G, min(groups, key=key)) if groups else "—",
+                _name(G, min(nodes, key=key)),
+                _name(G, min(nodes, key=lambda v: (-bt[v], str(v)))),
             ]
         )
     busiest = max(rows, key=lambda r: (r[2], -r[0]))
@@ -497,167 +481,6 @@ def _time_section(G: nx.MultiDiGraph, result: dict[str, Any]) -> list[str]:
     ]
     out += _table(["entity", *map(str, years)], trend)
     return out
-
-
-@cache
-def cjk_font() -> str | None:
-    """The family name of an installed font that draws Chinese, or None.
-
-    Examples
-    --------
-    >>> cjk_font() is None or isinstance(cjk_font(), str)
-    True
-    """
-    from matplotlib import font_manager
-
-    for attempt in range(2):
-        names = {f.name for f in font_manager.fontManager.ttflist}
-        for family in CJK_FONTS:
-            if family in names:
-                return family
-        if attempt == 0:  # the font cache may predate the font: add system CJK fonts and retry
-            for path in font_manager.findSystemFonts():
-                if any(h in path.lower().replace("-", "").replace("_", "") for h in _CJK_FILE_HINTS):
-                    try:
-                        font_manager.fontManager.addfont(path)
-                    except (OSError, RuntimeError, ValueError):
-                        continue
-    return None
-
-
-def charts(
-    G: nx.MultiDiGraph, result: dict[str, Any], font: str | None = None, docs: Sequence[Source] = ()
-) -> tuple[dict[str, bytes], list[str]]:
-    """PNG charts: top actors by degree and betweenness, the group × crime heatmap, change over time.
-
-    Parameters
-    ----------
-    font : str, optional
-        The CJK font family; by default :func:`cjk_font`. Without one, labels are English and
-        the returned warnings say so once.
-    docs : sequence of Source
-        The corpus documents (:func:`sources`). When a year has only one document, the
-        over-time chart draws bars per document instead of lines, which would read as a trend.
-
-    Returns
-    -------
-    (dict, list)
-        ``{file name: PNG bytes}`` and warning lines.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    font = font if font is not None else cjk_font()
-    warnings = [] if font else [NO_CJK_FONT]
-
-    def name(v: Any) -> str:
-        d = G.nodes[v]
-        text = (d.get("zh") if font else "") or d.get("en") or str(v)
-        return text if len(text) <= 18 else text[:17] + "…"
-
-    def cls_title(cls: str) -> str:
-        lab = G.graph.get("labels", {}).get(cls, {})
-        return f"{lab.get('zh', '')} {lab.get('en', cls)}".strip() if font else lab.get("en", cls)
-
-    rc = {
-        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
-        "axes.unicode_minus": False,
-        "svg.hashsalt": "nexus-kg",
-    }
-    out: dict[str, bytes] = {}
-    scores = result["scores"]
-
-    def save(fig: Any, file: str) -> None:
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=110, metadata={"Software": None}, bbox_inches="tight")
-        plt.close(fig)
-        out[file] = buf.getvalue()
-
-    with plt.rc_context(cast(Any, rc)):
-        for measure in ("degree", "betweenness"):
-            fig, axes = plt.subplots(2, 2, figsize=(11, 7.5))
-            for ax, cls in zip(axes.flat, CHART_CLASSES, strict=True):
-                nodes = [v for v, c in G.nodes(data="cls") if c == cls]
-                best = sorted(nodes, key=lambda v: (-scores[measure][v], str(v)))[:8][::-1]
-                ax.barh([name(v) for v in best], [scores[measure][v] for v in best], color="#4c72b0")
-                ax.set_title(cls_title(cls), fontsize=11)
-                ax.tick_params(labelsize=9)
-                if not best:
-                    ax.text(0.5, 0.5, "—", ha="center", transform=ax.transAxes)
-            fig.suptitle(f"Top entities per class by {measure}" + (" · 按类别排名" if font else ""))
-            fig.tight_layout()
-            save(fig, f"top_{measure}.png")
-
-        matrix = result["matrix"]
-        groups = sorted(matrix, key=lambda g: (-len(matrix[g]), str(g)))[:20]
-        crimes = sorted(
-            {c for g in groups for c in matrix[g]},
-            key=lambda c: (-sum(matrix[g].get(c, 0) for g in groups), str(c)),
-        )
-        fig, ax = plt.subplots(figsize=(max(6.0, 0.7 * len(crimes) + 3), max(3.0, 0.45 * len(groups) + 2)))
-        data = [[matrix[g].get(c, 0) for c in crimes] for g in groups] or [[0]]
-        im = ax.imshow(data, cmap="Reds", aspect="auto", vmin=0)
-        ax.set_xticks(range(len(crimes)), [name(c) for c in crimes], rotation=45, ha="right")
-        ax.set_yticks(range(len(groups)), [name(g) for g in groups])
-        top = max(max(row) for row in data) or 1
-        for i, row in enumerate(data if groups else []):
-            for j, val in enumerate(row):
-                if val:
-                    ax.text(
-                        j,
-                        i,
-                        str(val),
-                        ha="center",
-                        va="center",
-                        fontsize=8,
-                        color="white" if val > top / 2 else "black",
-                    )
-        bar = fig.colorbar(im, ax=ax, label="passages · 段落")
-        bar.set_ticks(sorted({0, *range(0, top + 1, max(1, top // 5))}))
-        ax.set_title("Terrorist group × crime type" + (" · 恐怖主义团体 × 犯罪类型" if font else ""))
-        fig.tight_layout()
-        save(fig, "group_crime_heatmap.png")
-
-        by_year = result["by_year"]
-        years = list(by_year)
-        fig, ax = plt.subplots(figsize=(9, 5))
-        tracked = sorted(
-            (v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
-            key=lambda v: (-scores["degree"][v], str(v)),
-        )[:6]
-        per_year = Counter(d.year for d in docs if d.year is not None)
-        if docs and any(n == 1 for n in per_year.values()):
-            dated = sorted((d for d in docs if d.year is not None), key=lambda d: (d.year, d.symbol))
-            width = 0.8 / max(1, len(tracked))
-            for i, v in enumerate(tracked):
-                ax.bar(
-                    [k + i * width for k in range(len(dated))],
-                    [d.entities.get(str(v), 0) for d in dated],
-                    width=width,
-                    label=name(v),
-                )
-            ax.set_xticks(
-                [k + width * (len(tracked) - 1) / 2 for k in range(len(dated))],
-                [f"{d.symbol}\n{d.year}" for d in dated],
-                fontsize=8,
-            )
-            ax.set_xlabel("document (one bar group each: a year with one document is not a trend)")
-            ax.set_ylabel("claims naming the group in that document")
-            ax.set_title("Terrorist groups per document" + (" · 各文件中的恐怖主义团体" if font else ""))
-        else:
-            for v in tracked:
-                ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=name(v))
-            ax.set_xticks(years)
-            ax.set_xlabel("document year")
-            ax.set_ylabel("degree (relations stated that year)")
-            ax.set_title("Terrorist groups over time" + (" · 恐怖主义团体随时间的变化" if font else ""))
-        if tracked:
-            ax.legend(fontsize=8)
-        fig.tight_layout()
-        save(fig, "over_time.png")
-    return out, warnings
 
 
 def report_files(

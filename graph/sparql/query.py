@@ -25,15 +25,12 @@ nxid:group-x  某团体
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.ns import NX_URI, PREFIXES
+from graph.ns import NX_URI, PREFIXES, declared_terms
 from graph.sparql.results import NUMERIC, Results, Term, ox_term
 from graph.sparql.saved import SavedQuery, parse_saved, queries_dir, saved_queries, saved_query
 from graph.sparql.table import (
@@ -223,12 +220,6 @@ def undeclared_prefixes(text: str) -> list[str]:
     return [p for p, _ in _undeclared(text)]
 
 
-def _ontology_terms() -> tuple[str, ...]:
-    from graph.ns import NX
-
-    return tuple(t for t in dir(NX) if not t.startswith("_") and not callable(getattr(type(NX), t, None)))
-
-
 def unknown_terms(text: str) -> list[tuple[str, str | None]]:
     """Ontology terms ``text`` names that ``ontology/nexus.ttl`` does not declare, each with the nearest real one.
 
@@ -240,7 +231,7 @@ def unknown_terms(text: str) -> list[tuple[str, str | None]]:
     """
     import difflib
 
-    terms = _ontology_terms()
+    terms = declared_terms()
     declared = _declared(text)
     used: list[tuple[str, str]] = []
     for m in re.finditer(r"<" + re.escape(NX_URI) + r"([^>]+)>", text):
@@ -424,6 +415,9 @@ def remote(url: str, text: str, *, timeout: float = 120.0) -> Results:
     QueryError
         If the endpoint cannot be reached, refuses the query, or answers in an unknown format.
     """
+    import urllib.error
+    import urllib.request  # here: loading it (http, ssl, email) costs a local query 15 ms
+
     op = update_keyword(text)
     if op:
         raise QueryRefused(f"{url}: SPARQL Update ({op}) is not sent; queries are read-only")
