@@ -16,7 +16,7 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.ns import CLASSES, ID_URI, NX, NX_URI, RELATIONS, local_id
+from graph.ns import CLASSES, NX, NX_URI, RELATIONS, local_id
 from graph.resources import ontology_file
 
 _PROVENANCE = {NX.Claim, NX.Passage, NX.MonetaryAmount}
@@ -268,16 +268,29 @@ def _para_key(paragraph: str) -> tuple[int, str]:
     return (int(digits) if digits else 10**9, paragraph)
 
 
-#: Predicates the projection and the viewer never read, left out when the graph is read from a store.
-_UNREAD = ("mentions", "startOffset", "endOffset", "evidence", "contentHash", "rule", "surface")
+#: What :func:`to_networkx`, :func:`supporting_passages` and the report read, besides the relations:
+#: labels, claims (with their passage, confidence and hedge) and the documents' names, bodies and years.
+_READ = (
+    str(RDFS.label),
+    str(SKOS.prefLabel),
+    str(SKOS.altLabel),
+    str(RDF.subject),
+    str(RDF.predicate),
+    str(RDF.object),
+    *(
+        NX_URI + p
+        for p in ("discovered", "statedIn", "confidence", "hedged", "symbol", "year", "fileName", "body")
+    ),
+    "http://purl.org/dc/terms/date",
+)
 
 
 def graph_from_store(store: Any) -> rdflib.Graph:
-    """The part of a built Oxigraph store that :func:`to_networkx` and :func:`supporting_passages` read.
+    """The part of a built Oxigraph store that :func:`to_networkx`, :func:`supporting_passages` and
+    the report read, as an rdflib graph (so they need not parse ``nexus.ttl``).
 
-    The union of the named graphs without the predicates of :data:`_UNREAD` nor hidden labels,
-    and of the passages only those a claim is stated in (their text, document and paragraph);
-    so the viewer and the report need not parse ``nexus.ttl``.
+    The predicates of :data:`_READ` and the relations, the types of the ontology's classes, and of
+    the passages only those a claim is stated in (their text, document and paragraph).
 
     Examples
     --------
@@ -291,26 +304,33 @@ def graph_from_store(store: Any) -> rdflib.Graph:
     """
     import pyoxigraph as ox
 
-    skip = ", ".join(f"<{NX_URI}{p}>" for p in _UNREAD) + f", <{SKOS.hiddenLabel}>"
-    passage = ID_URI + "passage-"
+    values = " ".join(f"<{p}>" for p in (*_READ, *(NX_URI + r for r in RELATIONS)))
     q = (
         "CONSTRUCT { ?s ?p ?o } WHERE { "
-        f'{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), "{passage}") && ?p NOT IN ({skip})) }} UNION '
+        f"{{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} UNION "
+        f'{{ GRAPH ?g {{ ?s a ?o }} FILTER(STRSTARTS(STR(?o), "{NX_URI}") && ?o != <{NX_URI}Passage>) '
+        f"BIND(<{RDF.type}> AS ?p) }} UNION "
         f"{{ GRAPH ?g {{ ?c <{NX_URI}statedIn> ?s . ?s ?p ?o }} "
         f"FILTER(?p IN (<{NX_URI}text>, <{NX_URI}inDocument>, <{NX_URI}paragraph>)) }} }}"
     )
+    seen: dict[Any, rdflib.term.Node] = {}
 
     def term(t: Any) -> rdflib.term.Node:
+        if (known := seen.get(t)) is not None:
+            return known
         if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return rdflib.BNode(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return rdflib.Literal(t.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
+            out: rdflib.term.Node = rdflib.URIRef(t.value)
+        elif isinstance(t, ox.BlankNode):
+            out = rdflib.BNode(t.value)
+        elif t.language:
+            out = rdflib.Literal(t.value, lang=t.language)
+        else:
+            dt = t.datatype.value
+            out = rdflib.Literal(t.value, datatype=None if dt == _XSD_STRING else rdflib.URIRef(dt))
+        seen[t] = out
+        return out
 
-    g = rdflib.Graph()
+    g = rdflib.Graph(store="SimpleMemory")  # no named graphs to index: adds cost half of Memory's
     for t in store.query(q):
         g.add((term(t.subject), term(t.predicate), term(t.object)))
     return g
