@@ -340,15 +340,18 @@ def write_nquads(
 _CLASSES = (*CLASSES, "Passage", "Claim")
 
 
-def summarise(store: Any, seen: Streamed, result: BuildResult) -> None:
-    """Triples, classes, properties and discovered entities of the built store, into ``result``."""
+def summarise(store: Any, seen: Streamed, result: BuildResult, triples: int | None = None) -> None:
+    """Triples (counted here unless given), classes, properties and discovered entities of the
+    built store, into ``result``."""
     from graph.sparql.query import execute
 
     def rows(q: str) -> list[dict[str, Any]]:
         return list(execute(store, q).rows)
 
-    distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-    result.triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
+    if triples is None:
+        distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+        triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
+    result.triples = triples
     types = {
         str(r["t"].value): int(r["n"].value)
         for r in rows("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")
@@ -378,11 +381,11 @@ def summarise(store: Any, seen: Streamed, result: BuildResult) -> None:
     )
 
 
-def _write_turtle(store: Any, path: Path) -> None:
+def _write_turtle(store: Any, path: Path) -> int:
     from graph.rdf import store as st
 
     with path.open("wb") as fh:
-        st.write_turtle(store, fh)
+        return st.write_turtle(store, fh)
 
 
 def run_build(
@@ -431,16 +434,16 @@ def run_build(
             seen = write_nquads(fh, docs, vocab, result, also=loader.add)
         store = loader.close()
         with ThreadPoolExecutor(max_workers=1) as background:
-            # Oxigraph writes the Turtle without holding the GIL, beside the summary and the viewer
+            # the Turtle is written beside the summary and the viewer, and counts the distinct triples
             written = background.submit(_write_turtle, store, tmp / "nexus.ttl") if turtle else None
-            summarise(store, seen, result)
+            summarise(store, seen, result, triples=0 if turtle else None)
             if viewer:
                 from graph.analytics.project import graph_from_store
                 from graph.analytics.report import viewer as page
 
                 (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
             if written is not None:
-                written.result()
+                result.triples = written.result()
         del store
         if (tmp / CACHE_DIR).is_dir():
             (out / CACHE_DIR).mkdir(exist_ok=True)

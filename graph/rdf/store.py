@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -347,8 +347,9 @@ class StreamLoader:
         return self.store
 
 
-def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
-    """Every distinct triple of the store's named graphs as Turtle, in the store's index order.
+def write_turtle(store: ox.Store, fh: BinaryIO) -> int:
+    """Every distinct triple of the store's named graphs as Turtle, in the store's index order;
+    returns how many triples were written.
 
     The order is the union graph's subject-first index, so a subject's triples come together
     and the same quads give the same bytes (term ids are content hashes). No SPARQL
@@ -361,6 +362,7 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
     >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x"), ox.NamedNode("urn:g")))
     >>> buf = io.BytesIO()
     >>> write_turtle(s, buf)
+    1
     >>> '<urn:a> <urn:p> "x" .' in buf.getvalue().decode()
     True
     """
@@ -370,4 +372,13 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> None:
         "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
         use_default_graph_as_union=True,
     )  # the triples stay Oxigraph's own: no Python row objects in between
-    ox.serialize(triples, fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))  # type: ignore[arg-type]
+    written = 0
+
+    def counted() -> Iterator[ox.Triple]:
+        nonlocal written
+        for t in triples:
+            written += 1
+            yield t  # type: ignore[misc]
+
+    ox.serialize(counted(), fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))
+    return written
