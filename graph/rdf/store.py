@@ -371,14 +371,15 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> int:
     triples = store.query(
         "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
         use_default_graph_as_union=True,
-    )  # the triples stay Oxigraph's own: no Python row objects in between
+    )
+    assert isinstance(triples, ox.QueryTriples)
     written = 0
 
     def counted() -> Iterator[ox.Triple]:
         nonlocal written
         for t in triples:
             written += 1
-            yield t  # type: ignore[misc]
+            yield t
 
     ox.serialize(counted(), fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))
     return written
