@@ -36,13 +36,11 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
         keep_going=args.keep_going,
         update=args.update,
-        turtle=not args.no_turtle,
+        turtle=True if args.turtle else False if args.no_turtle else None,
         max_size=int(args.max_size * 2**20),
     )
-    print(
-        f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, "
-        f"{result.triples} triples"
-    )
+    size = f"{result.triples} triples" if result.triples else f"{result.quads} quads"
+    print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, {size}")
     print("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
     print("properties: " + ", ".join(f"{k} {v}" for k, v in result.by_property.items()))
     if result.discovered:
@@ -291,10 +289,16 @@ def parser() -> argparse.ArgumentParser:
         help="refuse a file larger than this (default: 50)",
     )
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
-    b.add_argument(
+    ttl = b.add_mutually_exclusive_group()
+    ttl.add_argument(
+        "--turtle",
+        action="store_true",
+        help="write out/nexus.ttl however large the graph (by default only up to 1,000,000 quads)",
+    )
+    ttl.add_argument(
         "--no-turtle",
         action="store_true",
-        help="skip out/nexus.ttl (large corpora: nexus.nq and the store are the graph)",
+        help="skip out/nexus.ttl (nexus.nq and the store are the graph)",
     )
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")

@@ -33,6 +33,9 @@ from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
 CACHE_DIR = ".cache"
+#: Above this many quads a build writes no ``nexus.ttl`` unless asked (``nexus.nq`` and the store
+#: hold the graph; Turtle of a corpus this size is gigabytes no one reads).
+TURTLE_LIMIT = 1_000_000
 
 
 @dataclass
@@ -43,6 +46,8 @@ class BuildResult:
     passages: int = 0
     facts: int = 0
     triples: int = 0
+    #: Lines of ``nexus.nq`` (a triple stated in several documents counts once for each).
+    quads: int = 0
     by_class: dict[str, int] = field(default_factory=dict)
     by_property: dict[str, int] = field(default_factory=dict)
     discovered: list[tuple[str, str, int]] = field(default_factory=list)
@@ -324,6 +329,7 @@ def write_nquads(
             continue
         first[q.doc_id] = q.path
         fh.writelines(q.lines)
+        result.quads += len(q.lines)
         if also is not None:
             also(q.lines)
         seen.add(q)
@@ -332,6 +338,7 @@ def write_nquads(
         result.facts += q.facts
     entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab)
     fh.writelines(entity_lines)
+    result.quads += len(entity_lines)
     if also is not None:
         also(entity_lines)
     return seen
@@ -395,14 +402,15 @@ def run_build(
     workers: int = 1,
     keep_going: bool = False,
     update: bool = False,
-    turtle: bool = True,
+    turtle: bool | None = None,
     viewer: bool = True,
     max_size: int = ingest.MAX_SIZE,
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`).
 
     ``nexus.nq`` is written as the documents stream from the workers, and the Oxigraph store is
-    bulk-loaded from the same lines batch by batch meanwhile; ``nexus.ttl`` (unless ``turtle`` is false) and the viewer page
+    bulk-loaded from the same lines batch by batch meanwhile; ``nexus.ttl`` (with ``turtle``; by
+    default up to :data:`TURTLE_LIMIT` quads) and the viewer page
     ``graph.html`` (unless ``viewer`` is false) are made from the store. Nothing in ``out``
     changes unless the whole build succeeds; a full disk is a ``GraphError``.
     """
@@ -433,10 +441,19 @@ def run_build(
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
             seen = write_nquads(fh, docs, vocab, result, also=loader.add)
         store = loader.close()
+        if turtle is None:
+            turtle = result.quads <= TURTLE_LIMIT
+            if not turtle:
+                result.warnings.append(
+                    f"nexus.ttl not written: {result.quads:,} quads (more than {TURTLE_LIMIT:,}); "
+                    "nexus.nq and the store hold the graph, --turtle writes it anyway"
+                )
         with ThreadPoolExecutor(max_workers=1) as background:
             # the Turtle is written beside the summary and the viewer, and counts the distinct triples
             written = background.submit(_write_turtle, store, tmp / "nexus.ttl") if turtle else None
-            summarise(store, seen, result, triples=0 if turtle else None)
+            # the Turtle writer counts the distinct triples; above the limit the summary gives quads
+            # (counting distinct triples would hold all of them in one hash set)
+            summarise(store, seen, result, triples=0 if turtle or result.quads > TURTLE_LIMIT else None)
             if viewer:
                 from graph.analytics.project import graph_from_store
                 from graph.analytics.report import viewer as page

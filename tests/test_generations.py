@@ -192,3 +192,23 @@ def test_kill_9_at_any_point_leaves_one_complete_generation(delay: float | None,
     assert new != old
     assert seen in (old, new)
     assert leftovers(out) == []
+
+
+def test_a_graph_over_the_turtle_limit_is_built_without_turtle_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graph import pipeline
+
+    folder = corpus(tmp_path / "corpus", SEED_FILES[2:3])
+    out = tmp_path / "out"
+    run_build([folder], out, progress=lambda m: None)
+    assert (out / "nexus.ttl").is_file()
+    monkeypatch.setattr(pipeline, "TURTLE_LIMIT", 100)
+    assert main(["build", str(folder), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "warning: nexus.ttl not written:" in printed and "--turtle writes it" in printed
+    assert not (out / "nexus.ttl").exists() and "out/nexus.ttl" not in printed
+    quads = len((out / "nexus.nq").read_bytes().splitlines())
+    assert f" facts, {quads} quads" in printed  # distinct triples are not counted above the limit
+    assert main(["build", str(folder), "--out", str(out), "--quiet", "--workers", "1", "--turtle"]) == 0
+    assert (out / "nexus.ttl").is_file()
