@@ -276,6 +276,13 @@ def test_taxing_traders_is_illicit_taxation_a_group_gains_from() -> None:
     assert got == {("group-al-shabaab", "crime-illicit-taxation")}
 
 
+def test_an_affiliate_described_at_length_is_still_an_affiliate() -> None:
+    text = "监测组认为，博科圣地仍是伊黎伊斯兰国在西非最活跃、人数最多的附属组织之一。\n"
+    assert pairs(text, "affiliatedWith") == {("group-boko-haram", "group-isil")}
+    other_clause = "博科圣地仍在活动，伊黎伊斯兰国则在西非招募了新的附属组织。\n"
+    assert pairs(other_clause, "affiliatedWith") == set()
+
+
 def test_close_ties_between_two_groups_are_an_affiliation() -> None:
     assert pairs("哈卡尼网络与基地组织关系密切。\n", "affiliatedWith") == {
         ("group-haqqani-network", "group-al-qaida")

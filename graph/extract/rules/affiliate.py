@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from graph.extract.rules.common import (
@@ -20,7 +21,7 @@ RULE = Rule(
     object=("TerroristGroup",),
     section="affiliate",
     lists=("cues", "appositive", "linkers", "association", "pledge"),
-    numbers=(),
+    numbers=("tail_window",),
     texts=(),
     confidences=("affiliate_cue",),
 )
@@ -40,7 +41,7 @@ def affiliate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
         if a.concept == b.concept:
             continue
         gap = text[a.end : b.start]
-        tail = text[b.end : b.end + 12]
+        tail = re.split(r"[，。；,;]", text[b.end : b.end + af["tail_window"]])[0]
         listed = has_any(gap, ("、", "和", "及", "，", ","))
         if gap.strip() in af["appositive"]:  # 基地组织附属组织伊黎伊斯兰国: b is a's affiliate
             out.append(
