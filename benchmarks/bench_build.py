@@ -204,13 +204,15 @@ def main() -> None:
             )
             shutil.rmtree(Path(tmp) / f"out-{scale}")
             shutil.rmtree(corpus)
+    print(
+        "    * peak of the summed proportional set sizes of the build and its workers (sampled every 250 ms)"
+    )
+    if len(rows) < 2:
+        return  # one scale: no exponent
     xs = [math.log(s) for s, _ in rows]
     ys = [math.log(t) for _, t in rows]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
-    print(
-        "    * peak of the summed proportional set sizes of the build and its workers (sampled every 250 ms)"
-    )
     print(f"    scaling exponent (slope of log time vs log size): {slope:.2f}")
     if len(rows) >= 2:
         (s1, t1), (s2, t2) = rows[-2], rows[-1]
