@@ -347,18 +347,17 @@ def write_nquads(
 _CLASSES = (*CLASSES, "Passage", "Claim")
 
 
-def summarise(store: Any, seen: Streamed, result: BuildResult, triples: int | None = None) -> None:
-    """Triples (counted here unless given), classes, properties and discovered entities of the
-    built store, into ``result``."""
+def summarise(store: Any, seen: Streamed, result: BuildResult, count_triples: bool = True) -> None:
+    """Triples (unless ``count_triples`` is false), classes, properties and discovered entities of
+    the built store, into ``result``."""
     from graph.sparql.query import execute
 
     def rows(q: str) -> list[dict[str, Any]]:
         return list(execute(store, q).rows)
 
-    if triples is None:
+    if count_triples:
         distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-        triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
-    result.triples = triples
+        result.triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
     types = {
         str(r["t"].value): int(r["n"].value)
         for r in rows("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")
@@ -449,11 +448,11 @@ def run_build(
                     "nexus.nq and the store hold the graph, --turtle writes it anyway"
                 )
         with ThreadPoolExecutor(max_workers=1) as background:
-            # the Turtle is written beside the summary and the viewer, and counts the distinct triples
+            # the Turtle is written beside the summary and the viewer, and counts the distinct
+            # triples; without it, above the limit the summary gives quads (counting distinct
+            # triples would hold all of them in one hash set)
             written = background.submit(_write_turtle, store, tmp / "nexus.ttl") if turtle else None
-            # the Turtle writer counts the distinct triples; above the limit the summary gives quads
-            # (counting distinct triples would hold all of them in one hash set)
-            summarise(store, seen, result, triples=0 if turtle or result.quads > TURTLE_LIMIT else None)
+            summarise(store, seen, result, count_triples=not turtle and result.quads <= TURTLE_LIMIT)
             if viewer:
                 from graph.analytics.project import graph_from_store
                 from graph.analytics.report import viewer as page

@@ -670,13 +670,6 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             a = end
 
 
-def split_sentences(chars: list[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """:func:`sentence_spans` on (character, offset) pairs."""
-    text = "".join(c for c, _ in chars)
-    for a, b in sentence_spans(text):
-        yield chars[a:b]
-
-
 def passages(doc: Document) -> Iterator[Passage]:
     """All sentences of a document, in order, as ``Passage`` records.
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.affiliate import affiliate_facts
 from graph.extract.rules.benefit import benefit_facts
-from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts
+from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts, has_any
 from graph.extract.rules.implement import implement_facts
 from graph.extract.rules.mandate import mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
@@ -58,7 +58,7 @@ def document_facts(
         facts: list[Fact] = []
         if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
             facts += active_facts(p, ms, cues, table_entities)
-        carried = carried_group if p.sent == 1 and any(w in p.text for w in cues["anaphora"]["group"]) else ""
+        carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
         facts += benefit_facts(p, ms, cues, ctx, last_group or carried)
         facts += operate_facts(p, ms, cues)
         found_sites = attack_sites(p, ms, cues)
