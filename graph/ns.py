@@ -101,6 +101,50 @@ def declared_terms() -> tuple[str, ...]:
     )
 
 
+@cache
+def domain_range(prop: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The classes a relation's ``rdfs:domain`` and ``rdfs:range`` admit, subclasses included.
+
+    >>> d, r = domain_range("operatesIn")
+    >>> d, "Country" in r
+    (('TerroristGroup',), True)
+    """
+    import pyoxigraph as ox
+
+    store = ontology_store()
+
+    def objects(subject: Any, predicate: str) -> list[Any]:
+        return [q.object for q in store.quads_for_pattern(subject, ox.NamedNode(predicate), None)]
+
+    def members(node: Any) -> list[str]:
+        union = objects(node, "http://www.w3.org/2002/07/owl#unionOf")
+        if not union:
+            return [node.value[len(NX_URI) :]] if isinstance(node, ox.NamedNode) else []
+        out, cell = [], union[0]
+        while cell != ox.NamedNode(_RDF + "nil"):
+            out += members(objects(cell, _RDF + "first")[0])
+            cell = objects(cell, _RDF + "rest")[0]
+        return out
+
+    def with_subclasses(names: list[str]) -> tuple[str, ...]:
+        found = list(names)
+        for name in found:
+            for q in store.quads_for_pattern(
+                None, ox.NamedNode(_RDFS + "subClassOf"), ox.NamedNode(NX_URI + name)
+            ):
+                sub = str(getattr(q.subject, "value", ""))[len(NX_URI) :]
+                if sub and sub not in found:
+                    found.append(sub)
+        return tuple(found)
+
+    node = ox.NamedNode(NX_URI + prop)
+    domain = [c for o in objects(node, _RDFS + "domain") for c in members(o)]
+    range_ = [c for o in objects(node, _RDFS + "range") for c in members(o)]
+    if not domain or not range_:
+        raise OntologyError(f"nexus.ttl: nx:{prop} has no rdfs:domain or rdfs:range")
+    return with_subclasses(domain), with_subclasses(range_)
+
+
 def listed(store: ox.Store, prop: str) -> tuple[str, ...]:
     """The local names in the ontology header's RDF list ``nx:<prop>``; an undeclared one is an error."""
     import pyoxigraph as ox

@@ -160,12 +160,11 @@ def extract_quads(task: tuple[Path, dict[str, str] | None]) -> build.DocumentQua
 
 
 def _fingerprint() -> str:
-    """What the extraction depends on besides the file: the rules' code and the ontology data."""
+    """What the extraction depends on besides the file: the package's code and the ontology data."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("pipeline.py", "records.py", "vocab.py", "script.py", "ns.py", "rdf/build.py"):
-        h.update((here / name).read_bytes())
-    for f in sorted((here / "extract").rglob("*.py")):
+    for f in sorted(here.rglob("*.py")):
+        h.update(f.relative_to(here).as_posix().encode("utf-8"))
         h.update(f.read_bytes())
     for f in sorted(ontology_dir().glob("*")):
         if f.is_file():

@@ -39,21 +39,13 @@ def claims(text: str, predicate: str):
 
 
 def test_every_rule_names_ontology_terms_and_its_cues() -> None:
-    assert {r.name for r in RULES} >= {
-        "benefit",
-        "operate",
-        "mandate",
-        "implement",
-        "recall",
-        "affiliate",
-        "partner",
-        "active",
-    }
+    assert {r.name for r in RULES} >= {"benefit", "operate", "mandate", "recall", "affiliate", "active"}
     for rule in RULES:
         NX[rule.predicate]  # a closed namespace: a misspelt term raises
         for cls in (*rule.subject, *rule.object):
             NX[cls]
-        assert rule.lists and rule.confidences, rule.name
+        assert rule.confidences, rule.name
+        assert rule.lists or rule.section == "confidence", rule.name  # the table rule reads no words
 
 
 def _cues() -> dict:

@@ -12,43 +12,169 @@ import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 
+from graph.extract.clauses import Clause, ClauseTrace, analyse
+from graph.extract.discourse import Discourse, default_actor
+from graph.extract.frames import ANY_VERB, Frames, load_frames
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.affiliate import affiliate_facts
 from graph.extract.rules.benefit import benefit_facts
-from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts, has_any
-from graph.extract.rules.implement import implement_facts
+from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts, generic_un, has_any
 from graph.extract.rules.mandate import mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
-from graph.extract.rules.partner import partner_facts
 from graph.extract.rules.recall import recall_facts
 from graph.records import Fact, Mention, Passage
 from graph.script import fold
 
-__all__ = ["Context", "clause_spans", "document_facts", "find_amounts"]
+__all__ = ["Context", "clause_spans", "document_facts", "find_amounts", "frame_facts"]
+
+
+# ---------------------------------------------------------------- frames over clauses
+
+#: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…).
+CO_AGENTS = ("UNEntity", "Programme")
+
+
+def frame_facts(
+    p: Passage,
+    clauses: Sequence[Clause],
+    discourse: Discourse,
+    frames: Frames,
+    cues: Cues,
+    ctx: Context,
+    trace: list[ClauseTrace] | None = None,
+) -> list[Fact]:
+    """Facts of one sentence: every frame of ``frames.toml`` over every clause's roles.
+
+    The agent of a clause that names none is the agent of the clause before it in the sentence,
+    else the discourse topic (the paragraph's last agent, or the report's default actor).
+    """
+    out: list[Fact] = []
+    carried: tuple[Mention, ...] = ()
+    hedged_sentence = has_any(p.text, cues["hedge"]["words"])
+    openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
+    voice = (
+        (Mention(ctx.self_resolution, "Resolution", "本决议", p.doc_id, 0, 0, "voice"),)
+        if ctx.self_resolution
+        else ()
+    )
+    for clause in clauses:
+        carries = (
+            not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
+        )
+        agents, implied = discourse.agents(clause, carried, carries)
+        if trace is not None:
+            trace.append(ClauseTrace(p, clause, agents, implied))
+        if carries and (agents or (clause.predicates and not clause.embedded)):
+            # the UN partners of a joint action act in the clauses that say what it did
+            partners = tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS)
+            carried = agents + partners if agents and "partner" in clause.verb_classes else agents
+        if clause.negated:
+            continue
+        classes = set(clause.verb_classes)
+        roles: dict[str, list[tuple[Mention, str]]] = {}
+        for g in clause.groups:
+            for m in g.mentions:
+                roles.setdefault(g.role, []).append((m, g.verb))
+        roles["agent"] = [(m, "") for m in agents]
+        if voice and not agents and _opens_with_request(clause, openers):
+            roles["voice"] = [(m, "") for m in voice]
+        for frame in frames.frames:
+            if ANY_VERB not in frame.verbs and not classes & set(frame.verbs):
+                continue
+            subjects = _fillers(roles, frame.subject, frame.subject_classes, frame.verbs, frames)
+            objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
+            subjects = [m for m in subjects if m.concept not in frames.deliberative]
+            for i, s in enumerate(subjects):
+                for o in objects:
+                    if s.concept == o.concept or (frame.subject == frame.object and o in subjects[: i + 1]):
+                        continue
+                    said = f"[{s.surface}] " if implied and s in agents else ""
+                    out.append(
+                        Fact(
+                            s.concept,
+                            frame.predicate,
+                            o.concept,
+                            p,
+                            "frame_" + "_".join(frame.verbs).replace(ANY_VERB, "any"),
+                            frame.confidence,
+                            clause.uncertain or hedged_sentence,
+                            None,
+                            said + clause.text.strip(),
+                        )
+                    )
+    return out
+
+
+def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
+    """A clause in a resolution's own voice opens with its request (并请, 安理会还请 …)."""
+    if not clause.predicates or "request" not in clause.predicates[0].classes:
+        return False
+    head = clause.text[: clause.predicates[0].start - clause.start].strip(' “‘"')
+    while head.startswith(openers):
+        head = head[len(next(o for o in openers if head.startswith(o))) :]
+    return head == ""
+
+
+def _fillers(
+    roles: dict[str, list[tuple[Mention, str]]],
+    wanted: Sequence[str],
+    kinds: Sequence[str],
+    verbs: Sequence[str],
+    frames: Frames,
+) -> list[Mention]:
+    """The mentions of the wanted roles and classes; an object must be the object of a verb of the frame."""
+    out: list[Mention] = []
+    for role in wanted:
+        for m, verb in roles.get(role, []):
+            if m.kind not in kinds or m in out:
+                continue
+            if (
+                role == "object"
+                and ANY_VERB not in verbs
+                and verb
+                and not any(verb in frames.verbs.get(v, ()) for v in verbs)
+            ):
+                continue
+            out.append(m)
+    return out
 
 
 # ---------------------------------------------------------------- driver
 
 
 def document_facts(
-    passages: Sequence[Passage], mentions: Sequence[Sequence[Mention]], cues: Cues, ctx: Context
+    passages: Sequence[Passage],
+    mentions: Sequence[Sequence[Mention]],
+    cues: Cues,
+    ctx: Context,
+    frames: Frames | None = None,
+    trace: list[ClauseTrace] | None = None,
 ) -> Iterator[Fact]:
-    """All facts of one document, in passage order, without duplicates."""
+    """All facts of one document, in passage order, without duplicates; ``trace`` (if given)
+    receives every clause as the frames read it, for ``explain``."""
+    frames = frames or load_frames()
+    folded = [fold(p.text) for p in passages]
+    named = [
+        [m for m in ms if not generic_un(t, m, cues)] for t, ms in zip(folded, mentions, strict=True)
+    ]  # 联合国 inside a larger noun (联合国各实体) names no one
+    first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
+    actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
+    discourse = Discourse(actor=actor)
+    anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
-    last_group = carried_group = last_entity = last_resolution = topic_resolution = ""
+    last_group = carried_group = last_entity = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
     title_sites: list[Mention] = []
     sites: list[Mention] = []
-    for original, ms in zip(passages, mentions, strict=True):
-        p = dataclasses.replace(
-            original, text=fold(original.text), offsets=()
-        )  # cue words match either script
+    for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
+        p = dataclasses.replace(original, text=folded[k], offsets=())  # cue words match either script
         if p.para != para:
+            discourse.new_paragraph()
             para = p.para
             # 该团体 opening the next paragraph still means the group the last one was about
             carried_group, last_group = last_group, ""
-            last_entity = last_resolution = topic_resolution = ""
+            last_entity = topic_resolution = ""
             table_entities = []
             sites = []
         is_table = p.para.startswith("annex-")
@@ -69,12 +195,12 @@ def document_facts(
         facts += claimed_facts(p, ms, cues, [*title_sites, *sites])
         facts += mandate_facts(p, ms, cues, ctx, last_entity, topic_resolution)
         facts += request_facts(p, ms, cues, ctx)
-        facts += implement_facts(p, ms, cues, last_resolution)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
         facts += affiliate_facts(p, ms, cues)
-        facts += partner_facts(p, ms, cues)
-        if not is_table:
-            facts += active_facts(p, ms, cues, ())
+        implied = discourse.resolve(p.text, named[k], anaphors, cues["anaphora"]["resolution"])
+        clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
+        facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
+        discourse.remember(ms, p.text)
         for f in facts:
             if f.subject == f.object:
                 continue
@@ -95,8 +221,6 @@ def document_facts(
         for m in ms:
             if m.kind in ("UNEntity", "Programme"):
                 last_entity = m.concept
-            elif m.kind == "Resolution":
-                last_resolution = m.concept
 
 
 def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:

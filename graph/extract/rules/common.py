@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from graph.errors import OntologyError
+from graph.extract.clauses import clause_spans
 from graph.records import Amount, Fact, Mention, Passage
 
 # ---------------------------------------------------------------- rules and their checked cue words
@@ -299,27 +300,6 @@ def make_fact(
     amount: Amount | None = None,
 ) -> Fact:
     return Fact(s, pred, o, p, rule, conf, hedged, amount, evidence)
-
-
-@functools.lru_cache(maxsize=4096)
-def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
-
-    >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
-    >>> [t[a:b] for a, b in clause_spans(t)]
-    ['回顾第1373(2001)号决议', '又回顾第1624(2005)号决议']
-    """
-    spans, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（《":
-            depth += 1
-        elif ch in ")）》":
-            depth = max(0, depth - 1)
-        elif ch in "，,；;：:" and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return tuple((a, b) for a, b in spans if b > a)
 
 
 @dataclass(frozen=True, slots=True)

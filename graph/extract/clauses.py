@@ -1,0 +1,382 @@
+"""The clause analyser shared by every relation: a sentence and its mentions → ``Clause``s.
+
+A sentence is split at every clause boundary (，；： and their ASCII forms, outside brackets).
+In each clause the analyser finds the predicate words (verb classes of ``ontology/frames.toml``),
+groups the names into lists (A、B和C: one list, one role), and gives each list its role from the
+last word before it: a marker (在/于 → place, 为/向 → beneficiary, 与/同 → partner,
+根据/应 → basis), a predicate (→ its object), or nothing before the first predicate (→ agent).
+A clause that is only an adjunct (在乍得湖流域，…; 在X的援助下，…) lends its lists to the next
+clause; a clause that is only a list after a colon or 包括 continues the clause before it.
+Who the agent is when the clause names none is the discourse's business
+(``graph.extract.discourse``), not this module's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph.extract.frames import MARKER_ROLES, Frames
+from graph.records import Mention, Passage
+
+#: Words that join the names of one list (A、B和C; A及其B).
+CONNECTORS = frozenset(
+    {
+        "",
+        "、",
+        "和",
+        "及",
+        "以及",
+        "或",
+        "及其",
+        "和其",
+        "以及其",
+        "、以及",
+        "或者",
+        "和/或",
+        "特别是",
+        "特别是其",
+        "尤其是",
+    }
+)
+_PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
+_BOUNDARY = "，,；;：:"
+AGENT_KINDS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A predicate word of a clause and the verb classes it belongs to."""
+
+    word: str
+    classes: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A list of names that fill one role together; ``verb`` is the predicate it is the object of."""
+
+    mentions: tuple[Mention, ...]
+    role: str
+    start: int
+    end: int
+    verb: str = ""
+    lent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause: its span in the sentence, predicates, lists with roles, and modality."""
+
+    start: int
+    end: int
+    text: str
+    predicates: tuple[Predicate, ...]
+    groups: tuple[Group, ...]
+    negated: bool = False
+    uncertain: bool = False
+    continues: bool = False
+    generic_agent: bool = False
+    embedded: str = ""
+    inherited: tuple[str, ...] = field(default=())
+
+    @property
+    def verb_classes(self) -> tuple[str, ...]:
+        """The verb classes this clause states, its own or those of the clause it continues."""
+        own = tuple(dict.fromkeys(c for p in self.predicates for c in p.classes))
+        return own or self.inherited
+
+    def role(self, name: str) -> list[Mention]:
+        """The mentions of every list with role ``name``."""
+        return [m for g in self.groups if g.role == name for m in g.mentions]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseTrace:
+    """A clause as the relation stage read it, in its sentence: its agents and whether they were
+    implied (carried from the clause before, the paragraph's topic or the report's author)."""
+
+    passage: Passage
+    clause: Clause
+    agents: tuple[Mention, ...]
+    implied: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
+
+    >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
+    >>> [t[a:b] for a, b in clause_spans(t)]
+    ['回顾第1373(2001)号决议', '又回顾第1624(2005)号决议']
+    """
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif ch in _BOUNDARY and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return tuple((a, b) for a, b in spans if b > a)
+
+
+@functools.cache
+def _scanner(frames: Frames) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern[str]]:
+    classes: dict[str, list[str]] = {}
+    for word, cls in frames.cue_index:
+        classes.setdefault(word, []).append(cls)
+    words = sorted(classes, key=lambda w: (-len(w), w))
+    cue = re.compile("|".join(map(re.escape, words)))
+    blockers = re.compile("|".join(map(re.escape, sorted(frames.blockers, key=len, reverse=True))))
+    return cue, {w: tuple(c) for w, c in classes.items()}, blockers
+
+
+def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
+    """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
+    cue, classes, blockers = _scanner(frames)
+    blocked = [(m.start(), m.end()) for m in blockers.finditer(text, a, b)]
+    out = []
+    for m in cue.finditer(text, a, b):
+        s, e = m.start(), m.end()
+        if any(x < e and s < y for x, y in taken):
+            continue
+        if any(x <= s and e <= y and (y - x) > (e - s) for x, y in blocked) or any(
+            x < e and s < y and not (x <= s and e <= y) for x, y in blocked
+        ):
+            continue
+        out.append(Predicate(m.group(0), classes[m.group(0)], s, e))
+    return out
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    return _PAREN.sub("", text[a:b]).strip(" ()")
+
+
+def _lists(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
+    """Mentions joined into lists by connectors (、和及以及或); an alias in brackets joins its name."""
+    out: list[list[Mention]] = []
+    for m in ms:
+        if out:
+            last = out[-1][-1]
+            gap = _gap(text, last.end, m.start)
+            if m.concept == last.concept and gap in ("", "又称", "简称"):
+                out[-1].append(m)
+                continue
+            if gap in CONNECTORS and (gap or m.kind == last.kind) and m.start >= last.end:
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return out
+
+
+def _role(
+    text: str,
+    lead_cues: Sequence[Predicate],
+    group: list[Mention],
+    end: int,
+    seen_predicate: Predicate | None,
+    previous_role: str,
+    has_agent: bool,
+    frames: Frames,
+) -> tuple[str, str]:
+    """The role of a list from the last cue before it (marker, predicate or none)."""
+    if lead_cues:
+        last = lead_cues[-1]
+        marker = next((c[7:] for c in last.classes if c.startswith("marker:")), "")
+        kinds = {m.kind for m in group}
+        if marker == "place" and kinds <= {"Resolution", "Convention"}:
+            return "basis", ""
+        if marker == "place" and frames.supporter_tail.match(text, end):
+            return "supporter", ""
+        if marker:
+            return marker, ""
+        return "object", last.word
+    if previous_role in (*MARKER_ROLES, "supporter"):
+        # X的Y after a marker keeps the marker's role (在尼日利亚的东北部; 与第N号决议所设X)
+        return previous_role, ""
+    if seen_predicate is None:
+        return ("agent" if not has_agent else "attribute"), ""
+    return "object", seen_predicate.word
+
+
+def _nominal_objects(
+    text: str, groups: list[Group], predicates: Sequence[Predicate], frames: Frames
+) -> list[Group]:
+    """An instrument right before an implement word is its object (第N号决议的执行情况; 《公约》的缔约国)."""
+    out = []
+    for g in groups:
+        verb = next(
+            (
+                p
+                for p in predicates
+                if "implement" in p.classes
+                and p.start >= g.end
+                and frames.nominal_gap.fullmatch(text, g.end, p.start)
+            ),
+            None,
+        )
+        kinds = {m.kind for m in g.mentions}
+        if (
+            verb is not None
+            and kinds <= {"Resolution", "Convention"}
+            and g.role
+            in (
+                "agent",
+                "attribute",
+                "basis",
+                "place",
+            )
+        ):
+            g = Group(g.mentions, "object", g.start, g.end, verb.word, g.lent)
+        out.append(g)
+    return out
+
+
+def _generic_subject(
+    text: str, a: int, b: int, cues: Sequence[Predicate], groups: Sequence[Group], frames: Frames
+) -> bool:
+    """The clause's subject is a generic noun (一些会员国报告说; …本报告根据…编写), not a name."""
+    opening, before_verb = frames.generic_subject
+    named = min([b, *(g.start for g in groups)])
+    if opening.match(text, a, min([named, *(c.start for c in cues)])):
+        return True
+    return any(before_verb.search(text, a, c.start) for c in cues)
+
+
+def _topics(text: str, groups: list[Group]) -> list[Group]:
+    """A name in a 关于…的 phrase before another name says what that name is about
+    (大会关于《准则》的第69/196号决议: the resolution is the object, the guidelines its topic)."""
+    out = list(groups)
+    for i in range(len(groups) - 1):
+        g, nxt = groups[i], groups[i + 1]
+        before = text[groups[i - 1].end if i else 0 : g.start]
+        if "关于" in before and _gap(text, g.end, nxt.start).strip("》") == "的":
+            out[i] = Group(g.mentions, "attribute", g.start, g.end, "", g.lent)
+    return out
+
+
+def _appositive(text: str, m: Mention, previous: Mention | None) -> bool:
+    """A name in brackets right after another name (中心(美利坚合众国)) describes that name."""
+    if previous is None or previous.concept == m.concept:
+        return False
+    return text[previous.end : m.start].strip() == "(" and text.startswith(")", m.end)
+
+
+def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Clause, ...]:
+    """The clauses of one sentence (``text`` folded to simplified script) with their roles.
+
+    After a verb whose object is a clause or an event (参加, 出席, 重申, 回顾: ``[complements]``)
+    the rest of the clause is analysed as an embedded clause with its own agent
+    (参加了执行局对秘鲁的访问: the Directorate visits Peru).
+
+    >>> from graph.extract.frames import load_frames
+    >>> t = "毒品和犯罪问题办公室与欧洲联盟合作，在马里举办了讲习班"
+    >>> ms = [Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary"),
+    ...       Mention("org-eu", "Organization", "欧洲联盟", "d", 11, 15, "vocabulary"),
+    ...       Mention("country-mli", "Country", "马里", "d", 19, 21, "vocabulary")]
+    >>> [[(g.role, [m.surface for m in g.mentions]) for g in c.groups] for c in analyse(t, ms, load_frames())]
+    [[('agent', ['毒品和犯罪问题办公室']), ('partner', ['欧洲联盟'])], [('place', ['马里'])]]
+    """
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    ms = [m for i, m in enumerate(ordered) if not _appositive(text, m, ordered[i - 1] if i else None)]
+    out: list[Clause] = []
+    lent: list[Group] = []
+    for a, b in clause_spans(text):
+        segments = [(a, b, "")]
+        cues = _cues(text, a, b, [(m.start, m.end) for m in ms if a <= m.start < b], frames)
+        opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
+        if opener is not None and any(opener.end <= m.start < b for m in ms):
+            kind = next(k for k in opener.classes if k in frames.complements)
+            segments = [(a, opener.end, ""), (opener.end, b, kind)]
+        for sa, sb, embedded in segments:
+            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames)
+            out.append(clause)
+    return tuple(out)
+
+
+def _clause(
+    text: str,
+    a: int,
+    b: int,
+    embedded: str,
+    ms: Sequence[Mention],
+    out: Sequence[Clause],
+    lent: list[Group],
+    frames: Frames,
+) -> tuple[Clause, list[Group]]:
+    """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
+    inside = [m for m in ms if a <= m.start < b]
+    cues = _cues(text, a, b, [(m.start, m.end) for m in inside], frames)
+    predicates = tuple(c for c in cues if any(not k.startswith("marker:") for k in c.classes))
+    groups: list[Group] = []
+    pos = a
+    role = ""
+    for items in _lists(text, inside):
+        start, end = items[0].start, items[-1].end
+        lead = [c for c in cues if pos <= c.start and c.end <= start]
+        before = [p for p in predicates if p.end <= start]
+        role, verb = _role(
+            text,
+            lead,
+            items,
+            end,
+            before[-1] if before else None,
+            role,
+            any(g.role == "agent" for g in groups),
+            frames,
+        )
+        groups.append(Group(tuple(items), role, start, end, verb))
+        pos = end
+    groups = _topics(text, groups)
+    body = text[a:b].lstrip(' “‘"')
+    opener = body.startswith(frames.list_openers)
+    after_colon = a > 0 and text[a - 1] in "：:"
+    continues = bool(
+        out
+        and not embedded
+        and not predicates
+        and groups
+        and (after_colon or opener or out[-1].continues)
+        and all(g.role in ("agent", "object", "attribute") for g in groups)
+    )
+    if continues:
+        groups = [Group(g.mentions, "list", g.start, g.end) for g in groups]
+    generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
+    if (
+        not embedded
+        and not generic
+        and groups
+        and all(g.role in ("place", "supporter", "basis", "beneficiary") for g in groups)
+        and (not predicates or any(g.role == "supporter" for g in groups))
+    ):
+        lent = [*lent, *(Group(g.mentions, g.role, g.start, g.end, lent=True) for g in groups)]
+        return Clause(a, b, text[a:b], (), tuple(groups)), lent
+    if lent and (predicates or groups):
+        groups = [*lent, *groups]
+        lent = []
+    groups = _nominal_objects(text, groups, predicates, frames)
+    first = predicates[0].end if predicates else b
+    negated = any(w in text[a:first] for w in frames.negation)
+    uncertain = any(w in text[:b] for w in frames.uncertainty)
+    inherited = out[-1].verb_classes if continues else ()
+    clause = Clause(
+        a,
+        b,
+        text[a:b],
+        predicates,
+        tuple(groups),
+        negated,
+        uncertain,
+        continues,
+        generic,
+        embedded,
+        inherited,
+    )
+    return clause, lent

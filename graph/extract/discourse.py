@@ -1,0 +1,137 @@
+"""Discourse state of one document: who acts when a clause names no agent.
+
+One object per document holds what the clauses before have established:
+
+- the **default actor**: in a report (not a resolution), the UN entity or programme that is
+  the stated agent of the most clauses, when it clearly dominates (the report's own subject,
+  implied in 提供了培训 with no subject);
+- the **topic**: the agent last named in the paragraph, carried to the next clause or sentence
+  that names none, until a new agent is named; a new paragraph starts from the default actor;
+- **anaphora and short forms** (该办公室, 该平台, 执行局, 工作队 …): resolved to the last entity
+  named whose name ends with the same head noun, else to the default actor; each is returned
+  as a ``Mention`` with method ``anaphora``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from graph.extract.clauses import Clause
+from graph.records import Mention
+
+#: Kinds that can be the agent of a clause (a place or a crime cannot act).
+ACTORS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
+#: Kinds the default actor of a report may have.
+AUTHORS = ("UNEntity", "Programme")
+_DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|此|上述|本)")
+
+
+def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: float = 0.4) -> Mention | None:
+    """The UN entity or programme that is the stated agent of most clauses, if it dominates.
+
+    >>> from graph.extract.clauses import Clause, Group
+    >>> u = Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary")
+    >>> from graph.extract.clauses import Predicate
+    >>> c = Clause(0, 14, "", (Predicate("提供", ("activity",), 10, 12),), (Group((u,), "agent", 0, 10),))
+    >>> default_actor([c, c, c]).concept, default_actor([c, c])
+    ('un-unodc', None)
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for c in clauses:
+        if not c.predicates:
+            continue
+        for m in c.role("agent"):
+            if m.kind in AUTHORS and m.method != "anaphora":
+                counts[m.concept] += 1
+                first.setdefault(m.concept, m)
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return first[top] if n >= min_count and n / total >= min_share else None
+
+
+@dataclass
+class Discourse:
+    """What the document has established so far; updated clause by clause."""
+
+    actor: Mention | None = None
+    topic: tuple[Mention, ...] = ()
+    named: dict[str, Mention] = field(default_factory=dict)
+    resolution: Mention | None = None
+    adopted: Mention | None = None
+
+    def new_paragraph(self) -> None:
+        """A paragraph starts from the report's default actor."""
+        self.topic = (self.actor,) if self.actor is not None else ()
+
+    def remember(self, ms: Sequence[Mention], text: str = "") -> None:
+        """Entities named, most recent last, for the short forms that follow; the resolution a
+        paragraph says was adopted (通过第N号决议), else the last one named, for 该决议."""
+        for m in ms:
+            if m.kind in AUTHORS or m.kind == "Organization":
+                self.named.pop(m.concept, None)
+                self.named[m.concept] = m
+            elif m.kind == "Resolution" and m.method != "anaphora":
+                self.resolution = m
+                if text.endswith(("通过", "通过了"), 0, m.start):
+                    self.adopted = m
+
+    def agents(
+        self, clause: Clause, carried: tuple[Mention, ...], carries: bool = True
+    ) -> tuple[tuple[Mention, ...], bool]:
+        """The agents of a clause and whether they were implied (carried or the topic);
+        ``carries`` is false for an embedded clause whose agent does not act after it."""
+        own = tuple(m for m in clause.role("agent") if m.kind in ACTORS)
+        if clause.embedded and not own:  # an event attended with no organiser named: nobody acts
+            return (), False
+        if clause.embedded and not carries:  # the agent of a recalled clause acts only there
+            return own, False
+        if clause.generic_agent and not own:
+            self.topic = ()
+            return (), False
+        if own:
+            self.topic = own
+            return own, False
+        if not clause.predicates and not clause.continues:
+            return (), False
+        return (carried or self.topic), True
+
+    def resolve(
+        self, text: str, ms: Sequence[Mention], anaphors: Sequence[str], resolutions: Sequence[str] = ()
+    ) -> list[Mention]:
+        """Mentions for the short forms and anaphors of ``text`` that are not part of a name.
+
+        >>> d = Discourse()
+        >>> u = Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary")
+        >>> d.remember([u])
+        >>> [(m.concept, m.surface) for m in d.resolve("该办公室提供了培训", [], ["该办公室"])]
+        [('un-unodc', '该办公室')]
+        """
+        out = []
+        taken = [(m.start, m.end) for m in ms]
+        words = [(w, False) for w in anaphors] + [(w, True) for w in resolutions]
+        for word, is_resolution in sorted(words, key=lambda w: len(w[0]), reverse=True):
+            head = _DEMONSTRATIVE.sub("", word)
+            for hit in re.finditer(re.escape(word), text):
+                s, e = hit.start(), hit.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                target = (self.adopted or self.resolution) if is_resolution else self._antecedent(head)
+                if target is None:
+                    continue
+                taken.append((s, e))
+                out.append(Mention(target.concept, target.kind, word, target.doc_id, s, e, "anaphora"))
+        return out
+
+    def _antecedent(self, head: str) -> Mention | None:
+        for m in reversed(self.named.values()):
+            if m.surface.endswith(head) or (len(head) >= 2 and head in m.surface):
+                return m
+        actor = self.actor
+        if actor is not None and actor.surface.endswith(head):
+            return actor
+        return None

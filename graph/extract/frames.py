@@ -1,0 +1,221 @@
+"""Clause frames as checked data: ``ontology/frames.toml`` → one frozen ``Frames``.
+
+A frame is a row: a relation of the ontology, the verb classes that state it, the clause roles
+its subject and object fill, a confidence and a Chinese example.  The classes a subject or
+object may have are the relation's ``rdfs:domain`` and ``rdfs:range`` in ``nexus.ttl``.
+Everything is checked when the file loads: an unknown verb class, role or relation, an empty
+list or a bad pattern is an ``OntologyError`` naming the file and key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph.errors import OntologyError
+from graph.ns import RELATIONS, domain_range
+from graph.resources import ontology_file
+from graph.script import fold
+
+#: The roles the clause analyser gives a list of names (see ``graph.extract.clauses``).
+ROLES = (
+    "agent",
+    "object",
+    "place",
+    "beneficiary",
+    "partner",
+    "basis",
+    "supporter",
+    "list",
+    "voice",
+    "attribute",
+)
+MARKER_ROLES = ("place", "beneficiary", "partner", "basis")
+ANY_VERB = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One relation row: ``predicate`` holds between a ``subject`` role and an ``object`` role of a
+    clause whose predicate is of one of ``verbs`` (``*``: any clause).  The classes are the
+    relation's domain and range; a row may narrow its subject classes, never widen them."""
+
+    predicate: str
+    verbs: tuple[str, ...]
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    subject_classes: tuple[str, ...]
+    object_classes: tuple[str, ...]
+    confidence: float
+    example: str = ""
+    near_miss: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Frames:
+    """Verb classes, role markers, modality words and frames, checked and frozen."""
+
+    verbs: Mapping[str, tuple[str, ...]]
+    blockers: tuple[str, ...]
+    markers: Mapping[str, tuple[str, ...]]
+    list_openers: tuple[str, ...]
+    supporter_tail: re.Pattern[str]
+    nominal_gap: re.Pattern[str]
+    complements: tuple[str, ...]
+    carried_complements: tuple[str, ...]
+    generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
+    negation: tuple[str, ...]
+    uncertainty: tuple[str, ...]
+    deliberative: tuple[str, ...]
+    frames: tuple[Frame, ...]
+
+    @functools.cached_property
+    def cue_index(self) -> tuple[tuple[str, str], ...]:
+        """(word, verb class or ``marker:<role>``), longest word first, for the clause scanner."""
+        pairs = [(w, cls) for cls, words in self.verbs.items() for w in words]
+        pairs += [(w, "marker:" + role) for role, words in self.markers.items() for w in words]
+        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1])))
+
+
+def _words(data: Mapping[str, Any], table: str, key: str, source: str) -> tuple[str, ...]:
+    words = data.get(key)
+    if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
+        raise OntologyError(f"{source}: [{table}] {key} must be a non-empty list of words")
+    return tuple(fold(w) for w in words)
+
+
+def _pattern(data: Mapping[str, Any], table: str, key: str, source: str) -> re.Pattern[str]:
+    text = data.get(key)
+    if not isinstance(text, str) or not text:
+        raise OntologyError(f"{source}: [{table}] {key} must be a regular expression")
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise OntologyError(f"{source}: [{table}] {key} is not a regular expression ({exc})") from None
+
+
+def _table(data: Mapping[str, Any], name: str, source: str) -> Mapping[str, Any]:
+    table = data.get(name)
+    if not isinstance(table, dict):
+        raise OntologyError(f"{source}: no [{name}] table")
+    return table
+
+
+def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of a generic subject: opening a clause (一些会员国…), or the document itself right
+    before a verb anywhere in the clause (…本报告根据…编写)."""
+    words = _words(table, "subjects", "generic", source)
+    quantifiers = _words(table, "subjects", "quantifiers", source)
+
+    def alt(ws: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+
+    noun = rf"(?:{alt(quantifiers)})?(?:{alt(words)})"
+    itself = alt(_words(table, "subjects", "self", source))
+    return (
+        re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),
+        re.compile(rf"(?:{itself})(?:还|也|已|已经|将)?$"),
+    )
+
+
+def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames:
+    """``frames.toml`` as checked, frozen ``Frames``.
+
+    >>> bad = {"verbs": {"partner": ["合作"]}, "frame": [{"predicate": "partnerOf", "verbs": ["cooperate"]}]}
+    >>> check_frames(bad)
+    Traceback (most recent call last):
+    graph.errors.OntologyError: frames.toml: no [blockers] table
+    """
+    verbs_t = _table(data, "verbs", source)
+    verbs = {cls: _words(verbs_t, "verbs", cls, source) for cls in verbs_t}
+    blockers = _words(_table(data, "blockers", source), "blockers", "words", source)
+    markers_t = _table(data, "markers", source)
+    markers = {role: _words(markers_t, "markers", role, source) for role in MARKER_ROLES}
+    unknown = sorted(set(markers_t) - {*MARKER_ROLES, "list_openers", "supporter_tail", "nominal_gap"})
+    if unknown:
+        raise OntologyError(f"{source}: [markers] has unknown keys {unknown} (roles: {list(MARKER_ROLES)})")
+    cues = {w for ws in (*verbs.values(), *markers.values()) for w in ws}
+    for b in blockers:
+        if not any(c in b for c in cues):
+            raise OntologyError(f"{source}: [blockers] {b!r} contains no verb or marker; it blocks nothing")
+    modality = _table(data, "modality", source)
+    complements = _table(data, "complements", source)
+    opened = _words(complements, "complements", "open", source)
+    carried = _words(complements, "complements", "carry", source)
+    for cls in (*opened, *carried):
+        if cls not in verbs:
+            raise OntologyError(f"{source}: [complements] verb class {cls!r} is not in [verbs]")
+    frames = []
+    rows = data.get("frame")
+    if not isinstance(rows, list) or not rows:
+        raise OntologyError(f"{source}: no [[frame]] rows")
+    for i, row in enumerate(rows, 1):
+        where = f"{source}: frame {i}"
+        pred = row.get("predicate")
+        if pred not in RELATIONS:
+            raise OntologyError(f"{where}: predicate {pred!r} is not a relation of nexus.ttl")
+        fverbs = _words(row, f"frame {i}", "verbs", source)
+        for v in fverbs:
+            if v != ANY_VERB and v not in verbs:
+                raise OntologyError(f"{where}: verb class {v!r} is not in [verbs] ({sorted(verbs)})")
+        roles = {}
+        for slot in ("subject", "object"):
+            roles[slot] = _words(row, f"frame {i}", slot, source)
+            for r in roles[slot]:
+                if r not in ROLES:
+                    raise OntologyError(f"{where}: {slot} role {r!r} is not one of {list(ROLES)}")
+        conf = row.get("confidence")
+        if not isinstance(conf, int | float) or isinstance(conf, bool) or not 0 < conf <= 1:
+            raise OntologyError(f"{where}: confidence must be a number in (0, 1]")
+        domain, range_ = domain_range(pred)
+        narrowed = row.get("subject_classes")
+        if narrowed is not None:
+            narrowed = _words(row, f"frame {i}", "subject_classes", source)
+            wider = sorted(set(narrowed) - set(domain))
+            if wider:
+                raise OntologyError(f"{where}: subject_classes {wider} are outside the domain of {pred}")
+            domain = narrowed
+        frames.append(
+            Frame(
+                pred,
+                fverbs,
+                roles["subject"],
+                roles["object"],
+                domain,
+                range_,
+                float(conf),
+                str(row.get("example", "")),
+                str(row.get("near_miss", "")),
+            )
+        )
+    return Frames(
+        verbs=verbs,
+        blockers=blockers,
+        markers=markers,
+        list_openers=_words(markers_t, "markers", "list_openers", source),
+        supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
+        nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
+        complements=opened,
+        carried_complements=carried,
+        generic_subject=_generic_subject(_table(data, "subjects", source), source),
+        negation=_words(modality, "modality", "negation", source),
+        uncertainty=_words(modality, "modality", "uncertainty", source),
+        deliberative=tuple(_words(modality, "modality", "deliberative", source)),
+        frames=tuple(frames),
+    )
+
+
+@functools.cache
+def load_frames(path: str | None = None) -> Frames:
+    """Load (once) and check ``ontology/frames.toml``."""
+    fpath = Path(path) if path else ontology_file("frames.toml")
+    try:
+        data = tomllib.loads(fpath.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise OntologyError(f"{fpath}: cannot read clause frames ({exc})") from None
+    return check_frames(data, fpath.name)
