@@ -24,7 +24,12 @@ CLI = [sys.executable, "-m", "graph.cli"]
 
 def build(inputs: list[Path], out: Path) -> Path:
     """Build ``inputs`` into ``out`` with the project's own command; the Turtle file it wrote."""
-    subprocess.run([*CLI, "build", *map(str, inputs), "--out", str(out), "--quiet"], check=True, cwd=ROOT)
+    subprocess.run(
+        [*CLI, "build", *map(str, inputs), "--out", str(out), "--quiet"],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     return out / "nexus.ttl"
 
 

@@ -211,6 +211,17 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("explain")
+def _explain(args: argparse.Namespace) -> int:
+    from graph.extract.explain import render
+    from graph.pipeline import explain
+    from graph.vocab import load
+
+    para = args.paragraph.lstrip("¶") if args.paragraph else None
+    sys.stdout.write(render(explain(args.source, para, load())))
+    return 0
+
+
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
     from graph.sparql.serve import MB, Limits, serve
@@ -367,6 +378,13 @@ def parser() -> argparse.ArgumentParser:
     sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
     sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
     sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
+    ex = sub.add_parser(
+        "explain", help="why facts were or were not drawn from a sentence, or from a paragraph of a file"
+    )
+    ex.add_argument("source", help="a sentence or passage in quotes, or a corpus file")
+    ex.add_argument(
+        "paragraph", nargs="?", help="with a file: the paragraph, as printed (26, ¶26, annex-3, S1)"
+    )
     sv = sub.add_parser("serve", help="serve the graph over the SPARQL 1.1 protocol at /sparql, viewer at /")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")

@@ -23,6 +23,7 @@ import rdflib
 from rdflib.namespace import RDFS
 
 from graph.errors import GraphError, InputError
+from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
 from graph.extract.rules import Cues, checked_cues
 from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
@@ -91,19 +92,26 @@ def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
     return ent.id if ent is not None else "doc-" + doc.id
 
 
+def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
+    """What the relation rules know of the document: its node, its own resolution, generic crimes."""
+    own = document_entity(doc, vocab)
+    node = own.id if own is not None else "doc-" + doc.id
+    self_res = node if own is not None and own.kind == "Resolution" else ""
+    generic = tuple(
+        c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
+    )
+    return relations.Context(self_id=node, self_resolution=self_res, generic_crimes=generic)
+
+
 def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     """Run the corpus, mention and relation stages on one document."""
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, vocab)
     own = document_entity(doc, vocab)
-    node = own.id if own is not None else "doc-" + doc.id
-    self_res = node if own is not None and own.kind == "Resolution" else ""
+    ctx = document_context(doc, vocab)
+    node = ctx.self_id
     if own is not None:
         entities[node] = own
-    generic = tuple(
-        c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
-    )
-    ctx = relations.Context(self_id=node, self_resolution=self_res, generic_crimes=generic)
     facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
     requested = None
     if doc.requested_by:
@@ -113,6 +121,25 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
             entities[ent.id] = ent
     light = [dataclasses.replace(p, offsets=()) for p in passages]  # offsets are not sent back
     return DocumentFacts(doc, node, requested, light, found, facts, entities)
+
+
+def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining.SentenceExplanation]:
+    """What the extractor reads in a file's paragraph ``para`` (in the context of the whole file),
+    or in ``source`` itself when it is not a file: a sentence or passage written out."""
+    path = Path(source)
+    if path.is_file():
+        meta = ingest.read_manifest(path.parent).get(path.name)
+        doc = ingest.identify(ingest.load_document(path, meta))
+    elif para is not None:
+        raise InputError(f"{source}: no such file")
+    else:
+        doc = ingest.identify(Document("explain", "<text>", source, ""))
+    passages = list(ingest.passages(doc))
+    if para is not None and para not in {p.para for p in passages}:
+        known = ", ".join(dict.fromkeys(p.para for p in passages))
+        raise InputError(f"{source}: no paragraph {para!r} (paragraphs: {known})")
+    found, _ = mentions.document_mentions(passages, vocab)
+    return explaining.explain_passages(passages, found, rule_cues(vocab), document_context(doc, vocab), para)
 
 
 @dataclass(frozen=True, slots=True)

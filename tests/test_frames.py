@@ -265,3 +265,50 @@ def test_a_request_made_in_a_resolution_named_as_a_place() -> None:
 
 def test_member_states_acting_under_a_resolution_are_not_mandated() -> None:
     assert pairs("会员国根据第1373(2001)号决议冻结了资产。", "mandatedBy") == set()
+
+
+# ---- explain
+
+
+def test_explain_gives_roles_facts_and_the_reason_for_a_missing_fact() -> None:
+    from graph.extract.explain import render
+    from graph.pipeline import explain
+
+    text = (
+        "毒品和犯罪问题办公室在肯尼亚开展了培训。此外，还为索马里检察官举办了讲习班，但没有与欧洲联盟合作。"
+    )
+    explained = explain(text, None, VOCAB)
+    assert [len(e.clauses) for e in explained] == [1, 3]
+    second = explained[1]
+    assert second.clauses[1].implied and [m.concept for m in second.clauses[1].agents] == [
+        cid("毒品和犯罪问题办公室")
+    ]
+    assert {(f.predicate, f.object) for f in second.facts} == {("activeIn", cid("索马里"))}
+    (miss,) = [m for m in second.misses if m.predicate == "partnerOf"]
+    assert miss.reason == "the clause is negated"
+    out = render(explained)
+    assert "agent: 毒品和犯罪问题办公室 (implied)" in out and "no partnerOf" in out
+
+
+def test_explain_reads_a_paragraph_of_a_file_in_context(tmp_path) -> None:
+    from graph.pipeline import explain
+
+    f = tmp_path / "report.txt"
+    f.write_text(
+        "1. 毒品和犯罪问题办公室为乍得举办了讲习班。\n2. 该办公室还向尼日尔提供了援助。\n", encoding="utf-8"
+    )
+    (only,) = explain(str(f), "2", VOCAB)
+    assert only.passage.para == "2"
+    assert {(x.subject, x.object) for x in only.facts if x.predicate == "activeIn"} == {
+        (cid("毒品和犯罪问题办公室"), cid("尼日尔"))
+    }
+
+
+def test_explain_refuses_a_paragraph_the_file_does_not_have(tmp_path) -> None:
+    from graph.errors import InputError
+    from graph.pipeline import explain
+
+    f = tmp_path / "report.txt"
+    f.write_text("1. 毒品和犯罪问题办公室为乍得举办了讲习班。\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"report.txt: no paragraph '7' \(paragraphs: 1\)"):
+        explain(str(f), "7", VOCAB)

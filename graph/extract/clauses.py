@@ -195,6 +195,10 @@ def _role(
             return "basis", ""
         if marker == "place" and frames.supporter_tail.match(text, end):
             return "supporter", ""
+        if (
+            marker == "by"
+        ):  # 由X举办: the agent named after the marker; 由X资助的项目 after an agent: a modifier
+            return ("attribute" if has_agent else "agent"), ""
         if marker:
             return marker, ""
         return "object", last.word
@@ -332,6 +336,10 @@ def _clause(
             any(g.role == "agent" for g in groups),
             frames,
         )
+        if role == "attribute" and groups and groups[-1].role == "agent" and _gap(text, pos, start) == "的":
+            # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室的全球方案): Y acts, X only owns it
+            groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
+            role = "agent"
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
     groups = _topics(text, groups)

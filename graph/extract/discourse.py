@@ -63,6 +63,7 @@ class Discourse:
     named: dict[str, Mention] = field(default_factory=dict)
     resolution: Mention | None = None
     adopted: Mention | None = None
+    resolutions: tuple[Mention, ...] = ()
 
     def new_paragraph(self) -> None:
         """A paragraph starts from the report's default actor."""
@@ -71,6 +72,9 @@ class Discourse:
     def remember(self, ms: Sequence[Mention], text: str = "") -> None:
         """Entities named, most recent last, for the short forms that follow; the resolution a
         paragraph says was adopted (通过第N号决议), else the last one named, for 该决议."""
+        named = tuple(m for m in ms if m.kind == "Resolution" and m.method != "anaphora")
+        if named:
+            self.resolutions = named
         for m in ms:
             if m.kind in AUTHORS or m.kind == "Organization":
                 self.named.pop(m.concept, None)
@@ -101,7 +105,12 @@ class Discourse:
         return (carried or self.topic), True
 
     def resolve(
-        self, text: str, ms: Sequence[Mention], anaphors: Sequence[str], resolutions: Sequence[str] = ()
+        self,
+        text: str,
+        ms: Sequence[Mention],
+        anaphors: Sequence[str],
+        resolutions: Sequence[str] = (),
+        plural: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name.
 
@@ -113,18 +122,27 @@ class Discourse:
         """
         out = []
         taken = [(m.start, m.end) for m in ms]
-        words = [(w, False) for w in anaphors] + [(w, True) for w in resolutions]
-        for word, is_resolution in sorted(words, key=lambda w: len(w[0]), reverse=True):
+        words = [(w, "entity") for w in anaphors]
+        words += [(w, "resolution") for w in resolutions] + [(w, "resolutions") for w in plural]
+        for word, kind in sorted(words, key=lambda w: len(w[0]), reverse=True):
             head = _DEMONSTRATIVE.sub("", word)
             for hit in re.finditer(re.escape(word), text):
                 s, e = hit.start(), hit.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
-                target = (self.adopted or self.resolution) if is_resolution else self._antecedent(head)
-                if target is None:
+                if (
+                    kind == "resolutions"
+                ):  # 这两项决议: the resolutions named last, in this sentence or before
+                    here = [m for m in ms if m.kind == "Resolution" and m.end <= s]
+                    targets = here or list(self.resolutions)
+                elif kind == "resolution":
+                    targets = [t] if (t := self.adopted or self.resolution) else []
+                else:
+                    targets = [t] if (t := self._antecedent(head)) else []
+                if not targets:
                     continue
                 taken.append((s, e))
-                out.append(Mention(target.concept, target.kind, word, target.doc_id, s, e, "anaphora"))
+                out += [Mention(t.concept, t.kind, word, t.doc_id, s, e, "anaphora") for t in targets]
         return out
 
     def _antecedent(self, head: str) -> Mention | None:

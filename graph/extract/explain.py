@@ -40,6 +40,10 @@ class SentenceExplanation:
     misses: tuple[Miss, ...]
 
 
+#: Relations whose two ends can swap: a pair is explained once.
+SYMMETRIC = ("partnerOf",)
+
+
 def role_of(m: Mention, trace: ClauseTrace) -> str:
     """The role a mention fills in a traced clause (``agent (implied)`` for a carried subject)."""
     if m in trace.agents:
@@ -55,7 +59,7 @@ def _misses(trace: ClauseTrace, facts: Sequence[Fact], frames: Frames) -> list[M
     names = [*trace.agents, *(m for g in clause.groups for m in g.mentions if m not in trace.agents)]
     stated = {(f.subject, f.predicate, f.object) for f in facts}
     classes = set(clause.verb_classes)
-    out = []
+    out: list[Miss] = []
     for s in names:
         for o in names:
             if s.concept == o.concept:
@@ -68,7 +72,9 @@ def _misses(trace: ClauseTrace, facts: Sequence[Fact], frames: Frames) -> list[M
                 ]
                 if not rows or (s.concept, predicate, o.concept) in stated:
                     continue
-                if (o.concept, predicate, s.concept) in stated:
+                if (o.concept, predicate, s.concept) in stated or (
+                    predicate in SYMMETRIC and any(x.subject == o and x.object == s for x in out)
+                ):
                     continue
                 out.append(Miss(s, predicate, o, _reason(s, o, trace, rows, classes, frames)))
     return out
@@ -110,3 +116,50 @@ def explain_passages(
         misses = [m for t in here for m in _misses(t, drawn, frames)]
         out.append(SentenceExplanation(p, tuple(ms), tuple(here), tuple(drawn), tuple(misses)))
     return out
+
+
+def _name(m: Mention) -> str:
+    how = f", {m.method}" if m.method in ("anaphora", "voice") else ""
+    return f"{m.surface} ({m.kind} {m.concept}{how})"
+
+
+def render(explained: Sequence[SentenceExplanation]) -> str:
+    """Plain text for a terminal: per sentence its mentions, clauses with roles, facts and misses."""
+    lines: list[str] = []
+    for e in explained:
+        p = e.passage
+        lines.append(f"[{p.para}.{p.sent} {p.kind}] {p.text}")
+        lines.append("  mentions: " + (" · ".join(_name(m) for m in e.mentions) or "none"))
+        for k, t in enumerate(e.clauses, 1):
+            c = t.clause
+            verbs = ", ".join(f"{v.word} ({'/'.join(v.classes)})" for v in c.predicates) or "none"
+            flags = [f for f, on in (("negated", c.negated), ("uncertain", c.uncertain)) if on]
+            if c.continues:
+                flags.append("continues the list before: " + ", ".join(c.inherited))
+            if c.embedded:
+                flags.append(f"embedded after a {c.embedded} verb")
+            if c.generic_agent:
+                flags.append("its subject is no entity")
+            lines.append(
+                f"  clause {k}: 「{c.text.strip()}」 verbs: {verbs}"
+                + (f" ({'; '.join(flags)})" if flags else "")
+            )
+            agent = ", ".join(m.surface for m in t.agents) or "none"
+            lines.append(f"    agent: {agent}" + (" (implied)" if t.implied and t.agents else ""))
+            for g in c.groups:
+                if g.role == "agent" and all(m in t.agents for m in g.mentions):
+                    continue
+                role = f"{g.role} of {g.verb}" if g.verb else g.role
+                lent = " (from the clause before)" if g.lent else ""
+                lines.append(f"    {role}: {', '.join(m.surface for m in g.mentions)}{lent}")
+        for f in e.facts:
+            hedge = ", hedged" if f.hedged else ""
+            lines.append(
+                f"  fact: {f.subject} {f.predicate} {f.object}  ({f.rule}, {f.confidence:.2f}{hedge})"
+            )
+        for miss in e.misses:
+            lines.append(
+                f"  no {miss.predicate}: {miss.subject.surface} → {miss.object.surface}: {miss.reason}"
+            )
+        lines.append("")
+    return "\n".join(lines)

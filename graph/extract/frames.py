@@ -35,7 +35,7 @@ ROLES = (
     "voice",
     "attribute",
 )
-MARKER_ROLES = ("place", "beneficiary", "partner", "basis")
+MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by")
 ANY_VERB = "*"
 
 
@@ -70,6 +70,7 @@ class Frames:
     carried_complements: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
     negation: tuple[str, ...]
+    distributive: tuple[str, ...]
     uncertainty: tuple[str, ...]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
@@ -204,6 +205,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         carried_complements=carried,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
         negation=_words(modality, "modality", "negation", source),
+        distributive=_words(modality, "modality", "distributive", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),
         frames=tuple(frames),

@@ -71,6 +71,13 @@ def frame_facts(
         if clause.negated:
             continue
         classes = set(clause.verb_classes)
+        lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
+
+        def together(a: Mention, b: Mention, lists: dict[Mention, int] = lists) -> bool:
+            """In one list, and not a body and its own part (X及其Y, X特别是其Y)."""
+            first, last = (a, b) if a.start < b.start else (b, a)
+            return a in lists and lists.get(a) == lists.get(b) and "其" not in p.text[first.end : last.start]
+
         roles: dict[str, list[tuple[Mention, str]]] = {}
         for g in clause.groups:
             for m in g.mentions:
@@ -84,10 +91,17 @@ def frame_facts(
             subjects = _fillers(roles, frame.subject, frame.subject_classes, frame.verbs, frames)
             objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
             subjects = [m for m in subjects if m.concept not in frames.deliberative]
+            objects = [m for m in objects if m.concept not in frames.deliberative]
             for i, s in enumerate(subjects):
                 for o in objects:
-                    if s.concept == o.concept or (frame.subject == frame.object and o in subjects[: i + 1]):
+                    if s.concept == o.concept:
                         continue
+                    if frame.subject == frame.object and (
+                        o in subjects[: i + 1]
+                        or not together(s, o)
+                        or has_any(clause.text, frames.distributive)
+                    ):
+                        continue  # X和Y共同举办: the members of one list acting together, each pair once
                     said = f"[{s.surface}] " if implied and s in agents else ""
                     out.append(
                         Fact(
@@ -197,7 +211,9 @@ def document_facts(
         facts += request_facts(p, ms, cues, ctx)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
         facts += affiliate_facts(p, ms, cues)
-        implied = discourse.resolve(p.text, named[k], anaphors, cues["anaphora"]["resolution"])
+        implied = discourse.resolve(
+            p.text, named[k], anaphors, cues["anaphora"]["resolution"], cues["anaphora"]["resolutions"]
+        )
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
         discourse.remember(ms, p.text)

@@ -20,7 +20,7 @@ from graph.ns import NX
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
 MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))
 HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
-ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution"))
+ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution", "resolutions"))
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))
 
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, affiliate, active))
