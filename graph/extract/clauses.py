@@ -300,7 +300,8 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
             kind = next(k for k in opener.classes if k in frames.complements)
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
         for sa, sb, embedded in segments:
-            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames)
+            here = cues if len(segments) == 1 else [c for c in cues if sa <= c.start and c.end <= sb]
+            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames, here)
             out.append(clause)
     return tuple(out)
 
@@ -314,10 +315,10 @@ def _clause(
     out: Sequence[Clause],
     lent: list[Group],
     frames: Frames,
+    cues: Sequence[Predicate],
 ) -> tuple[Clause, list[Group]]:
     """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
     inside = [m for m in ms if a <= m.start < b]
-    cues = _cues(text, a, b, [(m.start, m.end) for m in inside], frames)
     predicates = tuple(c for c in cues if any(not k.startswith("marker:") for k in c.classes))
     groups: list[Group] = []
     pos = a

@@ -14,6 +14,7 @@ One object per document holds what the clauses before have established:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,17 @@ def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: floa
         return None
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return first[top] if n >= min_count and n / total >= min_share else None
+
+
+@functools.cache
+def _anaphor_pattern(
+    anaphors: tuple[str, ...], resolutions: tuple[str, ...], plural: tuple[str, ...]
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
+    kinds = {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
+    kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
+    words = sorted(kinds, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))), kinds
 
 
 @dataclass
@@ -122,27 +134,23 @@ class Discourse:
         """
         out = []
         taken = [(m.start, m.end) for m in ms]
-        words = [(w, "entity") for w in anaphors]
-        words += [(w, "resolution") for w in resolutions] + [(w, "resolutions") for w in plural]
-        for word, kind in sorted(words, key=lambda w: len(w[0]), reverse=True):
-            head = _DEMONSTRATIVE.sub("", word)
-            for hit in re.finditer(re.escape(word), text):
-                s, e = hit.start(), hit.end()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                if (
-                    kind == "resolutions"
-                ):  # 这两项决议: the resolutions named last, in this sentence or before
-                    here = [m for m in ms if m.kind == "Resolution" and m.end <= s]
-                    targets = here or list(self.resolutions)
-                elif kind == "resolution":
-                    targets = [t] if (t := self.adopted or self.resolution) else []
-                else:
-                    targets = [t] if (t := self._antecedent(head)) else []
-                if not targets:
-                    continue
-                taken.append((s, e))
-                out += [Mention(t.concept, t.kind, word, t.doc_id, s, e, "anaphora") for t in targets]
+        pattern, kinds = _anaphor_pattern(tuple(anaphors), tuple(resolutions), tuple(plural))
+        for hit in pattern.finditer(text):
+            word, s, e = hit.group(0), hit.start(), hit.end()
+            kind, head = kinds[word]
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if kind == "resolutions":  # 这两项决议: the resolutions named last, here or before
+                here = [m for m in ms if m.kind == "Resolution" and m.end <= s]
+                targets = here or list(self.resolutions)
+            elif kind == "resolution":
+                targets = [t] if (t := self.adopted or self.resolution) else []
+            else:
+                targets = [t] if (t := self._antecedent(head)) else []
+            if not targets:
+                continue
+            taken.append((s, e))
+            out += [Mention(t.concept, t.kind, word, t.doc_id, s, e, "anaphora") for t in targets]
         return out
 
     def _antecedent(self, head: str) -> Mention | None:
