@@ -312,3 +312,25 @@ def test_explain_refuses_a_paragraph_the_file_does_not_have(tmp_path) -> None:
     f.write_text("1. 毒品和犯罪问题办公室为乍得举办了讲习班。\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"report.txt: no paragraph '7' \(paragraphs: 1\)"):
         explain(str(f), "7", VOCAB)
+
+
+# ---- the group relations on the same analyser
+
+
+def test_an_attack_on_a_target_in_a_city_places_the_group_there() -> None:
+    assert (cid("青年党"), cid("基斯马尤")) in pairs(
+        "青年党上月对基斯马尤的一家酒店发动了袭击。", "operatesIn"
+    )
+
+
+def test_an_attack_on_the_people_of_a_country_is_not_presence_there() -> None:
+    assert pairs("该组织对伊拉克人民实施了攻击。", "operatesIn") == set()
+
+
+def test_a_branch_named_before_its_parent_points_to_the_parent() -> None:
+    found = pairs("基地组织的附属组织青年党在索马里发动袭击。", "affiliatedWith")
+    assert (cid("青年党"), cid("基地组织")) in found and (cid("基地组织"), cid("青年党")) not in found
+
+
+def test_a_crime_a_group_condemns_is_no_income() -> None:
+    assert pairs("伊黎伊斯兰国谴责贩毒活动。", "benefitsFrom") == set()

@@ -193,6 +193,12 @@ def _role(
         kinds = {m.kind for m in group}
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
             return "basis", ""
+        if (
+            marker == "beneficiary"
+            and kinds <= {"Region", "Country"}
+            and text.startswith(frames.not_a_target, end)
+        ):
+            return "attribute", ""  # 对伊拉克人民: the people of a place, not the place
         if marker == "place" and frames.supporter_tail.match(text, end):
             return "supporter", ""
         if (

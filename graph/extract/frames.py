@@ -34,8 +34,9 @@ ROLES = (
     "list",
     "voice",
     "attribute",
+    "source",
 )
-MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by")
+MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source")
 ANY_VERB = "*"
 
 
@@ -64,6 +65,7 @@ class Frames:
     blockers: tuple[str, ...]
     markers: Mapping[str, tuple[str, ...]]
     list_openers: tuple[str, ...]
+    not_a_target: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     complements: tuple[str, ...]
@@ -137,7 +139,9 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     blockers = _words(_table(data, "blockers", source), "blockers", "words", source)
     markers_t = _table(data, "markers", source)
     markers = {role: _words(markers_t, "markers", role, source) for role in MARKER_ROLES}
-    unknown = sorted(set(markers_t) - {*MARKER_ROLES, "list_openers", "supporter_tail", "nominal_gap"})
+    unknown = sorted(
+        set(markers_t) - {*MARKER_ROLES, "list_openers", "supporter_tail", "nominal_gap", "not_a_target"}
+    )
     if unknown:
         raise OntologyError(f"{source}: [markers] has unknown keys {unknown} (roles: {list(MARKER_ROLES)})")
     cues = {w for ws in (*verbs.values(), *markers.values()) for w in ws}
@@ -199,6 +203,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         blockers=blockers,
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),
+        not_a_target=_words(markers_t, "markers", "not_a_target", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         complements=opened,
