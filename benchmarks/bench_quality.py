@@ -61,13 +61,13 @@ def table(summary: str) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for i in range(max(len(ents), len(rels))):
-        left = f"{ents[i][0]} | {ents[i][1]}/{ents[i][2]}" if i < len(ents) else " | "
+        left = [ents[i][0], f"{ents[i][1]}/{ents[i][2]}"] if i < len(ents) else ["", ""]
         right = (
-            f"{rels[i][0]} | {rels[i][1]} | {rels[i][2]} ({rels[i][3]}/{rels[i][4]}) | {rels[i][5]}"
+            [rels[i][0], rels[i][1], f"{rels[i][2]} ({rels[i][3]}/{rels[i][4]})", rels[i][5]]
             if i < len(rels)
-            else " | | | "
+            else ["", "", "", ""]
         )
-        rows.append(f"| {left} | | {right} |")
+        rows.append("| " + " | ".join([*left, "", *right]) + " |")
     return "\n".join(rows)
 
 
