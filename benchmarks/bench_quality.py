@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         short = build([a.devset / "docs"], Path(tmp) / "short")
         out = score(scorer, short, a.devset / "entities.tsv", a.devset / "relations.tsv", [])
         print(f"### Short texts ({a.devset.name}: 15 openings of resolutions, statements, UN News)\n")
-        print(table(out), "\n")
+        print(table(out) + "\n")
         long = build([a.seeds / name for name in LONG_DOCS], Path(tmp) / "long")
         manifest = ["--manifest", str(a.seeds / "manifest.tsv")]
         out = score(scorer, long, a.devset_long / "entities.tsv", a.devset_long / "relations.tsv", manifest)

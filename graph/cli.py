@@ -242,12 +242,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from graph import __version__
 
-    try:
-        return version("nexus-kg")
-    except PackageNotFoundError:  # a checkout that is not installed
-        return "unknown"
+    return __version__
 
 
 class _VersionAction(argparse.Action):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.errors import OntologyError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 
@@ -13,7 +15,7 @@ def ontology_dir() -> Path:
     for candidate in (ROOT / "ontology", PACKAGE_DIR / "ontology"):
         if (candidate / "nexus.ttl").is_file():
             return candidate
-    raise FileNotFoundError("ontology/ folder not found beside the graph package")
+    raise OntologyError(f"{ROOT / 'ontology'}: the ontology folder is missing (nexus.ttl not found)")
 
 
 def ontology_file(name: str) -> Path:

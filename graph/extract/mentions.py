@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Sequence
 
@@ -56,6 +57,7 @@ class Matcher:
         self.automaton.make_automaton()
         self._cuts: dict[str, set[int]] = {}
         self.tokenizer = jieba.Tokenizer()
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
         self.tokenizer.initialize()
         for word, freq, tag in vocab.jieba_words():
             self.tokenizer.add_word(word, freq, tag)
