@@ -73,3 +73,46 @@ def test_html_escapes_document_text(store) -> None:
         dossier.Dossier(d.iri, d.id, "<i>x</i>", d.classes, d.labels, d.aliases, (), (evil,))
     )
     assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page and "<i>x" not in page
+
+
+# ---- a name is data: it never becomes query text (security finding 1)
+
+HOSTILE = [
+    "group-x> ?p ?o FILTER(((((((((((1))))))))))) } #",
+    "x> ?p ?o } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } #",
+    'urn:x\\u0041#> ?p ?o } SELECT * WHERE { ?s ?p "',
+    "nxid:group-isil> ?p ?o } #",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_name_is_no_entity_and_changes_no_query(store, name: str) -> None:
+    with pytest.raises(dossier.UnknownEntity):
+        dossier.resolve(store, name)
+
+
+def test_names_with_spaces_and_symbols_as_the_tool_prints_them(built: Path, capsys) -> None:
+    assert main(["show", "--out", str(built), "Boko Haram"]) == 0
+    assert capsys.readouterr().out.startswith("# 博科圣地")
+    assert main(["show", "--out", str(built), "S/RES/2482 (2019)"]) == 0
+    assert capsys.readouterr().out.startswith("# 第2482(2019)号决议")
+
+
+def test_the_entity_is_bound_as_data_and_a_bad_iri_is_refused(store) -> None:
+    from graph.errors import QueryError
+
+    res = execute(store, "SELECT ?entity ?p WHERE { ?entity ?p ?o } LIMIT 1", bindings={"entity": ISIL})
+    assert res.rows and res.rows[0]["entity"].value == ISIL
+    with pytest.raises(QueryError, match="not an IRI"):
+        execute(store, "SELECT ?entity WHERE { ?entity ?p ?o }", bindings={"entity": "a b> ?p"})
+
+
+def test_the_entity_page_answers_a_hostile_name_with_404(built: Path) -> None:
+    from graph.sparql import pages
+
+    for name in HOSTILE:
+        page = pages.page(built, "/entity/" + name, {})
+        assert page.status == 404, name
+        page = pages.page(built, "/entity", {"name": [name]})
+        assert page.status == 404, name
+    assert pages.page(built, "/entity", {"name": ["Boko Haram"]}).status == 200

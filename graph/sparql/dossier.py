@@ -113,7 +113,12 @@ def _iri(name: str) -> str | None:
 
 
 def _exists(store: ox.Store, iri: str) -> bool:
-    return bool(execute(store, f"ASK {{ <{iri}> ?p ?o }}").boolean)
+    """True when ``iri`` is a valid IRI that is the subject of a triple (looked up as data)."""
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return next(iter(store.quads_for_pattern(node, None, None)), None) is not None
 
 
 def resolve(store: ox.Store, name: str) -> str:
@@ -190,7 +195,10 @@ def dossier(store: ox.Store, iri: str, *, lang: str = "zh") -> Dossier:
     def run(text: str) -> Results:
         return execute(store, text)
 
-    about = run(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}")
+    def about_entity(text: str) -> Results:  # ?entity is bound as data (it must be projected)
+        return execute(store, text, bindings={"entity": iri})
+
+    about = about_entity("SELECT ?entity ?p ?o WHERE { ?entity ?p ?o }")
     classes, labels, aliases = set(), set(), set()
     for row in about.rows:
         p, o = row["p"].value, row["o"]
@@ -201,9 +209,9 @@ def dossier(store: ox.Store, iri: str, *, lang: str = "zh") -> Dossier:
         elif p in (SKOS + "altLabel", SKOS + "hiddenLabel"):
             aliases.add(o.value)
     aliases -= {v for _, v in labels}
-    claims_res = run(f"""
-SELECT ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?text WHERE {{
-  {{ ?c rdf:subject <{iri}> }} UNION {{ ?c rdf:object <{iri}> }}
+    claims_res = about_entity(f"""
+SELECT ?entity ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?text WHERE {{
+  {{ ?c rdf:subject ?entity }} UNION {{ ?c rdf:object ?entity }}
   ?c a nx:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL {{ ?c nx:hedged ?hedged }} OPTIONAL {{ ?c nx:confidence ?conf }} OPTIONAL {{ ?c nx:evidence ?ev }}
   OPTIONAL {{ ?c nx:amount/nx:surface ?surf }}
@@ -226,8 +234,8 @@ SELECT ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?text WHERE
         )
         for r in claims_res.rows
     }
-    mention_res = run(
-        f"SELECT ?pa ?doc ?sym ?para ?sent ?text WHERE {{ ?pa nx:mentions <{iri}> . {_PASSAGE} }}"
+    mention_res = about_entity(
+        f"SELECT ?entity ?pa ?doc ?sym ?para ?sent ?text WHERE {{ ?pa nx:mentions ?entity . {_PASSAGE} }}"
     )
     mentions = {c for r in mention_res.rows if (c := _citation(r)) is not None}
     return Dossier(

@@ -25,7 +25,7 @@ nxid:group-x  某团体
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -325,6 +325,7 @@ def execute(
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
     base_iri: str | None = None,
+    bindings: Mapping[str, str] | None = None,
 ) -> Results:
     """Run ``text`` read-only on ``store``, with the union of all graphs as the default graph.
 
@@ -344,6 +345,9 @@ def execute(
         own ``FROM`` (the SPARQL protocol dataset).
     base_iri : str, optional
         The IRI that relative IRIs in ``text`` resolve against.
+    bindings : mapping of str to str, optional
+        Variables (without ``?``) bound to IRIs before evaluation, as data: user input reaches
+        the engine this way, never spliced into ``text``. An invalid IRI is a ``QueryError``.
 
     Raises
     ------
@@ -376,6 +380,11 @@ def execute(
             raise QueryError(f"{source}: bad graph IRI: {exc}") from exc
     elif not _FROM.search(code_only(text)):  # a query's own FROM chooses its dataset
         options["use_default_graph_as_union"] = True
+    if bindings:
+        try:
+            options["substitutions"] = {ox.Variable(k): ox.NamedNode(v) for k, v in bindings.items()}
+        except ValueError as exc:
+            raise QueryError(f"{source}: not an IRI: {exc}") from exc
     try:
         answer = store.query(text, **options)  # type: ignore[arg-type]
         return from_oxigraph(answer, limit)
