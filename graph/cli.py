@@ -266,6 +266,13 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _folder(text: str) -> str:
+    """An --out folder name: an empty one would silently mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a folder name, not an empty string")
+    return text
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="nexus-kg",
@@ -275,7 +282,7 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="extract facts from documents and write out/nexus.ttl and out/nexus.nq")
     b.add_argument("paths", nargs="*", help="files or folders of .txt documents (default: seeds/)")
-    b.add_argument("--out", default="out", help="output folder (default: out/)")
+    b.add_argument("--out", default="out", type=_folder, help="output folder (default: out/)")
     b.add_argument("--quiet", action="store_true", help="no progress lines")
     b.add_argument("--verbose", action="store_true", help="list every discovered entity")
     b.add_argument(

@@ -443,8 +443,33 @@ def run_build(
 
     vocab = load()
     rule_cues(vocab)
-    result = BuildResult()
     created = not out.exists()
+    with st.owned(out):
+        try:
+            return _build_into(
+                paths, out, vocab, progress, workers, keep_going, update, turtle, viewer, max_size
+            )
+        finally:
+            if created and out.is_dir() and {p.name for p in out.iterdir()} <= {st.MARKER}:
+                shutil.rmtree(out, ignore_errors=True)
+
+
+def _build_into(
+    paths: Sequence[Path],
+    out: Path,
+    vocab: Vocabulary,
+    progress: Callable[[str], None] | None,
+    workers: int,
+    keep_going: bool,
+    update: bool,
+    turtle: bool | None,
+    viewer: bool,
+    max_size: int,
+) -> BuildResult:
+    """The build itself, in a folder that :func:`graph.rdf.store.owned` holds."""
+    from graph.rdf import store as st
+
+    result = BuildResult()
     try:
         tmp = st.new_build_dir(out)
     except OSError as exc:
@@ -499,8 +524,6 @@ def run_build(
         ) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        if created and out.is_dir() and not any(out.iterdir()):
-            out.rmdir()
     result.files = [str(out / n) for n in ("nexus.nq", "nexus.ttl", "graph.html") if (gen / n).exists()]
     result.files.append(str(out / st.STORE_DIR) + "/")
     return result

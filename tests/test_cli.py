@@ -123,6 +123,7 @@ def test_gold_file_is_large_enough() -> None:
 def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp_path, capsys) -> None:
     out = tmp_path / "out"
     out.mkdir()
+    (out / ".nexus-kg").write_text("made by nexus-kg\n", encoding="utf-8")  # a previous build's out/
     (out / "nexus.ttl").write_text("previous", encoding="utf-8")
     path = make(tmp_path)
     assert (
@@ -131,7 +132,7 @@ def test_bad_input_is_one_line_error_and_leaves_out_untouched(make, message, tmp
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Error: ") and message in err[0]
     assert (out / "nexus.ttl").read_text(encoding="utf-8") == "previous"
-    assert sorted(p.name for p in out.iterdir()) == ["nexus.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".nexus-kg", "nexus.ttl"]
 
 
 def test_empty_file_is_skipped_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,7 +54,7 @@ def assert_one_complete_generation(out: Path) -> dict[str, bytes]:
 
 
 def leftovers(out: Path) -> list[str]:
-    keep = {st.CURRENT, ".cache", *st.LINKED}
+    keep = {st.CURRENT, ".cache", st.MARKER, *st.LINKED}
     return sorted(p.name for p in out.iterdir() if p.name not in keep and not p.name.startswith("gen-"))
 
 

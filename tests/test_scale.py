@@ -42,6 +42,7 @@ def outputs(out: Path) -> dict[str, bytes]:
 def previous_out(out: Path) -> bytes:
     """An out/ holding a previous build's nexus.ttl; returns its bytes."""
     out.mkdir(parents=True, exist_ok=True)
+    (out / ".nexus-kg").write_text("made by nexus-kg\n", encoding="utf-8")  # a folder a build made
     data = b"# previous build\n<urn:x:a> <urn:x:b> <urn:x:c> .\n"
     (out / "nexus.ttl").write_bytes(data)
     return data
@@ -78,7 +79,7 @@ def test_without_keep_going_a_bad_file_is_one_error_line_and_out_is_untouched(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Error: ") and "002b_blob.txt" in err[0], err
     assert (out / "nexus.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["nexus.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".nexus-kg", "nexus.ttl"]
 
 
 def test_update_after_adding_a_document_equals_a_full_build(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ Queries open the store with :func:`open_store`, which falls back to loading ``ne
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import shutil
@@ -24,7 +26,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
+from graph.errors import InputError, QueryError
 
 STORE_DIR = "store"
 #: The link naming the current generation of ``out/``.
@@ -162,6 +164,64 @@ def _remove(p: Path) -> None:
         shutil.rmtree(p, ignore_errors=True)
     else:
         p.unlink(missing_ok=True)
+
+
+#: The file that says a folder was made by nexus-kg (and holds the build lock).
+MARKER = ".nexus-kg"
+
+
+def _refuse_unsafe(out: Path) -> None:
+    resolved = out.resolve()
+    if str(out).strip() == "":
+        raise InputError("--out: give a folder (an empty name would mean the current folder)")
+    forbidden = {Path(resolved.anchor), Path.home().resolve(), Path(Path.cwd().anchor)}
+    if resolved in forbidden:
+        raise InputError(f"{out}: refusing to build into the root or home folder; give a folder of its own")
+
+
+def _made_by_us(out: Path) -> bool:
+    """A folder this tool made: its marker, or (before markers) a ``current`` link to a generation."""
+    if (out / MARKER).is_file():
+        return True
+    link = out / CURRENT
+    return link.is_symlink() and _GEN.fullmatch(os.readlink(link)) is not None
+
+
+@contextlib.contextmanager
+def owned(out: Path) -> Iterator[None]:
+    """Hold ``out`` for one build: refuse the root, the home folder and a non-empty folder that
+    nexus-kg did not make (nothing in it is touched), and lock it so that a second build into the
+    same folder stops at once with a one-line error naming the first one's process."""
+    _refuse_unsafe(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: not a folder")
+    if out.is_dir() and any(out.iterdir()) and not _made_by_us(out):
+        raise InputError(
+            f"{out}: not empty and not made by nexus-kg (no {MARKER} marker); nothing was changed, "
+            "give an empty or new folder"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / MARKER, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise InputError(
+                f"{out}: another build is writing here ({holder}); try again when it ends"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"nexus-kg build, process {os.getpid()}\n")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fh.write("made by nexus-kg: builds replace what is in this folder\n")
+            fh.flush()
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def new_build_dir(out: Path) -> Path:
