@@ -150,20 +150,45 @@ def update_keyword(text: str) -> str | None:
 
 
 _NOT_CODE = re.compile(
-    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'\\.|#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>',
     re.DOTALL,
 )
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _codepoints(text: str) -> str:
+    """SPARQL's codepoint escapes (\\u0041, \\U00000041) replaced, as the grammar sees them."""
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+    return _CODEPOINT.sub(char, text)
+
+
 _FROM = re.compile(r"(?<![\w:?$.\-])FROM\b", re.IGNORECASE)
 
 
 def code_only(text: str) -> str:
     """``text`` with strings, IRIs and comments blanked, to look for keywords.
 
+    Codepoint escapes are read first, as the SPARQL grammar reads them (``<urn:x\\u0041#>`` is
+    one IRI, not an IRI cut by a comment), and an escaped character outside strings
+    (``nx:a\\'b``) starts no string.
+
     >>> code_only('ASK { <urn:FROM> ?p "SERVICE" } # FROM').split()
     ['ASK', '{', '?p', '}']
+    >>> code_only('ASK { BIND(<urn:x\\u0041#> AS ?z) SERVICE <urn:s> {} }').split()
+    ['ASK', '{', 'BIND(', 'AS', '?z)', 'SERVICE', '{}', '}']
+    >>> "SERVICE" in code_only("ASK { nx:a\\'b ?p ?o . SERVICE <urn:s> { ?a ?b ?c } }")
+    True
     """
-    return _NOT_CODE.sub(" ", text)
+
+    def blank(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(0).startswith("\\") else " "
+
+    return _NOT_CODE.sub(blank, _codepoints(text))
 
 
 def _syntax_message(exc: BaseException, source: str, text: str = "") -> str:
