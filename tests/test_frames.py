@@ -334,3 +334,19 @@ def test_a_branch_named_before_its_parent_points_to_the_parent() -> None:
 
 def test_a_crime_a_group_condemns_is_no_income() -> None:
     assert pairs("伊黎伊斯兰国谴责贩毒活动。", "benefitsFrom") == set()
+
+
+# ---- the pivot (兼语): the body a clause asks to act is the agent of what it is asked to do
+
+
+def test_the_body_asked_to_cooperate_is_the_partner() -> None:
+    text = "请毒品和犯罪问题办公室与国际刑事警察组织合作，在萨赫勒地区开展培训。"
+    assert (cid("毒品和犯罪问题办公室"), cid("国际刑事警察组织")) in pairs(text, "partnerOf")
+    assert (cid("毒品和犯罪问题办公室"), cid("萨赫勒")) in pairs(text, "activeIn")
+
+
+def test_a_new_request_replaces_the_subject_carried_into_its_clause() -> None:
+    text = "指示反恐怖主义委员会继续审视会员国的努力，为此请反恐执行局与毒品和犯罪问题办公室合作。"
+    found = {frozenset(p) for p in pairs(text, "partnerOf")}
+    assert frozenset((cid("反恐怖主义委员会执行局"), cid("毒品和犯罪问题办公室"))) in found
+    assert frozenset((cid("反恐怖主义委员会"), cid("毒品和犯罪问题办公室"))) not in found

@@ -70,6 +70,7 @@ class Frames:
     nominal_gap: re.Pattern[str]
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
+    pivots: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
     negation: tuple[str, ...]
     distributive: tuple[str, ...]
@@ -152,7 +153,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     complements = _table(data, "complements", source)
     opened = _words(complements, "complements", "open", source)
     carried = _words(complements, "complements", "carry", source)
-    for cls in (*opened, *carried):
+    pivots = _words(complements, "complements", "pivot", source)
+    for cls in (*opened, *carried, *pivots):
         if cls not in verbs:
             raise OntologyError(f"{source}: [complements] verb class {cls!r} is not in [verbs]")
     frames = []
@@ -208,6 +210,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         complements=opened,
         carried_complements=carried,
+        pivots=pivots,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
         negation=_words(modality, "modality", "negation", source),
         distributive=_words(modality, "modality", "distributive", source),

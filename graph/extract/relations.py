@@ -62,12 +62,15 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        pivots = _pivots(clause, frames, cues["agents"]["system_names"])
         if trace is not None:
             trace.append(ClauseTrace(p, clause, agents, implied))
         if carries and (agents or (clause.predicates and not clause.embedded)):
             # the UN partners of a joint action act in the clauses that say what it did
             partners = tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS)
             carried = agents + partners if agents and "partner" in clause.verb_classes else agents
+        if pivots:  # 请X…，…: X acts in the clauses after
+            carried = pivots
         if clause.negated:
             continue
         classes = set(clause.verb_classes)
@@ -83,12 +86,17 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
         for frame in frames.frames:
             if ANY_VERB not in frame.verbs and not classes & set(frame.verbs):
                 continue
-            subjects = _fillers(roles, frame.subject, frame.subject_classes, frame.verbs, frames)
+            acting = roles
+            if pivot_agents and not set(frame.verbs) & set(frames.pivots):
+                # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
+                acting = {**roles, "agent": ([] if implied else roles["agent"]) + pivot_agents}
+            subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
             objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
             subjects = [m for m in subjects if m.concept not in frames.deliberative]
             objects = [m for m in objects if m.concept not in frames.deliberative]
@@ -117,6 +125,19 @@ def frame_facts(
                         )
                     )
     return out
+
+
+def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Mention, ...]:
+    """The bodies a clause asks to act or sets up (the objects of its pivot verbs); the UN as a
+    whole (联合国 in a list of those called upon) is not one."""
+    words = {w for cls in frames.pivots for w in frames.verbs.get(cls, ())}
+    return tuple(
+        m
+        for g in clause.groups
+        if g.role == "object" and g.verb in words
+        for m in g.mentions
+        if m.kind in CO_AGENTS and m.surface not in generic
+    )
 
 
 def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
