@@ -72,6 +72,7 @@ def _data() -> dict:
         (lambda d: d["frame"][0].update(subject=["speaker"]), "subject role 'speaker' is not one of"),
         (lambda d: d["frame"][0].update(predicate="worksIn"), "predicate 'worksIn' is not a relation"),
         (lambda d: d["frame"][0].update(confidence=1.5), "confidence must be a number in (0, 1]"),
+        (lambda d: d["frame"][0].update(with_partners="no"), "with_partners must be true or false"),
         (lambda d: d.pop("modality"), "no [modality] table"),
         (lambda d: d["blockers"].update(words=["会议"]), "'会议' contains no verb or marker"),
         (lambda d: d["markers"].update(supporter_tail="(("), "supporter_tail is not a regular expression"),
@@ -350,3 +351,14 @@ def test_a_new_request_replaces_the_subject_carried_into_its_clause() -> None:
     found = {frozenset(p) for p in pairs(text, "partnerOf")}
     assert frozenset((cid("反恐怖主义委员会执行局"), cid("毒品和犯罪问题办公室"))) in found
     assert frozenset((cid("反恐怖主义委员会"), cid("毒品和犯罪问题办公室"))) not in found
+
+
+def test_a_partner_acting_with_the_agent_is_not_governed_by_its_resolution() -> None:
+    text = "毒品和犯罪问题办公室与反恐怖主义办公室合作，根据第1267(1999)号决议向会员国提供技术援助。"
+    found = pairs(text, "mandatedBy")
+    assert (cid("毒品和犯罪问题办公室"), "res-s-1267-1999") in found
+    assert (cid("反恐怖主义办公室"), "res-s-1267-1999") not in found
+    # … but it does act with the agent: it provides the assistance too
+    assert (cid("反恐怖主义办公室"), cid("毒品和犯罪问题办公室")) in pairs(text, "partnerOf") | {
+        (o, s) for s, o in pairs(text, "partnerOf")
+    }

@@ -55,6 +55,7 @@ class Frame:
     confidence: float
     example: str = ""
     near_miss: str = ""
+    with_partners: bool = True
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,6 +126,13 @@ def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[
         re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),
         re.compile(rf"(?:{itself})(?:还|也|已|已经|将)?$"),
     )
+
+
+def _flag(row: Mapping[str, Any], key: str, where: str) -> bool:
+    value = row.get(key, True)
+    if not isinstance(value, bool):
+        raise OntologyError(f"{where}: {key} must be true or false")
+    return value
 
 
 def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames:
@@ -198,6 +206,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
                 float(conf),
                 str(row.get("example", "")),
                 str(row.get("near_miss", "")),
+                _flag(row, "with_partners", where),
             )
         )
     return Frames(

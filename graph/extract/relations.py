@@ -50,6 +50,7 @@ def frame_facts(
     """
     out: list[Fact] = []
     carried: tuple[Mention, ...] = ()
+    joined: tuple[Mention, ...] = ()  # partners carried as co-agents (not addressed by a resolution)
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
     openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
     voice = (
@@ -68,9 +69,16 @@ def frame_facts(
         if carries and (agents or (clause.predicates and not clause.embedded)):
             # the UN partners of a joint action act in the clauses that say what it did
             partners = tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS)
-            carried = agents + partners if agents and "partner" in clause.verb_classes else agents
+            if not implied:  # a clause that names its agent starts a new joint action, or none
+                joined = partners if agents and "partner" in clause.verb_classes else ()
+                carried = agents + joined
+            elif agents and "partner" in clause.verb_classes:  # …，并与Y合作: Y joins the carried action
+                joined += tuple(m for m in partners if m not in agents)
+                carried = agents + tuple(m for m in partners if m not in agents)
+            else:
+                carried = agents
         if pivots:  # 请X…，…: X acts in the clauses after
-            carried = pivots
+            carried, joined = pivots, ()
         if clause.negated:
             continue
         classes = set(clause.verb_classes)
@@ -99,6 +107,8 @@ def frame_facts(
             subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
             objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
             subjects = [m for m in subjects if m.concept not in frames.deliberative]
+            if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
+                subjects = [m for m in subjects if not (implied and m in joined)]
             objects = [m for m in objects if m.concept not in frames.deliberative]
             for i, s in enumerate(subjects):
                 for o in objects:
