@@ -355,31 +355,3 @@ def opens_with(text: str, cues: Sequence[str], openers: Sequence[str]) -> int:
         if folded.startswith(c, i):
             return i + len(c)
     return -1
-
-
-def nearest_group(text: str, ms: Sequence[Mention], last: int) -> list[Mention]:
-    """The agents coordinated with ``ms[last]`` going left, partners joined by 与/同 included."""
-    out = [ms[last]]
-    for m in reversed(ms[:last]):
-        gap = re.sub(r"\([^()]{0,20}\)", "", text[m.end : out[-1].start]).strip()
-        if m.concept == out[-1].concept and gap == "":
-            continue
-        if m.kind in (*AGENTS, "Country") and gap in (
-            "、",
-            "和",
-            "及",
-            "以及",
-            "与",
-            "同",
-            "会同",
-            "，",
-            "或",
-            "特别是其",
-            "特别是",
-            "及其",
-            "和其",
-        ):
-            out.append(m)
-        else:
-            break
-    return list(reversed(out))
