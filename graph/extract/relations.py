@@ -9,12 +9,13 @@ topic for anaphora (该团体, 该决议) and dropped subjects.  Rules never con
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
 from graph.extract.clauses import Clause, ClauseTrace, analyse
 from graph.extract.discourse import Discourse, default_actor
-from graph.extract.frames import ANY_VERB, Frames, load_frames
+from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.affiliate import affiliate_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -79,8 +80,8 @@ def frame_facts(
                 carried = agents
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
-        if clause.negated:
-            continue
+        if clause.negated or not (agents or clause.groups):
+            continue  # nothing stated, or no name to state it of
         classes = set(clause.verb_classes)
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
@@ -97,11 +98,11 @@ def frame_facts(
         pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
-        for frame in frames.frames:
-            if ANY_VERB not in frame.verbs and not classes & set(frame.verbs):
+        for frame, verbs, pivotal in _frame_verbs(frames):
+            if ANY_VERB not in verbs and not classes & verbs:
                 continue
             acting = roles
-            if pivot_agents and not set(frame.verbs) & set(frames.pivots):
+            if pivot_agents and not pivotal:
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
                 acting = {**roles, "agent": ([] if implied else roles["agent"]) + pivot_agents}
             subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
@@ -137,10 +138,21 @@ def frame_facts(
     return out
 
 
+@functools.cache
+def _frame_verbs(frames: Frames) -> tuple[tuple[Frame, frozenset[str], bool], ...]:
+    """Each frame with its verb classes as a set and whether one of them is a pivot class."""
+    return tuple((f, frozenset(f.verbs), bool(set(f.verbs) & set(frames.pivots))) for f in frames.frames)
+
+
+@functools.cache
+def _pivot_words(frames: Frames) -> frozenset[str]:
+    return frozenset(w for cls in frames.pivots for w in frames.verbs.get(cls, ()))
+
+
 def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Mention, ...]:
     """The bodies a clause asks to act or sets up (the objects of its pivot verbs); the UN as a
     whole (联合国 in a list of those called upon) is not one."""
-    words = {w for cls in frames.pivots for w in frames.verbs.get(cls, ())}
+    words = _pivot_words(frames)
     return tuple(
         m
         for g in clause.groups
