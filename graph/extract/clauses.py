@@ -147,10 +147,8 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         s, e = m.start(), m.end()
         if any(x < e and s < y for x, y in taken):
             continue
-        if any(x <= s and e <= y and (y - x) > (e - s) for x, y in blocked) or any(
-            x < e and s < y and not (x <= s and e <= y) for x, y in blocked
-        ):
-            continue
+        if any(x < e and s < y and not (s <= x and y <= e) for x, y in blocked):
+            continue  # part of a longer word (作为, 参与, 执行局), not a cue
         out.append(Predicate(m.group(0), classes[m.group(0)], s, e))
     return out
 
