@@ -1,9 +1,10 @@
-"""Relation stage: the mentions of a passage + cue words → ``Fact``s.
+"""Relation stage: the mentions of a passage + frames and cue words → ``Fact``s.
 
-Each rule is a module of ``graph.extract.rules`` (its name, predicate, subject and object classes,
-and the cue words and confidences it reads from ``ontology/cues.toml``, checked on load);
-this module runs them over a document, passage by passage, and keeps the paragraph's
-topic for anaphora (该团体, 该决议) and dropped subjects.  Rules never consult a list of facts.
+Every sentence is read by the clause analyser (``graph.extract.clauses``) with the document's
+discourse state (``graph.extract.discourse``), and each row of ``ontology/frames.toml`` is matched
+against the clauses' roles (:func:`frame_facts`). The relations not yet frames are rule modules of
+``graph.extract.rules`` (cue words from ``ontology/cues.toml``, checked on load), run passage by
+passage beside them. Neither ever consults a list of facts.
 """
 
 from __future__ import annotations
@@ -69,20 +70,20 @@ def frame_facts(
             trace.append(ClauseTrace(p, clause, agents, implied))
         if carries and (agents or (clause.predicates and not clause.embedded)):
             # the UN partners of a joint action act in the clauses that say what it did
-            partners = tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS)
-            if not implied:  # a clause that names its agent starts a new joint action, or none
-                joined = partners if agents and "partner" in clause.verb_classes else ()
-                carried = agents + joined
-            elif agents and "partner" in clause.verb_classes:  # …，并与Y合作: Y joins the carried action
-                joined += tuple(m for m in partners if m not in agents)
-                carried = agents + tuple(m for m in partners if m not in agents)
-            else:
-                carried = agents
+            partners = (
+                tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS and m not in agents)
+                if agents and "partner" in clause.verb_classes
+                else ()
+            )
+            # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it
+            joined = joined + partners if implied else partners
+            carried = agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
         classes = set(clause.verb_classes)
+        separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
         def together(a: Mention, b: Mention, lists: dict[Mention, int] = lists) -> bool:
@@ -116,9 +117,7 @@ def frame_facts(
                     if s.concept == o.concept:
                         continue
                     if frame.subject == frame.object and (
-                        o in subjects[: i + 1]
-                        or not together(s, o)
-                        or has_any(clause.text, frames.distributive)
+                        o in subjects[: i + 1] or not together(s, o) or separately
                     ):
                         continue  # X和Y共同举办: the members of one list acting together, each pair once
                     said = f"[{s.surface}] " if implied and s in agents else ""
