@@ -188,8 +188,9 @@ def resolution_mentions(p: Passage) -> list[Mention]:
                 body = "E"
             ent = resolution_entity(body, f"{first}/{second}", None)
             start = item.start()
-            if k == 0 and pos >= 0 and 0 <= start - (pos + len(body_names().get(code, ("", ""))[1])) <= 1:
-                start = pos
+            named_end = pos + len(body_names().get(code, ("", ""))[1])
+            if k == 0 and pos >= 0 and 0 <= start - named_end <= 1 and not text[named_end:start].strip():
+                start = pos  # 大会第74/175号 (not 大会在第74/175号: the body is then the clause's agent)
             out.append(
                 Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
             )

@@ -268,6 +268,68 @@ def test_member_states_acting_under_a_resolution_are_not_mandated() -> None:
     assert pairs("会员国根据第1373(2001)号决议冻结了资产。", "mandatedBy") == set()
 
 
+def test_the_resolutions_that_state_a_mandate_named_as_a_noun() -> None:
+    # 这一任务 stands for the mandate of the body said to hold one, through a list after 包括：
+    text = (
+        "反恐怖主义办公室的任务是协助会员国执行《联合国全球反恐战略》。"
+        "大会在若干决议中重申了这一任务，包括：关于加强国际合作，特别是技术援助的第76/121号决议；"
+        "以及关于反恐怖主义办公室开展能力建设的第77/298号决议。"
+    )
+    found = pairs(text, "mandatedBy")
+    assert found >= {(cid("反恐怖主义办公室"), "res-a-76-121"), (cid("反恐怖主义办公室"), "res-a-77-298")}
+    assert not any(s == cid("大会") for s, _ in found)
+
+
+def test_a_topic_of_a_resolution_neither_acts_nor_splits_the_list() -> None:
+    text = "安理会回顾关于反恐执行局与各国合作，加强边境管理的第2396(2017)号决议。"
+    clauses = analyse(text, _resolution_and_cted(text), FRAMES)
+    assert [p.word for c in clauses for p in c.predicates] == ["回顾"]  # not 合作, not 加强
+    assert all("，" not in text[c.start - 1 : c.start] for c in clauses)  # the topic's comma splits nothing
+    assert pairs(text, "partnerOf") == set()
+
+
+def _resolution_and_cted(text: str) -> list[Mention]:
+    cted, res = "反恐执行局", "第2396(2017)号"
+    return [
+        Mention(
+            "un-cted", "UNEntity", cted, "d", text.index(cted), text.index(cted) + len(cted), "vocabulary"
+        ),
+        Mention(
+            "res-s-2396-2017", "Resolution", res, "d", text.index(res), text.index(res) + len(res), "pattern"
+        ),
+    ]
+
+
+def test_a_marker_opened_at_the_end_of_a_clause_gives_its_role_to_the_list_after() -> None:
+    # 根据国际标准，特别是第N号决议: the resolution is the basis of what the office does
+    text = "反恐怖主义办公室协助会员国根据国际义务，特别是第2396(2017)号决议，收集乘客数据。"
+    assert (cid("反恐怖主义办公室"), "res-s-2396-2017") in pairs(text, "mandatedBy")
+
+
+def test_work_guided_by_resolutions_listed_after_a_colon() -> None:
+    text = (
+        "毒品和犯罪问题办公室的工作以安全理事会的决议为指导，包括：第2462(2019)号决议和第2482(2019)号决议。"
+    )
+    found = objects(text, "mandatedBy", cid("毒品和犯罪问题办公室"))
+    assert {"res-s-2462-2019", "res-s-2482-2019"} <= found
+
+
+def test_an_instrument_only_focused_on_is_no_basis() -> None:
+    text = "反恐执行局为全球反恐论坛编写了一份侧重于《联合国全球反恐战略》的说明。"
+    assert pairs(text, "implements") == set()
+
+
+def test_a_stated_need_to_implement_is_no_implementation() -> None:
+    text = "毒品和犯罪问题办公室指出，各国仍需采取进一步行动执行第2482(2019)号决议。"
+    assert pairs(text, "implements") == set()
+
+
+def test_the_body_whose_assistance_made_a_country_a_party_implements_too() -> None:
+    text = "在反恐怖主义办公室的支持下，乍得批准了《制止向恐怖主义提供资助的国际公约》。"
+    found = pairs(text, "implements")
+    assert {s for s, _ in found} == {cid("反恐怖主义办公室"), cid("乍得")}
+
+
 # ---- explain
 
 

@@ -83,6 +83,7 @@ class Clause:
     generic_agent: bool = False
     embedded: str = ""
     inherited: tuple[str, ...] = field(default=())
+    open_role: str = ""
 
     @property
     def verb_classes(self) -> tuple[str, ...]:
@@ -107,24 +108,58 @@ class ClauseTrace:
 
 
 @functools.lru_cache(maxsize=4096)
-def clause_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets.
+def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause of a sentence: split at ，,；;：: outside brackets, outside the
+    ``protected`` spans (关于…的 topics) and not at a comma between digits (1,200).
 
     >>> t = "回顾第1373(2001)号决议,又回顾第1624(2005)号决议"
     >>> [t[a:b] for a, b in clause_spans(t)]
     ['回顾第1373(2001)号决议', '又回顾第1624(2005)号决议']
+    >>> t = "已有90多个国家的1,200多名从业人员完成培训，并获得证书"
+    >>> [t[a:b] for a, b in clause_spans(t)]
+    ['已有90多个国家的1,200多名从业人员完成培训', '并获得证书']
     """
     spans, start, depth = [], 0, 0
+    inside = {i for a, b in protected for i in range(a, b)}
     for i, ch in enumerate(text):
         if ch in "(（《":
             depth += 1
         elif ch in ")）》":
             depth = max(0, depth - 1)
-        elif ch in _BOUNDARY and depth == 0:
+        elif ch in _BOUNDARY and depth == 0 and i not in inside:
+            if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
     return tuple((a, b) for a, b in spans if b > a)
+
+
+#: Kinds a 关于…的 phrase can describe as its topic (关于…的第N号决议).
+_TOPIC_HOLDERS = ("Resolution", "Document")
+_TOPIC_STOP = "。；;：:"
+
+
+def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tuple[tuple[int, int], ...]:
+    """The 关于…的 phrases that say what a resolution or document is about (关于加强合作，特别是
+    技术合作的第72/196号决议): inside one, no word is a predicate and no clause boundary splits it.
+
+    >>> t = "包括关于援助受害者，加强合作的第73/305号决议"
+    >>> m = Mention("res-a-73-305", "Resolution", "第73/305号", "d", 15, 23, "vocabulary")
+    >>> [t[a:b] for a, b in topic_spans(t, [m])]
+    ['关于援助受害者，加强合作的']
+    """
+    out: list[tuple[int, int]] = []
+    previous_end = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind in _TOPIC_HOLDERS and text[: m.start].rstrip(' “‘"《').endswith("的"):
+            lo = max(previous_end, m.start - reach)
+            at = text.rfind("关于", lo, m.start)
+            if at >= 0 and not any(c in _TOPIC_STOP for c in text[at : m.start]):
+                out.append((at, m.start))
+        if m.kind in _TOPIC_HOLDERS:
+            previous_end = m.end
+    return tuple(out)
 
 
 @functools.cache
@@ -190,7 +225,8 @@ def _role(
         marker = next((c[7:] for c in last.classes if c.startswith("marker:")), "")
         kinds = {m.kind for m in group}
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
-            return "basis", ""
+            # 在第N号决议中: the basis; 在《战略》各支柱方面, 侧重于《准则》: only a topic
+            return ("basis" if frames.basis_place_tail.match(text, end) else "attribute"), ""
         if (
             marker == "beneficiary"
             and kinds <= {"Region", "Country"}
@@ -234,13 +270,8 @@ def _nominal_objects(
         if (
             verb is not None
             and kinds <= {"Resolution", "Convention"}
-            and g.role
-            in (
-                "agent",
-                "attribute",
-                "basis",
-                "place",
-            )
+            and g.role in ("agent", "attribute", "basis", "place", "object")
+            and g.verb != verb.word
         ):
             g = Group(g.mentions, "object", g.start, g.end, verb.word, g.lent)
         out.append(g)
@@ -294,18 +325,20 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = [m for i, m in enumerate(ordered) if not _appositive(text, m, ordered[i - 1] if i else None)]
+    topics = topic_spans(text, ms)
     out: list[Clause] = []
     lent: list[Group] = []
-    for a, b in clause_spans(text):
+    for a, b in clause_spans(text, topics):
         segments = [(a, b, "")]
-        cues = _cues(text, a, b, [(m.start, m.end) for m in ms if a <= m.start < b], frames)
+        taken = [(m.start, m.end) for m in ms if a <= m.start < b] + [t for t in topics if a <= t[0] < b]
+        cues = _cues(text, a, b, taken, frames)
         opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
-        if opener is not None and any(opener.end <= m.start < b for m in ms):
+        if opener is not None and any(opener.end <= m.start < b for m in ms if m.method != "mandate"):
             kind = next(k for k in opener.classes if k in frames.complements)
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
         for sa, sb, embedded in segments:
             here = cues if len(segments) == 1 else [c for c in cues if sa <= c.start and c.end <= sb]
-            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames, here)
+            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames, here, topics)
             out.append(clause)
     return tuple(out)
 
@@ -320,6 +353,7 @@ def _clause(
     lent: list[Group],
     frames: Frames,
     cues: Sequence[Predicate],
+    topics: Sequence[tuple[int, int]] = (),
 ) -> tuple[Clause, list[Group]]:
     """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
     inside = [m for m in ms if a <= m.start < b]
@@ -345,8 +379,16 @@ def _clause(
             # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室的全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
+        kept = role
+        if all(m.method == "mandate" for m in items):
+            role = "mandate"  # 这一任务: the mandate of the body that holds it
+        elif _inside(start, topics):
+            role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
+        elif text.startswith(frames.basis_tail, _after(text, end)):
+            role = "basis"  # 以X为指导
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
+        role = kept
     groups = _topics(text, groups)
     body = text[a:b].lstrip(' “‘"')
     opener = body.startswith(frames.list_openers)
@@ -360,11 +402,18 @@ def _clause(
         and all(g.role in ("agent", "object", "attribute") for g in groups)
     )
     if continues:
-        groups = [Group(g.mentions, "list", g.start, g.end) for g in groups]
+        # the list a marker opened at the end of the clause before (根据国际标准，特别是X; 以近期
+        # 决议为指导，包括：X) fills the marker's role; any other list is the verb's list
+        kept = out[-1].open_role or "list"
+        groups = [
+            Group(g.mentions, "attribute" if _inside(g.start, topics) else kept, g.start, g.end)
+            for g in groups
+        ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
     if (
         not embedded
         and not generic
+        and not continues
         and groups
         and all(g.role in ("place", "supporter", "basis", "beneficiary") for g in groups)
         and (not predicates or any(g.role == "supporter" for g in groups))
@@ -379,6 +428,7 @@ def _clause(
     negated = any(w in text[a:first] for w in frames.negation)
     uncertain = any(w in text[:b] for w in frames.uncertainty)
     inherited = out[-1].verb_classes if continues else ()
+    open_role = out[-1].open_role if continues else _open_role(text, a, b, cues, groups, frames)
     clause = Clause(
         a,
         b,
@@ -391,5 +441,35 @@ def _clause(
         generic,
         embedded,
         inherited,
+        open_role,
     )
     return clause, lent
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(x <= at < y for x, y in spans)
+
+
+def _after(text: str, end: int) -> int:
+    """The position after a name's closing quote or bracket."""
+    while end < len(text) and text[end] in '”’"》)）':
+        end += 1
+    return end
+
+
+def _open_role(
+    text: str, a: int, b: int, cues: Sequence[Predicate], groups: Sequence[Group], frames: Frames
+) -> str:
+    """The role a marker at the end of a clause opens with no name after it (根据国际义务和标准;
+    以近期决议为指导): the role of a list that continues the clause."""
+    tail = text[a:b].rstrip("。 ")
+    last_group = max((g.end for g in groups), default=a)
+    if tail.endswith(frames.basis_tail) and "以" in text[last_group:b]:
+        return "basis"
+    markers = [c for c in cues if any(k.startswith("marker:") for k in c.classes)]
+    if not markers or markers[-1].start < last_group:
+        return ""
+    if any(p.start > markers[-1].start for p in cues if p not in markers):
+        return ""
+    role = next(k[7:] for k in markers[-1].classes if k.startswith("marker:"))
+    return role if role in ("basis", "partner", "beneficiary") else ""

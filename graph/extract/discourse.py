@@ -76,14 +76,19 @@ class Discourse:
     resolution: Mention | None = None
     adopted: Mention | None = None
     resolutions: tuple[Mention, ...] = ()
+    mandate: Mention | None = None
 
     def new_paragraph(self) -> None:
         """A paragraph starts from the report's default actor."""
         self.topic = (self.actor,) if self.actor is not None else ()
 
-    def remember(self, ms: Sequence[Mention], text: str = "") -> None:
+    def remember(self, ms: Sequence[Mention], text: str = "", holder: Sequence[str] = ()) -> None:
         """Entities named, most recent last, for the short forms that follow; the resolution a
-        paragraph says was adopted (通过第N号决议), else the last one named, for 该决议."""
+        paragraph says was adopted (通过第N号决议), else the last one named, for 该决议; the body
+        said to hold a mandate (X的任务是…, ``holder`` words), for 这一任务."""
+        for m in ms:
+            if m.kind in AUTHORS and holder and text.startswith(tuple(holder), m.end):
+                self.mandate = m
         named = tuple(m for m in ms if m.kind == "Resolution" and m.method != "anaphora")
         if named:
             self.resolutions = named
@@ -152,6 +157,29 @@ class Discourse:
             taken.append((s, e))
             out += [Mention(t.concept, t.kind, word, t.doc_id, s, e, "anaphora") for t in targets]
         return out
+
+    def mandates(self, text: str, ms: Sequence[Mention], nouns: Sequence[str]) -> list[Mention]:
+        """Mentions for the mandate nouns of ``text`` (这一任务): the mandate of the body last said
+        to hold one, else of the report's author.
+
+        >>> d = Discourse()
+        >>> u = Mention("un-unoct", "UNEntity", "反恐怖主义办公室", "d", 0, 8, "vocabulary")
+        >>> d.remember([u], "反恐怖主义办公室的任务是协助会员国", ["的任务"])
+        >>> [(m.concept, m.surface, m.method) for m in d.mandates("大会重申了这一任务", [], ["这一任务"])]
+        [('un-unoct', '这一任务', 'mandate')]
+        """
+        holder = self.mandate or self.actor
+        if holder is None or not nouns:
+            return []
+        taken = [(m.start, m.end) for m in ms]
+        pattern = re.compile("|".join(map(re.escape, sorted(nouns, key=len, reverse=True))))
+        return [
+            Mention(
+                holder.concept, holder.kind, hit.group(0), holder.doc_id, hit.start(), hit.end(), "mandate"
+            )
+            for hit in pattern.finditer(text)
+            if not any(a < hit.end() and hit.start() < b for a, b in taken)
+        ]
 
     def _antecedent(self, head: str) -> Mention | None:
         for m in reversed(self.named.values()):

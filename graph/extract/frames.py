@@ -35,6 +35,7 @@ ROLES = (
     "voice",
     "attribute",
     "source",
+    "mandate",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source")
 ANY_VERB = "*"
@@ -68,7 +69,11 @@ class Frames:
     list_openers: tuple[str, ...]
     not_a_target: tuple[str, ...]
     supporter_tail: re.Pattern[str]
+    basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
+    basis_tail: tuple[str, ...]
+    mandate_nouns: tuple[str, ...]
+    mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
     pivots: tuple[str, ...]
@@ -135,6 +140,25 @@ def _flag(row: Mapping[str, Any], key: str, where: str) -> bool:
     return value
 
 
+def _narrowed(
+    row: Mapping[str, Any],
+    key: str,
+    classes: tuple[str, ...],
+    what: str,
+    where: str,
+    source: str,
+    i: int,
+) -> tuple[str, ...]:
+    """A row's ``subject_classes``/``object_classes``: a subset of the relation's own, never wider."""
+    if row.get(key) is None:
+        return classes
+    narrowed = _words(row, f"frame {i}", key, source)
+    wider = sorted(set(narrowed) - set(classes))
+    if wider:
+        raise OntologyError(f"{where}: {key} {wider} are outside {what}")
+    return narrowed
+
+
 def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames:
     """``frames.toml`` as checked, frozen ``Frames``.
 
@@ -149,7 +173,16 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     markers_t = _table(data, "markers", source)
     markers = {role: _words(markers_t, "markers", role, source) for role in MARKER_ROLES}
     unknown = sorted(
-        set(markers_t) - {*MARKER_ROLES, "list_openers", "supporter_tail", "nominal_gap", "not_a_target"}
+        set(markers_t)
+        - {
+            *MARKER_ROLES,
+            "list_openers",
+            "supporter_tail",
+            "nominal_gap",
+            "not_a_target",
+            "basis_tail",
+            "basis_place_tail",
+        }
     )
     if unknown:
         raise OntologyError(f"{source}: [markers] has unknown keys {unknown} (roles: {list(MARKER_ROLES)})")
@@ -188,13 +221,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         if not isinstance(conf, int | float) or isinstance(conf, bool) or not 0 < conf <= 1:
             raise OntologyError(f"{where}: confidence must be a number in (0, 1]")
         domain, range_ = domain_range(pred)
-        narrowed = row.get("subject_classes")
-        if narrowed is not None:
-            narrowed = _words(row, f"frame {i}", "subject_classes", source)
-            wider = sorted(set(narrowed) - set(domain))
-            if wider:
-                raise OntologyError(f"{where}: subject_classes {wider} are outside the domain of {pred}")
-            domain = narrowed
+        domain = _narrowed(row, "subject_classes", domain, f"the domain of {pred}", where, source, i)
+        range_ = _narrowed(row, "object_classes", range_, f"the range of {pred}", where, source, i)
         frames.append(
             Frame(
                 pred,
@@ -216,7 +244,11 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         list_openers=_words(markers_t, "markers", "list_openers", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
+        basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
+        basis_tail=_words(markers_t, "markers", "basis_tail", source),
+        mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
+        mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,
         carried_complements=carried,
         pivots=pivots,

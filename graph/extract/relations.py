@@ -53,6 +53,7 @@ def frame_facts(
     out: list[Fact] = []
     carried: tuple[Mention, ...] = ()
     joined: tuple[Mention, ...] = ()  # partners carried as co-agents (not addressed by a resolution)
+    mandate: list[tuple[Mention, str]] = []  # 这一任务, carried onto the list that continues its clause
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
     openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
     voice = (
@@ -96,6 +97,12 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        if "mandate" in roles:
+            mandate = roles["mandate"]
+        elif clause.continues:
+            roles["mandate"] = mandate
+        elif clause.groups:
+            mandate = []
         pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
@@ -256,9 +263,10 @@ def document_facts(
         implied = discourse.resolve(
             p.text, named[k], anaphors, cues["anaphora"]["resolution"], cues["anaphora"]["resolutions"]
         )
+        implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
-        discourse.remember(ms, p.text)
+        discourse.remember(ms, p.text, frames.mandate_holder)
         for f in facts:
             if f.subject == f.object:
                 continue
