@@ -330,6 +330,31 @@ def test_the_body_whose_assistance_made_a_country_a_party_implements_too() -> No
     assert {s for s, _ in found} == {cid("反恐怖主义办公室"), cid("乍得")}
 
 
+def test_each_body_a_programme_takes_as_partner_is_its_partner_and_not_the_others() -> None:
+    text = "联合国阻止恐怖分子旅行方案于2019年启动。该方案以国际刑警组织、国际民用航空组织和反恐执行局为主要执行伙伴。"
+    found = pairs(text, "partnerOf")
+    programme = cid("联合国阻止恐怖分子旅行方案")
+    assert {o for s, o in found if s == programme} == {
+        cid("国际刑警组织"),
+        cid("国际民用航空组织"),
+        cid("反恐执行局"),
+    }
+    assert all(s == programme for s, _ in found)  # the partners are not paired with each other
+
+
+def test_an_amendment_named_after_its_convention_is_implemented_too() -> None:
+    text = "2021年，蒙古成为《核材料实物保护公约》及其2005年修正案的缔约国。"
+    assert objects(text, "implements", cid("蒙古")) == {
+        cid("核材料实物保护公约"),
+        cid("核材料实物保护公约修正案"),
+    }
+
+
+def test_a_language_named_after_a_country_is_no_place() -> None:
+    text = "毒品和犯罪问题办公室以阿拉伯文和葡萄牙文提供了该培训模块。"
+    assert cid("葡萄牙") not in objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
+
+
 # ---- explain
 
 

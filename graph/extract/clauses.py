@@ -386,6 +386,8 @@ def _clause(
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
         elif text.startswith(frames.basis_tail, _after(text, end)):
             role = "basis"  # 以X为指导
+        elif text.startswith(frames.partner_tail, _after(text, end)):
+            role = "partner"  # 以X为主要伙伴
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept

@@ -72,6 +72,7 @@ class Frames:
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
+    partner_tail: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
     mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
@@ -182,6 +183,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "not_a_target",
             "basis_tail",
             "basis_place_tail",
+            "partner_tail",
         }
     )
     if unknown:
@@ -247,6 +249,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
+        partner_tail=_words(markers_t, "markers", "partner_tail", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,

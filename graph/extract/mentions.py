@@ -25,6 +25,7 @@ import ahocorasick
 import jieba
 
 from graph.errors import OntologyError
+from graph.extract.nested import shared_heads
 from graph.records import Entity, Mention, Passage
 from graph.symbols import (  # noqa: F401  (re-exported: the pipeline parses symbols through mentions)
     SC_ONE,
@@ -504,6 +505,21 @@ def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[
     return out
 
 
+def _language(text: str, m: Mention, vocab: Vocabulary) -> bool:
+    """A place name that names a language (葡萄牙文, 西班牙语), not the place.
+
+    >>> from graph.vocab import load
+    >>> t = "以阿拉伯文和葡萄牙文提供，并介绍西班牙文化"
+    >>> [_language(t, Mention("c", "Country", t[a:b], "d", a, b, "vocabulary"), load()) for a, b in ((6, 9), (16, 19))]
+    [True, False]
+    """
+    if m.kind not in ("Country", "Region"):
+        return False
+    return text.startswith(tuple(vocab.cue("languages", "suffixes")), m.end) and not text.startswith(
+        tuple(vocab.cue("languages", "words_after")), m.end
+    )
+
+
 def document_mentions(
     passages: Sequence[Passage], vocab: Vocabulary
 ) -> tuple[list[list[Mention]], dict[str, Entity]]:
@@ -531,6 +547,9 @@ def document_mentions(
         merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
         if elided := _elided_places(p.text, merged, vocab):
             merged = _merge(merged + elided)
+        if parts := shared_heads(p, merged, vocab):
+            merged = _merge(merged + parts)
+        merged = [m for m in merged if not _language(p.text, m, vocab)]
         first.append(merged)
     first = _date_yearless_resolutions(passages, first, vocab)
     first = [_specialise_crimes(p, ms, vocab) for p, ms in zip(passages, first, strict=True)]
