@@ -355,6 +355,28 @@ def test_a_language_named_after_a_country_is_no_place() -> None:
     assert cid("葡萄牙") not in objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
 
 
+def test_a_workshop_about_an_instrument_supports_its_implementation() -> None:
+    text = "反恐怖主义办公室为约旦和黎巴嫩举办了关于《制止向恐怖主义提供资助的国际公约》的国家讲习班。"
+    assert cid("制止向恐怖主义提供资助的国际公约") in objects(text, "implements", cid("反恐怖主义办公室"))
+
+
+def test_a_body_named_after_guanyu_keeps_the_role_of_the_marker_before() -> None:
+    text = "毒品和犯罪问题办公室与安全理事会关于索马里的第751(1992)号决议所设委员会继续合作。"
+    found = pairs(text, "partnerOf")
+    assert found and all(s == cid("毒品和犯罪问题办公室") for s, _ in found)
+
+
+def test_the_supporter_of_a_sentence_supports_each_of_its_clauses() -> None:
+    text = "在毒品和犯罪问题办公室的援助下，乍得通过了新的反恐法，尼日尔修订了刑法。"
+    found = objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
+    assert {cid("乍得"), cid("尼日尔")} <= found
+
+
+def test_consultations_held_with_the_representatives_of_countries() -> None:
+    text = "反恐执行局与博茨瓦纳和加纳的代表举行了磋商。"
+    assert {cid("博茨瓦纳"), cid("加纳")} <= objects(text, "activeIn", cid("反恐执行局"))
+
+
 # ---- explain
 
 

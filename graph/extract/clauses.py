@@ -233,6 +233,11 @@ def _role(
             and text.startswith(frames.not_a_target, end)
         ):
             return "attribute", ""  # 对伊拉克人民: the people of a place, not the place
+        if marker == "topic":
+            if kinds <= {"Resolution", "Convention"}:
+                return "topic", ""  # 关于《公约》的讲习班
+            # 关于阿富汗局势的会议, 与安理会关于…的委员会合作: the name keeps the role of the cue before
+            return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         if marker == "place" and frames.supporter_tail.match(text, end):
             return "supporter", ""
         if (

@@ -36,8 +36,9 @@ ROLES = (
     "attribute",
     "source",
     "mandate",
+    "topic",
 )
-MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source")
+MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"
 
 

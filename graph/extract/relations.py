@@ -54,6 +54,7 @@ def frame_facts(
     carried: tuple[Mention, ...] = ()
     joined: tuple[Mention, ...] = ()  # partners carried as co-agents (not addressed by a resolution)
     mandate: list[tuple[Mention, str]] = []  # 这一任务, carried onto the list that continues its clause
+    supporters: list[tuple[Mention, str]] = []
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
     openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
     voice = (
@@ -97,6 +98,10 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
+            supporters = roles["supporter"]
+        elif supporters:
+            roles["supporter"] = supporters
         if "mandate" in roles:
             mandate = roles["mandate"]
         elif clause.continues:
