@@ -377,6 +377,26 @@ def test_consultations_held_with_the_representatives_of_countries() -> None:
     assert {cid("博茨瓦纳"), cid("加纳")} <= objects(text, "activeIn", cid("反恐执行局"))
 
 
+def test_a_group_said_to_keep_links_with_others_is_affiliated_with_each() -> None:
+    text = "伊斯兰马格里布基地组织在马里北部活动。该组织与青年党和博科圣地保持联系。"
+    aqim = cid("伊斯兰马格里布基地组织")
+    assert objects(text, "affiliatedWith", aqim) >= {cid("青年党"), cid("博科圣地")}
+
+
+def test_a_short_form_stands_for_the_subject_the_text_is_about() -> None:
+    # the last group named is the one pledged to; 该组织 is still the subject of the sentence before
+    text = "伊斯兰马格里布基地组织于2007年宣布效忠基地组织。该组织主要在马里北部和尼日尔活动。"
+    assert cid("马里北部") in objects(text, "operatesIn", cid("伊斯兰马格里布基地组织"))
+    assert objects(text, "operatesIn", cid("基地组织")) == set()
+
+
+def test_no_word_inside_a_quoted_name_is_a_predicate() -> None:
+    text = "该团体原名“战斗与支持阵线”。"
+    ms = [Mention("g", "TerroristGroup", "该团体", "d", 0, 3, "anaphora")]
+    (clause,) = analyse(text, ms, FRAMES)
+    assert clause.predicates == ()  # 战斗 and 支持 are inside the quotes
+
+
 # ---- explain
 
 

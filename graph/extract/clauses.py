@@ -43,6 +43,8 @@ CONNECTORS = frozenset(
 )
 _PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
 _BOUNDARY = "，,；;：:"
+#: A short name or title in quote marks ("萨拉菲斯特宣教和战斗组"): no word inside it is a predicate.
+_QUOTED = re.compile(r'“[^“”。；]{1,30}”|"[^"。；，]{1,30}"|「[^「」。；]{1,30}」|『[^『』。；]{1,30}』')
 AGENT_KINDS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
 
 
@@ -136,13 +138,14 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
 
 
 #: Kinds a 关于…的 phrase can describe as its topic (关于…的第N号决议).
-_TOPIC_HOLDERS = ("Resolution", "Document")
+_TOPIC_HOLDERS = ("Resolution", "Document", "Convention", "UNEntity", "Programme", "Organization")
 _TOPIC_STOP = "。；;：:"
 
 
 def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tuple[tuple[int, int], ...]:
-    """The 关于…的 phrases that say what a resolution or document is about (关于加强合作，特别是
-    技术合作的第72/196号决议): inside one, no word is a predicate and no clause boundary splits it.
+    """The 关于…的 phrases that say what a named resolution, instrument or body is about (关于加强
+    合作，特别是技术合作的第72/196号决议; 关于基地组织的第1267(1999)号决议所设委员会): inside one, no
+    word is a predicate and no clause boundary splits it.
 
     >>> t = "包括关于援助受害者，加强合作的第73/305号决议"
     >>> m = Mention("res-a-73-305", "Resolution", "第73/305号", "d", 15, 23, "vocabulary")
@@ -157,7 +160,8 @@ def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tupl
             at = text.rfind("关于", lo, m.start)
             if at >= 0 and not any(c in _TOPIC_STOP for c in text[at : m.start]):
                 out.append((at, m.start))
-        if m.kind in _TOPIC_HOLDERS:
+                previous_end = m.end
+        if m.kind in ("Resolution", "Document"):
             previous_end = m.end
     return tuple(out)
 
@@ -331,11 +335,14 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     ms = [m for i, m in enumerate(ordered) if not _appositive(text, m, ordered[i - 1] if i else None)]
     topics = topic_spans(text, ms)
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     out: list[Clause] = []
     lent: list[Group] = []
     for a, b in clause_spans(text, topics):
         segments = [(a, b, "")]
-        taken = [(m.start, m.end) for m in ms if a <= m.start < b] + [t for t in topics if a <= t[0] < b]
+        taken = [(m.start, m.end) for m in ms if a <= m.start < b] + [
+            t for t in (*topics, *quoted) if a <= t[0] < b
+        ]
         cues = _cues(text, a, b, taken, frames)
         opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
         if opener is not None and any(opener.end <= m.start < b for m in ms if m.method != "mandate"):

@@ -93,7 +93,7 @@ class Discourse:
         if named:
             self.resolutions = named
         for m in ms:
-            if m.kind in AUTHORS or m.kind == "Organization":
+            if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
                 self.named.pop(m.concept, None)
                 self.named[m.concept] = m
             elif m.kind == "Resolution" and m.method != "anaphora":
@@ -182,6 +182,11 @@ class Discourse:
         ]
 
     def _antecedent(self, head: str) -> Mention | None:
+        """The body a short form stands for: the current topic (the subject the text is about) when
+        its name has the same head noun, else the last body named with it, else the author."""
+        for m in self.topic:
+            if m.surface.endswith(head) and m.method not in ("anaphora", "mandate"):
+                return m
         for m in reversed(self.named.values()):
             if m.surface.endswith(head) or (len(head) >= 2 and head in m.surface):
                 return m

@@ -228,7 +228,7 @@ def document_facts(
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     discourse = Discourse(actor=actor)
-    anaphors = cues["anaphora"]["entity"]
+    anaphors = (*cues["anaphora"]["entity"], *cues["anaphora"]["group"])
     seen: set[tuple[str, str, str, str, int]] = set()
     last_group = carried_group = last_entity = topic_resolution = ""
     para = None
