@@ -397,6 +397,11 @@ def test_no_word_inside_a_quoted_name_is_a_predicate() -> None:
     assert clause.predicates == ()  # 战斗 and 支持 are inside the quotes
 
 
+def test_groups_listed_beside_others_associated_with_a_group_are_not_affiliated() -> None:
+    text = "伊黎伊斯兰国、胜利阵线和其他与基地组织有关联的个人和实体继续构成威胁。"
+    assert pairs(text, "affiliatedWith") == set()
+
+
 # ---- explain
 
 

@@ -79,6 +79,7 @@ class Frames:
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
     pivots: tuple[str, ...]
+    attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
     negation: tuple[str, ...]
     distributive: tuple[str, ...]
@@ -198,7 +199,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     opened = _words(complements, "complements", "open", source)
     carried = _words(complements, "complements", "carry", source)
     pivots = _words(complements, "complements", "pivot", source)
-    for cls in (*opened, *carried, *pivots):
+    attributive = _words(complements, "complements", "attributive", source)
+    for cls in (*opened, *carried, *pivots, *attributive):
         if cls not in verbs:
             raise OntologyError(f"{source}: [complements] verb class {cls!r} is not in [verbs]")
     frames = []
@@ -256,6 +258,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         complements=opened,
         carried_complements=carried,
         pivots=pivots,
+        attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
         negation=_words(modality, "modality", "negation", source),
         distributive=_words(modality, "modality", "distributive", source),

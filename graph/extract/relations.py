@@ -18,7 +18,6 @@ from graph.extract.clauses import Clause, ClauseTrace, analyse
 from graph.extract.discourse import Discourse, default_actor
 from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
 from graph.extract.rules.active import active_facts
-from graph.extract.rules.affiliate import affiliate_facts
 from graph.extract.rules.benefit import benefit_facts
 from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts, generic_un, has_any
 from graph.extract.rules.mandate import mandate_facts, request_facts
@@ -84,7 +83,7 @@ def frame_facts(
             carried, joined = pivots, ()
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
-        classes = set(clause.verb_classes)
+        classes = set(clause.verb_classes) - _attributive(clause, p.text, frames)
         separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
@@ -147,6 +146,13 @@ def frame_facts(
                         )
                     )
     return out
+
+
+def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
+    """Verb classes stated only in a relative clause (与基地组织有关联的个人和实体): their predicate is
+    followed by 的 and describes the noun after it, not the clause's agent."""
+    own = {c for p in clause.predicates for c in p.classes if c in frames.attributive}
+    return {c for c in own if all(text.startswith("的", p.end) for p in clause.predicates if c in p.classes)}
 
 
 @functools.cache
@@ -264,7 +270,6 @@ def document_facts(
         facts += mandate_facts(p, ms, cues, ctx, last_entity, topic_resolution)
         facts += request_facts(p, ms, cues, ctx)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
-        facts += affiliate_facts(p, ms, cues)
         implied = discourse.resolve(
             p.text, named[k], anaphors, cues["anaphora"]["resolution"], cues["anaphora"]["resolutions"]
         )

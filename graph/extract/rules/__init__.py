@@ -1,7 +1,8 @@
 """The relation rules that are not yet clause frames, one module each: what each states
 (predicate, subject and object classes, from the ontology) and which cue words and confidences of
-``ontology/cues.toml`` it reads.  partnerOf, implements and activeIn in running text, and
-mandatedBy by basis or request, are rows of ``ontology/frames.toml`` (``graph.extract.frames``).
+``ontology/cues.toml`` it reads.  partnerOf, implements, affiliatedWith and activeIn in running
+text, and mandatedBy by basis or request, are rows of ``ontology/frames.toml``
+(``graph.extract.frames``).
 
 ``RULES`` lists them; ``checked_cues`` loads ``cues.toml`` into frozen data and refuses, with an
 ``OntologyError`` that names the rule, a missing list, setting or confidence.
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import OntologyError
-from graph.extract.rules import active, affiliate, benefit, mandate, operate, recall
+from graph.extract.rules import active, benefit, mandate, operate, recall
 from graph.extract.rules.common import Cues, Rule, check_cues
 from graph.ns import NX
 
@@ -23,7 +24,7 @@ HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
 ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution", "resolutions"))
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))
 
-RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, affiliate, active))
+RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, active))
 
 
 def check_ontology_terms(rules: tuple[Rule, ...] = RULES) -> None:
