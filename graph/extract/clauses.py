@@ -140,6 +140,7 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
 #: Kinds a 关于…的 phrase can describe as its topic (关于…的第N号决议).
 _TOPIC_HOLDERS = ("Resolution", "Document", "Convention", "UNEntity", "Programme", "Organization")
 _TOPIC_STOP = "。；;：:"
+_PLACES = ("Country", "Region")
 
 
 def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tuple[tuple[int, int], ...]:
@@ -400,6 +401,8 @@ def _clause(
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, _after(text, end)):
             role = "partner"  # 以X为主要伙伴
+        elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
+            role = "place"  # 以X(边境地区)为主要基地
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept
@@ -458,6 +461,14 @@ def _clause(
         open_role,
     )
     return clause, lent
+
+
+def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:
+    """One of ``tails`` follows a place name within a few characters of the same phrase
+    (以阿富汗和巴基斯坦边境地区为主要基地)."""
+    window = text[_after(text, end) : end + reach + 6]
+    cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
+    return any(0 <= window.find(t) <= reach and window.find(t) + len(t) <= cut for t in tails)
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:

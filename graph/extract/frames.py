@@ -74,6 +74,7 @@ class Frames:
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
+    place_tail: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
     mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
@@ -186,6 +187,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "basis_tail",
             "basis_place_tail",
             "partner_tail",
+            "place_tail",
         }
     )
     if unknown:
@@ -253,6 +255,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
+        place_tail=_words(markers_t, "markers", "place_tail", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,
