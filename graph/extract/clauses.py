@@ -442,7 +442,7 @@ def _clause(
         lent = []
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
-    negated = any(w in text[a:first] for w in frames.negation)
+    negated = any(w in text[a:first] for w in frames.negation) or any(w in text[a:b] for w in frames.denial)
     uncertain = any(w in text[:b] for w in frames.uncertainty)
     inherited = out[-1].verb_classes if continues else ()
     open_role = out[-1].open_role if continues else _open_role(text, a, b, cues, groups, frames)

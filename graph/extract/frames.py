@@ -83,6 +83,7 @@ class Frames:
     attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
     negation: tuple[str, ...]
+    denial: tuple[str, ...]
     distributive: tuple[str, ...]
     uncertainty: tuple[str, ...]
     deliberative: tuple[str, ...]
@@ -264,6 +265,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
         negation=_words(modality, "modality", "negation", source),
+        denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),

@@ -277,9 +277,12 @@ def document_facts(
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
         discourse.remember(ms, p.text, frames.mandate_holder)
+        uncertain = any(w in p.text for w in frames.uncertainty)  # 尚不清楚…是否: for every relation
         for f in facts:
             if f.subject == f.object:
                 continue
+            if uncertain and not f.hedged:
+                f = dataclasses.replace(f, hedged=True)
             key = (f.subject, f.predicate, f.object, p.para, p.sent)
             if key in seen:
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import OntologyError
+from graph.extract.frames import load_frames
 from graph.extract.rules import active, benefit, mandate, operate, recall
 from graph.extract.rules.common import Cues, Rule, check_cues
 from graph.ns import NX
@@ -38,9 +39,13 @@ def check_ontology_terms(rules: tuple[Rule, ...] = RULES) -> None:
 
 
 def checked_cues(data: Mapping[str, Any]) -> Cues:
-    """``cues.toml`` checked against every rule and frozen."""
+    """``cues.toml`` checked against every rule and frozen; the negation words are the ones every
+    relation reads, from ``[modality]`` of ``ontology/frames.toml`` (a denial anywhere in a clause,
+    a negation right before its verb)."""
     check_ontology_terms()
-    return check_cues(data, (*RULES, MODALITY, HEDGE, ANAPHORA, AGENT_WORDS))
+    frames = load_frames()
+    negation = {"words": list(frames.denial), "before_verb": list(frames.negation)}
+    return check_cues({**data, "negation": negation}, (*RULES, MODALITY, HEDGE, ANAPHORA, AGENT_WORDS))
 
 
 __all__ = ["RULES", "Cues", "Rule", "checked_cues"]
