@@ -116,3 +116,17 @@ def test_the_entity_page_answers_a_hostile_name_with_404(built: Path) -> None:
         page = pages.page(built, "/entity", {"name": [name]})
         assert page.status == 404, name
     assert pages.page(built, "/entity", {"name": ["Boko Haram"]}).status == 200
+
+
+def test_bidi_and_escape_sequences_are_written_out_on_pages_and_terminals(store) -> None:
+    d = dossier.dossier(store, ISIL)
+    trick = "txt.\u202eexe \x1b]0;owned\x07\x1b[2J"
+    cite = dossier.Citation("p", "urn:d", "S/1", "1", 1, trick)
+    crafted = dossier.Dossier(d.iri, d.id, trick, d.classes, d.labels, (trick,), (), (cite,))
+    page = dossier.to_html(crafted)
+    assert "\u202e" not in page and "\x1b" not in page and "\x07" not in page
+    assert "txt.\\u202eexe \\u001b]0;owned\\u0007" in page and "<bdi>" in dossier.to_html(d)
+    for fmt in ("md", "json"):
+        shown = dossier.render(crafted, fmt)
+        assert not any(ch in shown for ch in "\u202e\x1b\x07"), fmt
+    assert json.loads(dossier.render(crafted, "json"))["label"] == trick  # JSON escapes: the value survives

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import json
 import os
@@ -14,6 +16,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -335,3 +338,93 @@ def test_a_rebuild_switches_every_answer_at_once(built: Path, tmp_path: Path) ->
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The text of every ``<script>`` element without attributes, as an HTML parser reads it."""
+
+    class Scripts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self.inside = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.inside = tag == "script" and not attrs
+            if self.inside:
+                self.found.append("")
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.found[-1] += data
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = False
+
+    parser = Scripts()
+    parser.feed(page)
+    return parser.found
+
+
+def test_every_answer_is_nosniff_and_every_page_has_a_policy(server: SparqlServer) -> None:
+    for path in ("/", "/graph.html", "/entity/group-taliban", "/entity?name=nothing-at-all", "/nothing"):
+        _, headers, body = request(server, "GET", path)
+        assert headers["x-content-type-options"] == "nosniff", path
+        if headers["content-type"].startswith("text/html"):
+            policy = headers["content-security-policy"]
+            assert headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in policy, path
+            assert (
+                "default-src 'none'" in policy
+                and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+            )
+            for script in inline_scripts(body):  # each inline script, as a browser parses it, by hash
+                digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+                assert f"'sha256-{digest}'" in policy, path
+    _, headers, _ = get(server, "ASK {}")
+    assert headers["x-content-type-options"] == "nosniff" and "content-security-policy" not in headers
+
+
+def test_a_post_from_another_sites_page_is_refused(server: SparqlServer) -> None:
+    port = server.server_address[1]
+    form = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+    ctype = {"Content-Type": "application/x-www-form-urlencoded"}
+    for origin in ("http://evil.example", "null", f"http://localhost:{port}"):
+        status, _, body = request(server, "POST", "/sparql", form, {**ctype, "Origin": origin})
+        assert status == 403 and "another site" in body, (
+            origin
+        )  # Host says 127.0.0.1: localhost is another origin
+    own = {**ctype, "Origin": f"http://127.0.0.1:{port}"}
+    assert request(server, "POST", "/sparql", form, own)[0] == 200
+    assert request(server, "POST", "/sparql", form, ctype)[0] == 200  # no Origin: not a browser page
+
+
+def test_control_characters_give_well_formed_xml(server: SparqlServer) -> None:
+    import xml.dom.minidom
+
+    literal = '"a\\u001b]0;pwned\\u0007b\\u202e"'
+    for query, accept in (
+        (f"SELECT ?x WHERE {{ BIND({literal} AS ?x) }}", "application/sparql-results+xml"),
+        (f"CONSTRUCT {{ <urn:s> <urn:p> ?x }} WHERE {{ BIND({literal} AS ?x) }}", "application/rdf+xml"),
+    ):
+        status, _, body = get(server, query, headers={"Accept": accept})
+        assert status == 200 and "\x1b" not in body and "\x07" not in body
+        text = xml.dom.minidom.parseString(body.encode("utf-8")).documentElement.toxml()
+        assert "a\ufffd]0;pwned\ufffdb\u202e" in text
+    status, _, body = get(server, f"SELECT ?x WHERE {{ BIND({literal} AS ?x) }}")
+    assert (
+        json.loads(body)["results"]["bindings"][0]["x"]["value"] == "a\x1b]0;pwned\x07b\u202e"
+    )  # JSON keeps it
+
+
+def test_port_out_of_range_is_a_one_line_error(built: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "serve", "--out", str(built), "--port", "99999"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        proc.returncode == 1
+        and proc.stderr == "Error: --port 99999: not a port number (0 to 65535; 0 picks a free one)\n"
+    )

@@ -61,7 +61,7 @@ def test_saved_question_runs_with_labels_and_dossier_links(served: str, tmp_path
     rows = re.search(r'data-rows="(\d+)"', page)
     assert rows and int(rows.group(1)) > 3
     assert re.search(r'<a href="/entity/group-[a-z-]+" class="entity">[^<]*[\u4e00-\u9fff]', page)
-    assert '<iframe id="viewer" src="/graph.html"' in page
+    assert '<a id="viewer" href="/graph.html"' in page
 
 
 def test_typed_query_runs_and_shows_names(served: str, tmp_path: Path) -> None:
@@ -106,3 +106,8 @@ def test_pages_without_a_server(built: Path, tmp_path: Path) -> None:
     assert pages.page(tmp_path, "/entity/group-isil", {}).status == 503
     assert b"nexus-kg workbench" in pages.page(built, "/", {}).body
     assert pages.page(built, "/graph.html", {}).body == (built / "graph.html").read_bytes()
+
+
+def test_viewer_draws_under_the_content_security_policy(served: str, tmp_path: Path) -> None:
+    page = dom(served + "graph.html", tmp_path)  # the inline scripts are allowed by hash, nothing else
+    assert re.search(r'data-drawn="\d+"', page)

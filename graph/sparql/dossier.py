@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.ns import ID_URI, NX_URI
-from graph.script import fold
+from graph.script import fold, visible
 from graph.sparql.query import Results, Term, compact, execute, label_terms
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -305,10 +305,15 @@ def to_markdown(d: Dossier) -> str:
     return "\n".join(out) + "\n"
 
 
+def _e(text: str) -> str:
+    """Text for HTML: escaped, control and bidi characters written out (``\u202e``)."""
+    return html.escape(visible(text))
+
+
 def _entity_link(iri: str, text: str) -> str:
     if iri.startswith(ID_URI):
-        return f'<a href="/entity/{html.escape(iri[len(ID_URI) :])}">{html.escape(text)}</a>'
-    return html.escape(text)
+        return f'<a href="/entity/{_e(iri[len(ID_URI) :])}"><bdi>{_e(text)}</bdi></a>'
+    return f"<bdi>{_e(text)}</bdi>"
 
 
 STYLE = """body{font:15px/1.5 system-ui,'Noto Sans CJK SC',sans-serif;max-width:60em;margin:1em auto;padding:0 1em}
@@ -318,8 +323,9 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:2px 8p
 
 
 def to_html(d: Dossier) -> str:
-    """The dossier as one HTML page (links to other entities' dossiers, every text escaped)."""
-    e = html.escape
+    """The dossier as one HTML page (links to other entities' dossiers, every text escaped,
+    bidi controls written out and each name isolated in ``<bdi>``)."""
+    e = _e
     parts = [
         "<!doctype html>",
         '<html lang="zh"><head><meta charset="utf-8">',
@@ -357,5 +363,6 @@ def to_html(d: Dossier) -> str:
 
 
 def render(d: Dossier, fmt: str) -> str:
-    """``d`` as ``md``, ``json`` or ``html``."""
-    return {"md": to_markdown, "json": to_json, "html": to_html}[fmt](d)
+    """``d`` as ``md``, ``json`` (control and bidi characters written out, for a terminal) or ``html``."""
+    text = {"md": to_markdown, "json": to_json, "html": to_html}[fmt](d)
+    return text if fmt == "html" else visible(text)

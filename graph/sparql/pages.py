@@ -6,8 +6,11 @@ free of page logic and the pages can be tested without a server.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import re
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -55,6 +58,43 @@ def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
     if path == "/entity" or path.startswith("/entity/"):
         return entity_page(out, urllib.parse.unquote(path[len("/entity/") :]), query)
     return None
+
+
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.S)
+
+
+def security_headers(content_type: str, body: bytes) -> dict[str, str]:
+    """The headers that keep a page from being turned against its reader.
+
+    Every answer gets ``nosniff``; an HTML page also gets a Content-Security-Policy that allows
+    only its own inline scripts (by hash), no framing and no requests but to this server.
+
+    Examples
+    --------
+    >>> h = security_headers("text/html; charset=utf-8", b"<script>go()</script>")
+    >>> h["X-Frame-Options"], "'sha256-" in h["Content-Security-Policy"]
+    ('DENY', True)
+    >>> security_headers("text/csv", b"")
+    {'X-Content-Type-Options': 'nosniff'}
+    """
+    headers = {"X-Content-Type-Options": "nosniff"}
+    if content_type.startswith("text/html"):
+        hashes = sorted(
+            {
+                "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() + "'"
+                for m in _INLINE_SCRIPT.finditer(body)
+            }
+        )
+        headers |= {
+            "Content-Security-Policy": (
+                f"default-src 'none'; script-src {' '.join(hashes) or chr(39) + 'none' + chr(39)}; "
+                "style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            ),
+            "X-Frame-Options": "DENY",
+            "Referrer-Policy": "no-referrer",
+        }
+    return headers
 
 
 def _html(text: str, status: int = HTTPStatus.OK) -> Page:
@@ -148,7 +188,6 @@ border-radius:3px}.en{color:#555}.desc{font-size:85%;color:#666}
 main{overflow:auto;padding:.5em 1em}textarea{width:100%;height:9em;font:13px monospace}
 table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:2px 8px;
 text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#status.error{color:#b00}
-iframe{width:100%;height:70vh;border:1px solid #ccc}
 </style></head><body>
 <header><b>nexus-kg workbench</b> · <a href="/graph.html">graph viewer</a> ·
 <a href="/sparql">SPARQL endpoint</a>
@@ -164,7 +203,7 @@ iframe{width:100%;height:70vh;border:1px solid #ccc}
 <p><button type="button" id="run">Run</button> <span id="status"></span></p>
 <div id="results"></div>
 <h2>Graph viewer</h2>
-<iframe id="viewer" src="/graph.html" title="graph viewer" loading="lazy"></iframe>
+<p><a id="viewer" href="/graph.html">Open the graph viewer</a> (its own page: no page of this server may be framed)</p>
 </main>
 <pre id="js-errors" hidden></pre>
 <script type="application/json" id="data">@DATA@</script>

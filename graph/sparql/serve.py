@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 from graph.errors import GraphError, QueryError
 from graph.rdf.store import open_source, store_source, store_version
+from graph.script import xml_chars
 from graph.sparql import pages
 from graph.sparql.query import (
     QueryRefused,
@@ -73,7 +74,8 @@ def _rdf(fmt: ox.RdfFormat) -> Callable[[Results], str]:
     def serialise(res: Results) -> str:
         triples = [ox.Triple(*(ox_term(t) for t in triple)) for triple in res.triples]  # type: ignore[arg-type]
         data = ox.serialize(triples, format=fmt)
-        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
+        return xml_chars(text) if fmt == ox.RdfFormat.RDF_XML else text
 
     return serialise
 
@@ -645,7 +647,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
-        for k, v in (extra or {}).items():
+        for k, v in {**pages.security_headers(ctype, data), **(extra or {})}.items():
             self.send_header(k, v)
         if self.close_connection:
             self.send_header("Connection", "close")
@@ -745,8 +747,23 @@ class Handler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def _same_origin(self) -> bool:
+        """True unless a browser says the request comes from another site's page (``Origin``)."""
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return True  # not sent by a browser page: curl, notebooks, the SPARQL clients
+        own = "http://" + (self.headers.get("Host") or "").strip().lower()
+        return origin.strip().lower() == own or (self.server.cors is not None and origin == self.server.cors)
+
     def do_POST(self) -> None:
         if not self._guard():
+            return
+        if not self._same_origin():
+            self._discard_body()
+            self._error(
+                HTTPStatus.FORBIDDEN,
+                f"Origin {self.headers.get('Origin')!r}: a POST from another site's page is refused",
+            )
             return
         url = urllib.parse.urlsplit(self.path)
         size = self._content_length()
@@ -918,6 +935,8 @@ def make_server(
     def pool() -> WorkerPool:
         return WorkerPool(out, workers, max_memory=lim.max_memory, per_client=lim.per_client, quick=lim.quick)
 
+    if not 0 <= port <= 65535:
+        raise QueryError(f"--port {port}: not a port number (0 to 65535; 0 picks a free one)")
     store_source(out)  # no graph in ``out`` is an error before the address is bound
     try:
         return SparqlServer(

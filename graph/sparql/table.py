@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from graph.ns import PREFIXES
+from graph.script import xml_chars
 from graph.sparql.results import NUMERIC, Results, Term, ox_term
 
 _LOCAL = re.compile(r"[\w\-.]*(?<!\.)")
@@ -104,7 +105,11 @@ def to_json(res: Results) -> str:
 
 
 def to_xml(res: Results) -> str:
-    """SPARQL Query Results XML Format."""
+    """SPARQL Query Results XML Format (characters XML 1.0 cannot carry become U+FFFD)."""
+    return xml_chars(_xml(res))
+
+
+def _xml(res: Results) -> str:
     done = ox_serialize(res, ox.QueryResultsFormat.XML)
     if done is not None:
         return done + "\n"
