@@ -189,10 +189,39 @@ def test_slow_clients_do_not_starve_another_client(built: Path) -> None:
         srv.server_close()
 
 
-def test_time_limit_counts_from_arrival(built: Path) -> None:
-    srv = start(built, timeout=3.0, limits=Limits(per_client=2))
+def test_a_cheap_query_answers_while_three_other_clients_run_slow_ones(built: Path) -> None:
+    srv = start(built, timeout=20.0)
+    ended: dict[str, float] = {}
+
+    def slow(source: str) -> None:
+        get(srv, SLOW, source=source)
+        ended[source] = time.monotonic()
+
     try:
-        threads = [threading.Thread(target=get, args=(srv, SLOW)) for _ in range(2)]
+        clients = [threading.Thread(target=slow, args=(f"127.0.0.{i}",)) for i in (2, 3, 4)]
+        for t in clients:
+            t.start()
+        time.sleep(1.0)  # the three slow queries hold every worker
+        begin = time.monotonic()
+        status, _, body = get(srv, "ASK {}", source="127.0.0.5")
+        done = time.monotonic()
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert done - begin < 5, f"ASK waited {done - begin:.2f} s behind three clients' slow queries"
+        still_running = [t for t in clients if t.is_alive()]
+        assert len(still_running) >= 2  # two slow queries keep their long-lane workers
+        for t in clients:
+            t.join(60)
+        assert sum(end > done for end in ended.values()) >= 2
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_time_limit_counts_from_arrival(built: Path) -> None:
+    # every worker (two long-lane, one quick-lane with no quick limit here) runs a slow query
+    srv = start(built, timeout=3.0, limits=Limits(per_client=3, quick=30.0))
+    try:
+        threads = [threading.Thread(target=get, args=(srv, SLOW)) for _ in range(3)]
         for t in threads:
             t.start()
         time.sleep(1.5)

@@ -3,9 +3,10 @@
 Each query runs in a worker process under a memory limit (``RLIMIT_AS``), and within a time
 limit counted from the request's arrival: a query over either is answered 503 and its worker is
 killed and replaced. (pyoxigraph releases the GIL while it evaluates, so threads would run
-queries in parallel, but a Python thread cannot be stopped.) Workers are handed out fairly: one
-client holds at most ``workers - 1`` of them for the full time limit, so slow queries from one
-client cannot starve the others (a query beyond that share gets a short quick lane). The endpoint answers only from its own store: ``SERVICE`` is refused (400), updates
+queries in parallel, but a Python thread cannot be stopped.) Workers are handed out fairly:
+``workers`` of them run long queries, one client holding at most ``workers - 1``; one more worker
+is the quick lane, where a query runs at most a few seconds and is stopped as soon as another
+client waits, so a cheap query gets an answer however many slow ones run. The endpoint answers only from its own store: ``SERVICE`` is refused (400), updates
 and ``LOAD`` are refused (403), and ``FROM`` names graphs of the store. CORS is off unless one
 origin is allowed, and the ``Host`` header must name the bound address (a DNS-rebinding guard).
 See ``docs/security.md`` for the limits and their defaults.
@@ -163,9 +164,10 @@ class Limits:
     ``timeout`` is counted once, from the request's arrival (waiting for a worker included);
     ``max_memory`` is the address space a worker may add to what it holds after opening the
     store; ``per_client`` is how many workers one client address may hold at once (default
-    ``workers - 1``, at least 1). A client over its share may still take a worker nobody else
-    waits for, but its query then gets only ``quick`` seconds (the quick lane), and is stopped
-    as soon as a client within its share waits.
+    ``workers - 1``, at least 1). A query from a client over its share, or arriving when every
+    long-lane worker is busy, may still take a free worker (the pool keeps one beyond
+    ``workers``), but gets only ``quick`` seconds there (the quick lane), and is stopped as soon
+    as another client within its share waits.
     """
 
     timeout: float = 30.0
@@ -266,7 +268,8 @@ class _Worker:
     def stop(self) -> None:
         self.process.kill()
         self.process.join(5)
-        self.conn.close()
+        with contextlib.suppress(OSError):  # stopped twice: by close() and by its request's thread
+            self.conn.close()
 
 
 @dataclass(eq=False)
@@ -304,11 +307,12 @@ class WorkerPool:
         self._spare: list[_Worker] = []  # one warm worker, so a stopped one is replaced at once
         self._all: set[_Worker] = set()
         self._busy: Counter[str] = Counter()
+        self._long = 0  # queries running in the long lane (at most ``size``)
         self._waiting: list[_Ticket] = []
         self._closed = False
         self.version, self.source = store_version(out), store_source(out)
         try:
-            for _ in range(self.size):
+            for _ in range(self.size + 1):  # one more than the long lane: the quick lane's worker
                 self._idle.append(self._spawn(self.source, self.version))
             self._respawn(self.source, self.version, spare=True)
         except QueryError:
@@ -370,7 +374,7 @@ class WorkerPool:
             stale, self._idle, self._spare = self._idle + self._spare, [], []
         for worker in stale:
             self._retire(worker)
-        for _ in range(self.size):
+        for _ in range(self.size + 1):
             self._respawn(source, version)
         self._respawn(source, version, spare=True)
 
@@ -387,8 +391,9 @@ class WorkerPool:
                     if self._closed:
                         raise QueryError("the server is shutting down")
                     if self._idle and self._next() is ticket:
-                        quick = self._busy[client] >= self.per_client
+                        quick = self._busy[client] >= self.per_client or self._long >= self.size
                         self._busy[client] += 1
+                        self._long += not quick
                         return self._idle.pop(), quick
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
@@ -400,9 +405,10 @@ class WorkerPool:
                 self._waiting.remove(ticket)
                 self._cond.notify_all()
 
-    def _release(self, worker: _Worker, client: str, healthy: bool) -> None:
+    def _release(self, worker: _Worker, client: str, healthy: bool, quick: bool) -> None:
         with self._cond:
             self._busy[client] -= 1
+            self._long -= not quick
             keep = healthy and not self._closed and worker.version == self.version
             replace = not healthy and not self._closed and worker.version == self.version
             spare = replace and bool(self._spare)
@@ -449,16 +455,16 @@ class WorkerPool:
         healthy = False
         try:
             worker.conn.send((text, limit, graphs, named, base, max_response))
-            if quick and not self._quick_poll(worker, until):
+            if quick and not self._quick_poll(worker, client, until):
                 raise QueryTimeout(
-                    f"your other queries hold {self.per_client} worker(s), so this one ran in the quick lane "
-                    "and was stopped to let another client's query run; wait for them and try again"
+                    f"{self._why_quick(client)}, so this query ran in the quick lane and was stopped to let "
+                    "another client's query run; try again when they are done"
                 )
             if not worker.conn.poll(max(0.0, until - time.monotonic())):
                 if until < deadline:
                     raise QueryTimeout(
-                        f"your other queries hold {self.per_client} worker(s), so this one could run only "
-                        f"{self.quick:g} s and was stopped; wait for them and try again"
+                        f"{self._why_quick(client)}, so this query could run only {self.quick:g} s (the quick "
+                        "lane) and was stopped; try again when they are done"
                     )
                 raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
             status, payload = worker.conn.recv()
@@ -474,18 +480,25 @@ class WorkerPool:
                 f"the query worker stopped unexpectedly (exit code {code}); try again"
             ) from exc
         finally:
-            self._release(worker, client, healthy)
+            self._release(worker, client, healthy, quick)
         if status == "ok":
             return payload  # type: ignore[no-any-return]
         raise _ERROR_NAMES.get(status, QueryError)(payload)
 
-    def _quick_poll(self, worker: _Worker, until: float) -> bool:
-        """Wait for a quick-lane answer; False as soon as a client within its share waits for a worker."""
+    def _why_quick(self, client: str) -> str:
+        with self._cond:
+            mine = self._busy[client]
+        if mine > self.per_client:
+            return f"your other queries hold your share of {self.per_client} worker(s)"
+        return f"the {self.size} worker(s) for long queries were busy"
+
+    def _quick_poll(self, worker: _Worker, client: str, until: float) -> bool:
+        """Wait for a quick-lane answer; False as soon as another client within its share waits."""
         while time.monotonic() < until:
             if worker.conn.poll(min(0.05, max(0.0, until - time.monotonic()))):
                 return True
             with self._cond:
-                if any(self._busy[t.client] < self.per_client for t in self._waiting):
+                if any(t.client != client and self._busy[t.client] < self.per_client for t in self._waiting):
                     return False
         return True  # the caller's own poll reports the quick-lane time limit
 
