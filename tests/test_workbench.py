@@ -14,6 +14,7 @@ from conftest import require_tool
 from test_browser import FLAGS
 from test_render import PAYLOAD, payload_graph
 
+from graph.errors import QueryError
 from graph.sparql import pages
 from graph.sparql.query import saved_queries
 from graph.sparql.serve import make_server
@@ -102,10 +103,12 @@ def test_markup_in_documents_shows_as_text(tmp_path: Path) -> None:
 
 
 def test_pages_without_a_server(built: Path, tmp_path: Path) -> None:
-    assert pages.page(built, "/entity/group-nobody-here", {}).status == 404
-    assert pages.page(tmp_path, "/entity/group-isil", {}).status == 503
-    assert b"nexus-kg workbench" in pages.page(built, "/", {}).body
-    assert pages.page(built, "/graph.html", {}).body == (built / "graph.html").read_bytes()
+    local = pages.local_dossiers(built)
+    assert pages.page(built, "/entity/group-nobody-here", {}, local).status == 404
+    with pytest.raises(QueryError):
+        pages.page(tmp_path, "/entity/group-isil", {}, pages.local_dossiers(tmp_path))
+    assert b"nexus-kg workbench" in pages.page(built, "/", {}, local).body
+    assert pages.page(built, "/graph.html", {}, local).body == (built / "graph.html").read_bytes()
 
 
 def test_viewer_draws_under_the_content_security_policy(served: str, tmp_path: Path) -> None:

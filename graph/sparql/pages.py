@@ -13,13 +13,16 @@ import json
 import re
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
+if TYPE_CHECKING:
+    from graph.sparql.dossier import Dossier, Paging
 
 NO_VIEWER = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>nexus-kg</title>
@@ -39,14 +42,25 @@ class Page:
     body: bytes
 
 
-def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
+#: Finds one page of a dossier: (name, lang, page) → that page and where it sits.
+Dossiers = Callable[[str, str, int], "tuple[Dossier, Paging]"]
+
+
+def page(out: Path, path: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page | None:
     """The page at ``path`` (with parsed query string ``query``) for the graph in ``out``; None if none.
+
+    Dossiers come from ``dossiers`` (the server's bounded workers, or :func:`local_dossiers`).
+
+    Raises
+    ------
+    QueryError
+        As ``dossiers`` raises it, but for an unknown entity or page (a 404 page).
 
     Examples
     --------
-    >>> int(page(Path("no-such-folder"), "/", {}).status)
+    >>> int(page(Path("no-such-folder"), "/", {}, local_dossiers(Path("no-such-folder"))).status)
     200
-    >>> page(Path("no-such-folder"), "/nothing", {}) is None
+    >>> page(Path("no-such-folder"), "/nothing", {}, local_dossiers(Path("no-such-folder"))) is None
     True
     """
     if path in ("/", "/index.html"):
@@ -56,7 +70,7 @@ def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
         body = viewer.read_bytes() if viewer.is_file() else NO_VIEWER.encode("utf-8")
         return Page(HTTPStatus.OK, "text/html; charset=utf-8", body)
     if path == "/entity" or path.startswith("/entity/"):
-        return entity_page(out, urllib.parse.unquote(path[len("/entity/") :]), query)
+        return entity_page(urllib.parse.unquote(path[len("/entity/") :]), query, dossiers)
     return None
 
 
@@ -128,23 +142,43 @@ def _message(title: str, text: str, status: int) -> Page:
     return _html(body, status)
 
 
-def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
-    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias)."""
+def local_dossiers(out: Path) -> Dossiers:
+    """Dossier pages answered in this process from the store of ``out`` (no time or memory limit:
+    for tests and tools, never for the server, whose workers bound them)."""
+    from graph.sparql import dossier
+
+    def find(name: str, lang: str, number: int) -> tuple[Dossier, Paging]:
+        store = _store(out)
+        return dossier.paginate(dossier.dossier(store, dossier.resolve(store, name), lang=lang), number)
+
+    return find
+
+
+def entity_page(ident: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page:
+    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias);
+    ``?page=N`` for its claims and passages past the first page; ``?lang=en`` for English names.
+
+    Raises
+    ------
+    QueryError
+        As ``dossiers`` raises it (over a limit, a worker crash), but for an unknown entity.
+    """
     from graph.sparql import dossier
 
     name = ident or (query.get("name") or [""])[0]
     lang = (query.get("lang") or ["zh"])[0]
+    number = (query.get("page") or ["1"])[0]
     if not name.strip():
         return _message("No entity", "give a name: /entity?name=…", HTTPStatus.BAD_REQUEST)
+    if not number.isascii() or not number.isdigit() or len(number) > 9:
+        return _message(
+            "No such page", f"page={number}: give a page number, 1 or more", HTTPStatus.BAD_REQUEST
+        )
     try:
-        store = _store(out)
-        iri = dossier.resolve(store, name)
-        found = dossier.dossier(store, iri, lang=lang if lang in ("zh", "en") else "zh")
+        found, paging = dossiers(name, lang if lang in ("zh", "en") else "zh", int(number))
     except dossier.UnknownEntity as exc:
         return _message("Unknown entity", str(exc), HTTPStatus.NOT_FOUND)
-    except QueryError as exc:
-        return _message("No graph", str(exc), HTTPStatus.SERVICE_UNAVAILABLE)
-    return _html(dossier.to_html(found))
+    return _html(dossier.to_html(found, paging))
 
 
 def _script_json(data: object) -> str:

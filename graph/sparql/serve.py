@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from graph.errors import GraphError, QueryError
 from graph.rdf.store import open_source, store_source, store_version
 from graph.script import xml_chars
-from graph.sparql import pages
+from graph.sparql import dossier, pages
 from graph.sparql.query import (
     QueryRefused,
     QuerySyntaxError,
@@ -113,6 +113,7 @@ ERRORS: dict[type[QueryError], HTTPStatus] = {
     QueryTimeout: HTTPStatus.SERVICE_UNAVAILABLE,
     MemoryExceeded: HTTPStatus.SERVICE_UNAVAILABLE,
     WorkerCrashed: HTTPStatus.INTERNAL_SERVER_ERROR,
+    dossier.UnknownEntity: HTTPStatus.NOT_FOUND,
 }
 _ERROR_NAMES = {cls.__name__: cls for cls in (*ERRORS, QueryError)}
 
@@ -243,20 +244,56 @@ def _worker(conn: Connection, source: str, max_memory: int) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            text, limit, graphs, named, base, max_response = conn.recv()
+            job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            res = execute(store, text, limit=limit, default_graphs=graphs, named_graphs=named, base_iri=base)
-            if max_response and _size(res) > max_response:
-                raise ResultTooLarge(f"the answer is over the {max_response / MB:g} MB response limit")
-            conn.send(("ok", res))
+            conn.send(("ok", _do(store, job)))
         except QueryError as exc:
             conn.send((type(exc).__name__, str(exc)))
         except MemoryError:
             conn.send(
                 ("MemoryExceeded", f"the query needed more than the {max_memory / MB:g} MB memory limit")
             )
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """A SPARQL query for a worker, with the graphs it names and its result limits."""
+
+    text: str
+    limit: int | None
+    graphs: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    base: str | None = None
+    max_response: int | None = None
+
+
+@dataclass(frozen=True)
+class DossierJob:
+    """One page of the dossier of the entity named ``name``, its other ends labelled in ``lang``."""
+
+    name: str
+    lang: str = "zh"
+    page: int = 1
+    max_response: int | None = None
+
+
+def _do(store: ox.Store, job: QueryJob | DossierJob) -> object:
+    """Answer one job in a worker: :class:`Results` for a query; for a dossier, the page's
+    :class:`graph.sparql.dossier.Dossier` and its :class:`graph.sparql.dossier.Paging`."""
+    if isinstance(job, DossierJob):
+        found = dossier.dossier(store, dossier.resolve(store, job.name), lang=job.lang)
+        one, paging = dossier.paginate(found, job.page)
+        if job.max_response and len(dossier.to_json(one).encode("utf-8")) > job.max_response:
+            raise ResultTooLarge(f"the dossier page is over the {job.max_response / MB:g} MB response limit")
+        return one, paging
+    res = execute(
+        store, job.text, limit=job.limit, default_graphs=job.graphs, named_graphs=job.named, base_iri=job.base
+    )
+    if job.max_response and _size(res) > job.max_response:
+        raise ResultTooLarge(f"the answer is over the {job.max_response / MB:g} MB response limit")
+    return res
 
 
 @dataclass(eq=False)
@@ -390,6 +427,7 @@ class WorkerPool:
                 while True:
                     if self._closed:
                         raise QueryError("the server is shutting down")
+                    self._drop_dead()
                     if self._idle and self._next() is ticket:
                         quick = self._busy[client] >= self.per_client or self._long >= self.size
                         self._busy[client] += 1
@@ -404,6 +442,17 @@ class WorkerPool:
             finally:
                 self._waiting.remove(ticket)
                 self._cond.notify_all()
+
+    def _drop_dead(self) -> None:
+        """Replace the idle workers that stopped between queries (held: ``self._cond``)."""
+        for worker in [w for w in self._idle if w.process.exitcode is not None]:
+            self._idle.remove(worker)
+            self._all.discard(worker)
+            threading.Thread(target=worker.stop, daemon=True).start()
+            promoted = bool(self._spare)
+            if promoted:
+                self._idle.append(self._spare.pop())
+            self._respawn(self.source, self.version, spare=promoted)
 
     def _release(self, worker: _Worker, client: str, healthy: bool, quick: bool) -> None:
         with self._cond:
@@ -448,13 +497,22 @@ class WorkerPool:
         QueryError
             Or a subclass, as :func:`graph.sparql.query.execute` raises it.
         """
+        job = QueryJob(text, limit, graphs, named, base, max_response)
+        res = self.do(job, timeout=timeout, client=client, arrival=arrival)
+        assert isinstance(res, Results)
+        return res
+
+    def do(
+        self, job: QueryJob | DossierJob, *, timeout: float, client: str = "", arrival: float | None = None
+    ) -> object:
+        """Answer ``job`` in a worker within ``timeout`` seconds of ``arrival`` (see :meth:`run`)."""
         deadline = (arrival if arrival is not None else time.monotonic()) + timeout
         self.refresh()
         worker, quick = self._acquire(client, deadline, timeout)
         until = min(deadline, time.monotonic() + self.quick) if quick else deadline
         healthy = False
         try:
-            worker.conn.send((text, limit, graphs, named, base, max_response))
+            worker.conn.send(job)
             if quick and not self._quick_poll(worker, client, until):
                 raise QueryTimeout(
                     f"{self._why_quick(client)}, so this query ran in the quick lane and was stopped to let "
@@ -482,7 +540,7 @@ class WorkerPool:
         finally:
             self._release(worker, client, healthy, quick)
         if status == "ok":
-            return payload  # type: ignore[no-any-return]
+            return payload
         raise _ERROR_NAMES.get(status, QueryError)(payload)
 
     def _why_quick(self, client: str) -> str:
@@ -755,8 +813,20 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self._answer(params)
             return
-        answer = pages.page(self.server.out, url.path, params) or pages.not_found(url.path)
+        try:
+            answer = pages.page(self.server.out, url.path, params, self._dossier) or pages.not_found(url.path)
+        except QueryError as exc:
+            self._error(ERRORS.get(type(exc), HTTPStatus.INTERNAL_SERVER_ERROR), str(exc))
+            return
         self._send_bytes(answer.status, answer.body, answer.content_type)
+
+    def _dossier(self, name: str, lang: str, number: int) -> tuple[dossier.Dossier, dossier.Paging]:
+        """A page of a dossier from the workers, under the same limits as a query."""
+        srv = self.server
+        job = DossierJob(name, lang, number, srv.limits.max_response)
+        client, arrival = str(self.client_address[0]), getattr(self, "arrival", None)
+        found = srv.pool.do(job, timeout=srv.limits.timeout, client=client, arrival=arrival)
+        return found  # type: ignore[return-value]
 
     do_HEAD = do_GET
 
