@@ -231,7 +231,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
-    from graph.sparql.serve import MB, Limits, serve
+    from graph.sparql.handler import serve
+    from graph.sparql.pool import MB, Limits
 
     limits = Limits(max_memory=args.max_memory * MB)
     serve(

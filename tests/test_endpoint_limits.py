@@ -23,7 +23,9 @@ import pytest
 from conftest import ROOT
 
 from graph.errors import QueryError
-from graph.sparql.serve import MB, Limits, SparqlServer, make_server, store_version
+from graph.rdf.store import store_version
+from graph.sparql.handler import SparqlServer, make_server
+from graph.sparql.pool import MB, Limits
 
 HUNGRY = "SELECT * WHERE {?a ?b ?c.?d ?e ?f.?g ?h ?i} ORDER BY ?c ?f ?i LIMIT 5"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
