@@ -503,3 +503,18 @@ def test_dossier_pages_have_the_query_limits_and_paginate(built: Path) -> None:
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_deep_nesting_is_refused_before_the_engine_sees_it(server: SparqlServer, built: Path) -> None:
+    deep = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"  # segfaults the parser
+    status, _, body = get(server, deep)
+    assert status == 400 and "nested 5002 deep, over the limit of 256" in body
+    assert get(server, "SELECT * WHERE { FILTER(" + "(" * 200 + "1" + ")" * 200 + ") }")[0] == 200
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "query", "--out", str(built), deep],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "nested 5002 deep" in proc.stderr

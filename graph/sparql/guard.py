@@ -10,7 +10,7 @@ import ipaddress
 import re
 
 from graph.errors import QueryError
-from graph.sparql.query import QueryRefused, code_only, update_keyword
+from graph.sparql.query import MAX_NESTING, QueryRefused, QuerySyntaxError, code_only, nesting, update_keyword
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
@@ -34,7 +34,8 @@ def asks_remote(text: str) -> bool:
 
 
 def check_query(text: str) -> None:
-    """Refuse what the endpoint does not run: updates and ``LOAD`` (403), ``SERVICE`` (400).
+    """Refuse what the endpoint does not run: updates and ``LOAD`` (403), ``SERVICE`` and
+    brackets nested deeper than :data:`graph.sparql.query.MAX_NESTING` (400).
 
     Raises
     ------
@@ -42,6 +43,8 @@ def check_query(text: str) -> None:
         If ``text`` is a SPARQL Update.
     RemoteRefused
         If ``text`` uses ``SERVICE``.
+    QuerySyntaxError
+        If ``text`` nests too deep.
 
     Examples
     --------
@@ -55,6 +58,9 @@ def check_query(text: str) -> None:
         raise QueryRefused(f"SPARQL Update ({op}) is not allowed; the endpoint is read-only")
     if asks_remote(text):
         raise RemoteRefused("SERVICE is not allowed; the endpoint answers only from its own graph")
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QuerySyntaxError(f"brackets nested {depth} deep, over the limit of {MAX_NESTING}")
 
 
 def split_host(header: str) -> tuple[str, str | None]:
