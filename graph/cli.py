@@ -408,7 +408,12 @@ def parser() -> argparse.ArgumentParser:
         default=10000,
         help="most rows or triples a query may return (default: 10000)",
     )
-    sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    sv.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="workers for long queries (default: 2; one more runs quick ones)",
+    )
     sv.add_argument(
         "--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)"
     )
