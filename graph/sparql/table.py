@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from graph.ns import PREFIXES
-from graph.script import xml_chars
+from graph.script import visible, xml_chars
 from graph.sparql.results import NUMERIC, Results, Term, ox_term
 
 _LOCAL = re.compile(r"[\w\-.]*(?<!\.)")
@@ -319,12 +319,15 @@ def render(
 ) -> str:
     """``res`` in one of :data:`FORMATS`; csv, tsv and json get a label column per IRI column.
 
+    The table is for a terminal, so its control and bidi characters are written out (``\\u001b``);
+    csv, tsv and json keep the values exact.
+
     >>> render(Results("boolean", boolean=True), "json")
     '{"head":{},"boolean":true}\\n'
     """
     names = names or {}
-    if fmt == "table":
-        return to_table(res, {k: t.value for k, t in names.items()}, max_width, wrapped=wrapped)
+    if fmt == "table":  # for a terminal: control and bidi characters written out
+        return visible(to_table(res, {k: t.value for k, t in names.items()}, max_width, wrapped=wrapped))
     return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](with_labels(res, names) if names else res)
 
 
