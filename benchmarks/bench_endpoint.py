@@ -46,7 +46,8 @@ def main() -> None:
     ap.add_argument("--max-memory", type=int, default=1024, metavar="MB")
     args = ap.parse_args()
     from graph.pipeline import run_build
-    from graph.sparql.serve import MB, Limits, make_server
+    from graph.sparql.handler import make_server
+    from graph.sparql.pool import MB, Limits
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"

@@ -9,8 +9,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from graph.errors import GraphError
+from graph.script import visible
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def say(text: str, **kwargs: object) -> None:
+    """Print a line that may carry text from the input (file names, manifest fields, labels) with
+    its control and bidi characters written out, so none acts on the terminal or the log."""
+    print(visible(text), **kwargs)  # type: ignore[call-overload]
 
 
 def command(
@@ -40,22 +47,22 @@ def _build(args: argparse.Namespace) -> int:
         max_size=int(args.max_size * 2**20),
     )
     size = f"{result.triples} triples" if result.triples else f"{result.quads} quads"
-    print(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, {size}")
-    print("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
-    print("properties: " + ", ".join(f"{k} {v}" for k, v in result.by_property.items()))
+    say(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, {size}")
+    say("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
+    say("properties: " + ", ".join(f"{k} {v}" for k, v in result.by_property.items()))
     if result.discovered:
-        print(
+        say(
             f"discovered outside the vocabulary ({len(result.discovered)}), for review (documents naming each):"
         )
         ranked = sorted(result.discovered, key=lambda d: (-d[2], d[0], d[1]))
         for kind, label, docs in ranked[: 40 if not args.verbose else None]:
-            print(f"  {kind:<15} {docs:>3}  {label}")
+            say(f"  {kind:<15} {docs:>3}  {label}")
         if len(result.discovered) > 40 and not args.verbose:
-            print(f"  … {len(result.discovered) - 40} more (--verbose lists all)")
+            say(f"  … {len(result.discovered) - 40} more (--verbose lists all)")
     for w in result.warnings:
-        print(f"warning: {w}")
+        say(f"warning: {w}")
     for f in result.files:
-        print(f"wrote {f}")
+        say(f"wrote {f}")
     return 0
 
 
@@ -114,7 +121,7 @@ def _report(args: argparse.Namespace) -> int:
         g = graph_from_store(open_store(Path(args.out)))
     files, warnings = report_files(g)
     for w in warnings:
-        print(f"warning: {w}")
+        say(f"warning: {w}")
     out = Path(args.out)
     for name, content in files.items():
         target = out / name
@@ -193,7 +200,7 @@ def _query(args: argparse.Namespace) -> int:
 
         res = q.execute(store, text, source=source)
     for w in q.term_warnings(text, source):
-        print(f"warning: {w}", file=sys.stderr)
+        say(f"warning: {w}", file=sys.stderr)
     names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
     width = None if args.full else args.width
     sys.stdout.write(q.render(res, args.format, names, max_width=width, wrapped=args.wrap))
@@ -224,7 +231,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
-    from graph.sparql.serve import MB, Limits, serve
+    from graph.sparql.handler import serve
+    from graph.sparql.pool import MB, Limits
 
     limits = Limits(max_memory=args.max_memory * MB)
     serve(
@@ -234,7 +242,7 @@ def _serve(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_results=args.max_results,
         workers=args.workers,
-        log=lambda m: print(m, flush=True),
+        log=lambda m: say(m, flush=True),
         cors=args.cors,
         limits=limits,
     )
@@ -400,7 +408,12 @@ def parser() -> argparse.ArgumentParser:
         default=10000,
         help="most rows or triples a query may return (default: 10000)",
     )
-    sv.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    sv.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="workers for long queries (default: 2; one more runs quick ones)",
+    )
     sv.add_argument(
         "--cors", metavar="ORIGIN", help="let pages from this one origin read answers (default: none)"
     )
@@ -419,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except GraphError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {visible(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Error: interrupted; out/ was left as it was", file=sys.stderr)

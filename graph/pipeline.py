@@ -30,6 +30,7 @@ from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
 from graph.rdf import build
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
+from graph.script import visible
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -59,8 +60,38 @@ class BuildResult:
 def corpus_files(
     paths: Sequence[Path], warn: Callable[[str], None] | None = None, max_size: int = ingest.MAX_SIZE
 ) -> list[Path]:
-    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.extract.ingest.corpus_files`)."""
+    """The .txt files named or contained (recursively) in ``paths``, sorted (see :func:`graph.extract.ingest.corpus_files`).
+
+    A subfolder that cannot be listed is skipped with a warning naming it.
+    """
+    for path in paths:
+        if path.is_dir():
+            for _ in os.walk(
+                path,
+                onerror=lambda e: warn and warn(f"{e.filename}: unreadable folder ({e.strerror}), skipped"),
+            ):
+                pass
     return ingest.corpus_files(paths, warn, max_size)
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """The manifest rows of ``folder`` (see :func:`graph.extract.ingest.read_manifest`), each checked
+    to have as many columns as the header.
+
+    Raises
+    ------
+    InputError
+        Naming the manifest and the row, if a row has fewer or more columns than the header.
+    """
+    rows = ingest.read_manifest(folder)
+    for name, row in rows.items():
+        if None in row or None in row.values():
+            fewer = None in row.values()
+            raise InputError(
+                f"{folder / 'manifest.tsv'}: the row of {name} has {'fewer' if fewer else 'more'} columns "
+                "than the header; separate the columns with one tab each"
+            )
+    return rows
 
 
 @functools.cache
@@ -128,7 +159,7 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     or in ``source`` itself when it is not a file: a sentence or passage written out."""
     path = Path(source)
     if path.is_file():
-        meta = ingest.read_manifest(path.parent).get(path.name)
+        meta = read_manifest(path.parent).get(path.name)
         doc = ingest.identify(ingest.load_document(path, meta))
     elif para is not None:
         raise InputError(f"{source}: no such file")
@@ -162,7 +193,7 @@ def corpus_tasks(
     tasks = []
     for f in files:
         if f.parent not in manifests:
-            manifests[f.parent] = ingest.read_manifest(f.parent)
+            manifests[f.parent] = read_manifest(f.parent)
         tasks.append((f, manifests[f.parent].get(f.name)))
     return tasks
 
@@ -478,7 +509,7 @@ def _build_into(
         docs = build_graph(
             paths,
             vocab,
-            progress or (lambda m: print(m, file=sys.stderr)),
+            progress or (lambda m: print(visible(m), file=sys.stderr)),
             workers=workers,
             keep_going=keep_going,
             cache=out / CACHE_DIR,

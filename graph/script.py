@@ -79,3 +79,35 @@ def traditional(text: str) -> str:
     """
     convert = _s2t()
     return convert(text) if convert else text
+
+
+# ---------------------------------------------------------------- characters that act instead of showing
+
+#: Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they reorder
+#: the text around them, so a name can make a line read otherwise than it is.
+BIDI_CONTROLS = frozenset((*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_VISIBLE = {
+    i: f"\\u{i:04x}" for i in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *BIDI_CONTROLS)
+}
+_XML_FORBIDDEN = {i: "\ufffd" for i in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+
+
+def visible(text: str) -> str:
+    r"""``text`` with control characters (C0 but tab and newline, DEL, C1) and bidi controls
+    written out as ``\uXXXX``, so a terminal or a page shows them instead of obeying them
+    (an ESC or OSC sequence, a right-to-left override). Valid inside a JSON string too.
+
+    >>> visible("a\x1b]0;t\x07b\u202ec\n")
+    'a\\u001b]0;t\\u0007b\\u202ec\n'
+    """
+    return text.translate(_VISIBLE)
+
+
+def xml_chars(text: str) -> str:
+    r"""``text`` with the characters XML 1.0 cannot carry (C0 but tab, newline and carriage
+    return; U+FFFE, U+FFFF) replaced by U+FFFD, so an XML answer stays well-formed.
+
+    >>> xml_chars("a\x1bb\tc")
+    'a\ufffdb\tc'
+    """
+    return text.translate(_XML_FORBIDDEN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +173,43 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--version"])
     assert done.value.code == 0 and capsys.readouterr().out == f"nexus-kg {version('nexus-kg')}\n"
+
+
+def test_a_manifest_row_short_of_columns_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "doc.txt").write_text("1. 塔利班从鸦片贸易中赚了1.55亿美元。\n", encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_text("file\tsymbol\tdate\ndoc.txt\tS/1\n", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(
+        f"Error: {tmp_path / 'manifest.tsv'}: the row of doc.txt has fewer"
+    )
+
+
+def test_escape_sequences_from_the_input_are_written_out_on_the_terminal(tmp_path: Path, capsys) -> None:
+    (tmp_path / "doc.txt").write_text("1. 塔利班从鸦片贸易中赚了1.55亿美元。\n", encoding="utf-8")
+    (tmp_path / "a\x1b]0;owned\x07\u202e.txt").write_text("", encoding="utf-8")  # an empty file: warned
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "a\\u001b]0;owned\\u0007\\u202e.txt: empty file, skipped" in out
+    assert not any(ch in out for ch in "\x1b\x07\u202e")
+
+
+def test_an_unreadable_subfolder_is_named_in_a_warning(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "doc.txt").write_text("1. 塔利班从鸦片贸易中赚了1.55亿美元。\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads any folder, so the refusal is also simulated where it is listed
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    locked.chmod(0)
+    try:
+        assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    finally:
+        locked.chmod(0o755)
+    out = capsys.readouterr().out
+    assert f"warning: {locked}: unreadable folder (Permission denied), skipped" in out

@@ -110,9 +110,43 @@ def test_the_entity_is_bound_as_data_and_a_bad_iri_is_refused(store) -> None:
 def test_the_entity_page_answers_a_hostile_name_with_404(built: Path) -> None:
     from graph.sparql import pages
 
+    local = pages.local_dossiers(built)
     for name in HOSTILE:
-        page = pages.page(built, "/entity/" + name, {})
+        page = pages.page(built, "/entity/" + name, {}, local)
         assert page.status == 404, name
-        page = pages.page(built, "/entity", {"name": [name]})
+        page = pages.page(built, "/entity", {"name": [name]}, local)
         assert page.status == 404, name
-    assert pages.page(built, "/entity", {"name": ["Boko Haram"]}).status == 200
+    assert pages.page(built, "/entity", {"name": ["Boko Haram"]}, local).status == 200
+
+
+def test_a_dossier_is_cut_into_pages_with_links_between_them(store) -> None:
+    d = dossier.dossier(store, ISIL)
+    first, paging = dossier.paginate(d, 1, per_page=5)
+    assert paging.pages == max(-(-len(d.claims) // 5), -(-len(d.mentions) // 5)) > 1
+    assert first.claims == d.claims[:5] and first.mentions == d.mentions[:5]
+    last, _ = dossier.paginate(d, paging.pages, per_page=5)
+    seen = {c for n in range(1, paging.pages + 1) for c in dossier.paginate(d, n, per_page=5)[0].claims}
+    assert seen == set(d.claims)  # every claim on exactly one page
+    page = dossier.to_html(first, paging)
+    assert (
+        f"<h2>Claims ({len(d.claims)})</h2>" in page and 'rel="next" href="/entity/group-isil?page=2"' in page
+    )
+    assert 'rel="prev"' not in page and 'rel="prev"' in dossier.to_html(
+        last, dossier.paginate(d, paging.pages, 5)[1]
+    )
+    with pytest.raises(dossier.UnknownEntity, match="no page"):
+        dossier.paginate(d, paging.pages + 1, per_page=5)
+
+
+def test_bidi_and_escape_sequences_are_written_out_on_pages_and_terminals(store) -> None:
+    d = dossier.dossier(store, ISIL)
+    trick = "txt.\u202eexe \x1b]0;owned\x07\x1b[2J"
+    cite = dossier.Citation("p", "urn:d", "S/1", "1", 1, trick)
+    crafted = dossier.Dossier(d.iri, d.id, trick, d.classes, d.labels, (trick,), (), (cite,))
+    page = dossier.to_html(crafted)
+    assert "\u202e" not in page and "\x1b" not in page and "\x07" not in page
+    assert "txt.\\u202eexe \\u001b]0;owned\\u0007" in page and "<bdi>" in dossier.to_html(d)
+    for fmt in ("md", "json"):
+        shown = dossier.render(crafted, fmt)
+        assert not any(ch in shown for ch in "\u202e\x1b\x07"), fmt
+    assert json.loads(dossier.render(crafted, "json"))["label"] == trick  # JSON escapes: the value survives

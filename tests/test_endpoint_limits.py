@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import json
 import os
@@ -14,13 +16,16 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 from graph.errors import QueryError
-from graph.sparql.serve import MB, Limits, SparqlServer, make_server, store_version
+from graph.rdf.store import store_version
+from graph.sparql.handler import SparqlServer, make_server
+from graph.sparql.pool import MB, Limits
 
 HUNGRY = "SELECT * WHERE {?a ?b ?c.?d ?e ?f.?g ?h ?i} ORDER BY ?c ?f ?i LIMIT 5"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -186,10 +191,39 @@ def test_slow_clients_do_not_starve_another_client(built: Path) -> None:
         srv.server_close()
 
 
-def test_time_limit_counts_from_arrival(built: Path) -> None:
-    srv = start(built, timeout=3.0, limits=Limits(per_client=2))
+def test_a_cheap_query_answers_while_three_other_clients_run_slow_ones(built: Path) -> None:
+    srv = start(built, timeout=20.0)
+    ended: dict[str, float] = {}
+
+    def slow(source: str) -> None:
+        get(srv, SLOW, source=source)
+        ended[source] = time.monotonic()
+
     try:
-        threads = [threading.Thread(target=get, args=(srv, SLOW)) for _ in range(2)]
+        clients = [threading.Thread(target=slow, args=(f"127.0.0.{i}",)) for i in (2, 3, 4)]
+        for t in clients:
+            t.start()
+        time.sleep(1.0)  # the three slow queries hold every worker
+        begin = time.monotonic()
+        status, _, body = get(srv, "ASK {}", source="127.0.0.5")
+        done = time.monotonic()
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert done - begin < 5, f"ASK waited {done - begin:.2f} s behind three clients' slow queries"
+        still_running = [t for t in clients if t.is_alive()]
+        assert len(still_running) >= 2  # two slow queries keep their long-lane workers
+        for t in clients:
+            t.join(60)
+        assert sum(end > done for end in ended.values()) >= 2
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_time_limit_counts_from_arrival(built: Path) -> None:
+    # every worker (two long-lane, one quick-lane with no quick limit here) runs a slow query
+    srv = start(built, timeout=3.0, limits=Limits(per_client=3, quick=30.0))
+    try:
+        threads = [threading.Thread(target=get, args=(srv, SLOW)) for _ in range(3)]
         for t in threads:
             t.start()
         time.sleep(1.5)
@@ -267,18 +301,30 @@ def test_stalled_connections_time_out_and_are_capped(built: Path) -> None:
         srv.server_close()
 
 
-def test_worker_crash_is_500_not_400(server: SparqlServer) -> None:
-    pool = server.pool
-    with pool._cond:
-        victims = list(pool._idle)
-    for w in victims:  # a crash, as a segfault in the engine would be
-        os.kill(w.process.pid, signal.SIGSEGV)  # type: ignore[arg-type]
-        w.process.join(5)
+def crash_next_worker(srv: SparqlServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next request's worker dies as it is handed out, as on a segfault in the engine."""
+    pool, acquire = srv.pool, srv.pool._acquire
+
+    def crashing(*args: object) -> object:
+        worker, quick = acquire(*args)  # type: ignore[arg-type]
+        monkeypatch.setattr(pool, "_acquire", acquire)
+        os.kill(worker.process.pid, signal.SIGSEGV)  # type: ignore[arg-type]
+        worker.process.join(5)
+        return worker, quick
+
+    monkeypatch.setattr(pool, "_acquire", crashing)
+
+
+def test_worker_crash_is_500_not_400(server: SparqlServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    crash_next_worker(server, monkeypatch)
     status, _, body = get(server, "ASK {}")
     assert status == 500 and "stopped unexpectedly" in body
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and get(server, "ASK {}")[0] != 200:
-        time.sleep(0.2)
+    assert get(server, "ASK {}")[0] == 200  # only that request failed
+    with server.pool._cond:
+        victims = list(server.pool._idle)
+    for w in victims:  # workers that die while idle are replaced before they are handed out
+        os.kill(w.process.pid, signal.SIGSEGV)  # type: ignore[arg-type]
+        w.process.join(5)
     assert get(server, "ASK {}")[0] == 200
 
 
@@ -335,3 +381,140 @@ def test_a_rebuild_switches_every_answer_at_once(built: Path, tmp_path: Path) ->
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The text of every ``<script>`` element without attributes, as an HTML parser reads it."""
+
+    class Scripts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self.inside = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.inside = tag == "script" and not attrs
+            if self.inside:
+                self.found.append("")
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.found[-1] += data
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = False
+
+    parser = Scripts()
+    parser.feed(page)
+    return parser.found
+
+
+def test_every_answer_is_nosniff_and_every_page_has_a_policy(server: SparqlServer) -> None:
+    for path in ("/", "/graph.html", "/entity/group-taliban", "/entity?name=nothing-at-all", "/nothing"):
+        _, headers, body = request(server, "GET", path)
+        assert headers["x-content-type-options"] == "nosniff", path
+        if headers["content-type"].startswith("text/html"):
+            policy = headers["content-security-policy"]
+            assert headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in policy, path
+            assert (
+                "default-src 'none'" in policy
+                and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+            )
+            for script in inline_scripts(body):  # each inline script, as a browser parses it, by hash
+                digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+                assert f"'sha256-{digest}'" in policy, path
+    _, headers, _ = get(server, "ASK {}")
+    assert headers["x-content-type-options"] == "nosniff" and "content-security-policy" not in headers
+
+
+def test_a_post_from_another_sites_page_is_refused(server: SparqlServer) -> None:
+    port = server.server_address[1]
+    form = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+    ctype = {"Content-Type": "application/x-www-form-urlencoded"}
+    for origin in ("http://evil.example", "null", f"http://localhost:{port}"):
+        status, _, body = request(server, "POST", "/sparql", form, {**ctype, "Origin": origin})
+        assert status == 403 and "another site" in body, (
+            origin
+        )  # Host says 127.0.0.1: localhost is another origin
+    own = {**ctype, "Origin": f"http://127.0.0.1:{port}"}
+    assert request(server, "POST", "/sparql", form, own)[0] == 200
+    assert request(server, "POST", "/sparql", form, ctype)[0] == 200  # no Origin: not a browser page
+
+
+def test_control_characters_give_well_formed_xml(server: SparqlServer) -> None:
+    import xml.dom.minidom
+
+    literal = '"a\\u001b]0;pwned\\u0007b\\u202e"'
+    for query, accept in (
+        (f"SELECT ?x WHERE {{ BIND({literal} AS ?x) }}", "application/sparql-results+xml"),
+        (f"CONSTRUCT {{ <urn:s> <urn:p> ?x }} WHERE {{ BIND({literal} AS ?x) }}", "application/rdf+xml"),
+    ):
+        status, _, body = get(server, query, headers={"Accept": accept})
+        assert status == 200 and "\x1b" not in body and "\x07" not in body
+        text = xml.dom.minidom.parseString(body.encode("utf-8")).documentElement.toxml()
+        assert "a\ufffd]0;pwned\ufffdb\u202e" in text
+    status, _, body = get(server, f"SELECT ?x WHERE {{ BIND({literal} AS ?x) }}")
+    assert (
+        json.loads(body)["results"]["bindings"][0]["x"]["value"] == "a\x1b]0;pwned\x07b\u202e"
+    )  # JSON keeps it
+
+
+def test_port_out_of_range_is_a_one_line_error(built: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "serve", "--out", str(built), "--port", "99999"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        proc.returncode == 1
+        and proc.stderr == "Error: --port 99999: not a port number (0 to 65535; 0 picks a free one)\n"
+    )
+
+
+def test_dossier_pages_are_answered_by_the_workers_and_a_crash_is_one_500(
+    server: SparqlServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crash_next_worker(server, monkeypatch)
+    status, _, body = request(server, "GET", "/entity/group-taliban")
+    assert status == 500 and "stopped unexpectedly" in body
+    status, _, body = request(server, "GET", "/entity/group-taliban")
+    assert status == 200 and '<h1 id="label">塔利班</h1>' in body
+    assert request(server, "GET", "/entity?name=" + urllib.parse.quote("no such group"))[0] == 404
+
+
+def test_dossier_pages_have_the_query_limits_and_paginate(built: Path) -> None:
+    srv = start(built, limits=Limits(max_memory=512 * MB, max_response=20_000))
+    try:
+        status, _, body = request(srv, "GET", "/entity/un-unodc")
+        assert status == 413 and "response limit" in body  # the size limit of /sparql applies
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    srv = start(built, timeout=8.0)
+    try:
+        status, _, body = request(srv, "GET", "/entity/un-unodc")
+        assert status == 200 and 'rel="next" href="/entity/un-unodc?page=2"' in body
+        status, _, second = request(srv, "GET", "/entity/un-unodc?page=2")
+        assert status == 200 and 'rel="prev" href="/entity/un-unodc?page=1"' in second and second != body
+        assert request(srv, "GET", "/entity/un-unodc?page=999")[0] == 404
+        assert request(srv, "GET", "/entity/un-unodc?page=-1")[0] == 400
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_deep_nesting_is_refused_before_the_engine_sees_it(server: SparqlServer, built: Path) -> None:
+    deep = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"  # segfaults the parser
+    status, _, body = get(server, deep)
+    assert status == 400 and "nested 5002 deep, over the limit of 256" in body
+    assert get(server, "SELECT * WHERE { FILTER(" + "(" * 200 + "1" + ")" * 200 + ") }")[0] == 200
+    proc = subprocess.run(
+        [sys.executable, "-m", "graph.cli", "query", "--out", str(built), deep],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "nested 5002 deep" in proc.stderr

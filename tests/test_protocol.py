@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from graph.sparql.serve import SparqlServer, make_server
+from graph.sparql.handler import SparqlServer, make_server
 
 G1, G2 = "http://kasei.us/2009/09/sparql/data/data1.rdf", "http://kasei.us/2009/09/sparql/data/data2.rdf"
 DATA = f"""<urn:alice> <http://xmlns.com/foaf/0.1/name> "Alice" <{G1}> .

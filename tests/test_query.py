@@ -503,3 +503,12 @@ def test_query_loads_neither_rdflib_nor_networkx(built: Path) -> None:
     assert done.stdout.splitlines()[-1] == "0 0 []", done.stdout
     assert "did you mean :benefitsFrom?" in done.stderr  # the ontology's terms were read
     assert "group-isil" in done.stdout or "伊拉克和黎凡特伊斯兰国" in done.stdout
+
+
+def test_the_terminal_table_writes_escape_sequences_out() -> None:
+    from graph.sparql.query import Results, Term, render
+
+    res = Results("bindings", ("x",), ({"x": Term("literal", "a\x1b]0;owned\x07\u202eb")},))
+    table = render(res, "table")
+    assert "a\\u001b]0;owned\\u0007\\u202eb" in table and not any(ch in table for ch in "\x1b\x07\u202e")
+    assert "\x1b" in render(res, "csv")  # a data format keeps the value

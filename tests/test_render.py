@@ -230,3 +230,16 @@ def test_script_json_survives_html_parsing(text):
     out = render.script_json({"t": text})
     assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
     assert json.loads(out) == {"t": text}
+
+
+def test_document_text_with_the_template_placeholders_leaves_the_page_whole():
+    placeholders = "@@APP_JS@@ @@DATA@@ @@VIS_JS@@ @@TITLE@@ @@SIZE_BY@@ @@VIS_CSS@@"
+    g = payload_graph()
+    passage = entity_iri("passage-000_x-32-1")
+    g.set((passage, NX.text, Literal(f"正文{placeholders}{SCRIPT_PAYLOAD}", lang="zh")))
+    g.add((entity_iri("group-evil"), SKOS.altLabel, Literal(placeholders, lang="zh")))
+    page = report.viewer(g)
+    assert [attrs.get("id") for attrs, _ in script_elements(page)] == [None, None, "graph-data", None]
+    assert page.count('"use strict"') == report.viewer(payload_graph()).count('"use strict"')
+    node = next(n for n in page_data(page)["nodes"] if n["id"] == "group-evil")
+    assert any(placeholders in ev["text"] and SCRIPT_PAYLOAD in ev["text"] for ev in node["tip"]["evidence"])

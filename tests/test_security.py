@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from graph.sparql import serve
+from graph.sparql import guard, pool
 
 BYPASSES = [
     # the # inside an escaped IRI was taken for a comment that hid the SERVICE after it
@@ -21,15 +21,15 @@ BYPASSES = [
 
 @pytest.mark.parametrize("text", BYPASSES)
 def test_known_bypasses_of_the_service_refusal_are_refused(text: str) -> None:
-    assert serve.asks_remote(text)
+    assert guard.asks_remote(text)
 
 
 def test_service_in_strings_iris_and_comments_is_not_a_call() -> None:
-    assert not serve.asks_remote('SELECT * WHERE { ?s <urn:SERVICE> "SERVICE" } # SERVICE')
+    assert not guard.asks_remote('SELECT * WHERE { ?s <urn:SERVICE> "SERVICE" } # SERVICE')
 
 
 def _try_connect(port: int, answer: mp.Queue) -> None:  # type: ignore[type-arg]
-    cut = serve._cut_network()
+    cut = pool._cut_network()
     try:
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
         answer.put((cut, "connected"))

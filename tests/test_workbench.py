@@ -14,9 +14,10 @@ from conftest import require_tool
 from test_browser import FLAGS
 from test_render import PAYLOAD, payload_graph
 
+from graph.errors import QueryError
 from graph.sparql import pages
+from graph.sparql.handler import make_server
 from graph.sparql.query import saved_queries
-from graph.sparql.serve import make_server
 
 # loopback stays reachable (the server under test); everything else goes to a proxy that is not there
 LOCAL_FLAGS = tuple(f for f in FLAGS if not f.startswith("--proxy-bypass-list"))
@@ -61,7 +62,7 @@ def test_saved_question_runs_with_labels_and_dossier_links(served: str, tmp_path
     rows = re.search(r'data-rows="(\d+)"', page)
     assert rows and int(rows.group(1)) > 3
     assert re.search(r'<a href="/entity/group-[a-z-]+" class="entity">[^<]*[\u4e00-\u9fff]', page)
-    assert '<iframe id="viewer" src="/graph.html"' in page
+    assert '<a id="viewer" href="/graph.html"' in page
 
 
 def test_typed_query_runs_and_shows_names(served: str, tmp_path: Path) -> None:
@@ -102,7 +103,14 @@ def test_markup_in_documents_shows_as_text(tmp_path: Path) -> None:
 
 
 def test_pages_without_a_server(built: Path, tmp_path: Path) -> None:
-    assert pages.page(built, "/entity/group-nobody-here", {}).status == 404
-    assert pages.page(tmp_path, "/entity/group-isil", {}).status == 503
-    assert b"nexus-kg workbench" in pages.page(built, "/", {}).body
-    assert pages.page(built, "/graph.html", {}).body == (built / "graph.html").read_bytes()
+    local = pages.local_dossiers(built)
+    assert pages.page(built, "/entity/group-nobody-here", {}, local).status == 404
+    with pytest.raises(QueryError):
+        pages.page(tmp_path, "/entity/group-isil", {}, pages.local_dossiers(tmp_path))
+    assert b"nexus-kg workbench" in pages.page(built, "/", {}, local).body
+    assert pages.page(built, "/graph.html", {}, local).body == (built / "graph.html").read_bytes()
+
+
+def test_viewer_draws_under_the_content_security_policy(served: str, tmp_path: Path) -> None:
+    page = dom(served + "graph.html", tmp_path)  # the inline scripts are allowed by hash, nothing else
+    assert re.search(r'data-drawn="\d+"', page)

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.ns import ID_URI, NX_URI
-from graph.script import fold
+from graph.script import fold, visible
 from graph.sparql.query import Results, Term, compact, execute, label_terms
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -305,10 +305,15 @@ def to_markdown(d: Dossier) -> str:
     return "\n".join(out) + "\n"
 
 
+def _e(text: str) -> str:
+    """Text for HTML: escaped, control and bidi characters written out (``\u202e``)."""
+    return html.escape(visible(text))
+
+
 def _entity_link(iri: str, text: str) -> str:
     if iri.startswith(ID_URI):
-        return f'<a href="/entity/{html.escape(iri[len(ID_URI) :])}">{html.escape(text)}</a>'
-    return html.escape(text)
+        return f'<a href="/entity/{_e(iri[len(ID_URI) :])}"><bdi>{_e(text)}</bdi></a>'
+    return f"<bdi>{_e(text)}</bdi>"
 
 
 STYLE = """body{font:15px/1.5 system-ui,'Noto Sans CJK SC',sans-serif;max-width:60em;margin:1em auto;padding:0 1em}
@@ -317,9 +322,58 @@ padding-left:.6em;border-left:3px solid #ccc;color:#333}.cite{color:#666;font-si
 table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left}"""
 
 
-def to_html(d: Dossier) -> str:
-    """The dossier as one HTML page (links to other entities' dossiers, every text escaped)."""
-    e = html.escape
+#: Claims, and passages naming the entity, on one dossier page.
+PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Where a page of a dossier sits: its number, how many there are, the whole dossier's counts."""
+
+    page: int
+    pages: int
+    claims: int
+    mentions: int
+    documents: int
+
+
+def paginate(d: Dossier, page: int, per_page: int = PER_PAGE) -> tuple[Dossier, Paging]:
+    """Page ``page`` (from 1) of ``d``: its claims and passages from ``(page - 1) * per_page`` on.
+
+    Raises
+    ------
+    QueryError
+        If there is no such page.
+
+    Examples
+    --------
+    >>> d = Dossier("urn:x", "x", "x", (), (), (), (), ())
+    >>> paginate(d, 1)[1]
+    Paging(page=1, pages=1, claims=0, mentions=0, documents=0)
+    """
+    pages = max(1, -(-len(d.claims) // per_page), -(-len(d.mentions) // per_page))
+    if not 1 <= page <= pages:
+        raise UnknownEntity(f"{d.label}: no page {page} (pages 1 to {pages})")
+    cut = slice((page - 1) * per_page, page * per_page)
+    paging = Paging(page, pages, len(d.claims), len(d.mentions), len(d.documents))
+    return dataclasses.replace(d, claims=d.claims[cut], mentions=d.mentions[cut]), paging
+
+
+def _nav(d: Dossier, p: Paging) -> str:
+    if p.pages == 1:
+        return ""
+    href = f"/entity/{_e(d.id)}?page=" if d.iri.startswith(ID_URI) else "?page="
+    prev = f'<a rel="prev" href="{href}{p.page - 1}">← page {p.page - 1}</a> ' if p.page > 1 else ""
+    after = f' <a rel="next" href="{href}{p.page + 1}">page {p.page + 1} →</a>' if p.page < p.pages else ""
+    return f'<p class="nav">{prev}page {p.page} of {p.pages}{after}</p>'
+
+
+def to_html(d: Dossier, paging: Paging | None = None) -> str:
+    """The dossier as one HTML page (links to other entities' dossiers, every text escaped,
+    bidi controls written out and each name isolated in ``<bdi>``); with ``paging``, one page
+    of it (``d`` holds that page's claims and passages) with links to the pages beside it."""
+    e = _e
+    p = paging or Paging(1, 1, len(d.claims), len(d.mentions), len(d.documents))
     parts = [
         "<!doctype html>",
         '<html lang="zh"><head><meta charset="utf-8">',
@@ -336,7 +390,8 @@ def to_html(d: Dossier) -> str:
         )
     if d.aliases:
         parts.append(f"<p>Aliases: {e('; '.join(d.aliases))}</p>")
-    parts.append(f'<h2>Claims ({len(d.claims)})</h2><div id="claims">')
+    parts.append(_nav(d, p))
+    parts.append(f'<h2>Claims ({p.claims})</h2><div id="claims">')
     for c in d.claims:
         arrow = "→" if c.direction == "out" else "←"
         tags = "".join(f' <span class="hedged">{e(t)}</span>' for t in (["hedged"] if c.hedged else []))
@@ -347,15 +402,15 @@ def to_html(d: Dossier) -> str:
             f'<div class="claim"><span class="rel">{e(c.relation)} {arrow}</span> '
             f"{_entity_link(c.other, c.other_label)}{tags}{amount}{cite}{quote}</div>"
         )
-    docs = d.documents
-    parts.append(f"</div><h2>Mentioned in {len(docs)} documents, {len(d.mentions)} passages</h2>")
+    parts.append(f"</div><h2>Mentioned in {p.documents} documents, {p.mentions} passages</h2>")
     parts.append('<table id="mentions"><tr><th>where</th><th>passage</th></tr>')
     for m in d.mentions:
         parts.append(f"<tr><td>{_entity_link(m.document, m.where)}</td><td>{e(m.text)}</td></tr>")
-    parts.append("</table></body></html>")
+    parts.append("</table>" + _nav(d, p) + "</body></html>")
     return "\n".join(parts) + "\n"
 
 
 def render(d: Dossier, fmt: str) -> str:
-    """``d`` as ``md``, ``json`` or ``html``."""
-    return {"md": to_markdown, "json": to_json, "html": to_html}[fmt](d)
+    """``d`` as ``md``, ``json`` (control and bidi characters written out, for a terminal) or ``html``."""
+    text = {"md": to_markdown, "json": to_json, "html": to_html}[fmt](d)
+    return text if fmt == "html" else visible(text)

@@ -6,17 +6,23 @@ free of page logic and the pages can be tested without a server.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import re
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError
+if TYPE_CHECKING:
+    from graph.sparql.dossier import Dossier, Paging
 
 NO_VIEWER = """<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>nexus-kg</title>
@@ -36,14 +42,25 @@ class Page:
     body: bytes
 
 
-def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
+#: Finds one page of a dossier: (name, lang, page) → that page and where it sits.
+Dossiers = Callable[[str, str, int], "tuple[Dossier, Paging]"]
+
+
+def page(out: Path, path: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page | None:
     """The page at ``path`` (with parsed query string ``query``) for the graph in ``out``; None if none.
+
+    Dossiers come from ``dossiers`` (the server's bounded workers, or :func:`local_dossiers`).
+
+    Raises
+    ------
+    QueryError
+        As ``dossiers`` raises it, but for an unknown entity or page (a 404 page).
 
     Examples
     --------
-    >>> int(page(Path("no-such-folder"), "/", {}).status)
+    >>> int(page(Path("no-such-folder"), "/", {}, local_dossiers(Path("no-such-folder"))).status)
     200
-    >>> page(Path("no-such-folder"), "/nothing", {}) is None
+    >>> page(Path("no-such-folder"), "/nothing", {}, local_dossiers(Path("no-such-folder"))) is None
     True
     """
     if path in ("/", "/index.html"):
@@ -53,8 +70,45 @@ def page(out: Path, path: str, query: dict[str, list[str]]) -> Page | None:
         body = viewer.read_bytes() if viewer.is_file() else NO_VIEWER.encode("utf-8")
         return Page(HTTPStatus.OK, "text/html; charset=utf-8", body)
     if path == "/entity" or path.startswith("/entity/"):
-        return entity_page(out, urllib.parse.unquote(path[len("/entity/") :]), query)
+        return entity_page(urllib.parse.unquote(path[len("/entity/") :]), query, dossiers)
     return None
+
+
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.S)
+
+
+def security_headers(content_type: str, body: bytes) -> dict[str, str]:
+    """The headers that keep a page from being turned against its reader.
+
+    Every answer gets ``nosniff``; an HTML page also gets a Content-Security-Policy that allows
+    only its own inline scripts (by hash), no framing and no requests but to this server.
+
+    Examples
+    --------
+    >>> h = security_headers("text/html; charset=utf-8", b"<script>go()</script>")
+    >>> h["X-Frame-Options"], "'sha256-" in h["Content-Security-Policy"]
+    ('DENY', True)
+    >>> security_headers("text/csv", b"")
+    {'X-Content-Type-Options': 'nosniff'}
+    """
+    headers = {"X-Content-Type-Options": "nosniff"}
+    if content_type.startswith("text/html"):
+        hashes = sorted(
+            {
+                "'sha256-" + base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode() + "'"
+                for m in _INLINE_SCRIPT.finditer(body)
+            }
+        )
+        headers |= {
+            "Content-Security-Policy": (
+                f"default-src 'none'; script-src {' '.join(hashes) or chr(39) + 'none' + chr(39)}; "
+                "style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            ),
+            "X-Frame-Options": "DENY",
+            "Referrer-Policy": "no-referrer",
+        }
+    return headers
 
 
 def _html(text: str, status: int = HTTPStatus.OK) -> Page:
@@ -88,23 +142,43 @@ def _message(title: str, text: str, status: int) -> Page:
     return _html(body, status)
 
 
-def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
-    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias)."""
+def local_dossiers(out: Path) -> Dossiers:
+    """Dossier pages answered in this process from the store of ``out`` (no time or memory limit:
+    for tests and tools, never for the server, whose workers bound them)."""
+    from graph.sparql import dossier
+
+    def find(name: str, lang: str, number: int) -> tuple[Dossier, Paging]:
+        store = _store(out)
+        return dossier.paginate(dossier.dossier(store, dossier.resolve(store, name), lang=lang), number)
+
+    return find
+
+
+def entity_page(ident: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page:
+    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias);
+    ``?page=N`` for its claims and passages past the first page; ``?lang=en`` for English names.
+
+    Raises
+    ------
+    QueryError
+        As ``dossiers`` raises it (over a limit, a worker crash), but for an unknown entity.
+    """
     from graph.sparql import dossier
 
     name = ident or (query.get("name") or [""])[0]
     lang = (query.get("lang") or ["zh"])[0]
+    number = (query.get("page") or ["1"])[0]
     if not name.strip():
         return _message("No entity", "give a name: /entity?name=…", HTTPStatus.BAD_REQUEST)
+    if not number.isascii() or not number.isdigit() or len(number) > 9:
+        return _message(
+            "No such page", f"page={number}: give a page number, 1 or more", HTTPStatus.BAD_REQUEST
+        )
     try:
-        store = _store(out)
-        iri = dossier.resolve(store, name)
-        found = dossier.dossier(store, iri, lang=lang if lang in ("zh", "en") else "zh")
+        found, paging = dossiers(name, lang if lang in ("zh", "en") else "zh", int(number))
     except dossier.UnknownEntity as exc:
         return _message("Unknown entity", str(exc), HTTPStatus.NOT_FOUND)
-    except QueryError as exc:
-        return _message("No graph", str(exc), HTTPStatus.SERVICE_UNAVAILABLE)
-    return _html(dossier.to_html(found))
+    return _html(dossier.to_html(found, paging))
 
 
 def _script_json(data: object) -> str:
@@ -148,7 +222,6 @@ border-radius:3px}.en{color:#555}.desc{font-size:85%;color:#666}
 main{overflow:auto;padding:.5em 1em}textarea{width:100%;height:9em;font:13px monospace}
 table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:2px 8px;
 text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#status.error{color:#b00}
-iframe{width:100%;height:70vh;border:1px solid #ccc}
 </style></head><body>
 <header><b>nexus-kg workbench</b> · <a href="/graph.html">graph viewer</a> ·
 <a href="/sparql">SPARQL endpoint</a>
@@ -164,7 +237,7 @@ iframe{width:100%;height:70vh;border:1px solid #ccc}
 <p><button type="button" id="run">Run</button> <span id="status"></span></p>
 <div id="results"></div>
 <h2>Graph viewer</h2>
-<iframe id="viewer" src="/graph.html" title="graph viewer" loading="lazy"></iframe>
+<p><a id="viewer" href="/graph.html">Open the graph viewer</a> (its own page: no page of this server may be framed)</p>
 </main>
 <pre id="js-errors" hidden></pre>
 <script type="application/json" id="data">@DATA@</script>

@@ -341,6 +341,24 @@ def from_oxigraph(answer: object, limit: int | None = None) -> Results:
     )
 
 
+#: How deeply brackets may nest in a query: the parser recurses once per level, and a few
+#: thousand levels overflow its stack (the process dies), so deeper queries are refused first.
+MAX_NESTING = 256
+
+
+def nesting(text: str) -> int:
+    """The deepest nesting of ``()``, ``{}`` and ``[]`` in ``text``, outside strings, IRIs and comments.
+
+    >>> nesting('SELECT * WHERE { FILTER((1)) ?s ?p "((((" }')
+    3
+    """
+    depth = deepest = 0
+    for ch in re.sub(r"[^(){}\[\]]+", "", code_only(text)):
+        depth += 1 if ch in "({[" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def execute(
     store: ox.Store,
     text: str,
@@ -379,7 +397,8 @@ def execute(
     QueryRefused
         If ``text`` is a SPARQL Update.
     QuerySyntaxError
-        If ``text`` does not parse; the message gives line and column.
+        If ``text`` does not parse (the message gives line and column), or nests brackets
+        deeper than :data:`MAX_NESTING`.
     ResultTooLarge
         If the answer exceeds ``limit``.
 
@@ -396,6 +415,9 @@ def execute(
     op = update_keyword(text)
     if op:
         raise QueryRefused(f"{source}: SPARQL Update ({op}) is not allowed; the graph is read-only")
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QuerySyntaxError(f"{source}: brackets nested {depth} deep, over the limit of {MAX_NESTING}")
     options: dict[str, object] = {"prefixes": query_prefixes(), "base_iri": base_iri}
     if default_graphs or named_graphs:
         try:

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from graph.ns import PREFIXES
+from graph.script import visible, xml_chars
 from graph.sparql.results import NUMERIC, Results, Term, ox_term
 
 _LOCAL = re.compile(r"[\w\-.]*(?<!\.)")
@@ -104,7 +105,11 @@ def to_json(res: Results) -> str:
 
 
 def to_xml(res: Results) -> str:
-    """SPARQL Query Results XML Format."""
+    """SPARQL Query Results XML Format (characters XML 1.0 cannot carry become U+FFFD)."""
+    return xml_chars(_xml(res))
+
+
+def _xml(res: Results) -> str:
     done = ox_serialize(res, ox.QueryResultsFormat.XML)
     if done is not None:
         return done + "\n"
@@ -314,12 +319,15 @@ def render(
 ) -> str:
     """``res`` in one of :data:`FORMATS`; csv, tsv and json get a label column per IRI column.
 
+    The table is for a terminal, so its control and bidi characters are written out (``\\u001b``);
+    csv, tsv and json keep the values exact.
+
     >>> render(Results("boolean", boolean=True), "json")
     '{"head":{},"boolean":true}\\n'
     """
     names = names or {}
-    if fmt == "table":
-        return to_table(res, {k: t.value for k, t in names.items()}, max_width, wrapped=wrapped)
+    if fmt == "table":  # for a terminal: control and bidi characters written out
+        return visible(to_table(res, {k: t.value for k, t in names.items()}, max_width, wrapped=wrapped))
     return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](with_labels(res, names) if names else res)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -333,10 +334,23 @@ def page(
         "@@APP_JS@@": _APP_JS,
         "@@SIZE_BY@@": html.escape(size_by),
     }
-    out = _TEMPLATE
-    for key, value in parts.items():
-        out = out.replace(key, value)
-    return out
+    return fill(_TEMPLATE, parts)
+
+
+_PLACEHOLDER = re.compile(r"@@[A-Z_]+@@")
+
+
+def fill(template: str, parts: Mapping[str, str]) -> str:
+    """``template`` with each ``@@NAME@@`` replaced by ``parts``, in one pass over the template.
+
+    Text substituted is never read again, so data containing a placeholder stays data.
+
+    Examples
+    --------
+    >>> fill("<p>@@A@@ @@B@@</p>", {"@@A@@": "@@B@@", "@@B@@": "b"})
+    '<p>@@B@@ b</p>'
+    """
+    return _PLACEHOLDER.sub(lambda m: parts.get(m.group(0), m.group(0)), template)
 
 
 _TEMPLATE = """<!DOCTYPE html>
