@@ -397,3 +397,30 @@ def test_a_trafficking_verb_over_a_list_of_goods_names_each_crime() -> None:
         VOCAB.lookup("贩运文物").id,
         VOCAB.lookup("石油走私").id,
     }
+
+
+# ---- document structure (issue 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联合国 | S/RES/2999 (2026) | 安全理事会 | Distr.: General 3 March 2026 第2999(2026)号决议\n"
+        "2026年3月3日安全理事会第9999次会议通过\n安全理事会，\n回顾其第1373(2001)号决议，\n"
+        "1. 请秘书长提交报告；\n",
+        "聯合國 | S/RES/2999 (2026) | 安全理事會 | Distr.: General 3 March 2026\n第2999(2026)號決議\n"
+        "安全理事會2026年3月3日第9999次會議通過\n安全理事會,\n回顧其第1373(2001)號決議,\n",
+    ],
+    ids=["simplified-glued", "traditional"],
+)
+def test_a_resolution_under_a_masthead_speaks_with_its_own_voice(text: str) -> None:
+    assert pairs(text, "recalls") == {("res-s-2999-2026", "res-s-1373-2001")}
+
+
+def test_a_footnote_states_a_mandate() -> None:
+    text = (
+        "1. 各国报告了为制止资助恐怖主义行为而采取的措施。1 一些国家加重了处罚。\n\n"
+        "__________________ \n\n"
+        " 1 见反恐怖主义委员会执行局根据安全理事会第 2462(2019)号决议编写的报告。\n"
+    )
+    assert ("un-cted", "res-s-2462-2019") in pairs(text, "mandatedBy")
