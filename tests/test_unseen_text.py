@@ -424,3 +424,69 @@ def test_a_footnote_states_a_mandate() -> None:
         " 1 见反恐怖主义委员会执行局根据安全理事会第 2462(2019)号决议编写的报告。\n"
     )
     assert ("un-cted", "res-s-2462-2019") in pairs(text, "mandatedBy")
+
+
+# ---- names split by quote marks, and what a discovered name never takes in (issue 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会谴责“基地”组织在马里北部发动的恐怖袭击。",
+        "安全理事會譴責「基地」組織在馬里北部發動的恐怖襲擊。",
+        "‘基地’组织的附属团体继续从绑架勒索中获益。",
+    ],
+)
+def test_a_name_split_by_quote_marks_is_the_vocabulary_entity(text: str) -> None:
+    doc = document(text)
+    found, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    groups = {m.concept for ms in found for m in ms if m.kind == "TerroristGroup"}
+    assert groups == {"group-al-qaida"}
+    assert not any(e.discovered for e in entities.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会表示关切新月解放阵线在马里的恐怖活动。",
+        "目前尚不清楚新月解放阵线是否参与了这次恐怖袭击。",
+        "安全理事會再次譴責新月解放陣線的恐怖襲擊。",
+        "據悉，新月解放陣線從販毒中獲益。",
+    ],
+)
+def test_a_discovered_group_never_takes_in_a_verb_or_a_phrase_of_uncertainty(text: str) -> None:
+    names = set(discovered(text))
+    assert names in ({"新月解放阵线"}, {"新月解放陣線"}), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这一组织从绑架勒索中获益，并在萨赫勒发动恐怖袭击。",
+        "一些圣战组织和恐怖组织从贩毒中获益。",
+        "該組織和其他極端組織從綁架中獲益。",
+    ],
+)
+def test_anaphors_and_generic_nouns_are_never_discovered_groups(text: str) -> None:
+    assert discovered(text) == {}
+
+
+def test_the_discovery_word_lists_are_checked_on_load() -> None:
+    from graph.errors import OntologyError
+
+    cues = {"discovery": {k: ["x"] for k in mentions.DISCOVERY_LISTS}}
+    mentions.check_discovery(cues)
+    del cues["discovery"]["anaphors"]
+    with pytest.raises(OntologyError, match=r"^cues.toml: \[discovery\] anaphors must be"):
+        mentions.check_discovery(cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联合国系统继续协助马里政府执行第2253(2015)号决议。",
+        "聯合國系統繼續協助馬里政府執行第2253(2015)號決議。",
+    ],
+)
+def test_the_un_system_as_a_whole_is_no_agent(text: str) -> None:
+    assert not [f for f in facts(text) if f.subject == "un-united-nations"]

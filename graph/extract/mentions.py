@@ -147,6 +147,61 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     return unit_name, latin_name
 
 
+#: The word lists of ``[discovery]`` in cues.toml that discovery reads.
+DISCOVERY_LISTS = (
+    "group_suffixes",
+    "gain_cues",
+    "terror_cues",
+    "generic",
+    "boundaries",
+    "un_suffixes",
+    "committee_suffixes",
+    "convention_suffixes",
+    "programme_suffixes",
+    "body_suffixes",
+    "establish_verbs",
+    "established_suffixes",
+    "report_heads",
+    "quoted_group_before",
+    "name_stop_words",
+    "name_left_stops",
+    "anaphors",
+    "generic_cores",
+    "un_not_after_prefix",
+)
+
+
+def check_discovery(cues: dict[str, object]) -> None:
+    """Every word list discovery reads is in ``[discovery]`` of cues.toml, a non-empty list of words.
+
+    >>> check_discovery({"discovery": {"group_suffixes": []}})
+    Traceback (most recent call last):
+    graph.errors.OntologyError: cues.toml: [discovery] group_suffixes must be a non-empty list of words
+    """
+    disc = cues.get("discovery")
+    if not isinstance(disc, dict):
+        raise OntologyError("cues.toml: no [discovery] table")
+    for key in DISCOVERY_LISTS:
+        words = disc.get(key)
+        if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
+            raise OntologyError(f"cues.toml: [discovery] {key} must be a non-empty list of words")
+
+
+@functools.cache
+def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
+    """Where a group name starts: after a boundary, a verb or adverb, a phrase of uncertainty,
+    an anaphor or a descriptor (checked once per vocabulary)."""
+    check_discovery(vocab.cues)
+    disc = vocab.cues["discovery"]
+    return tuple(
+        disc["boundaries"]
+        + disc["name_stop_words"]
+        + disc["name_left_stops"]
+        + disc["anaphors"]
+        + disc["quoted_group_before"]
+    )
+
+
 def discover(
     p: Passage,
     vocab: Vocabulary,
@@ -160,11 +215,14 @@ def discover(
     text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
-    stop = tuple(disc["name_stop_words"])
+    group_stops = _group_stops(vocab)
+    stop = tuple(disc["name_stop_words"] + disc["name_left_stops"])
+    anaphors = tuple(disc["anaphors"])
 
     def clean(name: str) -> bool:
-        """A name never takes in a verb, an adverb or a determiner (再次断然谴责基地组织 is no name)."""
-        return not any(w in name for w in stop)
+        """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
+        (再次断然谴责基地组织, 这一组织 are no names)."""
+        return not any(w in name for w in stop) and not name.startswith(anaphors)
 
     def free(a: int, b: int) -> bool:
         """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
@@ -306,7 +364,12 @@ def discover(
             r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text
         ):
             name = m.group(1)
-            if not clean(name) or any(g == name for g in disc["generic"]) or vocab.lookup(name):
+            if (
+                not clean(name)
+                or name in disc["generic"]
+                or name in disc["generic_cores"]
+                or vocab.lookup(name)
+            ):
                 continue
             if not (
                 m.group(2)
@@ -371,18 +434,19 @@ def discover(
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(
-                    text,
-                    m.start(),
-                    disc["boundaries"] + disc["name_stop_words"] + disc["quoted_group_before"],
-                )
+                start = _left_edge(text, m.start(), group_stops)
                 if cuts is None:
                     cuts = matcher.boundaries(text)
                 while start < m.start() and start not in cuts:
                     start += 1
                 name = text[start:end]
                 core = name[: -len(suffix)]
-                if len(core) < 2 or any(g in core for g in disc["generic"]) or text.startswith("犯罪", end):
+                if (
+                    len(core) < 2
+                    or core in disc["generic_cores"]
+                    or any(g in core for g in disc["generic"])
+                    or text.startswith("犯罪", end)
+                ):
                     continue
                 near = text[max(0, start - 20) : end + 20]
                 if not clean(name) or not re.search("|".join(disc["terror_cues"] + disc["gain_cues"]), near):
