@@ -490,3 +490,48 @@ def test_the_discovery_word_lists_are_checked_on_load() -> None:
 )
 def test_the_un_system_as_a_whole_is_no_agent(text: str) -> None:
     assert not [f for f in facts(text) if f.subject == "un-united-nations"]
+
+
+# ---- crimes named goods first, and kidnapping as a tactic (issue 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "crime"),
+    [
+        ("监测组报告说，海洛因贩运仍是塔利班的主要收入来源。", "crime-drug-trafficking"),
+        ("監測組報告說，可卡因走私為該地區的恐怖團體提供了資金。", "crime-drug-trafficking"),
+        ("伊黎伊斯兰国通过原油走私获取收入。", "crime-oil-smuggling"),
+        ("青年党从木炭贸易中获利。", "crime-charcoal-trade"),
+    ],
+)
+def test_a_crime_named_goods_first_is_the_goods_crime(text: str, crime: str) -> None:
+    doc = document(text)
+    found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    crimes = [m for ms in found for m in ms if m.kind == "CrimeType"]
+    assert [m.concept for m in crimes] == [crime], crimes
+
+
+def test_goods_first_gives_the_benefit_of_the_goods_crime() -> None:
+    assert pairs("塔利班从鸦片贩运中获利。", "benefitsFrom") == {("group-taliban", "crime-drug-trafficking")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "性暴力，包括绑架数百名妇女和女孩，是该地区“博科圣地”组织的蓄意策略。",
+        "青年黨把政府官員和援助人員作為綁架對象。",
+    ],
+)
+def test_kidnapping_as_a_tactic_gives_no_profit_fact(text: str) -> None:
+    assert pairs(text, "benefitsFrom") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伊斯兰马格里布基地组织通过绑架外国人获得了数百万美元赎金。",
+        "阿布沙耶夫集團通過綁架外國遊客籌集資金。",
+    ],
+)
+def test_kidnapping_with_a_ransom_or_funding_cue_is_kidnapping_for_ransom(text: str) -> None:
+    assert {o for _, o in pairs(text, "benefitsFrom")} == {"crime-kidnapping-for-ransom"}
