@@ -535,3 +535,38 @@ def test_kidnapping_as_a_tactic_gives_no_profit_fact(text: str) -> None:
 )
 def test_kidnapping_with_a_ransom_or_funding_cue_is_kidnapping_for_ransom(text: str) -> None:
     assert {o for _, o in pairs(text, "benefitsFrom")} == {"crime-kidnapping-for-ransom"}
+
+
+# ---- resolutions listed without separators, and names that contain one (issue 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("回顾其第1267(1999)号第1333(2000)号第1390(2002)号决议。", ["1267-1999", "1333-2000", "1390-2002"]),
+        ("又回顧2001年9月28日第1373(2001)號、2005年9月14日第1624(2005)號決議。", ["1373-2001", "1624-2005"]),
+    ],
+)
+def test_every_resolution_of_a_list_is_a_mention(text: str, expected: list[str]) -> None:
+    found, _ = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    assert [m.concept for ms in found for m in ms if m.kind == "Resolution"] == [
+        f"res-s-{e}" for e in expected
+    ]
+
+
+def test_a_resolution_list_without_separators_is_recalled_in_full() -> None:
+    text = (
+        "第2999(2026)号决议\n安全理事会，\n回顾其第1267(1999)号第1333(2000)号决议，\n1. 请秘书长提交报告；\n"
+    )
+    assert pairs(text, "recalls") == {
+        ("res-s-2999-2026", "res-s-1267-1999"),
+        ("res-s-2999-2026", "res-s-1333-2000"),
+    }
+
+
+def test_a_committee_named_after_its_resolution_keeps_the_resolution() -> None:
+    text = "第2713(2023)號決議所設委員會的專家小組向安理會提交了最後報告。"
+    found, _ = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    committee = next(m for ms in found for m in ms if m.kind == "UNEntity" and m.refs)
+    assert committee.refs == ("res-s-2713-2023",)
+    assert (committee.concept, "res-s-2713-2023") in pairs(text, "mandatedBy")
