@@ -34,7 +34,9 @@ class Passage:
     """One sentence of one paragraph, with offsets into ``Document.text``.
 
     ``offsets[i]`` is the position in the decoded file of ``text[i]``.  ``kind`` is where the
-    paragraph sits: ``title``, ``preamble``, ``operative``, ``body``, ``annex`` or ``table``.
+    paragraph sits: ``title``, ``heading``, ``preamble``, ``operative``, ``body``, ``annex``,
+    ``table`` or ``footnote``. ``heading`` is the label of the heading paragraph the passage sits
+    under; ``note_of`` is, for a footnote, the (paragraph, sentence) of the passage that calls it.
     """
 
     doc_id: str
@@ -45,6 +47,8 @@ class Passage:
     text: str
     offsets: tuple[int, ...] = field(repr=False, compare=False, default=())
     kind: str = "body"
+    heading: str = ""
+    note_of: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

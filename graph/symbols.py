@@ -39,9 +39,12 @@ def body_words() -> tuple[tuple[str, str], ...]:
 
 
 _SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
+#: A date before a list item: 2001年9月28日第1373(2001)号、2005年9月14日第1624(2005)号决议.
+_DATE_BEFORE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:的)?\s*)?"
 SC_RUN = re.compile(
     _SC_ITEM
-    + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)\s*"
+    + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)?\s*"  # items may follow each other unseparated
+    + _DATE_BEFORE
     + _SC_ITEM
     + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
 )
@@ -164,6 +167,9 @@ def resolution_mentions(p: Passage) -> list[Mention]:
     >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
     ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"))]
     ['res-s-1267-1999', 'res-s-1989-2011', 'res-a-74-175']
+    >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
+    ...     "回顾2001年9月28日第1373(2001)号第1624(2005)号决议"))]
+    ['res-s-1373-2001', 'res-s-1624-2005']
     """
     raw = p.text
     text = fold(raw)  # same length: 號決議 matches as 号决议

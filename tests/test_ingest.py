@@ -9,7 +9,7 @@ import pytest
 
 from graph.errors import InputError
 from graph.extract.ingest import decode, load_document, passages, split_paragraphs
-from graph.records import Document
+from graph.records import Document, Passage
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SAMPLE = "1. 伊黎伊斯兰国在伊拉克和阿拉伯叙利亚共和国活动。\n"
@@ -54,7 +54,7 @@ def test_words_broken_across_lines_are_joined() -> None:
     assert _texts(text) == [("1", "恐怖主义与有组织犯罪之间的联系日益密切。乌克兰也报告了。")]
 
 
-def test_links_headers_and_footnotes_are_removed() -> None:
+def test_links_and_headers_are_removed_and_footnotes_kept_apart() -> None:
     text = (
         "1. 安全理事会通过第 2482(2019)号决议，其中表示关切恐\n\n"
         "__________________ \n\n 1 见 S/2020/493。\n\n"
@@ -65,7 +65,9 @@ def test_links_headers_and_footnotes_are_removed() -> None:
     )
     assert _texts(text) == [
         ("1", "安全理事会通过第2482(2019)号决议，其中表示关切恐怖主义分子获益。"),
+        ("fn1", "见S/2020/493。"),
         ("2", "赎金付款是重要来源。据估计收到9150万美元。"),
+        ("fn6", "见监测组报告。"),
     ]
 
 
@@ -73,9 +75,9 @@ def test_fullwidth_digits_and_brackets_become_halfwidth() -> None:
     assert _texts("1. 第２４８２（２０１９）号决议。\n") == [("1", "第2482(2019)号决议。")]
 
 
-def test_numbered_subheadings_are_not_paragraphs() -> None:
+def test_numbered_subheadings_are_headings_not_paragraphs() -> None:
     text = "1. 上一段。\n\n3. 贩毒\n\n2. 毒品和犯罪问题办公室估计。\n"
-    assert [label for label, _ in _texts(text)] == ["1", "2"]
+    assert _texts(text) == [("1", "上一段。"), ("H1", "贩毒"), ("2", "毒品和犯罪问题办公室估计。")]
 
 
 def test_resolution_preamble_and_operative_paragraphs() -> None:
@@ -122,7 +124,131 @@ def test_seed_annex_has_all_59_activities() -> None:
 
 def test_an_annex_numbers_its_paragraphs_anew() -> None:
     text = "1. 正文第一段。\n\n2. 正文第二段。\n\n附件\n\n1. 附件第一段。\n\n2. 附件第二段。\n"
-    assert [label for label, _ in _texts(text)] == ["1", "2", "annex-1", "annex-2"]
+    assert [label for label, _ in _texts(text)] == ["1", "2", "H1", "annex-1", "annex-2"]
+
+
+# ---------------------------------------------------------------- document structure (issue 18)
+
+
+def _passages(text: str) -> list[Passage]:
+    return list(passages(_doc(text)))
+
+
+def test_headings_are_passages_and_the_paragraphs_under_them_point_to_them() -> None:
+    text = (
+        "一. 导言\n\n1. 本报告介绍毒品和犯罪问题办公室的活动。\n\n"
+        "二. 提供技术援助\n\nA. 立法援助\n\n2. 该办公室向马里提供了援助。\n"
+    )
+    got = [(p.para, p.kind, p.text, p.heading) for p in _passages(text)]
+    assert got == [
+        ("H1", "heading", "导言", ""),
+        ("1", "body", "本报告介绍毒品和犯罪问题办公室的活动。", "H1"),
+        ("H2", "heading", "提供技术援助", ""),
+        ("H3", "heading", "立法援助", ""),
+        ("2", "body", "该办公室向马里提供了援助。", "H3"),
+    ]
+
+
+def test_traditional_headings_and_markdown_headings_are_kept() -> None:
+    text = "## 反恐怖主義辦公室的活動\n\n反恐怖主義辦公室在中亞舉辦了講習班。\n"
+    got = [(p.para, p.kind, p.text, p.heading) for p in _passages(text)]
+    assert got == [
+        ("H1", "heading", "反恐怖主義辦公室的活動", ""),
+        ("S1", "body", "反恐怖主義辦公室在中亞舉辦了講習班。", "H1"),
+    ]
+
+
+def test_a_footnote_is_a_passage_linked_to_the_sentence_that_calls_it() -> None:
+    text = (
+        "4. 各国加强了立法。会员国还根据第 2462(2019)号决议采取了措施。2 一些国家\n"
+        "报告了进展。\n\n"
+        "__________________ \n\n"
+        " 2 见反恐怖主义委员会执行局根据安全理事会第 2462(2019)号决议编写的报告\n"
+        "(S/2020/493)。\n\n"
+        " 5. 监测组报告说，赎金仍是收入来源。\n"
+    )
+    got = [(p.para, p.sent, p.kind, p.text, p.note_of) for p in _passages(text)]
+    assert got == [
+        ("4", 1, "body", "各国加强了立法。", None),
+        ("4", 2, "body", "会员国还根据第2462(2019)号决议采取了措施。", None),
+        ("4", 3, "body", "一些国家报告了进展。", None),
+        (
+            "fn2",
+            1,
+            "footnote",
+            "见反恐怖主义委员会执行局根据安全理事会第2462(2019)号决议编写的报告(S/2020/493)。",
+            ("4", 2),
+        ),
+        ("5", 1, "body", "监测组报告说，赎金仍是收入来源。", None),
+    ]
+
+
+def test_a_number_that_is_no_footnote_call_stays_in_the_text() -> None:
+    text = "1. 该方案协助(目前) 36 个国家。\n\n__________________ \n\n 1 见 A/67/50。\n"
+    assert "36" in _texts(text)[0][1]
+
+
+def test_footnotes_in_traditional_script_with_superscript_calls() -> None:
+    text = "1. 安全理事會表示關切。³ 監測組估計收入增加。\n\n³ 見安全理事會第 2368(2017)號決議。\n"
+    got = [(p.para, p.kind, p.note_of) for p in _passages(text)]
+    assert got == [("1", "body", None), ("1", "body", None), ("fn3", "footnote", ("1", 1))]
+
+
+def test_paragraph_numbers_are_taken_as_printed_from_the_first() -> None:
+    text = (
+        "安全理事会，\n\n重申其承诺，\n\n"
+        "5. 促请会员国加强协调；\n\n6. 请秘书长提交报告；\n\n7. 决定继续处理此案。\n"
+    )
+    assert [label for label, _ in _texts(text)] == ["PP1", "5", "6", "7"]
+    assert [
+        label for label, _ in _texts("12. 毒品和犯罪问题办公室提供了援助。\n\n13. 该办公室还举办了讲习班。\n")
+    ] == [
+        "12",
+        "13",
+    ]
+
+
+def test_a_decimal_at_a_line_start_is_not_a_paragraph_number() -> None:
+    text = "1. 据估计，贩毒收入约为\n2.5 亿美元。\n"
+    assert _texts(text) == [("1", "据估计，贩毒收入约为2.5亿美元。")]
+
+
+def test_markdown_and_link_debris_is_reduced_to_its_text() -> None:
+    text = "1. 安理会审议了秘书长的报告([S/2014/815](#))，见 <https://undocs.org/S/2014/815> 和**附件**。\n"
+    assert _texts(text) == [("1", "安理会审议了秘书长的报告(S/2014/815)，见和附件。")]
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "联合国 | S/RES/2999 (2026) | 安全理事会 | Distr.: General 3 March 2026",
+        "S/RES/2999 (2026)\n安全理事会 Distr.: General\n3 March 2026\nOriginal: English",
+    ],
+)
+def test_a_masthead_is_separated_from_the_resolution_it_heads(masthead: str) -> None:
+    text = f"{masthead} 第2999(2026)号决议\n2026年3月3日安全理事会第9999次会议通过\n安全理事会，\n回顾其第1373(2001)号决议，\n"
+    doc = load_document_text(text)
+    labels = [(p.para, p.text) for p in passages(doc)]
+    assert ("PP1", "回顾其第1373(2001)号决议，") in labels
+    assert not any("Distr" in t for _, t in labels)
+    assert doc.symbol == "S/RES/2999 (2026)"
+
+
+def load_document_text(text: str) -> Document:
+    from graph.extract.ingest import identify
+
+    return identify(_doc(text))
+
+
+@pytest.mark.parametrize("encoding", ["big5", "big5hkscs"])
+def test_big5_text_is_decoded(encoding: str) -> None:
+    text = "1. 安全理事會譴責「伊黎伊斯蘭國」在伊拉克的恐怖主義行為，並回顧其第2253(2015)號決議。\n"
+    assert decode(text.encode(encoding), "x.txt") == text
+
+
+def test_simplified_gb18030_text_is_not_read_as_big5() -> None:
+    text = "1. 毒品和犯罪问题办公室向会员国提供了技术援助，请秘书长提交报告。\n"
+    assert decode(text.encode("gb18030"), "x.txt") == text
 
 
 # ---------------------------------------------------------------- hostile files (issue: hardening)

@@ -397,3 +397,176 @@ def test_a_trafficking_verb_over_a_list_of_goods_names_each_crime() -> None:
         VOCAB.lookup("贩运文物").id,
         VOCAB.lookup("石油走私").id,
     }
+
+
+# ---- document structure (issue 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联合国 | S/RES/2999 (2026) | 安全理事会 | Distr.: General 3 March 2026 第2999(2026)号决议\n"
+        "2026年3月3日安全理事会第9999次会议通过\n安全理事会，\n回顾其第1373(2001)号决议，\n"
+        "1. 请秘书长提交报告；\n",
+        "聯合國 | S/RES/2999 (2026) | 安全理事會 | Distr.: General 3 March 2026\n第2999(2026)號決議\n"
+        "安全理事會2026年3月3日第9999次會議通過\n安全理事會,\n回顧其第1373(2001)號決議,\n",
+    ],
+    ids=["simplified-glued", "traditional"],
+)
+def test_a_resolution_under_a_masthead_speaks_with_its_own_voice(text: str) -> None:
+    assert pairs(text, "recalls") == {("res-s-2999-2026", "res-s-1373-2001")}
+
+
+def test_a_footnote_states_a_mandate() -> None:
+    text = (
+        "1. 各国报告了为制止资助恐怖主义行为而采取的措施。1 一些国家加重了处罚。\n\n"
+        "__________________ \n\n"
+        " 1 见反恐怖主义委员会执行局根据安全理事会第 2462(2019)号决议编写的报告。\n"
+    )
+    assert ("un-cted", "res-s-2462-2019") in pairs(text, "mandatedBy")
+
+
+# ---- names split by quote marks, and what a discovered name never takes in (issue 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会谴责“基地”组织在马里北部发动的恐怖袭击。",
+        "安全理事會譴責「基地」組織在馬里北部發動的恐怖襲擊。",
+        "‘基地’组织的附属团体继续从绑架勒索中获益。",
+    ],
+)
+def test_a_name_split_by_quote_marks_is_the_vocabulary_entity(text: str) -> None:
+    doc = document(text)
+    found, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    groups = {m.concept for ms in found for m in ms if m.kind == "TerroristGroup"}
+    assert groups == {"group-al-qaida"}
+    assert not any(e.discovered for e in entities.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会表示关切新月解放阵线在马里的恐怖活动。",
+        "目前尚不清楚新月解放阵线是否参与了这次恐怖袭击。",
+        "安全理事會再次譴責新月解放陣線的恐怖襲擊。",
+        "據悉，新月解放陣線從販毒中獲益。",
+    ],
+)
+def test_a_discovered_group_never_takes_in_a_verb_or_a_phrase_of_uncertainty(text: str) -> None:
+    names = set(discovered(text))
+    assert names in ({"新月解放阵线"}, {"新月解放陣線"}), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这一组织从绑架勒索中获益，并在萨赫勒发动恐怖袭击。",
+        "一些圣战组织和恐怖组织从贩毒中获益。",
+        "該組織和其他極端組織從綁架中獲益。",
+    ],
+)
+def test_anaphors_and_generic_nouns_are_never_discovered_groups(text: str) -> None:
+    assert discovered(text) == {}
+
+
+def test_the_discovery_word_lists_are_checked_on_load() -> None:
+    from graph.errors import OntologyError
+
+    cues = {"discovery": {k: ["x"] for k in mentions.DISCOVERY_LISTS}}
+    mentions.check_discovery(cues)
+    del cues["discovery"]["anaphors"]
+    with pytest.raises(OntologyError, match=r"^cues.toml: \[discovery\] anaphors must be"):
+        mentions.check_discovery(cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联合国系统继续协助马里政府执行第2253(2015)号决议。",
+        "聯合國系統繼續協助馬里政府執行第2253(2015)號決議。",
+    ],
+)
+def test_the_un_system_as_a_whole_is_no_agent(text: str) -> None:
+    assert not [f for f in facts(text) if f.subject == "un-united-nations"]
+
+
+# ---- crimes named goods first, and kidnapping as a tactic (issue 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "crime"),
+    [
+        ("监测组报告说，海洛因贩运仍是塔利班的主要收入来源。", "crime-drug-trafficking"),
+        ("監測組報告說，可卡因走私為該地區的恐怖團體提供了資金。", "crime-drug-trafficking"),
+        ("伊黎伊斯兰国通过原油走私获取收入。", "crime-oil-smuggling"),
+        ("青年党从木炭贸易中获利。", "crime-charcoal-trade"),
+    ],
+)
+def test_a_crime_named_goods_first_is_the_goods_crime(text: str, crime: str) -> None:
+    doc = document(text)
+    found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    crimes = [m for ms in found for m in ms if m.kind == "CrimeType"]
+    assert [m.concept for m in crimes] == [crime], crimes
+
+
+def test_goods_first_gives_the_benefit_of_the_goods_crime() -> None:
+    assert pairs("塔利班从鸦片贩运中获利。", "benefitsFrom") == {("group-taliban", "crime-drug-trafficking")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "性暴力，包括绑架数百名妇女和女孩，是该地区“博科圣地”组织的蓄意策略。",
+        "青年黨把政府官員和援助人員作為綁架對象。",
+    ],
+)
+def test_kidnapping_as_a_tactic_gives_no_profit_fact(text: str) -> None:
+    assert pairs(text, "benefitsFrom") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伊斯兰马格里布基地组织通过绑架外国人获得了数百万美元赎金。",
+        "阿布沙耶夫集團通過綁架外國遊客籌集資金。",
+    ],
+)
+def test_kidnapping_with_a_ransom_or_funding_cue_is_kidnapping_for_ransom(text: str) -> None:
+    assert {o for _, o in pairs(text, "benefitsFrom")} == {"crime-kidnapping-for-ransom"}
+
+
+# ---- resolutions listed without separators, and names that contain one (issue 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("回顾其第1267(1999)号第1333(2000)号第1390(2002)号决议。", ["1267-1999", "1333-2000", "1390-2002"]),
+        ("又回顧2001年9月28日第1373(2001)號、2005年9月14日第1624(2005)號決議。", ["1373-2001", "1624-2005"]),
+    ],
+)
+def test_every_resolution_of_a_list_is_a_mention(text: str, expected: list[str]) -> None:
+    found, _ = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    assert [m.concept for ms in found for m in ms if m.kind == "Resolution"] == [
+        f"res-s-{e}" for e in expected
+    ]
+
+
+def test_a_resolution_list_without_separators_is_recalled_in_full() -> None:
+    text = (
+        "第2999(2026)号决议\n安全理事会，\n回顾其第1267(1999)号第1333(2000)号决议，\n1. 请秘书长提交报告；\n"
+    )
+    assert pairs(text, "recalls") == {
+        ("res-s-2999-2026", "res-s-1267-1999"),
+        ("res-s-2999-2026", "res-s-1333-2000"),
+    }
+
+
+def test_a_committee_named_after_its_resolution_keeps_the_resolution() -> None:
+    text = "第2713(2023)號決議所設委員會的專家小組向安理會提交了最後報告。"
+    found, _ = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    committee = next(m for ms in found for m in ms if m.kind == "UNEntity" and m.refs)
+    assert committee.refs == ("res-s-2713-2023",)
+    assert (committee.concept, "res-s-2713-2023") in pairs(text, "mandatedBy")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,12 +26,17 @@ from graph.symbols import body_names, body_words
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5 (with HKSCS).
+
+    A file that is not UTF-8 is read as GB18030 and as Big5-HKSCS; when both succeed, the
+    reading with more common characters wins (either script counts).
 
     >>> decode("决议".encode("gb18030"), "x.txt")
     '决议'
     >>> decode(b"\\xff\\xfe" + "决议".encode("utf-16-le"), "x.txt")
     '决议'
+    >>> decode("安全理事會決議".encode("big5"), "x.txt")
+    '安全理事會決議'
     """
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", name)
@@ -45,13 +51,37 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: cannot decode as UTF-8, UTF-16 or GB18030; save it as UTF-8") from None
+    readings = []
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            readings.append(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if not readings:
+        raise InputError(
+            f"{name}: cannot decode as UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8"
+        ) from None
+    text = max(readings, key=_common_share)  # max keeps the first (GB18030) on a tie
     if not _looks_like_text(text):
         raise InputError(f"{name}: not a text document (undecodable bytes)")
     return text
+
+
+def _common_share(text: str) -> float:
+    """The share of Han characters that are common ones (GB2312 level 1 once folded to
+    Simplified): high for a right reading, low for GB18030 bytes read as Big5 or the reverse."""
+    han = [ch for ch in fold(text[:20000]) if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    return sum(1 for ch in han if _is_common(ch)) / len(han)
+
+
+def _is_common(ch: str) -> bool:
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= code[0] <= 0xD7
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -237,7 +267,7 @@ def identify(doc: Document) -> Document:
     folded = [re.sub(r"\s+", "", fold(ln)).replace("號", "号") for ln in lines]
     symbol, date, body, kind, how = "", "", "", "", ""
     number, year = "", ""
-    for raw in lines:
+    for raw in (piece for ln in lines for piece in ln.split("|")):  # a masthead: 联合国 | S/RES/… | …
         m = _SYMBOL_LINE.match(fold(raw).replace("（", "(").replace("）", ")"))
         if m:
             symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
@@ -292,6 +322,7 @@ def identify(doc: Document) -> Document:
         head = "".join(folded[:3])
         body = next((en for zh, en in _body_words() if zh in head), "")
     title = ""
+    lines = [ln for ln in lines if not _MASTHEAD_MARK.search(ln)]
     if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
         title = lines[0].strip('"“”「」 ')
     if not kind and not symbol and date and title:
@@ -323,6 +354,8 @@ _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: "
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _SPACE_RUN = re.compile(r"[ \t\n]+")
+_MARKUP_HINT = re.compile(r"\]\(|\*\*|__|https?://|www\.")
+_MARKUP = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]*\)|<?(?:https?://|www\.)[!-;=?-~]+>?|\*\*|__")
 
 #: A paragraph's or sentence's text and the document offset of each of its characters.
 Located = tuple[str, list[int]]
@@ -342,7 +375,11 @@ def normalize(text: str, offsets: list[int]) -> Located:
 
     >>> normalize("第１ 段\\n (a) 3 500", list(range(14)))
     ('第1段(a) 3500', [0, 1, 3, 6, 7, 8, 9, 10, 12, 13])
+    >>> normalize("见[S/2014/815](#)和**附件**", list(range(22)))[0]
+    '见S/2014/815和附件'
     """
+    if _MARKUP_HINT.search(text):
+        text, offsets = _drop_markup(text, offsets)
     if _SUPERSCRIPT.search(text):
         keep = [i for i, c in enumerate(text) if c not in _SUPERSCRIPTS]
         text = "".join(text[i] for i in keep)
@@ -373,6 +410,20 @@ def normalize(text: str, offsets: list[int]) -> Located:
     return "".join(parts), offs
 
 
+def _drop_markup(text: str, offsets: list[int]) -> Located:
+    """Link and markdown debris out: ``[text](target)`` keeps its text; URLs, ``<…>`` links and
+    ``**``/``__`` emphasis go."""
+    keep: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        keep += range(pos, m.start())
+        if m.group(1) is not None:
+            keep += range(m.start(1), m.end(1))
+        pos = m.end()
+    keep += range(pos, len(text))
+    return "".join(text[i] for i in keep), [offsets[i] for i in keep]
+
+
 def normalize_chars(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """:func:`normalize` on (character, offset) pairs."""
     text, offsets = normalize("".join(c for c, _ in chars), [o for _, o in chars])
@@ -396,9 +447,24 @@ _HEADER = re.compile(
 _SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_START = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+|\d{1,2}(?=\s+\S))\s*\S")
 _SUPER_START = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
-_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*(?=\S)")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.．](?!\d)\s*(?=\S)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[.、．]|[A-Z]\s*[.．]|附件|附录)\s*\S*")
 _SENTENCE_END = "。；：！？”"
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:#{1,6}|(?:[一二三四五六七八九十]+|[A-Z]|\d{1,3})\s*[.、．]|[(（][a-z][)）])\s*"
+)
+_SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_NOTE_NUMBER = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})(?:\s+|(?=[^\d\s.．)]))")
+_SUPER_CALL = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_DIGIT_CALL = re.compile(r"[。；，：”）)][ \t]*(\d{1,3})[ \t]+(?=[\u4e00-\u9fff“《])")
+_MASTHEAD_MARK = re.compile(r"Distr\.|Original\s*[:：]|\|\s*[ASE]/\w")
+_MASTHEAD_TOKEN = re.compile(
+    r"\s*(?:\||[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?|Distr\.?\s*[:：]?|General|Limited|Restricted"
+    r"|Original\s*[:：]\s*[A-Z][a-z]+|Chinese|English|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{2}-\d{5}(?:\s*\(C\))?"
+    r"|\*\d{5,}\*|United Nations|联合国|聯合國"
+    r"|(?:安全理事[会會]|大[会會]|[经經][济濟]及社[会會]理事[会會])(?!\s*[，,]))"
+)
 _BODY_LINE = re.compile(
     r"^\s*(安全理事[会會]|大[会會]|[经經]济及社[会會]理事[会會]|人权理事[会會]|人權理事會)\s*[，,]\s*$"
 )
@@ -421,6 +487,9 @@ class _Para:
     label: str
     pieces: list[_Line] = field(default_factory=list)
     table: bool = False
+    kind: str = ""
+    at: int = 0  # headings: the number of paragraphs before; footnotes: the body line after
+    number: int = 0  # a footnote's number
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -468,39 +537,43 @@ def paragraph_kind(label: str, resolution: bool) -> str:
     return "operative" if resolution else "body"
 
 
-def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
-    """Split a document into (label, (text, offsets), kind) paragraphs.
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as ingest read it: label, text with offsets, kind and its links.
 
-    Labels: the document's own number (``26``); ``PP3`` for a resolution's
-    preambular paragraphs; ``S1``… for unnumbered text before paragraph 1;
-    ``T1`` for the title lines at the top; ``annex-7`` for row 7 of an annex table.
-    Kinds: see ``paragraph_kind``; annex table rows are ``table``.
+    ``heading`` is the label of the heading it sits under; ``calls`` the footnotes it calls,
+    as (footnote number, index into ``text`` of the character before the call); ``note`` the
+    number of a footnote paragraph.
     """
-    lines = [ln for ln in _lines(doc.text)]
-    content: list[_Line] = []
-    in_footnote = False
-    for ln in lines:
-        s = ln.stripped
-        if not s:
-            continue
-        if _LINK.match(s) or _HEADER.match(ln.text) or (s.startswith("*") and len(s) < 40):
-            in_footnote = False if _HEADER.match(ln.text) else in_footnote
-            continue
-        if _SEPARATOR.match(s):
-            in_footnote = True
-            continue
-        if _SUPER_START.match(ln.text) and not _NUMBERED.match(ln.text):
-            continue  # footnote body set in superscript style (one line)
-        if in_footnote:
-            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (
-                _NUMBERED.match(ln.text) and not ln.text[:1].isspace()
-            ):
-                in_footnote = False
-            else:
-                continue
-        content.append(ln)
 
+    label: str
+    text: str
+    offsets: list[int]
+    kind: str
+    heading: str = ""
+    calls: tuple[tuple[int, int], ...] = ()
+    note: int | None = None
+
+
+def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
+    """Split a document into (label, (text, offsets), kind) paragraphs; see :func:`paragraphs`."""
+    return [(p.label, (p.text, p.offsets), p.kind) for p in paragraphs(doc)]
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Split a document into paragraphs, headings and footnotes, in reading order.
+
+    Labels: the document's own number as printed (``26``, also when the first is ``5``);
+    ``PP3`` for a resolution's preambular paragraphs; ``S1``… for unnumbered text before the
+    first number; ``T1`` for the title lines at the top; ``H1``… for the headings;
+    ``fn3`` for footnote 3 (placed after the paragraph that calls it); ``annex-7`` for row 7
+    of an annex table. Kinds: see ``paragraph_kind``; annex table rows are ``table``.
+    """
+    content, notes = _body_and_notes(_lines(doc.text))
     paras: list[_Para] = []
+    headings: list[_Para] = []
+    para_at_line: dict[int, int] = {}
+    starts = {int(m.group(1)) for ln in content if (m := _NUMBERED.match(ln.text))}
     last_number = 0
     pre = 0
     titles = 0
@@ -509,7 +582,14 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
     annex_mode = False
     annex_prefix = ""
     prev_end = ""
+
+    def heading(line: _Line) -> None:
+        headings.append(
+            _Para(f"H{len(headings) + 1}", [_strip_enumerator(line)], kind="heading", at=len(paras))
+        )
+
     for idx, ln in enumerate(content):
+        para_at_line[idx] = len(paras)
         s = ln.stripped
         nxt = content[idx + 1].stripped if idx + 1 < len(content) else ""
         if (
@@ -517,6 +597,8 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
             and _is_heading_text(s)
             and "\t" not in ln.text
             and not _NUMBERED.match(ln.text)
+            and not _MD_HEADING.match(ln.text)
+            and not _HEADING.match(ln.text)
             and not (_BODY_LINE.match(s) or _BODY_LINE_BARE.match(s))
         ):
             titles += 1
@@ -539,8 +621,13 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
             elif paras and paras[-1].table:
                 paras[-1].pieces.append(_Line(ln.text, ln.start))
             continue
+        if _MD_HEADING.match(ln.text):
+            heading(ln)
+            prev_end = "。"
+            continue
         if s.startswith(("附件", "附录")) and _is_heading_text(s) and last_number > 0:
             annex_prefix, last_number = "annex-", 0  # an annex numbers its paragraphs anew
+            heading(ln)
             prev_end = "。"
             continue
         m = _NUMBERED.match(ln.text)
@@ -549,9 +636,10 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
             rest = ln.text[m.end() :].strip()
             continues = bool(nxt) and not _NUMBERED.match(content[idx + 1].text) and number == last_number + 1
             if _is_heading_text(rest) and not continues:
+                heading(ln)
                 prev_end = "。"
                 continue  # a numbered (sub-)heading such as "3. 贩毒"
-            if last_number < number <= last_number + 3:
+            if last_number < number <= last_number + 3 or (last_number == 0 and number + 1 in starts):
                 last_number = number
                 paras.append(
                     _Para(f"{annex_prefix}{number}", [_Line(ln.text[m.end() :], ln.start + m.end())])
@@ -568,6 +656,7 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
                 or _is_heading_text(nxt)
             )
         ):
+            heading(ln)
             prev_end = "。"
             continue  # a heading
         starts_new = False
@@ -589,31 +678,178 @@ def split_paragraphs(doc: Document) -> list[tuple[str, Located, str]]:
             paras[-1].pieces.append(ln)
         prev_end = s[-1:]
 
-    result: list[tuple[str, Located, str]] = []
-    for p in paras:
-        kind = "table" if p.table else paragraph_kind(p.label, resolution_mode)
-        parts: list[str] = []
-        offsets: list[int] = []
-        for piece in p.pieces:
-            text = piece.text
-            if p.table:
-                cells = text.split("\t")
-                text = cells[1] + "\t" + "\t".join(cells[2:]) if len(cells) > 1 else text
-                offset = piece.start + len(cells[0]) + 1 if len(cells) > 1 else piece.start
+    for note in notes:
+        note.at = para_at_line.get(note.at, len(paras))
+    numbers = frozenset(n.number for n in notes)
+    return _in_reading_order(
+        [
+            _finish(p, "table" if p.table else paragraph_kind(p.label, resolution_mode), numbers)
+            for p in paras
+        ],
+        [_finish(h, "heading") for h in headings],
+        [_finish(n, "footnote") for n in notes],
+        [h.at for h in headings],
+        [n.at for n in notes],
+    )
+
+
+def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
+    """The body lines of a document, and its footnotes (``at``: the index of the body line
+    that follows each); page headers, link lines and mastheads are left out."""
+    content: list[_Line] = []
+    notes: list[_Para] = []
+    in_footnote = False
+    for ln in lines:
+        s = ln.stripped
+        if not s:
+            continue
+        if _LINK.match(s) or _HEADER.match(ln.text) or (s.startswith("*") and len(s) < 40):
+            in_footnote = False if _HEADER.match(ln.text) else in_footnote
+            continue
+        if _MASTHEAD_MARK.search(s):
+            ln = _strip_masthead(ln)
+            if not ln.stripped:
+                continue
+        if _SEPARATOR.match(s):
+            in_footnote = True
+            continue
+        if _SUPER_START.match(ln.text) and not _NUMBERED.match(ln.text):
+            notes.append(_note(ln, len(content)))  # footnote set in superscript style (one line)
+            continue
+        if in_footnote:
+            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (
+                _NUMBERED.match(ln.text) and not ln.text[:1].isspace()
+            ):
+                in_footnote = False
             else:
-                offset = piece.start
-            if parts:
-                parts.append("\n")
-                offsets.append(offset - 1)
-            parts.append(text)
-            offsets += range(offset, offset + len(text))
-        joined = "".join(parts)
+                if _starts_note(ln, notes[-1].number if notes else 0) or not notes:
+                    notes.append(_note(ln, len(content)))
+                else:
+                    notes[-1].pieces.append(ln)
+                continue
+        content.append(ln)
+    return content, notes
+
+
+def _starts_note(ln: _Line, last: int) -> bool:
+    """An indented line opening with the number after ``last`` starts a footnote (a line of a
+    footnote that wraps at a number, ``37 段编写的…``, does not)."""
+    m = _NOTE_NUMBER.match(ln.text)
+    return m is not None and ln.text[:1].isspace() and int(m.group(1).translate(_SUPER_DIGITS)) > last
+
+
+def _note(ln: _Line, at: int) -> _Para:
+    """A footnote starting on ``ln``: its number and text (``fn0`` when unnumbered)."""
+    m = _NOTE_NUMBER.match(ln.text)
+    number = int(m.group(1).translate(_SUPER_DIGITS)) if m else 0
+    end = m.end() if m else 0
+    return _Para(f"fn{number}", [_Line(ln.text[end:], ln.start + end)], kind="footnote", at=at, number=number)
+
+
+def _strip_enumerator(ln: _Line) -> _Line:
+    """A heading line without its enumerator (一. / A. / 3. / ##)."""
+    m = _ENUMERATOR.match(ln.text)
+    return _Line(ln.text[m.end() :], ln.start + m.end()) if m and m.end() < len(ln.text.rstrip()) else ln
+
+
+def _strip_masthead(ln: _Line) -> _Line:
+    """A line without the masthead at its start (联合国 | S/RES/… | 安全理事会 | Distr.: General
+    17 December 2015): blanked with spaces, so offsets hold and what follows starts a paragraph."""
+    pos = 0
+    while (m := _MASTHEAD_TOKEN.match(ln.text, pos)) and m.end() > pos:
+        pos = m.end()
+    return _Line(" " * pos + ln.text[pos:], ln.start)
+
+
+def _finish(p: _Para, kind: str, notes: frozenset[int] = frozenset()) -> Paragraph:
+    """A paragraph's pieces joined (table rows cell by cell) and normalised, with its calls of
+    the footnotes ``notes``."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for piece in p.pieces:
+        text = piece.text
         if p.table:
-            joined, offsets = _table_cells(joined, offsets)
-        located = normalize(joined, offsets)
-        if located[0]:
-            result.append((p.label, located, kind))
-    return result
+            cells = text.split("\t")
+            text = cells[1] + "\t" + "\t".join(cells[2:]) if len(cells) > 1 else text
+            offset = piece.start + len(cells[0]) + 1 if len(cells) > 1 else piece.start
+        else:
+            offset = piece.start
+        if parts:
+            parts.append("\n")
+            offsets.append(offset - 1)
+        parts.append(text)
+        offsets += range(offset, offset + len(text))
+    joined = "".join(parts)
+    if p.table:
+        joined, offsets = _table_cells(joined, offsets)
+    calls: list[tuple[int, int]] = []
+    if kind not in ("heading", "footnote", "table"):
+        joined, offsets, calls = _take_calls(joined, offsets, notes)
+    text, offs = normalize(joined, offsets)
+    at = [(n, max(0, sum(1 for o in offs if o < off) - 1)) for n, off in calls]  # the character before
+    return Paragraph(
+        p.label, text, offs, kind, calls=tuple(at), note=p.number if kind == "footnote" else None
+    )
+
+
+def _take_calls(
+    text: str, offsets: list[int], notes: frozenset[int]
+) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """Calls of the footnotes ``notes`` out of a paragraph: a superscript number anywhere, or a
+    number set apart after a punctuation mark (…立法。1 一些国家), in ascending order. Returns
+    the text without the digit calls and (number, document offset) of every call."""
+    calls = [
+        (int(m.group(1).translate(_SUPER_DIGITS)), offsets[m.start(1)]) for m in _SUPER_CALL.finditer(text)
+    ]
+    if not notes or not _DIGIT_CALL.search(text):
+        return text, offsets, calls
+    keep: list[int] = []
+    pos = 0
+    last = 0
+    for m in _DIGIT_CALL.finditer(text):
+        number = int(m.group(1))
+        if number not in notes or number <= last:
+            continue
+        last = number
+        keep += range(pos, m.start(1))
+        pos = m.end(1)
+        calls.append((number, offsets[m.start(1)]))
+    keep += range(pos, len(text))
+    return "".join(text[i] for i in keep), [offsets[i] for i in keep], sorted(calls, key=lambda c: c[1])
+
+
+def _in_reading_order(
+    body: list[Paragraph],
+    headings: list[Paragraph],
+    notes: list[Paragraph],
+    heading_at: list[int],
+    note_at: list[int],
+) -> list[Paragraph]:
+    """Headings before the paragraph they precede (which take their label as ``heading``),
+    each footnote after the paragraph that calls it (else where it was printed)."""
+    numbers = {n.note for n in notes}
+    called: dict[int, int] = {}
+    for i, p in enumerate(body):
+        for n, _ in p.calls:
+            called.setdefault(n, i + 1)
+    body = [dataclasses.replace(p, calls=tuple(c for c in p.calls if c[0] in numbers)) for p in body]
+    slots: dict[int, list[Paragraph]] = {}
+    for h, at in zip(headings, heading_at, strict=True):
+        slots.setdefault(at, []).append(h)
+    tail: dict[int, list[Paragraph]] = {}
+    for note, at in zip(notes, note_at, strict=True):
+        tail.setdefault(called.get(note.note or 0, at) - 1, []).append(note)
+    out: list[Paragraph] = list(tail.get(-1, []))
+    under = ""
+    for i, p in enumerate(body):
+        for h in slots.get(i, []):
+            out.append(h)
+            under = h.label
+        out.append(p if p.kind == "title" else dataclasses.replace(p, heading=under))
+        out += tail.get(i, [])
+    for h in slots.get(len(body), []):
+        out.append(h)
+    return out
 
 
 def _table_cells(text: str, offsets: list[int]) -> Located:
@@ -678,7 +914,17 @@ def passages(doc: Document) -> Iterator[Passage]:
     >>> [(p.para, p.sent, p.text, p.start, p.end) for p in passages(d)]
     [('1', 1, '第一句。', 3, 7), ('1', 2, '第二句。', 7, 12)]
     """
-    for label, (text, offsets), kind in split_paragraphs(doc):
-        for n, (a, b) in enumerate(sentence_spans(text), start=1):
-            offs = tuple(offsets[a:b])
-            yield Passage(doc.id, label, n, offs[0], offs[-1] + 1, text[a:b], offs, kind)
+    paras = paragraphs(doc)
+    spans = [list(sentence_spans(p.text)) for p in paras]
+    calls: dict[int, tuple[str, int]] = {}
+    for p, ss in zip(paras, spans, strict=True):
+        for n, i in p.calls:
+            sent = next((k for k, (_a, b) in enumerate(ss, start=1) if i < b), len(ss))
+            calls.setdefault(n, (p.label, sent))
+    for p, ss in zip(paras, spans, strict=True):
+        note_of = calls.get(p.note) if p.note is not None else None
+        for n, (a, b) in enumerate(ss, start=1):
+            offs = tuple(p.offsets[a:b])
+            yield Passage(
+                doc.id, p.label, n, offs[0], offs[-1] + 1, p.text[a:b], offs, p.kind, p.heading, note_of
+            )

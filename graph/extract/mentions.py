@@ -15,11 +15,13 @@ Four sources, merged longest-first without overlaps:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import hashlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import ahocorasick
 import jieba
@@ -148,6 +150,61 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     return unit_name, latin_name
 
 
+#: The word lists of ``[discovery]`` in cues.toml that discovery reads.
+DISCOVERY_LISTS = (
+    "group_suffixes",
+    "gain_cues",
+    "terror_cues",
+    "generic",
+    "boundaries",
+    "un_suffixes",
+    "committee_suffixes",
+    "convention_suffixes",
+    "programme_suffixes",
+    "body_suffixes",
+    "establish_verbs",
+    "established_suffixes",
+    "report_heads",
+    "quoted_group_before",
+    "name_stop_words",
+    "name_left_stops",
+    "anaphors",
+    "generic_cores",
+    "un_not_after_prefix",
+)
+
+
+def check_discovery(cues: dict[str, object]) -> None:
+    """Every word list discovery reads is in ``[discovery]`` of cues.toml, a non-empty list of words.
+
+    >>> check_discovery({"discovery": {"group_suffixes": []}})
+    Traceback (most recent call last):
+    graph.errors.OntologyError: cues.toml: [discovery] group_suffixes must be a non-empty list of words
+    """
+    disc = cues.get("discovery")
+    if not isinstance(disc, dict):
+        raise OntologyError("cues.toml: no [discovery] table")
+    for key in DISCOVERY_LISTS:
+        words = disc.get(key)
+        if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
+            raise OntologyError(f"cues.toml: [discovery] {key} must be a non-empty list of words")
+
+
+@functools.cache
+def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
+    """Where a group name starts: after a boundary, a verb or adverb, a phrase of uncertainty,
+    an anaphor or a descriptor (checked once per vocabulary)."""
+    check_discovery(vocab.cues)
+    disc = vocab.cues["discovery"]
+    return tuple(
+        disc["boundaries"]
+        + disc["name_stop_words"]
+        + disc["name_left_stops"]
+        + disc["anaphors"]
+        + disc["quoted_group_before"]
+    )
+
+
 def discover(
     p: Passage,
     vocab: Vocabulary,
@@ -161,11 +218,14 @@ def discover(
     text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
-    stop = tuple(disc["name_stop_words"])
+    group_stops = _group_stops(vocab)
+    stop = tuple(disc["name_stop_words"] + disc["name_left_stops"])
+    anaphors = tuple(disc["anaphors"])
 
     def clean(name: str) -> bool:
-        """A name never takes in a verb, an adverb or a determiner (再次断然谴责基地组织 is no name)."""
-        return not any(w in name for w in stop)
+        """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
+        (再次断然谴责基地组织, 这一组织 are no names)."""
+        return not any(w in name for w in stop) and not name.startswith(anaphors)
 
     def free(a: int, b: int) -> bool:
         """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
@@ -307,7 +367,12 @@ def discover(
             r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text
         ):
             name = m.group(1)
-            if not clean(name) or any(g == name for g in disc["generic"]) or vocab.lookup(name):
+            if (
+                not clean(name)
+                or name in disc["generic"]
+                or name in disc["generic_cores"]
+                or vocab.lookup(name)
+            ):
                 continue
             if not (
                 m.group(2)
@@ -372,18 +437,19 @@ def discover(
         for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(
-                    text,
-                    m.start(),
-                    disc["boundaries"] + disc["name_stop_words"] + disc["quoted_group_before"],
-                )
+                start = _left_edge(text, m.start(), group_stops)
                 if cuts is None:
                     cuts = matcher.boundaries(text)
                 while start < m.start() and start not in cuts:
                     start += 1
                 name = text[start:end]
                 core = name[: -len(suffix)]
-                if len(core) < 2 or any(g in core for g in disc["generic"]) or text.startswith("犯罪", end):
+                if (
+                    len(core) < 2
+                    or core in disc["generic_cores"]
+                    or any(g in core for g in disc["generic"])
+                    or text.startswith("犯罪", end)
+                ):
                     continue
                 near = text[max(0, start - 20) : end + 20]
                 if not clean(name) or not re.search("|".join(disc["terror_cues"] + disc["gain_cues"]), near):
@@ -552,7 +618,7 @@ def document_mentions(
         merged = [m for m in merged if not _language(p.text, m, vocab)]
         first.append(merged)
     first = _date_yearless_resolutions(passages, first, vocab)
-    first = [_specialise_crimes(p, ms, vocab) for p, ms in zip(passages, first, strict=True)]
+    first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
     result: list[list[Mention]] = []
     for p, merged in zip(passages, first, strict=True):
@@ -710,35 +776,139 @@ def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     return out
 
 
-def _specialise_crimes(p: Passage, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
-    """A generic crime word followed by the goods it moves becomes the specific crime: 走私…原油 → 石油走私."""
+def _specialise_in_paragraphs(
+    passages: Sequence[Passage], found: list[list[Mention]], vocab: Vocabulary
+) -> list[list[Mention]]:
+    """:func:`_specialise_crimes` sentence by sentence, with the crimes the paragraph named before."""
+    out: list[list[Mention]] = []
+    named: set[str] = set()
+    para = None
+    for p, ms in zip(passages, found, strict=True):
+        if p.para != para:
+            named, para = set(), p.para
+        ms = _specialise_crimes(p, ms, vocab, frozenset(named))
+        named |= {m.concept for m in ms if m.kind == "CrimeType"}
+        out.append(ms)
+    return out
+
+
+def _specialise_crimes(
+    p: Passage, ms: list[Mention], vocab: Vocabulary, named: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """A generic crime word with the goods it moves becomes the goods' crime: goods first
+    (海洛因贩运, 可卡因走私 → drug trafficking; the mention takes the goods in) or after (走私…原油 →
+    oil smuggling); a crime word that needs a cue (绑架) names the broader crime unless its clause
+    has a cue or the paragraph already named its crime (``named``: 绑架勒索 … 也把官员作为绑架对象)."""
     spec = vocab.cues.get("crime_objects")
     if not spec:
         return ms
+    text = fold(p.text)
     generic = set(spec["generic"])
-    out = []
+    goods_before, goods = _goods_first_pattern(vocab)
+    needs_cue, cue_words = _crime_needs_cue(vocab)
+    out: list[Mention] = []
     for m in ms:
-        if m.kind == "CrimeType" and m.surface in generic:
-            end = len(p.text)
-            for stop in "，。；：":
-                k = p.text.find(stop, m.end)
-                if k >= 0:
-                    end = min(end, k)
-            reach = m.end
-            chain = re.match(
-                r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
-                p.text[m.end :],
+        surface = fold(m.surface)
+        if (
+            m.kind == "CrimeType"
+            and surface in needs_cue
+            and m.concept not in named
+            and not _clause_has(text, m.start, m.end, cue_words)
+        ):
+            m = dataclasses.replace(m, concept=needs_cue[surface], method="specialised")
+        elif m.kind == "CrimeType" and surface in generic:
+            before = (
+                goods_before.search(text, max(0, m.start - 12), m.start)
+                if surface in spec["goods_first"]
+                else None
             )
-            if chain:
-                reach = m.end + chain.end()
-            window = p.text[reach : min(end, reach + spec["window"])]
-            hits = sorted((window.find(w), w) for w in spec["objects"] if w in window)
-            if hits:
-                target = vocab.lookup(spec["objects"][hits[0][1]])
+            taken = out[-1].end if out else 0
+            if before is not None and before.start() >= taken:
+                target = vocab.lookup(goods[before.group(1)])
                 if target is not None:
-                    m = Mention(target.id, target.kind, m.surface, m.doc_id, m.start, m.end, "specialised")
+                    out.append(
+                        Mention(
+                            target.id,
+                            target.kind,
+                            p.text[before.start() : m.end],
+                            m.doc_id,
+                            before.start(),
+                            m.end,
+                            "specialised",
+                        )
+                    )
+                    continue
+            m = _goods_after(p.text, m, spec, generic, vocab)
         out.append(m)
     return out
+
+
+def _goods_after(
+    text: str, m: Mention, spec: dict[str, Any], generic: set[str], vocab: Vocabulary
+) -> Mention:
+    """走私…原油: the first goods word after a generic crime word, in its clause, names the crime."""
+    end = len(text)
+    for stop in "，。；：":
+        k = text.find(stop, m.end)
+        if k >= 0:
+            end = min(end, k)
+    reach = m.end
+    chain = re.match(
+        r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
+        text[m.end :],
+    )
+    if chain:
+        reach = m.end + chain.end()
+    window = text[reach : min(end, reach + spec["window"])]
+    hits = sorted((window.find(w), w) for w in spec["objects"] if w in window)
+    if hits:
+        target = vocab.lookup(spec["objects"][hits[0][1]])
+        if target is not None:
+            return Mention(target.id, target.kind, m.surface, m.doc_id, m.start, m.end, "specialised")
+    return m
+
+
+@functools.cache
+def _goods_first_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Goods right before a crime word (海洛因贩运, 毒品的非法贸易): the pattern, anchored at the
+    crime word by ``search(text, 0, start)``, and each goods word's crime label."""
+    spec = vocab.cues["crime_objects"]
+    goods = dict(spec["objects"])
+    for label in goods.values():
+        target = vocab.lookup(label)
+        if target is None or target.kind != "CrimeType":
+            raise OntologyError(
+                f"cues.toml: [crime_objects.objects] {label!r} is not a crime type of the vocabulary"
+            )
+    words = "|".join(map(re.escape, sorted(goods, key=len, reverse=True)))
+    links = "|".join(map(re.escape, sorted(spec["goods_links"], key=len, reverse=True)))
+    return re.compile(f"({words})(?:{links})?$"), goods
+
+
+@functools.cache
+def _crime_needs_cue(vocab: Vocabulary) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``[crime_needs_cue]``: each word → the broader crime it names without a cue, and the cues."""
+    section = vocab.cues.get("crime_needs_cue", {})
+    out: dict[str, str] = {}
+    for word in section.get("words", []):
+        concept = vocab.lookup(word)
+        if concept is None or concept.kind != "CrimeType" or not concept.broader:
+            raise OntologyError(
+                f"cues.toml: [crime_needs_cue] words: {word!r} is not a crime type with a broader one"
+            )
+        out[fold(word)] = concept.broader[0]
+    cues = tuple(section.get("cues", []))
+    if out and not cues:
+        raise OntologyError("cues.toml: [crime_needs_cue] cues must be a non-empty list of words")
+    return out, cues
+
+
+def _clause_has(text: str, start: int, end: int, words: Sequence[str]) -> bool:
+    """Whether the clause around text[start:end] (between ，。；：) holds one of ``words``."""
+    a = max(text.rfind(c, 0, start) for c in "，。；：") + 1
+    ends = [k for c in "，。；：" if (k := text.find(c, end)) >= 0]
+    b = min(ends) if ends else len(text)
+    return any(w in text[a:b] for w in words)
 
 
 def _kind_of(cid: str, kinds: dict[str, str], found: list[list[Mention]]) -> str:

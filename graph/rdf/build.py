@@ -185,6 +185,10 @@ def add_passage(g: TripleSink, p: Passage, doc_node: str, mentioned: Iterable[st
     g.add((pnode, nx("text"), text(p.text, "zh")))
     g.add((pnode, nx("startOffset"), integer(p.start)))
     g.add((pnode, nx("endOffset"), integer(p.end)))
+    if p.heading:
+        g.add((pnode, nx("underHeading"), node(f"passage-{p.doc_id}-{p.heading}-1")))
+    if p.note_of:
+        g.add((pnode, nx("footnoteOf"), node(f"passage-{p.doc_id}-{p.note_of[0]}-{p.note_of[1]}")))
     for cid in mentioned:
         g.add((pnode, nx("mentions"), node(cid)))
     g.add((pnode, prov("wasQuotedFrom"), doc))

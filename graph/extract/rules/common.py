@@ -13,6 +13,7 @@ from typing import Any
 from graph.errors import OntologyError
 from graph.extract.clauses import clause_spans
 from graph.records import Amount, Fact, Mention, Passage
+from graph.script import fold
 
 # ---------------------------------------------------------------- rules and their checked cue words
 
@@ -263,7 +264,7 @@ def coordinated_before(
 def generic_un(text: str, m: Mention, cues: Cues) -> bool:
     """联合国 as part of a larger noun (联合国各实体, 联合国制裁制度) is not an actor."""
     ag = cues["agents"]
-    return m.surface in ag["system_names"] and text.startswith(ag["system_after"], m.end)
+    return fold(m.surface) in ag["system_names"] and text.startswith(ag["system_after"], m.end)
 
 
 def negated_clause(text: str, cues: Cues) -> bool:
