@@ -74,6 +74,12 @@ def _data() -> dict:
         (lambda d: d["frame"][0].update(confidence=1.5), "confidence must be a number in (0, 1]"),
         (lambda d: d["frame"][0].update(with_partners="no"), "with_partners must be true or false"),
         (lambda d: d.pop("modality"), "no [modality] table"),
+        (lambda d: d.pop("mandate"), "no [mandate] table"),
+        (
+            lambda d: d["frame"][0].update(object_classes=["TerroristGroup"]),
+            "object_classes ['TerroristGroup'] are outside the range of activeIn",
+        ),
+        (lambda d: d["markers"].pop("partner_tail"), "[markers] partner_tail must be a non-empty list"),
         (lambda d: d["blockers"].update(words=["会议"]), "'会议' contains no verb or marker"),
         (lambda d: d["markers"].update(supporter_tail="(("), "supporter_tail is not a regular expression"),
     ],
@@ -400,6 +406,20 @@ def test_no_word_inside_a_quoted_name_is_a_predicate() -> None:
 def test_groups_listed_beside_others_associated_with_a_group_are_not_affiliated() -> None:
     text = "伊黎伊斯兰国、胜利阵线和其他与基地组织有关联的个人和实体继续构成威胁。"
     assert pairs(text, "affiliatedWith") == set()
+
+
+def test_a_mandate_noun_and_a_group_link_in_traditional_script() -> None:
+    text = "反恐怖主義辦公室的任務是協助會員國。大會在第75/291號決議中重申了這一任務。"
+    assert (cid("反恐怖主义办公室"), "res-a-75-291") in pairs(text, "mandatedBy")
+    linked = "伊斯蘭馬格里布基地組織與青年黨保持聯繫。"
+    assert (cid("伊斯兰马格里布基地组织"), cid("青年党")) in pairs(linked, "affiliatedWith")
+
+
+def test_each_item_of_an_enumerated_list_is_its_own_clause() -> None:
+    text = "反恐怖主义办公室开展了以下活动：(a) 在约旦举办讲习班；(b) 向乍得提供技术援助；(c) 与欧洲联盟合作编写手册。"
+    unoct = cid("反恐怖主义办公室")
+    assert {cid("约旦"), cid("乍得")} <= objects(text, "activeIn", unoct)
+    assert objects(text, "partnerOf", unoct) == {cid("欧洲联盟")}
 
 
 # ---- explain

@@ -127,7 +127,7 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
         if ch in "(（《":
             depth += 1
         elif ch in ")）》":
-            depth = max(0, depth - 1)
+            depth = depth - 1 if depth > 0 else 0
         elif ch in _BOUNDARY and depth == 0 and i not in inside:
             if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
                 continue
@@ -442,8 +442,9 @@ def _clause(
         lent = []
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
-    negated = any(w in text[a:first] for w in frames.negation) or any(w in text[a:b] for w in frames.denial)
-    uncertain = any(w in text[:b] for w in frames.uncertainty)
+    negation, denial, uncertainty = frames.modality
+    negated = bool(negation.search(text, a, first) or denial.search(text, a, b))
+    uncertain = bool(uncertainty.search(text, 0, b))
     inherited = out[-1].verb_classes if continues else ()
     open_role = out[-1].open_role if continues else _open_role(text, a, b, cues, groups, frames)
     clause = Clause(

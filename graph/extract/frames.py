@@ -46,7 +46,7 @@ ANY_VERB = "*"
 class Frame:
     """One relation row: ``predicate`` holds between a ``subject`` role and an ``object`` role of a
     clause whose predicate is of one of ``verbs`` (``*``: any clause).  The classes are the
-    relation's domain and range; a row may narrow its subject classes, never widen them."""
+    relation's domain and range; a row may narrow them, never widen them."""
 
     predicate: str
     verbs: tuple[str, ...]
@@ -88,6 +88,15 @@ class Frames:
     uncertainty: tuple[str, ...]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
+
+    @functools.cached_property
+    def modality(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """The negation, denial and uncertainty words, each as one pattern."""
+
+        def alt(words: tuple[str, ...]) -> re.Pattern[str]:
+            return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+        return alt(self.negation), alt(self.denial), alt(self.uncertainty)
 
     @functools.cached_property
     def cue_index(self) -> tuple[tuple[str, str], ...]:

@@ -277,7 +277,7 @@ def document_facts(
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
         discourse.remember(ms, p.text, frames.mandate_holder)
-        uncertain = any(w in p.text for w in frames.uncertainty)  # 尚不清楚…是否: for every relation
+        uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         for f in facts:
             if f.subject == f.object:
                 continue
