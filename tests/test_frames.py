@@ -422,6 +422,11 @@ def test_each_item_of_an_enumerated_list_is_its_own_clause() -> None:
     assert objects(text, "partnerOf", unoct) == {cid("欧洲联盟")}
 
 
+def test_a_place_written_before_a_group_is_where_the_group_is() -> None:
+    text = "乍得湖流域博科圣地继续袭击平民。"
+    assert objects(text, "operatesIn", cid("博科圣地")) == {cid("乍得湖流域")}
+
+
 # ---- explain
 
 

@@ -311,6 +311,23 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
     return out
 
 
+def _place_prefixes(text: str, groups: list[Group]) -> list[Group]:
+    """A place written right before a group's name (阿富汗塔利班, 索马里青年党) says where the group
+    is: the place takes the place role and the group the role the place had."""
+    out = list(groups)
+    for i in range(len(out) - 1):
+        g, nxt = out[i], out[i + 1]
+        if (
+            g.role in ("agent", "attribute", "object")
+            and all(m.kind in _PLACES for m in g.mentions)
+            and nxt.start == g.end
+            and all(m.kind == "TerroristGroup" for m in nxt.mentions)
+        ):
+            out[i] = Group(g.mentions, "place", g.start, g.end, "", g.lent)
+            out[i + 1] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
+    return out
+
+
 def _appositive(text: str, m: Mention, previous: Mention | None) -> bool:
     """A name in brackets right after another name (中心(美利坚合众国)) describes that name."""
     if previous is None or previous.concept == m.concept:
@@ -397,6 +414,8 @@ def _clause(
             role = "mandate"  # 这一任务: the mandate of the body that holds it
         elif _inside(start, topics):
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
+        elif text.startswith(frames.attribute_tail, _after(text, end)):
+            role = "attribute"  # 与X有关的立法: what something is related to
         elif text.startswith(frames.basis_tail, _after(text, end)):
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, _after(text, end)):
@@ -406,7 +425,7 @@ def _clause(
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept
-    groups = _topics(text, groups)
+    groups = _place_prefixes(text, _topics(text, groups))
     body = text[a:b].lstrip(' “‘"')
     opener = body.startswith(frames.list_openers)
     after_colon = a > 0 and text[a - 1] in "：:"

@@ -75,6 +75,7 @@ class Frames:
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     place_tail: tuple[str, ...]
+    attribute_tail: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
     mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
@@ -198,6 +199,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "basis_place_tail",
             "partner_tail",
             "place_tail",
+            "attribute_tail",
         }
     )
     if unknown:
@@ -266,6 +268,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         place_tail=_words(markers_t, "markers", "place_tail", source),
+        attribute_tail=_words(markers_t, "markers", "attribute_tail", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,
