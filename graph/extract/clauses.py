@@ -159,8 +159,14 @@ def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tupl
         if m.kind in _TOPIC_HOLDERS and text[: m.start].rstrip(' “‘"《').endswith("的"):
             lo = max(previous_end, m.start - reach)
             at = text.rfind("关于", lo, m.start)
+            item = max(text.rfind(c, lo, m.start) for c in "；;：:") + 1
             if at >= 0 and not any(c in _TOPIC_STOP for c in text[at : m.start]):
                 out.append((at, m.start))
+                previous_end = m.end
+            elif item > 0 and m.kind == "Resolution" and item < m.start - 1:
+                # an item of a list of resolutions described by a phrase of its own (；重申对X制裁
+                # 制度的第2368(2017)号决议；): the phrase says what the resolution does
+                out.append((item, m.start))
                 previous_end = m.end
         if m.kind in ("Resolution", "Document"):
             previous_end = m.end
@@ -238,6 +244,8 @@ def _role(
             and text.startswith(frames.not_a_target, end)
         ):
             return "attribute", ""  # 对伊拉克人民: the people of a place, not the place
+        if marker == "basis" and seen_predicate is not None and "support" in seen_predicate.classes:
+            return "aided_basis", ""  # 协助会员国根据第N号决议…: the basis of those helped
         if marker == "topic":
             if kinds <= {"Resolution", "Convention"}:
                 return "topic", ""  # 关于《公约》的讲习班
@@ -465,7 +473,10 @@ def _clause(
     negated = bool(negation.search(text, a, first) or denial.search(text, a, b))
     uncertain = bool(uncertainty.search(text, 0, b))
     inherited = out[-1].verb_classes if continues else ()
-    open_role = out[-1].open_role if continues else _open_role(text, a, b, cues, groups, frames)
+    if continues or (out and not groups and not predicates):  # 以…为指导，包括：A、B
+        open_role = out[-1].open_role
+    else:
+        open_role = _open_role(text, a, b, cues, groups, frames)
     clause = Clause(
         a,
         b,
@@ -508,13 +519,22 @@ def _open_role(
     """The role a marker at the end of a clause opens with no name after it (根据国际义务和标准;
     以近期决议为指导): the role of a list that continues the clause."""
     tail = text[a:b].rstrip("。 ")
+    if tail.endswith(frames.basis_tail) and "以" in tail:
+        # 以安全理事会近期决议为指导: no resolution named between 以 and the tail, so the list after
+        # names them
+        opened = a + tail.rfind("以")
+        if not any(
+            g.start > opened and {m.kind for m in g.mentions} & {"Resolution", "Convention"} for g in groups
+        ):
+            return "basis"
     last_group = max((g.end for g in groups), default=a)
-    if tail.endswith(frames.basis_tail) and "以" in text[last_group:b]:
-        return "basis"
     markers = [c for c in cues if any(k.startswith("marker:") for k in c.classes)]
     if not markers or markers[-1].start < last_group:
         return ""
     if any(p.start > markers[-1].start for p in cues if p not in markers):
         return ""
     role = next(k[7:] for k in markers[-1].classes if k.startswith("marker:"))
+    before = [c for c in cues if c not in markers and c.end <= markers[-1].start]
+    if role == "basis" and before and "support" in before[-1].classes:
+        return "aided_basis"  # 协助会员国根据国际义务，特别是第N号决议
     return role if role in ("basis", "partner", "beneficiary") else ""

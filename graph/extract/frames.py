@@ -37,6 +37,7 @@ ROLES = (
     "source",
     "mandate",
     "topic",
+    "aided_basis",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

@@ -236,7 +236,7 @@ def document_facts(
     discourse = Discourse(actor=actor)
     anaphors = (*cues["anaphora"]["entity"], *cues["anaphora"]["group"])
     seen: set[tuple[str, str, str, str, int]] = set()
-    last_group = carried_group = last_entity = topic_resolution = ""
+    last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
     title_sites: list[Mention] = []
@@ -248,7 +248,7 @@ def document_facts(
             para = p.para
             # 该团体 opening the next paragraph still means the group the last one was about
             carried_group, last_group = last_group, ""
-            last_entity = topic_resolution = ""
+            topic_resolution = ""
             table_entities = []
             sites = []
         is_table = p.para.startswith("annex-")
@@ -267,7 +267,7 @@ def document_facts(
         else:
             sites += found_sites
         facts += claimed_facts(p, ms, cues, [*title_sites, *sites])
-        facts += mandate_facts(p, ms, cues, ctx, last_entity, topic_resolution)
+        facts += mandate_facts(p, ms, cues, ctx, topic_resolution)
         facts += request_facts(p, ms, cues, ctx)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
         implied = discourse.resolve(
@@ -297,9 +297,6 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
-        for m in ms:
-            if m.kind in ("UNEntity", "Programme"):
-                last_entity = m.concept
 
 
 def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:

@@ -35,7 +35,6 @@ RULE = Rule(
         "establish_verbs",
         "request_openers",
         "not_agent_before",
-        "guidance_cues",
         "task_cues",
         "established_by",
         "extension_cues",
@@ -45,7 +44,6 @@ RULE = Rule(
     numbers=(),
     texts=("at_request_of",),
     confidences=(
-        "mandate_basis",
         "mandate_established",
         "mandate_request",
         "mandate_self",
@@ -75,7 +73,7 @@ def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
 
 
 def mandate_facts(
-    p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_entity: str, topic_resolution: str
+    p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, topic_resolution: str
 ) -> list[Fact]:
     """Entities established, requested or governed by a resolution."""
     text = p.text
@@ -159,7 +157,8 @@ def mandate_facts(
                 ]
     if not res:
         return out
-    # 根据 … 第N号决议 (a list), subject before in the clause, or after
+    # 本报告根据第N号决议编写: the report itself is mandated (a body acting under a resolution is a
+    # clause frame's business: ontology/frames.toml)
     i = 0
     while i < len(ms):
         m = ms[i]
@@ -171,10 +170,7 @@ def mandate_facts(
         head = text[max(0, m.start - 4) : m.start]
         if not has_any(head, md["before_resolution"]):
             continue
-        cstart = clause_start(text, m.start)
-        self_ref = has_any(text[cstart : m.start], md["self_reference"])
-        subj = [a for a in agents if cstart <= a.start < m.start and not generic_un(text, a, cues)]
-        if self_ref:
+        if has_any(text[clause_start(text, m.start) : m.start], md["self_reference"]):
             out += [
                 make_fact(
                     ctx.self_id,
@@ -185,48 +181,6 @@ def mandate_facts(
                     conf["mandate_self"],
                     hedged,
                     f"本报告…{r.surface}",
-                )
-                for r in group
-            ]
-            continue
-        if not subj:
-            ent_anaphor = has_any(text[cstart : m.start], cues["anaphora"]["entity"])
-            after = [
-                a
-                for a in agents
-                if a.start >= group[-1].end and a.start - group[-1].end <= 30 and a.kind != "Organization"
-            ]  # a government or its forces acts under its own law
-            if after:
-                first = after[0]
-                subj = addressees(text, coordinated(text, ms, ms.index(first), AGENTS), cues)
-            elif ent_anaphor and last_entity:
-                out += [
-                    make_fact(
-                        last_entity,
-                        "mandatedBy",
-                        r.concept,
-                        p,
-                        "mandate_basis",
-                        conf["mandate_basis"],
-                        hedged,
-                        f"该…{r.surface}",
-                    )
-                    for r in group
-                ]
-                continue
-        else:
-            subj = coordinated_before(text, ms, ms.index(subj[-1]), AGENTS)
-        for s in subj:
-            out += [
-                make_fact(
-                    s.concept,
-                    "mandatedBy",
-                    r.concept,
-                    p,
-                    "mandate_basis",
-                    conf["mandate_basis"],
-                    hedged,
-                    f"{s.surface}…{r.surface}",
                 )
                 for r in group
             ]
@@ -345,26 +299,7 @@ def mandate_facts(
                     f"{owner[0].surface}{held.group(0)}{r.surface}",
                 )
             )
-    # X 的工作以 … 决议为指导; 决议 … 重申了 X 的任务
-    guide = min((text.find(w) for w in md["guidance_cues"] if w in text), default=-1)
-    if guide >= 0:
-        subj = [a for a in agents if a.end <= guide]
-        if subj:
-            s = subj[0]
-            out += [
-                make_fact(
-                    s.concept,
-                    "mandatedBy",
-                    r.concept,
-                    p,
-                    "mandate_basis",
-                    conf["mandate_basis"],
-                    hedged,
-                    f"{s.surface}…以{r.surface}为指导",
-                )
-                for r in res
-                if r.start > s.end
-            ]
+    # 决议 … 重申了 X 的任务
     task = min((text.find(w) for w in md["task_cues"] if w in text), default=-1)
     if task > 0:
         subj = [a for a in agents if a.end <= task and a.start > res[0].end and task - a.end <= 25]
