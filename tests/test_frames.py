@@ -431,6 +431,18 @@ def test_a_place_written_before_a_group_is_where_the_group_is() -> None:
     assert objects(text, "operatesIn", cid("博科圣地")) == {cid("乍得湖流域")}
 
 
+def test_a_body_calling_on_states_does_not_do_what_it_asks_of_them() -> None:
+    text = "反恐怖主义办公室主任呼吁各国加强合作，执行第2178(2014)号决议。"
+    assert pairs(text, "implements") == set()
+    appeal = "联合国难民署呼吁国际社会为萨赫勒的难民提供援助。"
+    assert pairs(appeal, "activeIn") == set()
+
+
+def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
+    text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
+    assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}
+
+
 # ---- explain
 
 

@@ -86,6 +86,7 @@ class Clause:
     embedded: str = ""
     inherited: tuple[str, ...] = field(default=())
     open_role: str = ""
+    asks_generic: bool = False
 
     @property
     def verb_classes(self) -> tuple[str, ...]:
@@ -141,6 +142,7 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
 _TOPIC_HOLDERS = ("Resolution", "Document", "Convention", "UNEntity", "Programme", "Organization")
 _TOPIC_STOP = "。；;：:"
 _PLACES = ("Country", "Region")
+_BODIES = ("UNEntity", "Programme", "Organization")
 
 
 def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tuple[tuple[int, int], ...]:
@@ -454,6 +456,13 @@ def _clause(
             for g in groups
         ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
+    opening = frames.generic_subject[0]
+    asks_generic = any(
+        "request" in p.classes
+        and opening.match(text, p.end)
+        and not any(g.start >= p.end and {m.kind for m in g.mentions} & set(_BODIES) for g in groups)
+        for p in predicates
+    )  # 呼吁各国…: those asked are no one in particular
     if (
         not embedded
         and not generic
@@ -490,6 +499,7 @@ def _clause(
         embedded,
         inherited,
         open_role,
+        asks_generic,
     )
     return clause, lent
 

@@ -54,6 +54,7 @@ def frame_facts(
     joined: tuple[Mention, ...] = ()  # partners carried as co-agents (not addressed by a resolution)
     mandate: list[tuple[Mention, str]] = []  # 这一任务, carried onto the list that continues its clause
     supporters: list[tuple[Mention, str]] = []
+    asked_generic = False  # a clause has asked no one in particular (呼吁各国…) to act
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
     openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
     voice = (
@@ -67,8 +68,14 @@ def frame_facts(
         )
         agents, implied = discourse.agents(clause, carried, carries)
         pivots = _pivots(clause, frames, cues["agents"]["system_names"])
+        if asked_generic and implied:
+            agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
         if trace is not None:
             trace.append(ClauseTrace(p, clause, agents, implied))
+        if clause.asks_generic:
+            asked_generic, carried, joined = True, (), ()
+            discourse.topic = ()
+            continue
         if carries and (agents or (clause.predicates and not clause.embedded)):
             # the UN partners of a joint action act in the clauses that say what it did
             partners = (
