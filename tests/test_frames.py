@@ -443,6 +443,30 @@ def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}
 
 
+# ---- group profiles (the narrative summaries of a sanctions list)
+
+
+def test_a_group_listed_for_acting_in_the_name_of_another_is_affiliated_with_it() -> None:
+    text = '青年党因"参与资助、计划或实施"基地组织"的行为或活动，或以其名义、代表其或为支持其"而被列名。'
+    assert pairs(text, "affiliatedWith") == {(cid("青年党"), cid("基地组织"))}
+
+
+def test_a_leader_announcing_that_a_group_joins_another() -> None:
+    # 基地组织 only qualifies its leader; what the leader announces is a clause of its own
+    text = "博科圣地在尼日利亚东北部活动。2015年3月，伊黎伊斯兰国发言人宣布该团体加入伊黎伊斯兰国。"
+    assert pairs(text, "affiliatedWith") == {(cid("博科圣地"), cid("伊黎伊斯兰国"))}
+
+
+def test_a_group_short_form_stands_for_the_group_the_profile_is_about() -> None:
+    text = (
+        "伊斯兰马格里布基地组织主要在马里北部活动。基地组织领导人宣布该团体加入基地组织。"
+        "该团体通过绑架勒索赎金和贩运毒品筹集资金。该团体与博科圣地建立了联系。"
+    )
+    aqim = cid("伊斯兰马格里布基地组织")
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {aqim}
+    assert objects(text, "affiliatedWith", aqim) == {cid("基地组织"), cid("博科圣地")}
+
+
 # ---- explain
 
 

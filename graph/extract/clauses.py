@@ -44,6 +44,8 @@ CONNECTORS = frozenset(
 _PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
 _BOUNDARY = "，,；;：:"
 #: A short name or title in quote marks ("萨拉菲斯特宣教和战斗组"): no word inside it is a predicate.
+#: A quotation, which no clause boundary splits ("…的行为或活动，或以其名义…"而被列名).
+_QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
 _QUOTED = re.compile(r'“[^“”。；]{1,30}”|"[^"。；，]{1,30}"|「[^「」。；]{1,30}」|『[^『』。；]{1,30}』')
 AGENT_KINDS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
 
@@ -364,9 +366,10 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     ms = [m for i, m in enumerate(ordered) if not _appositive(text, m, ordered[i - 1] if i else None)]
     topics = topic_spans(text, ms)
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
     out: list[Clause] = []
     lent: list[Group] = []
-    for a, b in clause_spans(text, topics):
+    for a, b in clause_spans(text, (*topics, *quotations)):
         segments = [(a, b, "")]
         taken = [(m.start, m.end) for m in ms if a <= m.start < b] + [
             t for t in (*topics, *quoted) if a <= t[0] < b
@@ -419,6 +422,8 @@ def _clause(
             # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室的全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
+        if role == "agent" and text.startswith(frames.persons, _after(text, end)):
+            role = "attribute"  # 基地组织领导人宣布…: the group's leader speaks, not the group
         kept = role
         if all(m.method == "mandate" for m in items):
             role = "mandate"  # 这一任务: the mandate of the body that holds it

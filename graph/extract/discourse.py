@@ -57,10 +57,14 @@ def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: floa
 
 @functools.cache
 def _anaphor_pattern(
-    anaphors: tuple[str, ...], resolutions: tuple[str, ...], plural: tuple[str, ...]
+    anaphors: tuple[str, ...],
+    resolutions: tuple[str, ...],
+    plural: tuple[str, ...],
+    groups: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
+    kinds |= {w: ("group", w) for w in groups}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
     words = sorted(kinds, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words))), kinds
@@ -77,10 +81,17 @@ class Discourse:
     adopted: Mention | None = None
     resolutions: tuple[Mention, ...] = ()
     mandate: Mention | None = None
+    last_group: Mention | None = None
+    group_age: int = 0
+    sentence: int = 1
 
     def new_paragraph(self) -> None:
-        """A paragraph starts from the report's default actor."""
+        """A paragraph starts from the report's default actor; the group last acting stays the one
+        a short form (该团体) means for one paragraph more, not beyond."""
         self.topic = (self.actor,) if self.actor is not None else ()
+        self.group_age += 1
+        if self.group_age > 1:
+            self.last_group = None
 
     def remember(self, ms: Sequence[Mention], text: str = "", holder: Sequence[str] = ()) -> None:
         """Entities named, most recent last, for the short forms that follow; the resolution a
@@ -116,6 +127,9 @@ class Discourse:
             return (), False
         if own:
             self.topic = own
+            group = next((m for m in own if m.kind == "TerroristGroup"), None)
+            if group is not None:
+                self.last_group, self.group_age = group, 0
             return own, False
         if not clause.predicates and not clause.continues:
             return (), False
@@ -128,6 +142,7 @@ class Discourse:
         anaphors: Sequence[str],
         resolutions: Sequence[str] = (),
         plural: Sequence[str] = (),
+        groups: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name.
 
@@ -139,7 +154,7 @@ class Discourse:
         """
         out = []
         taken = [(m.start, m.end) for m in ms]
-        pattern, kinds = _anaphor_pattern(tuple(anaphors), tuple(resolutions), tuple(plural))
+        pattern, kinds = _anaphor_pattern(tuple(anaphors), tuple(resolutions), tuple(plural), tuple(groups))
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
             kind, head = kinds[word]
@@ -150,6 +165,8 @@ class Discourse:
                 targets = here or list(self.resolutions)
             elif kind == "resolution":
                 targets = [t] if (t := self.adopted or self.resolution) else []
+            elif kind == "group":  # 该团体, 该组织: the group the text is about
+                targets = [t] if (t := self.group()) else []
             else:
                 targets = [t] if (t := self._antecedent(head)) else []
             if not targets:
@@ -180,6 +197,16 @@ class Discourse:
             for hit in pattern.finditer(text)
             if not any(a < hit.end() and hit.start() < b for a, b in taken)
         ]
+
+    def group(self) -> Mention | None:
+        """The group a short form (该团体, 该组织) stands for: the subject the text is about when it is
+        a group, else the group last named as a subject in this paragraph (or in the one before,
+        from the first sentence of this one)."""
+        for m in self.topic:
+            if m.kind == "TerroristGroup" and m.method not in ("anaphora", "mandate"):
+                return m
+        # the group of the paragraph before only opens this one (该团体 in its first sentence)
+        return self.last_group if self.group_age == 0 or self.sentence == 1 else None
 
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when

@@ -84,6 +84,7 @@ class Frames:
     pivots: tuple[str, ...]
     attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
+    persons: tuple[str, ...]
     negation: tuple[str, ...]
     denial: tuple[str, ...]
     distributive: tuple[str, ...]
@@ -277,6 +278,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         pivots=pivots,
         attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
+        persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
         negation=_words(modality, "modality", "negation", source),
         denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),

@@ -241,7 +241,7 @@ def document_facts(
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     discourse = Discourse(actor=actor)
-    anaphors = (*cues["anaphora"]["entity"], *cues["anaphora"]["group"])
+    anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
     last_group = carried_group = topic_resolution = ""
     para = None
@@ -258,6 +258,7 @@ def document_facts(
             topic_resolution = ""
             table_entities = []
             sites = []
+        discourse.sentence = p.sent
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
             table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
@@ -266,7 +267,11 @@ def document_facts(
         if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
             facts += active_facts(p, ms, cues, table_entities)
         carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
-        facts += benefit_facts(p, ms, cues, ctx, last_group or carried)
+        # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
+        subject_group = discourse.group() if has_any(p.text, cues["anaphora"]["group"]) else None
+        facts += benefit_facts(
+            p, ms, cues, ctx, subject_group.concept if subject_group else last_group or carried
+        )
         facts += operate_facts(p, ms, cues)
         found_sites = attack_sites(p, ms, cues)
         if p.kind == "title":
@@ -278,7 +283,12 @@ def document_facts(
         facts += request_facts(p, ms, cues, ctx)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
         implied = discourse.resolve(
-            p.text, named[k], anaphors, cues["anaphora"]["resolution"], cues["anaphora"]["resolutions"]
+            p.text,
+            named[k],
+            anaphors,
+            cues["anaphora"]["resolution"],
+            cues["anaphora"]["resolutions"],
+            cues["anaphora"]["group"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
