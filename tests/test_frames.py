@@ -467,6 +467,14 @@ def test_a_group_short_form_stands_for_the_group_the_profile_is_about() -> None:
     assert objects(text, "affiliatedWith", aqim) == {cid("基地组织"), cid("博科圣地")}
 
 
+def test_groups_that_merge_or_fight_side_by_side_are_affiliated() -> None:
+    merged = "穆拉比通组织于2013年与西非统一圣战运动合并。"
+    assert pairs(merged, "affiliatedWith") == {(cid("穆拉比通组织"), cid("西非统一圣战运动"))}
+    alongside = "东伊运的成员在阿拉伯叙利亚共和国作战，并与胜利阵线并肩作战。"
+    assert (cid("东伊运"), cid("胜利阵线")) in pairs(alongside, "affiliatedWith")
+    assert (cid("东伊运"), cid("阿拉伯叙利亚共和国")) in pairs(alongside, "operatesIn")
+
+
 # ---- explain
 
 
