@@ -475,6 +475,16 @@ def test_groups_that_merge_or_fight_side_by_side_are_affiliated() -> None:
     assert (cid("东伊运"), cid("阿拉伯叙利亚共和国")) in pairs(alongside, "operatesIn")
 
 
+def test_a_place_retaken_from_a_group_was_held_by_it() -> None:
+    text = "安全理事会欢迎伊拉克安全部队从伊黎伊斯兰国手中收复费卢杰。"
+    assert pairs(text, "operatesIn") == {(cid("伊黎伊斯兰国"), cid("费卢杰"))}
+
+
+def test_a_marked_list_after_an_opener_keeps_its_marker() -> None:
+    text = "伊黎伊斯兰国在利比亚的存在日益扩大，特别是在苏尔特。"
+    assert cid("苏尔特") in objects(text, "operatesIn", cid("伊黎伊斯兰国"))
+
+
 # ---- explain
 
 

@@ -450,14 +450,21 @@ def _clause(
         and not predicates
         and groups
         and (after_colon or opener or out[-1].continues)
-        and all(g.role in ("agent", "object", "attribute") for g in groups)
-    )
+        and all(
+            g.role in ("agent", "object", "attribute") or (opener and g.role in MARKER_ROLES) for g in groups
+        )
+    )  # 特别是在苏尔特: a marked list after an opener keeps its marker's role
     if continues:
         # the list a marker opened at the end of the clause before (根据国际标准，特别是X; 以近期
         # 决议为指导，包括：X) fills the marker's role; any other list is the verb's list
         kept = out[-1].open_role or "list"
         groups = [
-            Group(g.mentions, "attribute" if _inside(g.start, topics) else kept, g.start, g.end)
+            Group(
+                g.mentions,
+                "attribute" if _inside(g.start, topics) else g.role if g.role in MARKER_ROLES else kept,
+                g.start,
+                g.end,
+            )
             for g in groups
         ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
