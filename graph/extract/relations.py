@@ -117,9 +117,14 @@ def frame_facts(
         pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
+        filled = {r for r, ms_ in roles.items() if ms_}
+        if pivot_agents:
+            filled.add("agent")
         for frame, verbs, pivotal in _frame_verbs(frames):
             if ANY_VERB not in verbs and not classes & verbs:
                 continue
+            if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
+                continue  # a role the row reads is empty in this clause
             acting = roles
             if pivot_agents and not pivotal:
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)

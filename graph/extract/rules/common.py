@@ -303,43 +303,6 @@ def make_fact(
     return Fact(s, pred, o, p, rule, conf, hedged, amount, evidence)
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """One clause of a sentence, with its subject: a group that opens it, or the subject carried
-    over from the clause before (Chinese drops a repeated subject: 主语承前省略)."""
-
-    start: int
-    end: int
-    mentions: tuple[Mention, ...]
-    subject: Mention | None = None
-    carried: bool = False
-
-
-def clauses(text: str, ms: Sequence[Mention], subject_kinds: Sequence[str], reach: int = 4) -> list[Clause]:
-    """The clauses of a sentence with their subjects.
-
-    A clause's own subject is a mention of ``subject_kinds`` within ``reach`` characters of its
-    start; a clause without one inherits the subject of the clause before it.
-
-    >>> from graph.records import Mention
-    >>> t = "青年党控制农村地区，并在城市发动袭击"
-    >>> g = Mention("group-al-shabaab", "TerroristGroup", "青年党", "d", 0, 3, "vocabulary")
-    >>> [(t[c.start:c.end], c.subject.surface, c.carried) for c in clauses(t, [g], ("TerroristGroup",))]
-    [('青年党控制农村地区', '青年党', False), ('并在城市发动袭击', '青年党', True)]
-    """
-    out: list[Clause] = []
-    topic: Mention | None = None
-    for a, b in clause_spans(text):
-        inside = tuple(m for m in ms if a <= m.start < b)
-        lead = text[a:b]
-        offset = len(lead) - len(lead.lstrip(' “‘"「'))
-        own = next((m for m in inside if m.kind in subject_kinds and m.start - a - offset <= reach), None)
-        if own is not None:
-            topic = own
-        out.append(Clause(a, b, inside, own or topic, own is None and topic is not None))
-    return out
-
-
 def opens_with(text: str, cues: Sequence[str], openers: Sequence[str]) -> int:
     """The end of the cue if the clause opens (after openers) with one of ``cues``, else -1."""
     folded = text

@@ -12,7 +12,6 @@ from graph.extract.rules.common import (
     Rule,
     alternation,
     between,
-    clauses,
     coordinated,
     has_any,
     make_fact,
@@ -37,7 +36,6 @@ RULE = Rule(
         "attack_words",
         "attack_blockers",
         "not_attack_place",
-        "presence_verbs",
         "verbs_before_place",
         "target_before",
         "claim_cues",
@@ -52,7 +50,6 @@ RULE = Rule(
         "operate_locative",
         "operate_attributive",
         "operate_attack",
-        "operate_carried",
         "operate_claimed",
     ),
 )
@@ -293,53 +290,6 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                 )
     out += _verb_before_place(p, ms, cues, hedged)
     out += _attack_places(p, ms, cues, hedged)
-    out += _carried_presence(p, ms, cues, hedged)
-    return out
-
-
-def _carried_presence(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) -> list[Fact]:
-    """A clause that drops its subject keeps the group of the clause before: GROUP 是…组织，在 PLACE
-    (…中)，逐渐控制了… → GROUP operatesIn PLACE.  The presence verb may close the 在-clause or open
-    the next clause, which then names no place of its own."""
-    text = p.text
-    o = cues["operate"]
-    if has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
-        return []
-    parts = clauses(text, ms, ("TerroristGroup",))
-    out: list[Fact] = []
-    for k, c in enumerate(parts):
-        if not c.carried or c.subject is None or any(m.kind == "TerroristGroup" for m in c.mentions):
-            continue
-        body = text[c.start : c.end].lstrip()
-        at = c.end - len(text[c.start : c.end]) + (len(text[c.start : c.end]) - len(body))
-        lead = re.match(r"(?:并|又|还|也|则|已|曾|正)?(?:" + "|".join(o["locative"]) + ")", body)
-        places = [m for m in c.mentions if m.kind in PLACES]
-        if not lead or not places or places[0].start - at > lead.end() + 1:
-            continue
-        run = coordinated(text, ms, ms.index(places[0]), PLACES)
-        rest = text[run[-1].end : c.end]
-        verb_here = has_any(rest, o["verbs"])
-        nxt = parts[k + 1] if k + 1 < len(parts) else None
-        verb_next = (
-            nxt is not None
-            and not any(m.kind in (*PLACES, "TerroristGroup") for m in nxt.mentions)
-            and has_any(text[nxt.start : nxt.end], o["presence_verbs"])
-        )
-        if verb_here or verb_next:
-            g = c.subject
-            out += [
-                make_fact(
-                    g.concept,
-                    "operatesIn",
-                    r.concept,
-                    p,
-                    "operate_carried",
-                    cues["confidence"]["operate_carried"],
-                    hedged,
-                    f"{g.surface}，…{text[c.start : c.end].strip()}",
-                )
-                for r in run
-            ]
     return out
 
 
