@@ -485,6 +485,13 @@ def test_a_marked_list_after_an_opener_keeps_its_marker() -> None:
     assert cid("苏尔特") in objects(text, "operatesIn", cid("伊黎伊斯兰国"))
 
 
+def test_the_place_of_a_group_named_beside_the_agent_is_not_the_agents() -> None:
+    text = "伊斯兰马格里布基地组织在马里北部活动。该组织与尼日利亚的博科圣地以及索马里的青年党建立了联系。"
+    aqim = cid("伊斯兰马格里布基地组织")
+    assert objects(text, "operatesIn", aqim) == {cid("马里北部")}
+    assert objects(text, "affiliatedWith", aqim) == {cid("博科圣地"), cid("青年党")}
+
+
 # ---- explain
 
 

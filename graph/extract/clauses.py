@@ -210,8 +210,15 @@ def _gap(text: str, a: int, b: int) -> str:
 def _lists(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
     """Mentions joined into lists by connectors (、和及以及或); an alias in brackets joins its name."""
     out: list[list[Mention]] = []
-    for m in ms:
-        if out:
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        modifier = (
+            nxt is not None
+            and m.kind in _PLACES
+            and nxt.kind == "TerroristGroup"
+            and text[m.end : nxt.start] in ("", "的")
+        )
+        if out and not modifier:  # 尼日利亚的博科圣地以及索马里的青年党: 索马里 opens its own item
             last = out[-1][-1]
             gap = _gap(text, last.end, m.start)
             if m.concept == last.concept and gap in ("", "又称", "简称"):
@@ -324,18 +331,21 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
 
 
 def _place_prefixes(text: str, groups: list[Group]) -> list[Group]:
-    """A place written right before a group's name (阿富汗塔利班, 索马里青年党) says where the group
-    is: the place takes the place role and the group the role the place had."""
+    """A place written right before a group's name (乍得湖流域博科圣地, 尼日利亚的博科圣地) says where
+    the group is: the place takes the place role and the group the role the place had."""
     out = list(groups)
     for i in range(len(out) - 1):
         g, nxt = out[i], out[i + 1]
         if (
-            g.role in ("agent", "attribute", "object")
+            g.role != "place"
             and all(m.kind in _PLACES for m in g.mentions)
-            and nxt.start == g.end
+            and text[g.end : nxt.start] in ("", "的")
             and all(m.kind == "TerroristGroup" for m in nxt.mentions)
         ):
-            out[i] = Group(g.mentions, "place", g.start, g.end, "", g.lent)
+            # the place is the clause's place only when its group is the clause's agent
+            out[i] = Group(
+                g.mentions, "place" if g.role == "agent" else "attribute", g.start, g.end, "", g.lent
+            )
             out[i + 1] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
     return out
 
