@@ -211,6 +211,19 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    from graph.pipeline import export_graph, export_target, write_atomic
+
+    data = export_graph(Path(args.graph), args.format)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        print(f"wrote {write_atomic(export_target(args.out, args.format), data)}")
+    return 0
+
+
 @command("explain")
 def _explain(args: argparse.Namespace) -> int:
     from graph.extract.explain import render
@@ -382,6 +395,27 @@ def parser() -> argparse.ArgumentParser:
     sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
     sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
     sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
+    xp = sub.add_parser(
+        "export",
+        help="the fact graph as GraphML, GEXF, CSV or JSON-LD (yEd, Gephi, a spreadsheet)",
+    )
+    xp.add_argument(
+        "--format",
+        choices=("graphml", "gexf", "csv", "jsonld"),
+        default="graphml",
+        help="graphml (yEd, Cytoscape; the default), gexf (Gephi), csv (one row per claim), jsonld",
+    )
+    xp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file to write, or a folder for facts.<format> (default: standard output)",
+    )
+    xp.add_argument(
+        "--graph",
+        default="out",
+        metavar="PATH",
+        help="the built folder, store, nexus.nq or nexus.ttl to read (default: out/)",
+    )
     ex = sub.add_parser(
         "explain", help="why facts were or were not drawn from a sentence, or from a paragraph of a file"
     )

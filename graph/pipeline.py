@@ -527,3 +527,52 @@ def _build_into(
     result.files = [str(out / n) for n in ("nexus.nq", "nexus.ttl", "graph.html") if (gen / n).exists()]
     result.files.append(str(out / st.STORE_DIR) + "/")
     return result
+
+
+def write_atomic(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target`` through a temporary file beside it, renamed when complete.
+
+    Raises
+    ------
+    InputError
+        If ``target`` cannot be written (its message names the file).
+    """
+    import tempfile
+
+    tmp = ""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return target
+
+
+def export_graph(source: Path, fmt: str) -> bytes:
+    """The fact graph of the graph at ``source`` (a built folder, store or file) in ``fmt``
+    (see :mod:`graph.analytics.export`)."""
+    from graph.analytics import export
+    from graph.rdf.store import open_graph
+
+    return export.render(export.fact_graph(open_graph(source)), fmt)
+
+
+def export_target(out: str, fmt: str) -> Path:
+    """Where ``export --out OUT`` writes: ``OUT`` itself, or ``OUT/facts.<ext>`` for a folder (one
+    that exists, or a name ending in ``/``).
+
+    Examples
+    --------
+    >>> str(export_target("x/", "gexf")), str(export_target("x.gexf", "gexf"))
+    ('x/facts.gexf', 'x.gexf')
+    """
+    from graph.analytics.export import EXTENSIONS
+
+    path = Path(out)
+    return path / f"facts.{EXTENSIONS[fmt]}" if path.is_dir() or out.endswith(os.sep) else path

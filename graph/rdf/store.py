@@ -443,3 +443,22 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> int:
 
     ox.serialize(counted(), fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))
     return written
+
+
+def open_graph(path: Path) -> ox.Store:
+    """The graph at ``path``, whichever form it has: a built folder (``out/``), a store folder, or
+    an ``.nq``/``.ttl`` file (see :func:`open_store` and :func:`open_source`).
+
+    Raises
+    ------
+    QueryError
+        If ``path`` holds no graph, or it cannot be read.
+    """
+    if path.is_file():
+        return open_source(path)
+    try:
+        return open_store(path)
+    except QueryError:
+        if path.is_dir() and any(path.iterdir()):
+            return open_source(path)  # a store folder itself
+        raise
