@@ -203,11 +203,14 @@ def _query(args: argparse.Namespace) -> int:
 @command("show")
 def _show(args: argparse.Namespace) -> int:
     from graph.rdf.store import open_store
-    from graph.sparql import dossier
+    from graph.sparql import document, dossier
 
     store = open_store(Path(args.out))
-    found = dossier.dossier(store, dossier.resolve(store, args.entity), lang=args.lang)
-    sys.stdout.write(dossier.render(found, args.format))
+    iri = dossier.resolve(store, args.entity)
+    if document.is_document(store, iri):
+        sys.stdout.write(document.render(document.document_dossier(store, iri, lang=args.lang), args.format))
+    else:
+        sys.stdout.write(dossier.render(dossier.dossier(store, iri, lang=args.lang), args.format))
     return 0
 
 
@@ -388,7 +391,7 @@ def parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
-    sh = sub.add_parser("show", help="the dossier of one entity: claims with quotes, documents naming it")
+    sh = sub.add_parser("show", help="the dossier of one entity or document: claims with quotes, passages")
     sh.add_argument(
         "entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)"
     )

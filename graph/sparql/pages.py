@@ -89,8 +89,9 @@ def _message(title: str, text: str, status: int) -> Page:
 
 
 def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
-    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias)."""
-    from graph.sparql import dossier
+    """The dossier page of the entity or document ``ident`` (an id), or of ``?name=`` (any label
+    or alias)."""
+    from graph.sparql import document, dossier
 
     name = ident or (query.get("name") or [""])[0]
     lang = (query.get("lang") or ["zh"])[0]
@@ -99,7 +100,10 @@ def entity_page(out: Path, ident: str, query: dict[str, list[str]]) -> Page:
     try:
         store = _store(out)
         iri = dossier.resolve(store, name)
-        found = dossier.dossier(store, iri, lang=lang if lang in ("zh", "en") else "zh")
+        lang = lang if lang in ("zh", "en") else "zh"
+        if document.is_document(store, iri):  # a document: what it is, states and says
+            return _html(document.to_html(document.document_dossier(store, iri, lang=lang)))
+        found = dossier.dossier(store, iri, lang=lang)
     except dossier.UnknownEntity as exc:
         return _message("Unknown entity", str(exc), HTTPStatus.NOT_FOUND)
     except QueryError as exc:
