@@ -89,3 +89,10 @@ def test_a_new_document_with_markup_in_its_text(tmp_path: Path, capsys) -> None:
     assert page is not None and page.status == 200
     body = page.body.decode("utf-8")
     assert "&lt;b&gt;" in body and "<b>" not in body
+
+
+def test_an_entity_dossier_links_each_citation_to_its_document(built) -> None:
+    page = pages.page(built, "/entity/group-taliban", {})
+    assert page is not None and page.status == 200
+    cites = re.findall(r'<span class="cite">(.*?)</span>', page.body.decode("utf-8"))
+    assert cites and all(c.startswith('<a href="/entity/doc-') for c in cites)

@@ -341,7 +341,11 @@ def to_html(d: Dossier) -> str:
         arrow = "→" if c.direction == "out" else "←"
         tags = "".join(f' <span class="hedged">{e(t)}</span>' for t in (["hedged"] if c.hedged else []))
         amount = f" <span>{e(c.amount)}</span>" if c.amount else ""
-        cite = f' <span class="cite">{e(c.citation.where)}</span>' if c.citation else ""
+        cite = (
+            f' <span class="cite">{_entity_link(c.citation.document, c.citation.where)}</span>'
+            if c.citation
+            else ""
+        )
         quote = f"<blockquote>{e(c.citation.text)}</blockquote>" if c.citation and c.citation.text else ""
         parts.append(
             f'<div class="claim"><span class="rel">{e(c.relation)} {arrow}</span> '
