@@ -157,12 +157,15 @@ def _measures() -> tuple[str, ...]:
 @command("query")
 def _query(args: argparse.Namespace) -> int:
     from graph.sparql import query as q
+    from graph.sparql.arguments import bind, parse_pairs
 
     if args.list:
         for saved in q.saved_queries():
             print(f"{saved.name:<24}{saved.title_zh}")
             print(f"{'':<24}{saved.title_en}")
             print(f"{'':<24}{saved.description}")
+            for a in saved.arguments:
+                print(f"{'':<24}--arg {a.name}=…  {a.description} (default: {a.default})")
         return 0
     given = [x for x in (args.sparql, args.file, args.name) if x]
     if len(given) != 1:
@@ -173,9 +176,20 @@ def _query(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise q.QueryError(f"{args.file}: cannot read the query file: {exc.strerror}") from exc
     elif args.name:
-        text, source = q.saved_query(args.name).text, args.name
+        saved = q.saved_query(args.name)
+        text, source = saved.text, saved.name
     else:
         text, source = args.sparql, "query"
+    declared = q.declared_arguments(Path(source).stem, text) if not args.sparql else ()
+    values = parse_pairs(args.arg)
+    if values and not declared:
+        raise q.QueryError(
+            f"{source}: takes no --arg (a saved question declares its arguments in `# @arg` lines)"
+        )
+    if args.endpoint and declared:
+        raise q.QueryError(
+            f"{source}: its arguments are bound as data in the local store, which --endpoint does not use"
+        )
     if args.endpoint:
         endpoint = args.endpoint
 
@@ -191,7 +205,7 @@ def _query(args: argparse.Namespace) -> int:
         def run(t: str) -> q.Results:
             return q.execute(store, t)
 
-        res = q.execute(store, text, source=source)
+        res = q.execute(store, text, source=source, bindings=bind(store, declared, values, source))
     for w in q.term_warnings(text, source):
         print(f"warning: {w}", file=sys.stderr)
     names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
@@ -367,6 +381,13 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     q.add_argument("--name", metavar="NAME", help="run a saved question from ontology/queries/")
     q.add_argument("--list", action="store_true", help="list the saved questions")
+    q.add_argument(
+        "--arg",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a value for an argument of the saved question, bound as data (--list shows each one's)",
+    )
     q.add_argument(
         "--format",
         choices=("table", "csv", "tsv", "json"),

@@ -134,7 +134,7 @@ def resolve(store: ox.Store, name: str) -> str:
         iri = ID_URI + name.strip()
     if iri is not None:
         if not _exists(store, iri):
-            raise UnknownEntity(f"{name}: no such entity in the graph")
+            raise UnknownEntity(f"{name}: no such entity in the graph{_near_ids(store, iri)}")
         return iri
     props = " ".join(f"<{p}>" for p in NAME_PROPS)
     res = execute(store, f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?l }}")
@@ -154,6 +154,16 @@ def resolve(store: ox.Store, name: str) -> str:
     near = difflib.get_close_matches(want, sorted(names), n=3, cutoff=0.5)
     hint = "; did you mean " + " or ".join(names[n] for n in near) + "?" if near else ""
     raise UnknownEntity(f"{name}: no entity goes by this name{hint}")
+
+
+def _near_ids(store: ox.Store, iri: str) -> str:
+    """``; did you mean nxid:group-isil?`` for a misspelt id, or nothing."""
+    if not iri.startswith(ID_URI):
+        return ""
+    res = execute(store, "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l }")
+    ids = sorted({r["s"].value[len(ID_URI) :] for r in res.rows if r["s"].value.startswith(ID_URI)})
+    near = difflib.get_close_matches(iri[len(ID_URI) :], ids, n=3, cutoff=0.85)
+    return "; did you mean " + " or ".join(f"nxid:{n}" for n in near) + "?" if near else ""
 
 
 def _value(row: dict[str, Term], key: str) -> str:
