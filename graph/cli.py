@@ -61,24 +61,25 @@ def _build(args: argparse.Namespace) -> int:
 
 @command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    from graph.rdf.validate import load_graph, validate
+    from graph.rdf.validate import graph_file, load_graph, validate
 
-    report = validate(load_graph(Path(args.graph)))
+    path = graph_file(Path(args.graph))
+    report = validate(load_graph(path))
     if report.conforms:
-        print(f"{args.graph}: conforms to the SHACL shapes")
+        print(f"{path}: conforms to the SHACL shapes")
         return 0
     for line in report.violations[:50]:
         print(line)
-    print(f"Error: {args.graph}: {len(report.violations)} SHACL violations", file=sys.stderr)
+    print(f"Error: {path}: {len(report.violations)} SHACL violations", file=sys.stderr)
     return 1
 
 
 @command("eval")
 def _eval(args: argparse.Namespace) -> int:
     from graph.analytics.evaluate import evaluate, read_gold
-    from graph.rdf.validate import load_graph
+    from graph.rdf.validate import graph_file, load_graph
 
-    scores = evaluate(load_graph(Path(args.graph)), read_gold(Path(args.gold)))
+    scores = evaluate(load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold)))
     print(f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
     for rel, s in sorted(scores.items()):
         print(f"{rel:<16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:5}{s.fp:5}{s.fn:5}")
@@ -102,28 +103,15 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.analytics.report import report_files
+    from graph.pipeline import read_graph, write_atomic
 
-    if args.graph:
-        from graph.rdf.validate import load_graph
-
-        g = load_graph(Path(args.graph))
-    else:  # the built store: no Turtle to parse
-        from graph.analytics.project import graph_from_store
-        from graph.rdf.store import open_store
-
-        g = graph_from_store(open_store(Path(args.out)))
-    files, warnings = report_files(g)
+    # a graph file or folder; by default the built store in OUT (no Turtle to parse)
+    files, warnings = report_files(read_graph(Path(args.graph or args.out)))
     for w in warnings:
         print(f"warning: {w}")
-    out = Path(args.out)
     for name, content in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-        print(f"wrote {target}")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        print(f"wrote {write_atomic(Path(args.out) / name, data)}")
     return 0
 
 
@@ -131,17 +119,13 @@ def _report(args: argparse.Namespace) -> int:
 def _viz(args: argparse.Namespace) -> int:
     from graph.analytics.report import viewer
     from graph.errors import InputError
-    from graph.rdf.validate import load_graph
+    from graph.pipeline import read_graph, viz_target, write_atomic
 
     if args.depth < 0:
         raise InputError(f"--depth {args.depth}: must be 0 or more")
-    page = viewer(load_graph(Path(args.graph)), size_by=args.size_by, focus=args.focus, depth=args.depth)
-    target = Path(args.out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(target)
-    print(f"wrote {target}")
+    g = read_graph(Path(args.graph))
+    page = viewer(g, size_by=args.size_by, focus=args.focus, depth=args.depth)
+    print(f"wrote {write_atomic(viz_target(args.out), page.encode('utf-8'))}")
     return 0
 
 
@@ -346,17 +330,30 @@ def parser() -> argparse.ArgumentParser:
         help="skip out/nexus.ttl (nexus.nq and the store are the graph)",
     )
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
-    v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    v.add_argument(
+        "graph",
+        nargs="?",
+        default="out",
+        help="graph file, or a built folder: its nexus.ttl, else nexus.nq (default: out/)",
+    )
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
     e.add_argument("gold", help="gold file (see tests/gold/README.md)")
-    e.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    e.add_argument(
+        "--graph",
+        default="out",
+        help="graph file, or a built folder: its nexus.ttl, else nexus.nq (default: out/)",
+    )
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
     # analytics: report, viz
     r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
-    r.add_argument("--graph", help="graph file (default: the store built in OUT/)")
+    r.add_argument(
+        "--graph", help="graph file (.ttl, .nq) or built folder (default: the store built in OUT/)"
+    )
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
     z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
-    z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    z.add_argument(
+        "--graph", default="out", help="graph file (.ttl, .nq), or a built folder: its store (default: out/)"
+    )
     z.add_argument(
         "--focus", metavar="LABEL", help="draw only the neighbourhood of this entity (any label or alias)"
     )
@@ -370,8 +367,9 @@ def parser() -> argparse.ArgumentParser:
     )
     z.add_argument(
         "--out",
-        default="out/viz.html",
-        help="page to write (default: out/viz.html; the build's out/graph.html is left alone)",
+        default="out",
+        help="folder to write viz.html into, or the page's file name (default: out/; the build's "
+        "out/graph.html is left alone)",
     )
     # queries: query, show, serve
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")

@@ -491,6 +491,12 @@ def _build_into(
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
             seen = write_nquads(fh, docs, vocab, result, also=loader.add)
         store = loader.close()
+        if not result.documents and st.current_generation(out) is not None:
+            named = ", ".join(str(p) for p in paths)
+            why = f" ({result.warnings[0]})" if result.warnings else ""
+            raise InputError(
+                f"{named}: no document to build from{why}; the graph in {out} was left as it was"
+            )
         if turtle is None:
             turtle = result.quads <= TURTLE_LIMIT
             if not turtle:
@@ -576,3 +582,37 @@ def export_target(out: str, fmt: str) -> Path:
 
     path = Path(out)
     return path / f"facts.{EXTENSIONS[fmt]}" if path.is_dir() or out.endswith(os.sep) else path
+
+
+def read_graph(path: Path) -> rdflib.Graph:
+    """The graph the viewer and report read: a ``.ttl``/``.nq`` file parsed, or from a built
+    folder (or store) the part of its store they need (:func:`graph_from_store`), so no Turtle is
+    needed."""
+    from graph.analytics.project import graph_from_store
+    from graph.errors import QueryError
+    from graph.rdf.store import open_graph, open_source, store_source
+    from graph.rdf.validate import load_graph
+
+    if not path.is_dir():
+        return load_graph(path)
+    try:
+        source = store_source(path)
+    except QueryError:
+        return graph_from_store(open_graph(path))  # a store folder itself
+    # Turtle has no named graphs, which the store's projection reads: parse it instead
+    return load_graph(source) if source.suffix == ".ttl" else graph_from_store(open_source(source))
+
+
+def viz_target(out: str) -> Path:
+    """Where ``viz --out OUT`` writes: ``OUT/viz.html`` for a folder (one that exists, or a name
+    ending in ``/`` or without ``.html``), else ``OUT`` itself.
+
+    Examples
+    --------
+    >>> str(viz_target("pages")), str(viz_target("pages/isil.html"))
+    ('pages/viz.html', 'pages/isil.html')
+    """
+    path = Path(out)
+    if path.is_dir() or out.endswith(os.sep) or path.suffix.lower() not in (".html", ".htm"):
+        return path / "viz.html"
+    return path
