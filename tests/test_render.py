@@ -230,3 +230,21 @@ def test_script_json_survives_html_parsing(text):
     out = render.script_json({"t": text})
     assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
     assert json.loads(out) == {"t": text}
+
+
+def test_entities_only_mentioned_wait_behind_a_toggle(seed_graph):
+    data = page_data(report.viewer(seed_graph))
+    in_facts = {n for e in data["edges"] for n in (e["from"], e["to"])}
+    behind = {n["id"] for n in data["nodes"] if n.get("mention")}
+    assert behind and not behind & in_facts  # a node behind the toggle takes part in no fact
+    assert {n["id"] for n in data["nodes"]} - behind == in_facts  # every other one does
+    assert data["mentions"] == len(behind)
+    assert sum(c["count"] for c in data["classes"]) == len(in_facts)  # the legend counts what is drawn
+
+
+def test_a_focus_only_mentioned_is_drawn(seed_graph):
+    G = report.analyze.to_networkx(seed_graph)
+    lonely = next(v for v in sorted(G.nodes) if not G.degree(v))
+    data = page_data(report.viewer(seed_graph, focus=lonely))
+    [node] = [n for n in data["nodes"] if n["id"] == lonely]
+    assert node["focus"] is True and data["mentions"] == 0

@@ -219,6 +219,9 @@ def network_data(
         extra: dict[str, Any] = {}
         if v == focus:
             extra = {"borderWidth": 5, "font": {"size": 18, "bold": True}, "focus": True}
+        if not G.degree(v):  # named by a passage, in no fact: behind the toggle
+            extra["mention"] = True
+            lines.append("只被提及，未参与事实 · mentioned only, in no fact")
         net.add_node(
             str(v),
             label=_short(zh or en or str(v)),
@@ -267,7 +270,7 @@ def network_data(
             "label": lab(c),
             "colour": CLASS_STYLE[c][1],
             "symbol": SHAPE_SYMBOL[CLASS_STYLE[c][0]],
-            "count": sum(1 for n in nodes if n["cls"] == c),
+            "count": sum(1 for n in nodes if n["cls"] == c and not n.get("mention")),
         }
         for c in CLASS_STYLE
         if c in present
@@ -290,6 +293,7 @@ def network_data(
         if hidden
         else ""
     )
+    mentions = sum(1 for n in nodes if n.get("mention") and not n.get("focus"))
     return {
         "nodes": nodes,
         "edges": edge_list,
@@ -298,6 +302,7 @@ def network_data(
         "hidden": hidden,
         "total": total,
         "note": note,
+        "mentions": mentions,
         "focus": str(focus) if focus is not None else None,
         "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60,
     }
@@ -410,6 +415,8 @@ div.vis-tooltip { max-width: 460px; white-space: normal !important; font-family:
   <aside id="legend">
     <h2>类别 · classes</h2><div id="class-filters"></div>
     <h2>关系 · relations</h2><div id="property-filters"></div>
+    <h2>其他 · more</h2><label id="mention-toggle"><input type="checkbox" id="show-mentions">
+    只被提及的实体 · entities only mentioned, in no fact <span class="count" id="mention-count"></span></label>
   </aside>
   <div id="network"></div>
   <aside id="details"><p class="hint">点击节点或关系以固定详情 · click a node or relation to pin its details
@@ -467,7 +474,10 @@ _APP_JS = r"""
     copy.title = tooltip(e.tip);
     return copy;
   }));
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return classOn[n.cls]; } });
+  // the page opens on the entities that take part in facts; those only mentioned wait behind a toggle
+  var showMentions = false;
+  function shown(n) { return classOn[n.cls] && (showMentions || !n.mention || n.focus === true); }
+  var nodeView = new vis.DataView(nodes, { filter: shown });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return propOn[e.property]; } });
   var big = data.nodes.length > 300;
   var options = {
@@ -585,6 +595,19 @@ _APP_JS = r"""
     return s;
   });
   if (data.note) { document.getElementById("note").textContent = data.note; }
+  document.getElementById("mention-count").textContent = "(" + data.mentions + ")";
+  document.getElementById("mention-toggle").hidden = !data.mentions;
+  document.getElementById("show-mentions").addEventListener("change", function (ev) {
+    showMentions = ev.target.checked;
+    document.body.setAttribute("data-mentions-shown", showMentions ? "1" : "0");
+    nodeView.refresh();
+  });
+  // #mentions=1 (alone or after other parts, joined by &) opens with them shown
+  if (/(^#|&)mentions=1(&|$)/.test(window.location.hash)) {
+    var toggle = document.getElementById("show-mentions");
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+  }
 
   var list = document.getElementById("all-labels");
   var seen = {};
@@ -599,13 +622,17 @@ _APP_JS = r"""
     var out = document.getElementById("search-result");
     if (!q) { out.textContent = ""; return; }
     var exact = [], part = [];
+    var behind = 0;
     data.nodes.forEach(function (n) {
-      if (!classOn[n.cls]) { return; }
-      if (n.search.indexOf(q) >= 0) { exact.push(n.id); }
-      else if (n.search.some(function (s) { return s.indexOf(q) >= 0; })) { part.push(n.id); }
+      var match = n.search.indexOf(q) >= 0 ? exact : n.search.some(function (s) { return s.indexOf(q) >= 0; }) ? part : null;
+      if (!match) { return; }
+      if (shown(n)) { match.push(n.id); } else if (classOn[n.cls]) { behind += 1; }
     });
     var hits = exact.concat(part);
-    if (!hits.length) { out.textContent = "未找到 · not found"; return; }
+    if (!hits.length) {
+      out.textContent = behind ? "只被提及，未参与事实 · only mentioned: tick the toggle to show" : "未找到 · not found";
+      return;
+    }
     out.textContent = hits.length + " found · 找到 " + hits.length;
     network.selectNodes([hits[0]]);
     network.focus(hits[0], { scale: 1.4, animation: { duration: 300 } });
