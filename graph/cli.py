@@ -141,7 +141,7 @@ def _measures() -> tuple[str, ...]:
 @command("query")
 def _query(args: argparse.Namespace) -> int:
     from graph.sparql import query as q
-    from graph.sparql.arguments import bind, parse_pairs
+    from graph.sparql.arguments import bind, parse_pairs, values_clause
 
     if args.list:
         for saved in q.saved_queries():
@@ -170,17 +170,14 @@ def _query(args: argparse.Namespace) -> int:
         raise q.QueryError(
             f"{source}: takes no --arg (a saved question declares its arguments in `# @arg` lines)"
         )
-    if args.endpoint and declared:
-        raise q.QueryError(
-            f"{source}: its arguments are bound as data in the local store, which --endpoint does not use"
-        )
     if args.endpoint:
         endpoint = args.endpoint
 
         def run(t: str) -> q.Results:
             return q.remote(endpoint, t)
 
-        res = run(text)
+        sent = f"{text.rstrip()}\n{values_clause(bind(run, declared, values, source))}" if declared else text
+        res = run(sent)
     else:
         from graph.rdf.store import open_store
 

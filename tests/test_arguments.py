@@ -101,10 +101,6 @@ def test_a_value_is_data_not_query_text(store) -> None:
         ),
         (["--name", "amounts", "--arg", "entity=ISIL"], "Error: amounts: takes no --arg"),
         (["--name", "documents-mentioning", "--arg", "ISIL"], "Error: --arg ISIL: write NAME=VALUE"),
-        (
-            ["--name", "documents-mentioning", "--endpoint", "http://127.0.0.1:9/sparql"],
-            "--endpoint does not use",
-        ),
     ],
 )
 def test_mistakes_are_one_line_with_a_hint(built, capsys, argv: list[str], message: str) -> None:

@@ -13,12 +13,13 @@ Examples
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.sparql.dossier import resolve
+from graph.sparql.dossier import resolve, resolve_remote
+from graph.sparql.query import Results
 from graph.sparql.saved import Argument
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -45,7 +46,10 @@ def parse_pairs(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def bind(
-    store: ox.Store, arguments: Sequence[Argument], given: Mapping[str, str], source: str = "query"
+    store: ox.Store | Callable[[str], Results],
+    arguments: Sequence[Argument],
+    given: Mapping[str, str],
+    source: str = "query",
 ) -> dict[str, ox.NamedNode | ox.Literal]:
     """The value of each argument (given, else its default) as the term to bind its variable to.
 
@@ -55,6 +59,9 @@ def bind(
         If an argument is not declared (with the nearest declared names), an ``<integer>`` is not
         a number, or an ``<entity>`` names no entity, or several (see
         :func:`graph.sparql.dossier.resolve`, which suggests near names).
+
+    ``store`` is the local store, or a function that answers a query at an endpoint (the names
+    are then fetched from it and matched here, see :func:`graph.sparql.dossier.resolve_remote`).
     """
     declared = {a.name.casefold(): a for a in arguments}
     for name in sorted(given):
@@ -67,7 +74,8 @@ def bind(
     for arg in arguments:
         value = given.get(arg.name.casefold(), arg.default)
         if arg.kind == "entity":
-            out[arg.name] = ox.NamedNode(resolve(store, value))
+            found = resolve(store, value) if isinstance(store, ox.Store) else resolve_remote(store, value)
+            out[arg.name] = ox.NamedNode(found)
         elif arg.kind == "integer":
             if not value.lstrip("-").isdigit():
                 raise QueryError(f"{source}: --arg {arg.name}={value}: not a whole number")
@@ -75,3 +83,20 @@ def bind(
         else:
             out[arg.name] = ox.Literal(value)
     return out
+
+
+def values_clause(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    r"""The bindings as a trailing ``VALUES`` block, for an endpoint (the SPARQL protocol has no
+    bindings): each value is an RDF term written by pyoxigraph, so it stays one term whatever it
+    holds; joined before grouping, it means what a local binding means.
+
+    Examples
+    --------
+    >>> print(values_clause({"entity": ox.NamedNode("https://w3id.org/nexus-kg/id/x"), "n": ox.Literal('a" }')}))
+    VALUES (?entity ?n) { (<https://w3id.org/nexus-kg/id/x> "a\" }") }
+    """
+    names = sorted(bindings)
+    if not names:
+        return ""
+    variables = " ".join(f"?{ox.Variable(n).value}" for n in names)
+    return f"VALUES ({variables}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
