@@ -92,6 +92,28 @@ def test_the_viewer_opens_on_entities_in_facts_and_a_toggle_shows_the_rest(built
     assert f'data-drawn="{len(data["nodes"])}"' in body and 'data-mentions-shown="1"' in body
 
 
+def test_a_document_filter_draws_only_what_it_states(built: Path, tmp_path: Path):
+    page = built / "graph.html"
+    html_text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html_text, re.S)
+    assert m
+    data = json.loads(m.group(1))
+    ends = {n for e in data["edges"] if "S/RES/2482 (2019)" in e["docs"] for n in (e["from"], e["to"])}
+    dom = load(page, tmp_path, "#doc=" + quote("S/RES/2482 (2019)"))
+    body = tag(dom, "body")
+    assert f'data-drawn="{len(ends)}"' in body and 0 < len(ends) < len(data["nodes"])
+
+
+def test_a_hash_change_on_the_open_page_is_followed(built: Path, tmp_path: Path):
+    page = tmp_path / "viewer.html"
+    later = '<script>setTimeout(function () { location.hash = "#pin=group-taliban"; }, 50);</script></body>'
+    page.write_text(
+        (built / "graph.html").read_text(encoding="utf-8").replace("</body>", later), encoding="utf-8"
+    )
+    dom = load(page, tmp_path)
+    assert 'data-pinned="group-taliban"' in tag(dom, "body")
+
+
 def test_markup_in_documents_runs_nothing_in_the_browser(tmp_path: Path):
     page = tmp_path / "evil.html"
     page.write_text(report.viewer(payload_graph()), encoding="utf-8")

@@ -248,3 +248,12 @@ def test_a_focus_only_mentioned_is_drawn(seed_graph):
     data = page_data(report.viewer(seed_graph, focus=lonely))
     [node] = [n for n in data["nodes"] if n["id"] == lonely]
     assert node["focus"] is True and data["mentions"] == 0
+
+
+def test_each_relation_carries_its_documents_and_years(seed_graph):
+    data = page_data(report.viewer(seed_graph))
+    edge = next(e for e in data["edges"] if e["id"] == "group-taliban|benefitsFrom|crime-drug-trafficking")
+    assert "S/2015/366" in edge["docs"] and 2015 in edge["years"]
+    counts = {d["id"]: d["count"] for d in data["documents"]}
+    assert counts["S/2015/366"] == sum(1 for e in data["edges"] if "S/2015/366" in e["docs"])
+    assert [y["id"] for y in data["years"]] == sorted({y for e in data["edges"] for y in e["years"]})
