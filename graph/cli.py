@@ -103,15 +103,14 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.analytics.report import report_files
-    from graph.pipeline import read_graph, write_atomic
+    from graph.pipeline import read_graph, write_report
 
     # a graph file or folder; by default the built store in OUT (no Turtle to parse)
     files, warnings = report_files(read_graph(Path(args.graph or args.out)))
     for w in warnings:
         print(f"warning: {w}")
-    for name, content in files.items():
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        print(f"wrote {write_atomic(Path(args.out) / name, data)}")
+    for path in write_report(Path(args.out), files):
+        print(f"wrote {path}")
     return 0
 
 

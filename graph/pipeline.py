@@ -12,7 +12,7 @@ import pickle
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
@@ -616,3 +616,21 @@ def viz_target(out: str) -> Path:
     if path.is_dir() or out.endswith(os.sep) or path.suffix.lower() not in (".html", ".htm"):
         return path / "viz.html"
     return path
+
+
+def write_report(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+    """Write the report's files (names such as ``report/report.md``) for the graph built in
+    ``out``: into its current generation, so that ``out/report/`` describes the graph it sits
+    beside and a rebuild leaves no stale report (into ``out`` itself where there are no
+    generations). Returns the paths as seen from ``out``."""
+    from graph.rdf import store as st
+
+    gen = st.current_generation(out)
+    written = []
+    for name, content in files.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        write_atomic((gen or out) / name, data)
+        written.append(out / name)
+    if gen is not None:
+        st.link_current(out, "report")
+    return written

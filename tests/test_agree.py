@@ -92,3 +92,20 @@ def test_amounts_print_with_separators_in_tables_only(built: Path, capsys) -> No
     assert main(["query", "--out", str(built), "--name", "amounts", "--format", "csv"]) == 0
     csv = capsys.readouterr().out
     assert "155000000" in csv and "155,000,000" not in csv
+
+
+def test_the_report_belongs_to_the_generation_it_describes(built: Path, tmp_path: Path, capsys) -> None:
+    from conftest import SEEDS
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out, symlinks=True)
+    assert main(["report", "--out", str(out)]) == 0
+    assert f"wrote {out / 'report' / 'report.md'}" in capsys.readouterr().out
+    gen = (out / "current").resolve()
+    assert (out / "report" / "report.md").resolve() == gen / "report" / "report.md"
+    assert main(["build", str(SEEDS), "--out", str(out), "--update", "--quiet"]) == 0
+    capsys.readouterr()
+    assert (out / "current").resolve() != gen
+    assert (
+        not (out / "report").exists() and not (out / "report").is_symlink()
+    )  # nothing stale, nothing dangling
