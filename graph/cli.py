@@ -68,24 +68,25 @@ def _build(args: argparse.Namespace) -> int:
 
 @command("validate")
 def _validate(args: argparse.Namespace) -> int:
-    from graph.rdf.validate import load_graph, validate
+    from graph.rdf.validate import graph_file, load_graph, validate
 
-    report = validate(load_graph(Path(args.graph)))
+    path = graph_file(Path(args.graph))
+    report = validate(load_graph(path))
     if report.conforms:
-        print(f"{args.graph}: conforms to the SHACL shapes")
+        print(f"{path}: conforms to the SHACL shapes")
         return 0
     for line in report.violations[:50]:
         print(line)
-    print(f"Error: {args.graph}: {len(report.violations)} SHACL violations", file=sys.stderr)
+    print(f"Error: {path}: {len(report.violations)} SHACL violations", file=sys.stderr)
     return 1
 
 
 @command("eval")
 def _eval(args: argparse.Namespace) -> int:
     from graph.analytics.evaluate import evaluate, read_gold
-    from graph.rdf.validate import load_graph
+    from graph.rdf.validate import graph_file, load_graph
 
-    scores = evaluate(load_graph(Path(args.graph)), read_gold(Path(args.gold)))
+    scores = evaluate(load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold)))
     print(f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
     for rel, s in sorted(scores.items()):
         print(f"{rel:<16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:5}{s.fp:5}{s.fn:5}")
@@ -109,28 +110,14 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.analytics.report import report_files
+    from graph.pipeline import read_graph, write_report
 
-    if args.graph:
-        from graph.rdf.validate import load_graph
-
-        g = load_graph(Path(args.graph))
-    else:  # the built store: no Turtle to parse
-        from graph.analytics.project import graph_from_store
-        from graph.rdf.store import open_store
-
-        g = graph_from_store(open_store(Path(args.out)))
-    files, warnings = report_files(g)
+    # a graph file or folder; by default the built store in OUT (no Turtle to parse)
+    files, warnings = report_files(read_graph(Path(args.graph or args.out)))
     for w in warnings:
         say(f"warning: {w}")
-    out = Path(args.out)
-    for name, content in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-        print(f"wrote {target}")
+    for path in write_report(Path(args.out), files):
+        say(f"wrote {path}")
     return 0
 
 
@@ -138,17 +125,13 @@ def _report(args: argparse.Namespace) -> int:
 def _viz(args: argparse.Namespace) -> int:
     from graph.analytics.report import viewer
     from graph.errors import InputError
-    from graph.rdf.validate import load_graph
+    from graph.pipeline import read_graph, viz_target, write_atomic
 
     if args.depth < 0:
         raise InputError(f"--depth {args.depth}: must be 0 or more")
-    page = viewer(load_graph(Path(args.graph)), size_by=args.size_by, focus=args.focus, depth=args.depth)
-    target = Path(args.out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(target)
-    print(f"wrote {target}")
+    g = read_graph(Path(args.graph))
+    page = viewer(g, size_by=args.size_by, focus=args.focus, depth=args.depth)
+    print(f"wrote {write_atomic(viz_target(args.out), page.encode('utf-8'))}")
     return 0
 
 
@@ -164,12 +147,15 @@ def _measures() -> tuple[str, ...]:
 @command("query")
 def _query(args: argparse.Namespace) -> int:
     from graph.sparql import query as q
+    from graph.sparql.arguments import bind, parse_pairs, values_clause
 
     if args.list:
         for saved in q.saved_queries():
             print(f"{saved.name:<24}{saved.title_zh}")
             print(f"{'':<24}{saved.title_en}")
             print(f"{'':<24}{saved.description}")
+            for a in saved.arguments:
+                print(f"{'':<24}--arg {a.name}=…  {a.description} (default: {a.default})")
         return 0
     given = [x for x in (args.sparql, args.file, args.name) if x]
     if len(given) != 1:
@@ -180,16 +166,24 @@ def _query(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise q.QueryError(f"{args.file}: cannot read the query file: {exc.strerror}") from exc
     elif args.name:
-        text, source = q.saved_query(args.name).text, args.name
+        saved = q.saved_query(args.name)
+        text, source = saved.text, saved.name
     else:
         text, source = args.sparql, "query"
+    declared = q.declared_arguments(Path(source).stem, text) if not args.sparql else ()
+    values = parse_pairs(args.arg)
+    if values and not declared:
+        raise q.QueryError(
+            f"{source}: takes no --arg (a saved question declares its arguments in `# @arg` lines)"
+        )
     if args.endpoint:
         endpoint = args.endpoint
 
         def run(t: str) -> q.Results:
             return q.remote(endpoint, t)
 
-        res = run(text)
+        sent = f"{text.rstrip()}\n{values_clause(bind(run, declared, values, source))}" if declared else text
+        res = run(sent)
     else:
         from graph.rdf.store import open_store
 
@@ -198,7 +192,7 @@ def _query(args: argparse.Namespace) -> int:
         def run(t: str) -> q.Results:
             return q.execute(store, t)
 
-        res = q.execute(store, text, source=source)
+        res = q.execute(store, text, source=source, bindings=bind(store, declared, values, source))
     for w in q.term_warnings(text, source):
         say(f"warning: {w}", file=sys.stderr)
     names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
@@ -210,11 +204,27 @@ def _query(args: argparse.Namespace) -> int:
 @command("show")
 def _show(args: argparse.Namespace) -> int:
     from graph.rdf.store import open_store
-    from graph.sparql import dossier
+    from graph.sparql import document, dossier
 
     store = open_store(Path(args.out))
-    found = dossier.dossier(store, dossier.resolve(store, args.entity), lang=args.lang)
-    sys.stdout.write(dossier.render(found, args.format))
+    iri = dossier.resolve(store, args.entity)
+    if document.is_document(store, iri):
+        sys.stdout.write(document.render(document.document_dossier(store, iri, lang=args.lang), args.format))
+    else:
+        sys.stdout.write(dossier.render(dossier.dossier(store, iri, lang=args.lang), args.format))
+    return 0
+
+
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    from graph.pipeline import export_graph, export_target, write_atomic
+
+    data = export_graph(Path(args.graph), args.format)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        print(f"wrote {write_atomic(export_target(args.out, args.format), data)}")
     return 0
 
 
@@ -324,17 +334,30 @@ def parser() -> argparse.ArgumentParser:
         help="skip out/nexus.ttl (nexus.nq and the store are the graph)",
     )
     v = sub.add_parser("validate", help="check a built graph against the SHACL shapes")
-    v.add_argument("graph", nargs="?", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    v.add_argument(
+        "graph",
+        nargs="?",
+        default="out",
+        help="graph file, or a built folder: its nexus.ttl, else nexus.nq (default: out/)",
+    )
     e = sub.add_parser("eval", help="precision, recall and F1 per relation against a gold TSV file")
     e.add_argument("gold", help="gold file (see tests/gold/README.md)")
-    e.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    e.add_argument(
+        "--graph",
+        default="out",
+        help="graph file, or a built folder: its nexus.ttl, else nexus.nq (default: out/)",
+    )
     e.add_argument("--verbose", action="store_true", help="list false positives and false negatives")
     # analytics: report, viz
     r = sub.add_parser("report", help="centrality tables, Markdown report and charts in OUT/report/")
-    r.add_argument("--graph", help="graph file (default: the store built in OUT/)")
+    r.add_argument(
+        "--graph", help="graph file (.ttl, .nq) or built folder (default: the store built in OUT/)"
+    )
     r.add_argument("--out", default="out", help="output folder; files go to OUT/report/ (default: out/)")
     z = sub.add_parser("viz", help="write the interactive, offline graph viewer page")
-    z.add_argument("--graph", default="out/nexus.ttl", help="graph file (default: out/nexus.ttl)")
+    z.add_argument(
+        "--graph", default="out", help="graph file (.ttl, .nq), or a built folder: its store (default: out/)"
+    )
     z.add_argument(
         "--focus", metavar="LABEL", help="draw only the neighbourhood of this entity (any label or alias)"
     )
@@ -348,8 +371,9 @@ def parser() -> argparse.ArgumentParser:
     )
     z.add_argument(
         "--out",
-        default="out/viz.html",
-        help="page to write (default: out/viz.html; the build's out/graph.html is left alone)",
+        default="out",
+        help="folder to write viz.html into, or the page's file name (default: out/; the build's "
+        "out/graph.html is left alone)",
     )
     # queries: query, show, serve
     q = sub.add_parser("query", help="run a SPARQL query (or a saved question) on the built graph")
@@ -359,6 +383,13 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     q.add_argument("--name", metavar="NAME", help="run a saved question from ontology/queries/")
     q.add_argument("--list", action="store_true", help="list the saved questions")
+    q.add_argument(
+        "--arg",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a value for an argument of the saved question, bound as data (--list shows each one's)",
+    )
     q.add_argument(
         "--format",
         choices=("table", "csv", "tsv", "json"),
@@ -383,13 +414,34 @@ def parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
     q.add_argument("--endpoint", metavar="URL", help="send the query to this SPARQL 1.1 endpoint instead")
-    sh = sub.add_parser("show", help="the dossier of one entity: claims with quotes, documents naming it")
+    sh = sub.add_parser("show", help="the dossier of one entity or document: claims with quotes, passages")
     sh.add_argument(
         "entity", help="any label or alias, in either script, a document symbol, or an id (nxid:…)"
     )
     sh.add_argument("--format", choices=("md", "json"), default="md", help="md (the default) or json")
     sh.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the names (default: zh)")
     sh.add_argument("--out", default="out", help="folder holding the built graph (default: out/)")
+    xp = sub.add_parser(
+        "export",
+        help="the fact graph as GraphML, GEXF, CSV or JSON-LD (yEd, Gephi, a spreadsheet)",
+    )
+    xp.add_argument(
+        "--format",
+        choices=("graphml", "gexf", "csv", "jsonld"),
+        default="graphml",
+        help="graphml (yEd, Cytoscape; the default), gexf (Gephi), csv (one row per claim), jsonld",
+    )
+    xp.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file to write, or a folder for facts.<format> (default: standard output)",
+    )
+    xp.add_argument(
+        "--graph",
+        default="out",
+        metavar="PATH",
+        help="the built folder, store, nexus.nq or nexus.ttl to read (default: out/)",
+    )
     ex = sub.add_parser(
         "explain", help="why facts were or were not drawn from a sentence, or from a paragraph of a file"
     )

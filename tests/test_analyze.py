@@ -121,7 +121,12 @@ def test_edges_keep_property_weight_and_years_and_provenance_stays_out():
             "group-isil",
             "crime-oil-smuggling",
             "benefitsFrom",
-            {"property": "benefitsFrom", "weight": 2, "years": (2015, 2019)},
+            {
+                "property": "benefitsFrom",
+                "weight": 2,
+                "years": (2015, 2019),
+                "documents": ("doc-s-2015-366", "res-s-2482-2019"),  # no symbol given: the ids
+            },
         ),
     ]
     isil_data = G.nodes["group-isil"]

@@ -77,13 +77,50 @@ def test_viewer_draws_the_seed_graph_without_errors(built: Path, tmp_path: Path)
     assert ink > 0.02, f"only {ink:.1%} of the canvas is drawn"
 
 
+def test_the_viewer_opens_on_entities_in_facts_and_a_toggle_shows_the_rest(built: Path, tmp_path: Path):
+    page = built / "graph.html"
+    html_text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html_text, re.S)
+    assert m
+    data = json.loads(m.group(1))
+    in_facts = sum(1 for n in data["nodes"] if not n.get("mention"))
+    dom = load(page, tmp_path)
+    assert f'data-drawn="{in_facts}"' in tag(dom, "body")
+    assert f'<span class="count" id="mention-count">({data["mentions"]})</span>' in dom
+    dom = load(page, tmp_path, "#mentions=1")
+    body = tag(dom, "body")
+    assert f'data-drawn="{len(data["nodes"])}"' in body and 'data-mentions-shown="1"' in body
+
+
+def test_a_document_filter_draws_only_what_it_states(built: Path, tmp_path: Path):
+    page = built / "graph.html"
+    html_text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html_text, re.S)
+    assert m
+    data = json.loads(m.group(1))
+    ends = {n for e in data["edges"] if "S/RES/2482 (2019)" in e["docs"] for n in (e["from"], e["to"])}
+    dom = load(page, tmp_path, "#doc=" + quote("S/RES/2482 (2019)"))
+    body = tag(dom, "body")
+    assert f'data-drawn="{len(ends)}"' in body and 0 < len(ends) < len(data["nodes"])
+
+
+def test_a_hash_change_on_the_open_page_is_followed(built: Path, tmp_path: Path):
+    page = tmp_path / "viewer.html"
+    later = '<script>setTimeout(function () { location.hash = "#pin=group-taliban"; }, 50);</script></body>'
+    page.write_text(
+        (built / "graph.html").read_text(encoding="utf-8").replace("</body>", later), encoding="utf-8"
+    )
+    dom = load(page, tmp_path)
+    assert 'data-pinned="group-taliban"' in tag(dom, "body")
+
+
 def test_markup_in_documents_runs_nothing_in_the_browser(tmp_path: Path):
     page = tmp_path / "evil.html"
     page.write_text(report.viewer(payload_graph()), encoding="utf-8")
     dom = load(page, tmp_path, "#tip=" + quote("group-evil"))
     html_tag = tag(dom, "html")
     assert "data-alerted" not in html_tag and "data-errors" not in html_tag
-    assert re.search(r'data-drawn="3"', tag(dom, "body"))
+    assert re.search(r'data-drawn="2"', tag(dom, "body"))  # the third is only mentioned
     assert "<img" not in dom
     preview = re.search(r'<div id="tip-preview"[^>]*>(.*?)</div>\s*<pre', dom, re.S)
     assert preview, "the tooltip preview was not rendered"
@@ -102,7 +139,7 @@ def test_edge_tooltip_and_page_need_no_network(tmp_path: Path, fragment: str):
     done = chromium(page.as_uri() + fragment, tmp_path, "--dump-dom", "--enable-logging=stderr", "--v=0")
     # with the network cut off, a page that needed a CDN would fail here ("vis is not defined")
     assert "Uncaught" not in done.stderr, done.stderr[-2000:]
-    assert 'data-drawn="3"' in done.stdout
+    assert 'data-drawn="2"' in done.stdout  # the payload's third entity is only mentioned
     if fragment:
         assert "受益于 · benefits from" in done.stdout and "1 supporting passage" in done.stdout
 

@@ -86,6 +86,31 @@ def test_saved_question_answers_the_same_from_the_oxigraph_server(
     assert len(local) > 1, f"{name} answers nothing on the seeds"
 
 
+@pytest.mark.parametrize("name", ["boko haram", "博科聖地", "nxid:group-isil", "Somalia"])
+def test_arguments_answer_the_same_from_the_oxigraph_server(
+    name: str, endpoint: str, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ask = ("--name", "documents-mentioning", "--arg", f"entity={name}")
+    local = answer(capsys, *ask, "--out", str(built))
+    assert answer(capsys, *ask, "--endpoint", endpoint) == local and len(local) > 1
+
+
+def test_a_misspelt_id_at_the_endpoint_gets_the_near_ones(endpoint: str, capsys) -> None:
+    ask = [
+        "query",
+        "--name",
+        "documents-mentioning",
+        "--arg",
+        "entity=nxid:group-isl",
+        "--endpoint",
+        endpoint,
+    ]
+    assert main(ask) == 1
+    assert capsys.readouterr().err == (
+        "Error: nxid:group-isl: no such entity in the graph; did you mean nxid:group-isil?\n"
+    )
+
+
 def test_the_server_refuses_updates(endpoint: str, capsys: pytest.CaptureFixture[str]) -> None:
     update = endpoint.rsplit("/", 1)[0] + "/update"
     req = urllib.request.Request(

@@ -243,3 +243,30 @@ def test_document_text_with_the_template_placeholders_leaves_the_page_whole():
     assert page.count('"use strict"') == report.viewer(payload_graph()).count('"use strict"')
     node = next(n for n in page_data(page)["nodes"] if n["id"] == "group-evil")
     assert any(placeholders in ev["text"] and SCRIPT_PAYLOAD in ev["text"] for ev in node["tip"]["evidence"])
+
+
+def test_entities_only_mentioned_wait_behind_a_toggle(seed_graph):
+    data = page_data(report.viewer(seed_graph))
+    in_facts = {n for e in data["edges"] for n in (e["from"], e["to"])}
+    behind = {n["id"] for n in data["nodes"] if n.get("mention")}
+    assert behind and not behind & in_facts  # a node behind the toggle takes part in no fact
+    assert {n["id"] for n in data["nodes"]} - behind == in_facts  # every other one does
+    assert data["mentions"] == len(behind)
+    assert sum(c["count"] for c in data["classes"]) == len(in_facts)  # the legend counts what is drawn
+
+
+def test_a_focus_only_mentioned_is_drawn(seed_graph):
+    G = report.analyze.to_networkx(seed_graph)
+    lonely = next(v for v in sorted(G.nodes) if not G.degree(v))
+    data = page_data(report.viewer(seed_graph, focus=lonely))
+    [node] = [n for n in data["nodes"] if n["id"] == lonely]
+    assert node["focus"] is True and data["mentions"] == 0
+
+
+def test_each_relation_carries_its_documents_and_years(seed_graph):
+    data = page_data(report.viewer(seed_graph))
+    edge = next(e for e in data["edges"] if e["id"] == "group-taliban|benefitsFrom|crime-drug-trafficking")
+    assert "S/2015/366" in edge["docs"] and 2015 in edge["years"]
+    counts = {d["id"]: d["count"] for d in data["documents"]}
+    assert counts["S/2015/366"] == sum(1 for e in data["edges"] if "S/2015/366" in e["docs"])
+    assert [y["id"] for y in data["years"]] == sorted({y for e in data["edges"] for y in e["years"]})

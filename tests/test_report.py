@@ -224,3 +224,13 @@ def test_the_heatmap_keeps_the_most_often_stated_crime_types():
     # c29 is stated 30 times; c-tie 19 times (by the 19 small groups shown), as often as c18: ids break the tie
     assert crimes[:3] == ["c29", "c28", "c27"] and crimes[11:13] == ["c-tie", "c18"]
     assert crimes[-1] == "c06"
+
+
+def test_chart_labels_tell_every_seed_entity_apart_without_a_cjk_font(seed_graph) -> None:
+    G = report.analyze.to_networkx(seed_graph)
+    for cls in charts.CHART_CLASSES:
+        nodes = sorted(v for v, c in G.nodes(data="cls") if c == cls)
+        for cjk in (True, False):
+            labels = charts.chart_labels(G, nodes, cjk)
+            assert len(set(labels)) == len(nodes), (cls, cjk)
+            assert all(len(lab.split(" (")[0]) <= 18 for lab in labels)

@@ -91,6 +91,30 @@ def cjk_font() -> str | None:
     return None
 
 
+def chart_labels(G: nx.MultiDiGraph, nodes: Sequence[Any], cjk: bool = True) -> list[str]:
+    """The labels of ``nodes`` on a chart: the Chinese name (with a CJK font, else the English
+    one), cut to 18 characters; names that the cut makes equal get their ids, so each entity
+    reads distinctly.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("un-unodc", zh="", en="United Nations Office on Drugs and Crime")
+    >>> G.add_node("un-unoct", zh="", en="United Nations Office of Counter-Terrorism")
+    >>> chart_labels(G, ["un-unodc", "un-unoct"], cjk=False)
+    ['United Nations Of… (un-unodc)', 'United Nations Of… (un-unoct)']
+    """
+
+    def cut(v: Any) -> str:
+        d = G.nodes[v]
+        text = (d.get("zh") if cjk else "") or d.get("en") or str(v)
+        return text if len(text) <= 18 else text[:17] + "…"
+
+    labels = [cut(v) for v in nodes]
+    seen = Counter(labels)
+    return [f"{lab} ({v})" if seen[lab] > 1 else lab for lab, v in zip(labels, nodes, strict=True)]
+
+
 def charts(
     G: nx.MultiDiGraph, result: dict[str, Any], font: str | None = None, docs: Sequence[Source] = ()
 ) -> tuple[dict[str, bytes], list[str]]:
@@ -118,11 +142,6 @@ def charts(
     font = font if font is not None else cjk_font()
     warnings = [] if font else [NO_CJK_FONT]
 
-    def name(v: Any) -> str:
-        d = G.nodes[v]
-        text = (d.get("zh") if font else "") or d.get("en") or str(v)
-        return text if len(text) <= 18 else text[:17] + "…"
-
     def cls_title(cls: str) -> str:
         lab = G.graph.get("labels", {}).get(cls, {})
         return f"{lab.get('zh', '')} {lab.get('en', cls)}".strip() if font else lab.get("en", cls)
@@ -147,7 +166,9 @@ def charts(
             for ax, cls in zip(axes.flat, CHART_CLASSES, strict=True):
                 nodes = [v for v, c in G.nodes(data="cls") if c == cls]
                 best = sorted(nodes, key=lambda v: (-scores[measure][v], str(v)))[:8][::-1]
-                ax.barh([name(v) for v in best], [scores[measure][v] for v in best], color="#4c72b0")
+                # bars at positions, labels set apart: two equal labels are two bars, in score order
+                ax.barh(range(len(best)), [scores[measure][v] for v in best], color="#4c72b0")
+                ax.set_yticks(range(len(best)), chart_labels(G, best, bool(font)))
                 ax.set_title(cls_title(cls), fontsize=11)
                 ax.tick_params(labelsize=9)
                 if not best:
@@ -161,8 +182,8 @@ def charts(
         fig, ax = plt.subplots(figsize=(max(6.0, 0.7 * len(crimes) + 3), max(3.0, 0.45 * len(groups) + 2)))
         data = [[matrix[g].get(c, 0) for c in crimes] for g in groups] or [[0]]
         im = ax.imshow(data, cmap="Reds", aspect="auto", vmin=0)
-        ax.set_xticks(range(len(crimes)), [name(c) for c in crimes], rotation=45, ha="right")
-        ax.set_yticks(range(len(groups)), [name(g) for g in groups])
+        ax.set_xticks(range(len(crimes)), chart_labels(G, crimes, bool(font)), rotation=45, ha="right")
+        ax.set_yticks(range(len(groups)), chart_labels(G, groups, bool(font)))
         top = max(max(row) for row in data) or 1
         for i, row in enumerate(data if groups else []):
             for j, val in enumerate(row):
@@ -190,6 +211,7 @@ def charts(
             (v for v, c in G.nodes(data="cls") if c == "TerroristGroup"),
             key=lambda v: (-scores["degree"][v], str(v)),
         )[:6]
+        legend = dict(zip(tracked, chart_labels(G, tracked, bool(font)), strict=True))
         per_year = Counter(d.year for d in docs if d.year is not None)
         if docs and any(n == 1 for n in per_year.values()):
             dated = sorted((d for d in docs if d.year is not None), key=lambda d: (d.year, d.symbol))
@@ -199,7 +221,7 @@ def charts(
                     [k + i * width for k in range(len(dated))],
                     [d.entities.get(str(v), 0) for d in dated],
                     width=width,
-                    label=name(v),
+                    label=legend[v],
                 )
             ax.set_xticks(
                 [k + width * (len(tracked) - 1) / 2 for k in range(len(dated))],
@@ -211,7 +233,7 @@ def charts(
             ax.set_title("Terrorist groups per document" + (" · 各文件中的恐怖主义团体" if font else ""))
         else:
             for v in tracked:
-                ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=name(v))
+                ax.plot(years, [by_year[y]["degree"].get(v, 0) for y in years], marker="o", label=legend[v])
             ax.set_xticks(years)
             ax.set_xlabel("document year")
             ax.set_ylabel("degree (relations stated that year)")

@@ -82,7 +82,8 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     networkx.MultiDiGraph
         Nodes are entity ids (``group-isil``) with ``cls``, ``zh``, ``en``, ``labels`` (every
         label and alias, sorted) and ``discovered``; one edge per relation triple, keyed by the
-        property, with ``property``, ``weight`` and ``years``. ``G.graph["labels"]`` holds the
+        property, with ``property``, ``weight``, ``years`` and ``documents`` (the symbols, else
+        ids, of the documents that state it). ``G.graph["labels"]`` holds the
         ontology's class and property labels.
 
     Examples
@@ -124,6 +125,7 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     years_of_doc: dict[rdflib.term.Node, int | None] = {}
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    documents: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for claim in claims:
         cs, cp, co = (end.get(claim) for end in ends)
         if cs is None or cp is None or co is None:
@@ -132,6 +134,7 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
         support[key] += 1
         for passage in stated_in.get(claim, ()):
             for doc in in_document.get(passage, ()):
+                documents[key].add(str(g.value(doc, NX.symbol) or local_id(str(doc))))
                 if doc not in years_of_doc:
                     years_of_doc[doc] = _doc_year(g, doc)
                 year = years_of_doc[doc]
@@ -191,6 +194,7 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
             property=rel,
             weight=max(1, support.get(key, 0)),
             years=tuple(sorted(years.get(key, ()))),
+            documents=tuple(sorted(documents.get(key, ()))),
         )
     return G
 

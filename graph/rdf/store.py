@@ -33,6 +33,9 @@ STORE_DIR = "store"
 CURRENT = "current"
 #: Names in ``out/`` that are links into the current generation.
 LINKED = ("nexus.nq", "nexus.ttl", "graph.html", STORE_DIR)
+#: Names that a command adds to the current generation after the build (``report``): linked
+#: while the current generation has one, and unlinked when a build publishes one that has not.
+ADDED = ("report",)
 _GEN = re.compile(r"gen-(\d{6,})")
 _LEFTOVER = (
     ".build-",
@@ -256,15 +259,24 @@ def publish(out: Path, build: Path) -> Path:
     _fsync_dir(out)
     _link(out, CURRENT, gen.name)
     for name in LINKED:
-        link = out / name
-        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
-            continue
-        if link.is_dir() and not link.is_symlink():  # a store from a build before generations
-            os.rename(link, Path(tempfile.mkdtemp(prefix=".gen-old-", dir=out)) / name)
-        _link(out, name, f"{CURRENT}/{name}")
+        link_current(out, name)
+    for name in ADDED:  # no link left dangling, nothing describing the previous graph
+        if (out / name).is_symlink() and not (gen / name).exists():
+            (out / name).unlink()
     _fsync_dir(out)
     clean(out)
     return gen
+
+
+def link_current(out: Path, name: str) -> None:
+    """Make ``out/name`` a link to ``current/name`` (a folder left there by an older build is
+    moved aside for :func:`clean`): what the current generation holds is what ``out`` shows."""
+    link = out / name
+    if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+        return
+    if link.is_dir() and not link.is_symlink():  # a store or report from before generations
+        os.rename(link, Path(tempfile.mkdtemp(prefix=".gen-old-", dir=out)) / name)
+    _link(out, name, f"{CURRENT}/{name}")
 
 
 def _link(out: Path, name: str, target: str) -> None:
@@ -443,3 +455,22 @@ def write_turtle(store: ox.Store, fh: BinaryIO) -> int:
 
     ox.serialize(counted(), fh, ox.RdfFormat.TURTLE, prefixes=dict(sorted(PREFIXES.items())))
     return written
+
+
+def open_graph(path: Path) -> ox.Store:
+    """The graph at ``path``, whichever form it has: a built folder (``out/``), a store folder, or
+    an ``.nq``/``.ttl`` file (see :func:`open_store` and :func:`open_source`).
+
+    Raises
+    ------
+    QueryError
+        If ``path`` holds no graph, or it cannot be read.
+    """
+    if path.is_file():
+        return open_source(path)
+    try:
+        return open_store(path)
+    except QueryError:
+        if path.is_dir() and any(path.iterdir()):
+            return open_source(path)  # a store folder itself
+        raise

@@ -22,6 +22,35 @@ class Report:
     violations: tuple[str, ...]
 
 
+#: The graph files of a built folder, in the order :func:`graph_file` tries them.
+GRAPH_FILES = ("nexus.ttl", "nexus.nq")
+
+
+def graph_file(path: Path) -> Path:
+    """The graph file to read at ``path``: the file itself, or in a built folder ``nexus.ttl``,
+    else ``nexus.nq`` (a build with ``--no-turtle`` writes no Turtle).
+
+    Raises
+    ------
+    InputError
+        If ``path`` is neither a file nor a folder holding one of :data:`GRAPH_FILES`.
+
+    Examples
+    --------
+    >>> graph_file(Path("no-such-folder"))
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: no-such-folder: no graph (nexus.ttl or nexus.nq); run 'nexus-kg build' first
+    """
+    if path.is_file():
+        return path
+    if path.is_dir():
+        for name in GRAPH_FILES:
+            if (path / name).is_file():
+                return path / name
+    raise InputError(f"{path}: no graph ({' or '.join(GRAPH_FILES)}); run 'nexus-kg build' first")
+
+
 def load_graph(path: Path) -> rdflib.Graph:
     """Parse a Turtle, N-Triples or N-Quads file; a bad one is an ``InputError``."""
     if not path.is_file():

@@ -22,6 +22,7 @@ import dataclasses
 import difflib
 import html
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,10 +135,17 @@ def resolve(store: ox.Store, name: str) -> str:
         iri = ID_URI + name.strip()
     if iri is not None:
         if not _exists(store, iri):
-            raise UnknownEntity(f"{name}: no such entity in the graph")
+            raise UnknownEntity(f"{name}: no such entity in the graph{_near_ids(store, iri)}")
         return iri
-    props = " ".join(f"<{p}>" for p in NAME_PROPS)
-    res = execute(store, f"SELECT ?s ?l WHERE {{ VALUES ?p {{ {props} }} ?s ?p ?l }}")
+    return _by_name(name, execute(store, NAMES_QUERY))
+
+
+#: Every name of every node: what :func:`resolve` matches a name against.
+NAMES_QUERY = "SELECT ?s ?l WHERE { VALUES ?p { " + " ".join(f"<{p}>" for p in NAME_PROPS) + " } ?s ?p ?l }"
+
+
+def _by_name(name: str, res: Results) -> str:
+    """The one subject of ``res`` (rows of ``?s ?l``) whose name ``?l`` is ``name``, folded."""
     want, hits = _key(name), set()
     names: dict[str, str] = {}
     for row in res.rows:
@@ -154,6 +162,40 @@ def resolve(store: ox.Store, name: str) -> str:
     near = difflib.get_close_matches(want, sorted(names), n=3, cutoff=0.5)
     hint = "; did you mean " + " or ".join(names[n] for n in near) + "?" if near else ""
     raise UnknownEntity(f"{name}: no entity goes by this name{hint}")
+
+
+def resolve_remote(run: Callable[[str], Results], name: str) -> str:
+    """:func:`resolve` where only queries reach the graph (an endpoint): ``run`` answers one.
+
+    The names are fetched with a query that holds no user input and matched here.
+    """
+    res = run(NAMES_QUERY)
+    named = {row["s"].value for row in res.rows}
+    iri = _iri(name)
+    if iri is None and ID_URI + name.strip() in named:
+        iri = ID_URI + name.strip()
+    if iri is not None:
+        if iri not in named:
+            raise UnknownEntity(f"{name}: no such entity in the graph{_close_ids(iri, named)}")
+        return iri
+    return _by_name(name, res)
+
+
+def _close_ids(iri: str, iris: Iterable[str]) -> str:
+    """``; did you mean nxid:group-isil?`` for a misspelt id among ``iris``, or nothing."""
+    if not iri.startswith(ID_URI):
+        return ""
+    ids = sorted({i[len(ID_URI) :] for i in iris if i.startswith(ID_URI)})
+    near = difflib.get_close_matches(iri[len(ID_URI) :], ids, n=3, cutoff=0.85)
+    return "; did you mean " + " or ".join(f"nxid:{n}" for n in near) + "?" if near else ""
+
+
+def _near_ids(store: ox.Store, iri: str) -> str:
+    """``; did you mean nxid:group-isil?`` for a misspelt id, or nothing."""
+    if not iri.startswith(ID_URI):
+        return ""
+    res = execute(store, "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l }")
+    return _close_ids(iri, (r["s"].value for r in res.rows))
 
 
 def _value(row: dict[str, Term], key: str) -> str:
@@ -396,7 +438,11 @@ def to_html(d: Dossier, paging: Paging | None = None) -> str:
         arrow = "→" if c.direction == "out" else "←"
         tags = "".join(f' <span class="hedged">{e(t)}</span>' for t in (["hedged"] if c.hedged else []))
         amount = f" <span>{e(c.amount)}</span>" if c.amount else ""
-        cite = f' <span class="cite">{e(c.citation.where)}</span>' if c.citation else ""
+        cite = (
+            f' <span class="cite">{_entity_link(c.citation.document, c.citation.where)}</span>'
+            if c.citation
+            else ""
+        )
         quote = f"<blockquote>{e(c.citation.text)}</blockquote>" if c.citation and c.citation.text else ""
         parts.append(
             f'<div class="claim"><span class="rel">{e(c.relation)} {arrow}</span> '

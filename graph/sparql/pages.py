@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 if TYPE_CHECKING:
+    from graph.sparql.document import DocumentDossier
     from graph.sparql.dossier import Dossier, Paging
 
 NO_VIEWER = """<!doctype html>
@@ -43,7 +44,8 @@ class Page:
 
 
 #: Finds one page of a dossier: (name, lang, page) → that page and where it sits.
-Dossiers = Callable[[str, str, int], "tuple[Dossier, Paging]"]
+#: (name, lang, page) → an entity's dossier page and its paging, or a document's dossier and None.
+Dossiers = Callable[[str, str, int], "tuple[Dossier | DocumentDossier, Paging | None]"]
 
 
 def page(out: Path, path: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page | None:
@@ -145,25 +147,29 @@ def _message(title: str, text: str, status: int) -> Page:
 def local_dossiers(out: Path) -> Dossiers:
     """Dossier pages answered in this process from the store of ``out`` (no time or memory limit:
     for tests and tools, never for the server, whose workers bound them)."""
-    from graph.sparql import dossier
+    from graph.sparql import document, dossier
 
-    def find(name: str, lang: str, number: int) -> tuple[Dossier, Paging]:
+    def find(name: str, lang: str, number: int) -> tuple[Dossier | DocumentDossier, Paging | None]:
         store = _store(out)
-        return dossier.paginate(dossier.dossier(store, dossier.resolve(store, name), lang=lang), number)
+        iri = dossier.resolve(store, name)
+        if document.is_document(store, iri):
+            return document.document_dossier(store, iri, lang=lang), None
+        return dossier.paginate(dossier.dossier(store, iri, lang=lang), number)
 
     return find
 
 
 def entity_page(ident: str, query: dict[str, list[str]], dossiers: Dossiers) -> Page:
-    """The dossier page of the entity ``ident`` (an id), or of ``?name=`` (any label or alias);
-    ``?page=N`` for its claims and passages past the first page; ``?lang=en`` for English names.
+    """The dossier page of the entity or document ``ident`` (an id), or of ``?name=`` (any label
+    or alias); ``?page=N`` for an entity's claims and passages past the first page; ``?lang=en``
+    for English names.
 
     Raises
     ------
     QueryError
         As ``dossiers`` raises it (over a limit, a worker crash), but for an unknown entity.
     """
-    from graph.sparql import dossier
+    from graph.sparql import document, dossier
 
     name = ident or (query.get("name") or [""])[0]
     lang = (query.get("lang") or ["zh"])[0]
@@ -178,6 +184,8 @@ def entity_page(ident: str, query: dict[str, list[str]], dossiers: Dossiers) -> 
         found, paging = dossiers(name, lang if lang in ("zh", "en") else "zh", int(number))
     except dossier.UnknownEntity as exc:
         return _message("Unknown entity", str(exc), HTTPStatus.NOT_FOUND)
+    if isinstance(found, document.DocumentDossier):  # a document: what it is, states and says
+        return _html(document.to_html(found))
     return _html(dossier.to_html(found, paging))
 
 

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from graph.errors import GraphError, QueryError
 from graph.rdf.store import open_source, store_source, store_version
-from graph.sparql import dossier
+from graph.sparql import document, dossier
 from graph.sparql.query import QueryTimeout, Results, ResultTooLarge, execute
 
 
@@ -163,9 +163,18 @@ class DossierJob:
 
 def _do(store: ox.Store, job: QueryJob | DossierJob) -> object:
     """Answer one job in a worker: :class:`Results` for a query; for a dossier, the page's
-    :class:`graph.sparql.dossier.Dossier` and its :class:`graph.sparql.dossier.Paging`."""
+    :class:`graph.sparql.dossier.Dossier` and its :class:`graph.sparql.dossier.Paging`, or a
+    document's :class:`graph.sparql.document.DocumentDossier` (one page) and ``None``."""
     if isinstance(job, DossierJob):
-        found = dossier.dossier(store, dossier.resolve(store, job.name), lang=job.lang)
+        iri = dossier.resolve(store, job.name)
+        if document.is_document(store, iri):  # a document: what it is, states and says
+            whole = document.document_dossier(store, iri, lang=job.lang)
+            if job.max_response and len(document.to_html(whole).encode("utf-8")) > job.max_response:
+                raise ResultTooLarge(
+                    f"the dossier page is over the {job.max_response / MB:g} MB response limit"
+                )
+            return whole, None
+        found = dossier.dossier(store, iri, lang=job.lang)
         one, paging = dossier.paginate(found, job.page)
         if job.max_response and len(dossier.to_json(one).encode("utf-8")) > job.max_response:
             raise ResultTooLarge(f"the dossier page is over the {job.max_response / MB:g} MB response limit")

@@ -32,7 +32,15 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.ns import NX_URI, PREFIXES, declared_terms
 from graph.sparql.results import NUMERIC, Results, Term, ox_term
-from graph.sparql.saved import SavedQuery, parse_saved, queries_dir, saved_queries, saved_query
+from graph.sparql.saved import (
+    Argument,
+    SavedQuery,
+    declared_arguments,
+    parse_saved,
+    queries_dir,
+    saved_queries,
+    saved_query,
+)
 from graph.sparql.table import (
     clip,
     compact,
@@ -56,11 +64,13 @@ from graph.sparql.table import (
 #: Re-exported: results, saved questions and formats live in their own modules.
 __all__ = [
     "NUMERIC",
+    "Argument",
     "Results",
     "SavedQuery",
     "Term",
     "clip",
     "compact",
+    "declared_arguments",
     "display",
     "ox_serialize",
     "ox_term",
@@ -368,7 +378,7 @@ def execute(
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
     base_iri: str | None = None,
-    bindings: Mapping[str, str] | None = None,
+    bindings: Mapping[str, str | ox.NamedNode | ox.Literal] | None = None,
 ) -> Results:
     """Run ``text`` read-only on ``store``, with the union of all graphs as the default graph.
 
@@ -388,9 +398,10 @@ def execute(
         own ``FROM`` (the SPARQL protocol dataset).
     base_iri : str, optional
         The IRI that relative IRIs in ``text`` resolve against.
-    bindings : mapping of str to str, optional
-        Variables (without ``?``) bound to IRIs before evaluation, as data: user input reaches
-        the engine this way, never spliced into ``text``. An invalid IRI is a ``QueryError``.
+    bindings : mapping of str to str or term, optional
+        Variables (without ``?``, projected by the query) bound before evaluation, as data: user
+        input reaches the engine this way, never spliced into ``text``. A string is an IRI (an
+        invalid one is a ``QueryError``); a ``pyoxigraph`` term is bound as it is.
 
     Raises
     ------
@@ -429,7 +440,9 @@ def execute(
         options["use_default_graph_as_union"] = True
     if bindings:
         try:
-            options["substitutions"] = {ox.Variable(k): ox.NamedNode(v) for k, v in bindings.items()}
+            options["substitutions"] = {
+                ox.Variable(k): ox.NamedNode(v) if isinstance(v, str) else v for k, v in bindings.items()
+            }
         except ValueError as exc:
             raise QueryError(f"{source}: not an IRI: {exc}") from exc
     try:
@@ -437,7 +450,7 @@ def execute(
         return from_oxigraph(answer, limit)
     except SyntaxError as exc:
         raise QuerySyntaxError(_syntax_message(exc, source, text)) from exc
-    except (OSError, ValueError, TypeError) as exc:  # evaluation errors, e.g. a bad IRI
+    except (OSError, ValueError, TypeError, RuntimeError) as exc:  # evaluation errors, e.g. a bad IRI
         raise QueryError(f"{source}: {' '.join(str(exc).split())}") from exc
 
 

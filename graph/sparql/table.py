@@ -260,7 +260,23 @@ def display(t: Term | None, names: dict[str, str]) -> str:
         return names.get(t.value) or compact(t.value)
     if t.kind == "bnode":
         return f"_:{t.value}"
+    if t.datatype in NUMERIC:
+        return grouped(t.value)
     return " ".join(t.value.split())
+
+
+def grouped(number: str) -> str:
+    """A number of five digits or more with thousands separators; a shorter one (a year, a
+    count) and anything that is not a plain number as it is.
+
+    >>> grouped("155000000"), grouped("35000000.5"), grouped("2015"), grouped("-12345"), grouped("1e9")
+    ('155,000,000', '35,000,000.5', '2015', '-12,345', '1e9')
+    """
+    sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+    whole, dot, frac = digits.partition(".")
+    if not whole.isdigit() or (frac and not frac.isdigit()) or len(whole) < 5:
+        return number
+    return f"{sign}{int(whole):,}{dot}{frac}"
 
 
 def to_table(

@@ -220,6 +220,9 @@ def network_data(
         extra: dict[str, Any] = {}
         if v == focus:
             extra = {"borderWidth": 5, "font": {"size": 18, "bold": True}, "focus": True}
+        if not G.degree(v):  # named by a passage, in no fact: behind the toggle
+            extra["mention"] = True
+            lines.append("只被提及，未参与事实 · mentioned only, in no fact")
         net.add_node(
             str(v),
             label=_short(zh or en or str(v)),
@@ -253,6 +256,8 @@ def network_data(
             color=PROPERTY_COLOURS.get(prop, "#999999"),
             width=round(1 + math.log2(w), 2),
             property=prop,
+            years=[int(y) for y in ys],
+            docs=list(d.get("documents", ())),
             tip={
                 "head": f"{name_u} —{lab(prop)}→ {name_v}",
                 "sub": "",
@@ -268,7 +273,7 @@ def network_data(
             "label": lab(c),
             "colour": CLASS_STYLE[c][1],
             "symbol": SHAPE_SYMBOL[CLASS_STYLE[c][0]],
-            "count": sum(1 for n in nodes if n["cls"] == c),
+            "count": sum(1 for n in nodes if n["cls"] == c and not n.get("mention")),
         }
         for c in CLASS_STYLE
         if c in present
@@ -291,6 +296,9 @@ def network_data(
         if hidden
         else ""
     )
+    mentions = sum(1 for n in nodes if n.get("mention") and not n.get("focus"))
+    documents = sorted({doc for e in edge_list for doc in e["docs"]})
+    years = sorted({y for e in edge_list for y in e["years"]})
     return {
         "nodes": nodes,
         "edges": edge_list,
@@ -299,6 +307,9 @@ def network_data(
         "hidden": hidden,
         "total": total,
         "note": note,
+        "mentions": mentions,
+        "documents": [{"id": x, "count": sum(1 for e in edge_list if x in e["docs"])} for x in documents],
+        "years": [{"id": y, "count": sum(1 for e in edge_list if y in e["years"])} for y in years],
         "focus": str(focus) if focus is not None else None,
         "iterations": 250 if len(keep) <= 300 else 120 if len(keep) <= 800 else 60,
     }
@@ -424,6 +435,11 @@ div.vis-tooltip { max-width: 460px; white-space: normal !important; font-family:
   <aside id="legend">
     <h2>类别 · classes</h2><div id="class-filters"></div>
     <h2>关系 · relations</h2><div id="property-filters"></div>
+    <h2>文件与年份 · document and year</h2>
+    <select id="doc-filter"><option value="">所有文件 · every document</option></select>
+    <select id="year-filter"><option value="">所有年份 · every year</option></select>
+    <h2>其他 · more</h2><label id="mention-toggle"><input type="checkbox" id="show-mentions">
+    只被提及的实体 · entities only mentioned, in no fact <span class="count" id="mention-count"></span></label>
   </aside>
   <div id="network"></div>
   <aside id="details"><p class="hint">点击节点或关系以固定详情 · click a node or relation to pin its details
@@ -481,8 +497,20 @@ _APP_JS = r"""
     copy.title = tooltip(e.tip);
     return copy;
   }));
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return classOn[n.cls]; } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) { return propOn[e.property]; } });
+  // the page opens on the entities that take part in facts; those only mentioned wait behind a toggle
+  var showMentions = false;
+  // a document or year chosen: only the relations they state, and the entities at their ends
+  var docOn = "", yearOn = "", ends = null;
+  function edgeShown(e) {
+    return propOn[e.property] && (!docOn || e.docs.indexOf(docOn) >= 0) &&
+      (!yearOn || e.years.indexOf(Number(yearOn)) >= 0);
+  }
+  function shown(n) {
+    if (ends && !ends[n.id] && n.focus !== true) { return false; }
+    return classOn[n.cls] && (showMentions || !n.mention || n.focus === true);
+  }
+  var nodeView = new vis.DataView(nodes, { filter: shown });
+  var edgeView = new vis.DataView(edges, { filter: edgeShown });
   var big = data.nodes.length > 300;
   var options = {
     autoResize: true,
@@ -559,6 +587,8 @@ _APP_JS = r"""
   }
   function byId(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
   network.on("click", function (params) {
+    // a pick by hand replaces what the last search said
+    if (params.nodes.length || params.edges.length) { document.getElementById("search-result").textContent = ""; }
     if (params.nodes.length) { pin(byId(data.nodes, params.nodes[0]), true); }
     else if (params.edges.length) { pin(byId(data.edges, params.edges[0]), false); }
   });
@@ -599,6 +629,35 @@ _APP_JS = r"""
     return s;
   });
   if (data.note) { document.getElementById("note").textContent = data.note; }
+  function choose(id, items, set) {
+    var select = document.getElementById(id);
+    items.forEach(function (item) {
+      var o = el("option", item.id + " (" + item.count + ")");
+      o.value = String(item.id);
+      select.appendChild(o);
+    });
+    select.addEventListener("change", function () {
+      set(select.value);
+      ends = null;
+      if (docOn || yearOn) {
+        ends = {};
+        data.edges.forEach(function (e) { if (edgeShown(e)) { ends[e.from] = true; ends[e.to] = true; } });
+      }
+      document.body.setAttribute("data-filter", [docOn, yearOn].join("|"));
+      nodeView.refresh();
+      edgeView.refresh();
+    });
+  }
+  choose("doc-filter", data.documents, function (v) { docOn = v; });
+  choose("year-filter", data.years, function (v) { yearOn = v; });
+  document.getElementById("mention-count").textContent = "(" + data.mentions + ")";
+  document.getElementById("mention-toggle").hidden = !data.mentions;
+  document.getElementById("show-mentions").addEventListener("change", function (ev) {
+    showMentions = ev.target.checked;
+    document.body.setAttribute("data-mentions-shown", showMentions ? "1" : "0");
+    nodeView.refresh();
+  });
+
 
   var list = document.getElementById("all-labels");
   var seen = {};
@@ -613,39 +672,65 @@ _APP_JS = r"""
     var out = document.getElementById("search-result");
     if (!q) { out.textContent = ""; return; }
     var exact = [], part = [];
+    var behind = 0;
     data.nodes.forEach(function (n) {
-      if (!classOn[n.cls]) { return; }
-      if (n.search.indexOf(q) >= 0) { exact.push(n.id); }
-      else if (n.search.some(function (s) { return s.indexOf(q) >= 0; })) { part.push(n.id); }
+      var match = n.search.indexOf(q) >= 0 ? exact : n.search.some(function (s) { return s.indexOf(q) >= 0; }) ? part : null;
+      if (!match) { return; }
+      if (shown(n)) { match.push(n.id); } else if (classOn[n.cls]) { behind += 1; }
     });
     var hits = exact.concat(part);
-    if (!hits.length) { out.textContent = "未找到 · not found"; return; }
+    if (!hits.length) {
+      out.textContent = behind ? "只被提及，未参与事实 · only mentioned: tick the toggle to show" : "未找到 · not found";
+      return;
+    }
     out.textContent = hits.length + " found · 找到 " + hits.length;
     network.selectNodes([hits[0]]);
     network.focus(hits[0], { scale: 1.4, animation: { duration: 300 } });
   });
-  // #tip=<node or edge id> shows that tooltip in the page (for checking, and for linking to a node)
-  var m = /^#tip=(.+)$/.exec(window.location.hash);
-  if (m) {
-    var wanted = decodeURIComponent(m[1]);
-    var item = data.nodes.concat(data.edges).filter(function (x) { return x.id === wanted; })[0];
+  // #tip=<id> shows that tooltip in the page; #pin=<id> pins it as a click would (#copy=<n> then
+  // copies its n-th quote); #mentions=1 shows the entities only mentioned; #doc=<symbol> and
+  // #year=<year> choose the filters. Read on load and whenever the hash changes on the open page.
+  function applyHash() {
+    var hash = window.location.hash;
     var preview = document.getElementById("tip-preview");
-    if (item) { preview.appendChild(tooltip(item.tip)); preview.hidden = false; }
-  }
-  // #pin=<node or edge id> pins it as a click would; #copy=<n> then copies its n-th quote
-  var pm = /^#pin=([^&]+)(?:&copy=(\d+))?$/.exec(window.location.hash);
-  if (pm) {
-    var pid = decodeURIComponent(pm[1]);
-    var node = byId(data.nodes, pid);
-    var target = node || byId(data.edges, pid);
-    if (target) {
-      pin(target, Boolean(node));
-      if (pm[2] !== undefined) {
-        var buttons = document.querySelectorAll("#details button.copy");
-        if (buttons[Number(pm[2])]) { buttons[Number(pm[2])].click(); }
+    preview.replaceChildren();
+    preview.hidden = true;
+    var m = /^#tip=(.+)$/.exec(hash);
+    if (m) {
+      var wanted = decodeURIComponent(m[1]);
+      var item = data.nodes.concat(data.edges).filter(function (x) { return x.id === wanted; })[0];
+      if (item) { preview.appendChild(tooltip(item.tip)); preview.hidden = false; }
+    }
+    var pm = /^#pin=([^&]+)(?:&copy=(\d+))?$/.exec(hash);
+    if (pm) {
+      var pid = decodeURIComponent(pm[1]);
+      var node = byId(data.nodes, pid);
+      var target = node || byId(data.edges, pid);
+      if (target) {
+        pin(target, Boolean(node));
+        document.getElementById("search-result").textContent = "";
+        if (node) { network.selectNodes([pid]); }
+        if (pm[2] !== undefined) {
+          var buttons = document.querySelectorAll("#details button.copy");
+          if (buttons[Number(pm[2])]) { buttons[Number(pm[2])].click(); }
+        }
       }
     }
+    hash.slice(1).split("&").forEach(function (part) {  // #doc=S/2015/366&year=2015 choose a filter
+      var kv = /^(doc|year)=(.*)$/.exec(part);
+      if (!kv) { return; }
+      var select = document.getElementById(kv[1] + "-filter");
+      select.value = decodeURIComponent(kv[2]);
+      select.dispatchEvent(new Event("change"));
+    });
+    if (/(^#|&)mentions=1(&|$)/.test(hash) && !showMentions) {
+      var toggle = document.getElementById("show-mentions");
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
   }
+  applyHash();
+  window.addEventListener("hashchange", applyHash);
   window.nexusNetwork = network;
 })();
 """
