@@ -484,6 +484,11 @@ def test_dossier_pages_are_answered_by_the_workers_and_a_crash_is_one_500(
     assert request(server, "GET", "/entity?name=" + urllib.parse.quote("no such group"))[0] == 404
 
 
+def test_a_document_page_is_answered_by_the_workers_too(server: SparqlServer) -> None:
+    status, _, body = request(server, "GET", "/entity/doc-s-2015-366")
+    assert status == 200 and "S/2015/366" in body and "Claims stated" in body
+
+
 def test_dossier_pages_have_the_query_limits_and_paginate(built: Path) -> None:
     srv = start(built, limits=Limits(max_memory=512 * MB, max_response=20_000))
     try:
