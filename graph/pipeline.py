@@ -166,6 +166,8 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     else:
         doc = ingest.identify(Document("explain", "<text>", source, ""))
     passages = list(ingest.passages(doc))
+    if not passages:
+        raise InputError(f"{source.strip() or '(empty text)'}: nothing to explain: no sentence")
     if para is not None and para not in {p.para for p in passages}:
         known = ", ".join(dict.fromkeys(p.para for p in passages))
         raise InputError(f"{source}: no paragraph {para!r} (paragraphs: {known})")

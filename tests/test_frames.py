@@ -539,6 +539,14 @@ def test_explain_refuses_a_paragraph_the_file_does_not_have(tmp_path) -> None:
         explain(str(f), "7", VOCAB)
 
 
+def test_explain_refuses_an_empty_text() -> None:
+    from graph.errors import InputError
+    from graph.pipeline import explain
+
+    with pytest.raises(InputError, match=r"\(empty text\): nothing to explain"):
+        explain("  ", None, VOCAB)
+
+
 # ---- the group relations on the same analyser
 
 
