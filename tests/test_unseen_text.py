@@ -162,6 +162,12 @@ def test_a_body_set_up_by_the_text_and_a_programme_with_an_acronym_are_discovere
     assert got.get("沿海监测项目") == "Programme"
 
 
+def test_a_named_publication_or_set_of_guidelines_in_title_marks_is_discovered() -> None:
+    got = discovered("2023年，该办公室出版了《海上反恐调查手册》，并推广《关于保护证人的准则》。\n")
+    assert got.get("海上反恐调查手册") == "Programme"
+    assert got.get("关于保护证人的准则") == "Convention"
+
+
 def test_a_place_written_inside_a_known_one_is_discovered() -> None:
     got = discovered("武装分子在马里中部塔兰加区袭击了一支车队，又在尼日尔Ouallam附近设伏。\n")
     assert got.get("塔兰加区") == "Region"
