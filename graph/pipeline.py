@@ -200,11 +200,13 @@ def corpus_tasks(
     return tasks
 
 
-def extract_file(task: tuple[Path, dict[str, str] | None]) -> DocumentFacts | Problem:
-    """Read and extract one file; the text is not kept."""
+def extract_file(
+    task: tuple[Path, dict[str, str] | None], max_size: int = ingest.MAX_SIZE
+) -> DocumentFacts | Problem:
+    """Read and extract one file (at most ``max_size`` bytes); the text is not kept."""
     path, meta = task
     try:
-        doc = ingest.load_document(path, meta)
+        doc = ingest.load_document(path, meta, max_size)
     except InputError as exc:
         return Problem(str(path), str(exc), fatal=True)
     if not doc.text.strip():
@@ -213,9 +215,11 @@ def extract_file(task: tuple[Path, dict[str, str] | None]) -> DocumentFacts | Pr
     return dataclasses.replace(r, doc=dataclasses.replace(doc, text=""))
 
 
-def extract_quads(task: tuple[Path, dict[str, str] | None]) -> build.DocumentQuads | Problem:
+def extract_quads(
+    task: tuple[Path, dict[str, str] | None], max_size: int = ingest.MAX_SIZE
+) -> build.DocumentQuads | Problem:
     """Read one file and turn it into its named graph's N-Quads (runs in a worker process)."""
-    r = extract_file(task)
+    r = extract_file(task, max_size)
     return r if isinstance(r, Problem) else build.document_quads(r)
 
 
@@ -318,9 +322,11 @@ def build_graph(
     if workers > 1 and len(todo) > 1:
         pool = _pool(workers, vocab)
         chunk = max(1, min(32, len(todo) // (workers * 8)))
-        outcomes = pool.map(extract_quads, [tasks[i] for i in todo], chunksize=chunk)
+        outcomes = pool.map(
+            functools.partial(extract_quads, max_size=max_size), [tasks[i] for i in todo], chunksize=chunk
+        )
     else:
-        outcomes = (extract_quads(tasks[i]) for i in todo)
+        outcomes = (extract_quads(tasks[i], max_size) for i in todo)
     fresh = set(todo)
     try:
         for i in range(n):

@@ -325,3 +325,13 @@ def test_a_file_over_max_size_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "big.txt" in err and "--max-size" in err
     assert not (tmp_path / "out" / "nexus.ttl").exists()
+
+
+def test_a_file_grown_past_the_size_limit_is_never_read_whole(tmp_path) -> None:
+    # the size is checked when the corpus is listed; the read itself stops at the limit, so a file
+    # that grew in between is refused, not read whole
+    f = tmp_path / "grown.txt"
+    f.write_text("安全理事会，" * 40, encoding="utf-8")
+    with pytest.raises(InputError, match=r"grown.txt: larger than 100 bytes"):
+        load_document(f, None, max_size=100)
+    assert load_document(f, None, max_size=10_000).text.startswith("安全理事会")

@@ -172,12 +172,16 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     return {row["file"]: row for row in rows if row.get("file")}
 
 
-def load_document(path: Path, meta: dict[str, str] | None = None) -> Document:
-    """Read one corpus file into a ``Document``."""
+def load_document(path: Path, meta: dict[str, str] | None = None, max_size: int = MAX_SIZE) -> Document:
+    """Read one corpus file into a ``Document``: at most ``max_size`` bytes, even when the file
+    grew after its size was checked."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_size + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > max_size:
+        raise InputError(f"{path}: larger than {max_size:,} bytes (see --max-size)")
     text = clean_controls(decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n"))
     meta = meta or {}
     doc = Document(
