@@ -179,12 +179,12 @@ def __getattr__(name: str) -> Any:
         import rdflib
         from rdflib.namespace import ClosedNamespace, Namespace
 
-        value = {
-            "NX": lambda: ClosedNamespace(NX_URI, list(declared_terms())),
-            "NXID": lambda: Namespace(ID_URI),
-            "WD": lambda: Namespace(WD_URI),
-            "ONTOLOGY_IRI": lambda: rdflib.URIRef(ONTOLOGY_URI),
-        }[name]()
+        if name == "NX":
+            value = ClosedNamespace(NX_URI, list(declared_terms()))
+        elif name == "ONTOLOGY_IRI":
+            value = rdflib.URIRef(ONTOLOGY_URI)
+        else:
+            value = Namespace(ID_URI if name == "NXID" else WD_URI)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 
 from graph.records import Entity, Mention, Passage
-from graph.vocab import fold, load
+from graph.script import fold
+from graph.vocab import load
 
 
 @functools.cache

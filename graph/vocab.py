@@ -21,6 +21,7 @@ from graph.errors import OntologyError
 from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
+from graph.script import fold
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -28,8 +29,6 @@ _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 #: Classes a vocabulary concept may have, by local name: the ontology's entity classes.
 KINDS: tuple[str, ...] = CLASSES
-
-from graph.script import fold  # noqa: E402  (re-exported: the stages fold through the vocabulary)
 
 
 @dataclass(frozen=True, slots=True)

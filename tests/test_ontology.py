@@ -9,8 +9,8 @@ import pytest
 import rdflib
 
 from graph import ns, symbols, vocab
-from graph.analytics import analyze
 from graph.errors import OntologyError
+from graph.ns import RELATIONS
 from graph.rdf import shapes, validate
 from graph.resources import ontology_file
 
@@ -28,7 +28,7 @@ def test_classes_and_relations_come_from_the_ontology_lists() -> None:
     classes = {str(c)[len(ns.NX_URI) :] for c in g.subjects(rdflib.RDF.type, rdflib.OWL.Class)}
     assert set(ns.CLASSES) <= classes
     assert vocab.KINDS == ns.CLASSES
-    assert analyze.RELATIONS == ns.RELATIONS
+    assert RELATIONS == ns.RELATIONS
     for rel in ns.RELATIONS:
         assert (NX[rel], rdflib.RDF.type, rdflib.OWL.ObjectProperty) in g
         assert g.value(NX[rel], rdflib.RDFS.range) is not None, f"{rel} has no range"

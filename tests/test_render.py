@@ -15,7 +15,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph import cli
 from graph.analytics import analyze, report
-from graph.ns import NX, entity_iri
+from graph.analytics.project import to_networkx
+from graph.ns import NX, RELATIONS, entity_iri
 from graph.view import render
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -137,12 +138,12 @@ def test_edge_tooltips_carry_best_sentences(seed_graph):
     assert isil["shape"] == render.CLASS_STYLE["TerroristGroup"][0]
     classes = {c["id"]: c for c in data["classes"]}
     assert classes["TerroristGroup"]["label"] == "恐怖主义团体 · terrorist group"
-    assert {p["id"] for p in data["properties"]} <= set(analyze.RELATIONS)
+    assert {p["id"] for p in data["properties"]} <= set(RELATIONS)
 
 
 def test_size_follows_the_chosen_measure(seed_graph):
     data = page_data(report.viewer(seed_graph, size_by="betweenness"))
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     bt = analyze.centrality(G, ["betweenness"])["betweenness"]
     biggest = max(data["nodes"], key=lambda n: (n["size"], n["id"]))["id"]
     assert bt[biggest] == max(bt.values())
@@ -164,7 +165,7 @@ def test_large_graphs_show_the_most_central_nodes_with_a_note():
 
 
 def test_focus_draws_the_neighbourhood(seed_graph):
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     data = page_data(report.viewer(seed_graph, focus="伊黎伊斯兰国", depth=1))
     expected = {"group-isil"} | set(G.successors("group-isil")) | set(G.predecessors("group-isil"))
     assert {n["id"] for n in data["nodes"]} == expected
@@ -216,7 +217,7 @@ def test_viz_cli_writes_the_page(built, tmp_path, capsys):
 def test_build_writes_the_viewer(built: Path):
     page = (built / "graph.html").read_text(encoding="utf-8")
     data = page_data(page)
-    G = analyze.to_networkx(rdflib.Graph().parse(built / "nexus.ttl", format="turtle"))
+    G = to_networkx(rdflib.Graph().parse(built / "nexus.ttl", format="turtle"))
     assert {n["id"] for n in data["nodes"]} == set(G.nodes)
     assert len(data["edges"]) == G.number_of_edges()
 
@@ -256,7 +257,7 @@ def test_entities_only_mentioned_wait_behind_a_toggle(seed_graph):
 
 
 def test_a_focus_only_mentioned_is_drawn(seed_graph):
-    G = report.analyze.to_networkx(seed_graph)
+    G = report.to_networkx(seed_graph)
     lonely = next(v for v in sorted(G.nodes) if not G.degree(v))
     data = page_data(report.viewer(seed_graph, focus=lonely))
     [node] = [n for n in data["nodes"] if n["id"] == lonely]
