@@ -112,3 +112,11 @@ def test_every_claim_is_traceable_in_prov_o(seed_graph: rdflib.Graph) -> None:
         plan = g.value(g.value(activity, prov.qualifiedAssociation), prov.hadPlan)
         assert (plan, rdflib.RDF.type, prov.Plan) in g
         assert str(g.value(plan, rdflib.RDFS.label)) == str(g.value(c, NX.rule))
+
+
+def test_a_misspelt_term_written_into_the_graph_raises() -> None:
+    from graph.rdf.build import nx
+
+    assert nx("benefitsFrom") == f"<{ns.NX_URI}benefitsFrom>"
+    with pytest.raises(OntologyError, match=r"^nx:benefitFrom is not declared in ontology/nexus.ttl$"):
+        nx("benefitFrom")

@@ -271,3 +271,24 @@ def test_each_relation_carries_its_documents_and_years(seed_graph):
     counts = {d["id"]: d["count"] for d in data["documents"]}
     assert counts["S/2015/366"] == sum(1 for e in data["edges"] if "S/2015/366" in e["docs"])
     assert [y["id"] for y in data["years"]] == sorted({y for e in data["edges"] for y in e["years"]})
+
+
+def test_every_class_and_relation_of_the_ontology_has_a_style() -> None:
+    from graph.ns import CLASSES
+
+    assert list(render.CLASS_STYLE) == [*CLASSES, "Entity"]
+    assert list(render.PROPERTY_COLOURS) == list(RELATIONS)
+    assert all(shape in render.SHAPE_SYMBOL for shape, _ in render.CLASS_STYLE.values())
+
+
+def test_a_style_missing_or_naming_an_unknown_term_is_a_load_error() -> None:
+    from graph.errors import OntologyError
+
+    colours = {**render.PROPERTY_COLOURS, "benefitFrom": "#000000"}
+    with pytest.raises(
+        OntologyError, match=r"^graph/view/render.py: a relation style for benefitFrom, which"
+    ):
+        render.keyed(colours, RELATIONS, "relation")
+    del colours["benefitFrom"], colours["recalls"]
+    with pytest.raises(OntologyError, match=r"^graph/view/render.py: no relation style for recalls \("):
+        render.keyed(colours, RELATIONS, "relation")
