@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph import cueschema
 from graph.errors import OntologyError
 from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
@@ -218,4 +219,11 @@ def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
         cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise OntologyError(f"{cpath}: cannot read cue words ({exc})") from None
-    return Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+    vocab = Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+
+    def is_crime(label: str) -> bool:
+        concept = vocab.lookup(label)
+        return concept is not None and concept.kind == "CrimeType"
+
+    cueschema.check(cue_data, is_crime, cpath.name)
+    return vocab
