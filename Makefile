@@ -20,13 +20,18 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks
 	$(BIN)/ruff format --check graph tests benchmarks
-	$(BIN)/mypy graph
+	$(BIN)/mypy --strict graph
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks
 	$(BIN)/ruff format --check graph tests benchmarks
-	$(BIN)/mypy graph
+	$(BIN)/mypy --strict graph
+
+# the benchmarks' quick modes: build throughput (1x, 10x seeds) and queries on 100k triples
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py --quick
+	$(BIN)/python benchmarks/bench_queries.py --quick
 
 clean:
 	rm -rf out .pytest_cache

@@ -26,7 +26,8 @@ import rdflib
 
 from graph.pipeline import run_build
 from graph.rdf.store import STORE_DIR, build_store, open_store
-from graph.sparql.query import execute, saved_queries, with_prologue
+from graph.sparql.query import execute, with_prologue
+from graph.sparql.saved import saved_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 ID = "https://w3id.org/nexus-kg/id/"

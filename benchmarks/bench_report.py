@@ -26,6 +26,8 @@ from rdflib.namespace import RDF, RDFS, XSD
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.analytics import analyze, charts, report
+from graph.analytics.matrix import crime_matrix, projection
+from graph.analytics.project import to_networkx
 from graph.ns import NX, entity_iri
 from graph.view import render
 
@@ -118,7 +120,7 @@ def bench(name: str, g: rdflib.Graph) -> None:
     """Run the steps of ``report.report_files`` and ``report.viewer`` one by one, timing each."""
     print(f"{name}: {len(g):,} triples")
     total = time.perf_counter()
-    G = timed("RDF → NetworkX", lambda: analyze.to_networkx(g))
+    G = timed("RDF → NetworkX", lambda: to_networkx(g))
     sampled = G.number_of_nodes() > analyze.EXACT_LIMIT
     print(
         f"  ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; "
@@ -127,14 +129,14 @@ def bench(name: str, g: rdflib.Graph) -> None:
     scores = timed("all measures", lambda: analyze.centrality(G))
     community = timed("communities (Louvain)", lambda: analyze.communities(G))
     by_year = timed("measures per document year", lambda: analyze.by_year(G))
-    matrix = analyze.crime_matrix(G)
+    matrix = crime_matrix(G)
     result = {
         "scores": scores,
         "community": community,
         "matrix": matrix,
         "by_year": by_year,
-        "groups_sharing": analyze.projection(matrix, "rows"),
-        "crimes_sharing": analyze.projection(matrix, "columns"),
+        "groups_sharing": projection(matrix, "rows"),
+        "crimes_sharing": projection(matrix, "columns"),
     }
     pngs, _ = timed("charts (4 PNG)", lambda: charts.charts(G, result))
     timed(

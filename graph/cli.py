@@ -146,11 +146,15 @@ def _measures() -> tuple[str, ...]:
 # ---------------------------------------------------------------- queries (query, show, serve)
 @command("query")
 def _query(args: argparse.Namespace) -> int:
+    from graph.errors import QueryError
     from graph.sparql import query as q
     from graph.sparql.arguments import bind, parse_pairs, values_clause
+    from graph.sparql.results import Results
+    from graph.sparql.saved import declared_arguments, saved_queries, saved_query
+    from graph.sparql.table import render
 
     if args.list:
-        for saved in q.saved_queries():
+        for saved in saved_queries():
             print(f"{saved.name:<24}{saved.title_zh}")
             print(f"{'':<24}{saved.title_en}")
             print(f"{'':<24}{saved.description}")
@@ -159,27 +163,27 @@ def _query(args: argparse.Namespace) -> int:
         return 0
     given = [x for x in (args.sparql, args.file, args.name) if x]
     if len(given) != 1:
-        raise q.QueryError("give one query: 'SPARQL…', --file Q.rq or --name NAME (--list shows the names)")
+        raise QueryError("give one query: 'SPARQL…', --file Q.rq or --name NAME (--list shows the names)")
     if args.file:
         try:
             text, source = Path(args.file).read_text(encoding="utf-8"), args.file
         except OSError as exc:
-            raise q.QueryError(f"{args.file}: cannot read the query file: {exc.strerror}") from exc
+            raise QueryError(f"{args.file}: cannot read the query file: {exc.strerror}") from exc
     elif args.name:
-        saved = q.saved_query(args.name)
+        saved = saved_query(args.name)
         text, source = saved.text, saved.name
     else:
         text, source = args.sparql, "query"
-    declared = q.declared_arguments(Path(source).stem, text) if not args.sparql else ()
+    declared = declared_arguments(Path(source).stem, text) if not args.sparql else ()
     values = parse_pairs(args.arg)
     if values and not declared:
-        raise q.QueryError(
+        raise QueryError(
             f"{source}: takes no --arg (a saved question declares its arguments in `# @arg` lines)"
         )
     if args.endpoint:
         endpoint = args.endpoint
 
-        def run(t: str) -> q.Results:
+        def run(t: str) -> Results:
             return q.remote(endpoint, t)
 
         sent = f"{text.rstrip()}\n{values_clause(bind(run, declared, values, source))}" if declared else text
@@ -189,7 +193,7 @@ def _query(args: argparse.Namespace) -> int:
 
         store = open_store(Path(args.out))
 
-        def run(t: str) -> q.Results:
+        def run(t: str) -> Results:
             return q.execute(store, t)
 
         res = q.execute(store, text, source=source, bindings=bind(store, declared, values, source))
@@ -197,7 +201,7 @@ def _query(args: argparse.Namespace) -> int:
         say(f"warning: {w}", file=sys.stderr)
     names = q.label_terms(run, q.result_iris(res), lang=args.lang) if args.labels else None
     width = None if args.full else args.width
-    sys.stdout.write(q.render(res, args.format, names, max_width=width, wrapped=args.wrap))
+    sys.stdout.write(render(res, args.format, names, max_width=width, wrapped=args.wrap))
     return 0
 
 

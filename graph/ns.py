@@ -102,6 +102,22 @@ def declared_terms() -> tuple[str, ...]:
 
 
 @cache
+def nx_iri(name: str) -> str:
+    """The IRI of the declared ``nx:`` term ``name``; a misspelt or undeclared name raises.
+
+    >>> nx_iri("benefitsFrom")
+    'https://w3id.org/nexus-kg/ontology#benefitsFrom'
+    >>> nx_iri("benefitFrom")
+    Traceback (most recent call last):
+    ...
+    graph.errors.OntologyError: nx:benefitFrom is not declared in ontology/nexus.ttl
+    """
+    if name not in declared_terms():
+        raise OntologyError(f"nx:{name} is not declared in ontology/nexus.ttl")
+    return NX_URI + name
+
+
+@cache
 def domain_range(prop: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The classes a relation's ``rdfs:domain`` and ``rdfs:range`` admit, subclasses included.
 
@@ -179,12 +195,12 @@ def __getattr__(name: str) -> Any:
         import rdflib
         from rdflib.namespace import ClosedNamespace, Namespace
 
-        value = {
-            "NX": lambda: ClosedNamespace(NX_URI, list(declared_terms())),
-            "NXID": lambda: Namespace(ID_URI),
-            "WD": lambda: Namespace(WD_URI),
-            "ONTOLOGY_IRI": lambda: rdflib.URIRef(ONTOLOGY_URI),
-        }[name]()
+        if name == "NX":
+            value = ClosedNamespace(NX_URI, list(declared_terms()))
+        elif name == "ONTOLOGY_IRI":
+            value = rdflib.URIRef(ONTOLOGY_URI)
+        else:
+            value = Namespace(ID_URI if name == "NXID" else WD_URI)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

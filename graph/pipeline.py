@@ -9,7 +9,6 @@ import hashlib
 import multiprocessing
 import os
 import pickle
-import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,6 +30,7 @@ from graph.rdf import build
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
 from graph.script import visible
+from graph.symbols import parse_symbol, symbol_entity
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -108,13 +108,7 @@ def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
     """
     if not doc.symbol:
         return None
-    symbol = doc.symbol.replace(" ", "") if "RES" in doc.symbol else doc.symbol
-    ent = mentions.parse_symbol(symbol)
-    if ent is None and (m := re.fullmatch(r"S/RES/(\d{1,4})", symbol)):
-        year = doc.year or mentions.sc_year(int(m.group(1)), vocab.cues["resolutions"]["sc_first_of_year"])
-        if year:
-            ent = mentions.resolution_entity("S", m.group(1), year)
-    return ent
+    return symbol_entity(doc.symbol, doc.year, vocab.cues["resolutions"]["sc_first_of_year"])
 
 
 def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
@@ -146,7 +140,7 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
     requested = None
     if doc.requested_by:
-        ent = mentions.parse_symbol(doc.requested_by.replace(" ", ""))
+        ent = parse_symbol(doc.requested_by.replace(" ", ""))
         if ent is not None:
             requested = ent.id
             entities[ent.id] = ent

@@ -66,7 +66,8 @@ def _s2t() -> Callable[[str], str] | None:
     try:
         import opencc
 
-        return opencc.OpenCC("s2t").convert
+        convert: Callable[[str], str] = opencc.OpenCC("s2t").convert
+        return convert
     except (ImportError, OSError):  # pragma: no cover - conversion is an extra
         return None
 

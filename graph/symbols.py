@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 
 from graph.records import Entity, Mention, Passage
-from graph.vocab import fold, load
+from graph.script import fold
+from graph.vocab import load
 
 
 @functools.cache
@@ -251,3 +252,27 @@ def sc_year(number: int, first_of_year: dict[str, int]) -> int | None:
     if found is not None and found == years[-1][0] and number > years[-1][1] + 80:
         return None
     return found
+
+
+_SC_SYMBOL_NO_YEAR = re.compile(r"S/RES/(\d{1,4})")
+
+
+def symbol_entity(symbol: str, year: int | None, first_of_year: dict[str, int]) -> Entity | None:
+    """The resolution, statement or document entity a document with ``symbol`` is, if any.
+
+    A Security Council resolution symbol without its year (S/RES/579) is dated by the document's
+    ``year`` or else by the table of first resolution numbers per year (``[resolutions]
+    sc_first_of_year`` of ``cues.toml``).
+
+    >>> symbol_entity("S/RES/2482 (2019)", None, {}).id
+    'res-s-2482-2019'
+    >>> symbol_entity("S/RES/2395", None, {"2017": 2337, "2018": 2398}).id
+    'res-s-2395-2017'
+    """
+    symbol = symbol.replace(" ", "") if "RES" in symbol else symbol
+    ent = parse_symbol(symbol)
+    if ent is None and (m := _SC_SYMBOL_NO_YEAR.fullmatch(symbol)):
+        year = year or sc_year(int(m.group(1)), first_of_year)
+        if year:
+            ent = resolution_entity("S", m.group(1), year)
+    return ent

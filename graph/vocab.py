@@ -17,10 +17,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph import cueschema
 from graph.errors import OntologyError
 from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
+from graph.script import fold
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -28,8 +30,6 @@ _SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 #: Classes a vocabulary concept may have, by local name: the ontology's entity classes.
 KINDS: tuple[str, ...] = CLASSES
-
-from graph.script import fold  # noqa: E402  (re-exported: the stages fold through the vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,4 +219,11 @@ def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
         cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise OntologyError(f"{cpath}: cannot read cue words ({exc})") from None
-    return Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+    vocab = Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+
+    def is_crime(label: str) -> bool:
+        concept = vocab.lookup(label)
+        return concept is not None and concept.kind == "CrimeType"
+
+    cueschema.check(cue_data, is_crime, cpath.name)
+    return vocab

@@ -13,8 +13,10 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from scipy.sparse.linalg import ArpackNoConvergence
 
 from graph.analytics import analyze, sparse
+from graph.analytics.matrix import crime_matrix, projection
+from graph.analytics.project import graph_from_store, to_networkx
 from graph.errors import GraphError, InputError
-from graph.ns import NX, entity_iri
+from graph.ns import NX, RELATIONS, entity_iri
 
 
 def path_of_three() -> nx.MultiDiGraph:
@@ -62,7 +64,7 @@ def kite_rdf() -> rdflib.Graph:
 
 def test_kite_conversion_is_faithful():
     kite = nx.krackhardt_kite_graph()
-    G = analyze.to_networkx(kite_rdf())
+    G = to_networkx(kite_rdf())
     name = {n: f"country-k{n}" for n in kite}
     assert {frozenset(e) for e in analyze.undirected(G).edges} == {
         frozenset((name[u], name[v])) for u, v in kite.edges
@@ -114,7 +116,7 @@ def test_edges_keep_property_weight_and_years_and_provenance_stays_out():
         g.add((amount, RDF.type, NX.MonetaryAmount))
         g.add((passage, RDF.type, NX.Passage))
         g.add((passage, NX.inDocument, doc))
-    G = analyze.to_networkx(g)
+    G = to_networkx(g)
     assert sorted(G.nodes) == ["crime-oil-smuggling", "group-isil", "res-s-2482-2019"]
     assert list(G.edges(keys=True, data=True)) == [
         (
@@ -197,10 +199,10 @@ def test_group_crime_matrix_and_projections():
     for grp, crime, w in (("g1", "oil", 2), ("g1", "drugs", 1), ("g2", "drugs", 3), ("g2", "kidnap", 1)):
         G.add_edge(grp, crime, key="benefitsFrom", property="benefitsFrom", weight=w)
     G.add_edge("g1", "country-irq", key="operatesIn", property="operatesIn", weight=1)
-    matrix = analyze.crime_matrix(G)
+    matrix = crime_matrix(G)
     assert matrix == {"g1": {"drugs": 1, "oil": 2}, "g2": {"drugs": 3, "kidnap": 1}}
-    assert analyze.projection(matrix) == [{"a": "g1", "b": "g2", "shared": 1, "via": ["drugs"]}]
-    assert analyze.projection(matrix, "columns") == [
+    assert projection(matrix) == [{"a": "g1", "b": "g2", "shared": 1, "via": ["drugs"]}]
+    assert projection(matrix, "columns") == [
         {"a": "drugs", "b": "kidnap", "shared": 1, "via": ["g2"]},
         {"a": "drugs", "b": "oil", "shared": 1, "via": ["g1"]},
     ]
@@ -281,7 +283,7 @@ def test_unknown_measure_is_refused():
 
 
 def test_find_node_by_alias_and_unknown_label(seed_graph):
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     for label in ("伊黎伊斯兰国", "达伊沙", "ISIL", "isil", "group-isil", "伊拉克和黎凡特伊斯兰国"):
         assert analyze.find_node(G, label) == "group-isil"
     with pytest.raises(InputError) as err:
@@ -291,13 +293,13 @@ def test_find_node_by_alias_and_unknown_label(seed_graph):
 
 
 def test_isil_is_among_the_most_central_groups_in_the_seeds(seed_graph):
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     scores = analyze.centrality(G)
     for measure in ("degree", "betweenness"):
         top = [v for v, _ in analyze.rankings(G, scores[measure], top=3)["TerroristGroup"]]
         assert "group-isil" in top, (measure, top)
     assert G.nodes["group-isil"]["zh"] == "伊拉克和黎凡特伊斯兰国"
-    assert {d["property"] for _, _, d in G.edges(data=True)} <= set(analyze.RELATIONS)
+    assert {d["property"] for _, _, d in G.edges(data=True)} <= set(RELATIONS)
     assert all(d["weight"] >= 1 for _, _, d in G.edges(data=True))
     assert any(2015 in d["years"] for _, _, d in G.out_edges("group-isil", data=True))  # S/2015/366
 
@@ -306,7 +308,7 @@ def test_the_report_read_from_the_store_equals_the_report_read_from_turtle(built
     from graph.analytics.report import report_files
     from graph.rdf.store import open_store
 
-    from_store, _ = report_files(analyze.graph_from_store(open_store(built)), with_charts=False)
+    from_store, _ = report_files(graph_from_store(open_store(built)), with_charts=False)
     from_turtle, _ = report_files(seed_graph, with_charts=False)
     assert from_store == from_turtle
     assert "group-taliban" in from_store["report/centrality.csv"]

@@ -19,7 +19,9 @@ from graph.errors import OntologyError, QueryError
 from graph.ns import NX
 from graph.rdf.store import open_store
 from graph.sparql.arguments import bind
-from graph.sparql.query import execute, parse_saved, rows, saved_queries, saved_query
+from graph.sparql.query import execute
+from graph.sparql.saved import parse_saved, saved_queries, saved_query
+from graph.sparql.table import rows
 
 NXID = "https://w3id.org/nexus-kg/id/"
 

@@ -9,6 +9,7 @@ import pytest
 from graph.extract import ingest, mentions, relations
 from graph.pipeline import extract_document
 from graph.records import Document, Fact, Passage
+from graph.symbols import resolution_entity
 from graph.vocab import load
 
 VOCAB = load()
@@ -68,7 +69,7 @@ def test_every_resolution_form_is_a_resolution() -> None:
 
 
 def test_resolution_entity_carries_body_number_year_and_symbol() -> None:
-    ent = mentions.resolution_entity("A", "74/175", None)
+    ent = resolution_entity("A", "74/175", None)
     assert (ent.symbol, ent.body, ent.number, ent.year) == (
         "A/RES/74/175",
         "General Assembly",

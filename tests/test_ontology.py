@@ -9,8 +9,8 @@ import pytest
 import rdflib
 
 from graph import ns, symbols, vocab
-from graph.analytics import analyze
 from graph.errors import OntologyError
+from graph.ns import RELATIONS
 from graph.rdf import shapes, validate
 from graph.resources import ontology_file
 
@@ -28,7 +28,7 @@ def test_classes_and_relations_come_from_the_ontology_lists() -> None:
     classes = {str(c)[len(ns.NX_URI) :] for c in g.subjects(rdflib.RDF.type, rdflib.OWL.Class)}
     assert set(ns.CLASSES) <= classes
     assert vocab.KINDS == ns.CLASSES
-    assert analyze.RELATIONS == ns.RELATIONS
+    assert RELATIONS == ns.RELATIONS
     for rel in ns.RELATIONS:
         assert (NX[rel], rdflib.RDF.type, rdflib.OWL.ObjectProperty) in g
         assert g.value(NX[rel], rdflib.RDFS.range) is not None, f"{rel} has no range"
@@ -112,3 +112,11 @@ def test_every_claim_is_traceable_in_prov_o(seed_graph: rdflib.Graph) -> None:
         plan = g.value(g.value(activity, prov.qualifiedAssociation), prov.hadPlan)
         assert (plan, rdflib.RDF.type, prov.Plan) in g
         assert str(g.value(plan, rdflib.RDFS.label)) == str(g.value(c, NX.rule))
+
+
+def test_a_misspelt_term_written_into_the_graph_raises() -> None:
+    from graph.rdf.build import nx
+
+    assert nx("benefitsFrom") == f"<{ns.NX_URI}benefitsFrom>"
+    with pytest.raises(OntologyError, match=r"^nx:benefitFrom is not declared in ontology/nexus.ttl$"):
+        nx("benefitFrom")

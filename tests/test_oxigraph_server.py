@@ -18,7 +18,7 @@ from conftest import require_tool
 
 from graph.cli import main
 from graph.rdf.store import STORE_DIR
-from graph.sparql import query as q
+from graph.sparql.saved import saved_queries
 
 
 def oxigraph() -> str:
@@ -76,7 +76,7 @@ def answer(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
     return [*sorted(out.splitlines()[1:]), out.splitlines()[0]] if out else []
 
 
-@pytest.mark.parametrize("name", [s.name for s in q.saved_queries()])
+@pytest.mark.parametrize("name", [s.name for s in saved_queries()])
 def test_saved_question_answers_the_same_from_the_oxigraph_server(
     name: str, endpoint: str, built: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

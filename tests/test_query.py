@@ -14,17 +14,10 @@ import rdflib
 from graph.cli import main
 from graph.rdf.store import open_store
 from graph.sparql.arguments import bind
-from graph.sparql.query import (
-    QueryRefused,
-    QuerySyntaxError,
-    Results,
-    execute,
-    parse_saved,
-    query_prefixes,
-    rows,
-    saved_queries,
-    width,
-)
+from graph.sparql.query import QueryRefused, QuerySyntaxError, execute, query_prefixes
+from graph.sparql.results import Results
+from graph.sparql.saved import parse_saved, saved_queries
+from graph.sparql.table import rows, width
 
 NXID = "https://w3id.org/nexus-kg/id/"
 S2015_366 = NXID + "doc-s-2015-366"
@@ -513,7 +506,8 @@ def test_query_loads_neither_rdflib_nor_networkx(built: Path) -> None:
 
 
 def test_the_terminal_table_writes_escape_sequences_out() -> None:
-    from graph.sparql.query import Results, Term, render
+    from graph.sparql.results import Results, Term
+    from graph.sparql.table import render
 
     res = Results("bindings", ("x",), ({"x": Term("literal", "a\x1b]0;owned\x07\u202eb")},))
     table = render(res, "table")

@@ -15,7 +15,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from graph import cli
 from graph.analytics import analyze, report
-from graph.ns import NX, entity_iri
+from graph.analytics.project import to_networkx
+from graph.ns import NX, RELATIONS, entity_iri
 from graph.view import render
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -137,12 +138,12 @@ def test_edge_tooltips_carry_best_sentences(seed_graph):
     assert isil["shape"] == render.CLASS_STYLE["TerroristGroup"][0]
     classes = {c["id"]: c for c in data["classes"]}
     assert classes["TerroristGroup"]["label"] == "恐怖主义团体 · terrorist group"
-    assert {p["id"] for p in data["properties"]} <= set(analyze.RELATIONS)
+    assert {p["id"] for p in data["properties"]} <= set(RELATIONS)
 
 
 def test_size_follows_the_chosen_measure(seed_graph):
     data = page_data(report.viewer(seed_graph, size_by="betweenness"))
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     bt = analyze.centrality(G, ["betweenness"])["betweenness"]
     biggest = max(data["nodes"], key=lambda n: (n["size"], n["id"]))["id"]
     assert bt[biggest] == max(bt.values())
@@ -164,7 +165,7 @@ def test_large_graphs_show_the_most_central_nodes_with_a_note():
 
 
 def test_focus_draws_the_neighbourhood(seed_graph):
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     data = page_data(report.viewer(seed_graph, focus="伊黎伊斯兰国", depth=1))
     expected = {"group-isil"} | set(G.successors("group-isil")) | set(G.predecessors("group-isil"))
     assert {n["id"] for n in data["nodes"]} == expected
@@ -216,7 +217,7 @@ def test_viz_cli_writes_the_page(built, tmp_path, capsys):
 def test_build_writes_the_viewer(built: Path):
     page = (built / "graph.html").read_text(encoding="utf-8")
     data = page_data(page)
-    G = analyze.to_networkx(rdflib.Graph().parse(built / "nexus.ttl", format="turtle"))
+    G = to_networkx(rdflib.Graph().parse(built / "nexus.ttl", format="turtle"))
     assert {n["id"] for n in data["nodes"]} == set(G.nodes)
     assert len(data["edges"]) == G.number_of_edges()
 
@@ -256,7 +257,7 @@ def test_entities_only_mentioned_wait_behind_a_toggle(seed_graph):
 
 
 def test_a_focus_only_mentioned_is_drawn(seed_graph):
-    G = report.analyze.to_networkx(seed_graph)
+    G = report.to_networkx(seed_graph)
     lonely = next(v for v in sorted(G.nodes) if not G.degree(v))
     data = page_data(report.viewer(seed_graph, focus=lonely))
     [node] = [n for n in data["nodes"] if n["id"] == lonely]
@@ -270,3 +271,24 @@ def test_each_relation_carries_its_documents_and_years(seed_graph):
     counts = {d["id"]: d["count"] for d in data["documents"]}
     assert counts["S/2015/366"] == sum(1 for e in data["edges"] if "S/2015/366" in e["docs"])
     assert [y["id"] for y in data["years"]] == sorted({y for e in data["edges"] for y in e["years"]})
+
+
+def test_every_class_and_relation_of_the_ontology_has_a_style() -> None:
+    from graph.ns import CLASSES
+
+    assert list(render.CLASS_STYLE) == [*CLASSES, "Entity"]
+    assert list(render.PROPERTY_COLOURS) == list(RELATIONS)
+    assert all(shape in render.SHAPE_SYMBOL for shape, _ in render.CLASS_STYLE.values())
+
+
+def test_a_style_missing_or_naming_an_unknown_term_is_a_load_error() -> None:
+    from graph.errors import OntologyError
+
+    colours = {**render.PROPERTY_COLOURS, "benefitFrom": "#000000"}
+    with pytest.raises(
+        OntologyError, match=r"^graph/view/render.py: a relation style for benefitFrom, which"
+    ):
+        render.keyed(colours, RELATIONS, "relation")
+    del colours["benefitFrom"], colours["recalls"]
+    with pytest.raises(OntologyError, match=r"^graph/view/render.py: no relation style for recalls \("):
+        render.keyed(colours, RELATIONS, "relation")

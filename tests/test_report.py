@@ -11,6 +11,8 @@ import pytest
 
 from graph import cli
 from graph.analytics import analyze, charts, report
+from graph.analytics.measures import MEASURES
+from graph.analytics.project import ontology_labels, to_networkx
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def test_report_writes_csv_markdown_and_charts(report_dir: Path, seed_graph):
         "top_degree.png",
     ]
     table = rows(report_dir / "centrality.csv")
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     assert [r["id"] for r in table] == sorted(G.nodes)
     assert list(table[0]) == [
         "id",
@@ -48,7 +50,7 @@ def test_report_writes_csv_markdown_and_charts(report_dir: Path, seed_graph):
         "label_en",
         "class",
         "discovered",
-        *analyze.MEASURES,
+        *MEASURES,
         "community",
     ]
     isil = next(r for r in table if r["id"] == "group-isil")
@@ -101,7 +103,7 @@ def test_report_is_byte_identical_on_rerun(seed_graph):
 
 
 def test_by_year_csv_matches_the_year_subgraphs(report_dir: Path, seed_graph):
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     table = rows(report_dir / "centrality_by_year.csv")
     for year in analyze.years(G):
         sub = analyze.year_subgraph(G, year)
@@ -111,7 +113,7 @@ def test_by_year_csv_matches_the_year_subgraphs(report_dir: Path, seed_graph):
 
 def small_graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
-    G.graph["labels"] = analyze.ontology_labels()
+    G.graph["labels"] = ontology_labels()
     for n, cls, zh, en in (
         ("g1", "TerroristGroup", "甲团体", "Group A"),
         ("g2", "TerroristGroup", "乙团体", "Group B"),
@@ -200,7 +202,7 @@ def test_report_names_the_share_of_each_document_and_body(report_dir: Path, seed
 def test_one_document_a_year_gets_bars_per_document_not_a_trend(seed_graph) -> None:
     from matplotlib import image
 
-    G = analyze.to_networkx(seed_graph)
+    G = to_networkx(seed_graph)
     result = report.analysis(G)
     docs = report.sources(seed_graph)
     bars, _ = charts.charts(G, result, docs=docs)
@@ -227,7 +229,7 @@ def test_the_heatmap_keeps_the_most_often_stated_crime_types():
 
 
 def test_chart_labels_tell_every_seed_entity_apart_without_a_cjk_font(seed_graph) -> None:
-    G = report.analyze.to_networkx(seed_graph)
+    G = report.to_networkx(seed_graph)
     for cls in charts.CHART_CLASSES:
         nodes = sorted(v for v, c in G.nodes(data="cls") if c == cls)
         for cjk in (True, False):

@@ -23,7 +23,8 @@ from graph.extract import ingest, mentions
 from graph.pipeline import BuildResult, DocumentFacts, assemble, extract_document
 from graph.rdf.validate import validate
 from graph.records import Document, Passage
-from graph.vocab import Vocabulary, fold, load
+from graph.script import fold
+from graph.vocab import Vocabulary, load
 
 #: Pieces of real UN text and of its PDF artifacts, mixed with other scripts and hostile characters.
 FRAGMENTS = (

@@ -17,7 +17,7 @@ from test_render import PAYLOAD, payload_graph
 from graph.errors import QueryError
 from graph.sparql import pages
 from graph.sparql.handler import make_server
-from graph.sparql.query import saved_queries
+from graph.sparql.saved import saved_queries
 
 # loopback stays reachable (the server under test); everything else goes to a proxy that is not there
 LOCAL_FLAGS = tuple(f for f in FLAGS if not f.startswith("--proxy-bypass-list"))

@@ -48,35 +48,24 @@ from scipy.sparse.csgraph import connected_components
 
 from graph.analytics import sparse
 from graph.analytics.louvain import louvain
-from graph.analytics.matrix import crime_matrix, projection
 from graph.analytics.measures import MEASURES
-from graph.analytics.project import graph_from_store, ontology_labels, supporting_passages, to_networkx
 from graph.errors import InputError
-from graph.ns import CLASSES, RELATIONS
+from graph.ns import CLASSES
 
-#: Re-exported: the projection and the matrix live in their own modules.
+#: The measures defined here; the projection and the matrix live in their own modules.
 __all__ = [
-    "CLASSES",
     "EXACT_LIMIT",
-    "MEASURES",
-    "RELATIONS",
     "SAMPLE_K",
     "approximate_closeness",
     "by_year",
     "centrality",
     "communities",
-    "crime_matrix",
     "directed",
     "eigenvector",
     "find_node",
-    "graph_from_store",
     "neighbourhood",
-    "ontology_labels",
     "pagerank",
-    "projection",
     "rankings",
-    "supporting_passages",
-    "to_networkx",
     "undirected",
     "year_subgraph",
     "years",
@@ -112,10 +101,15 @@ def find_node(G: nx.MultiDiGraph, label: str) -> str:
     graph.errors.InputError: no entity has the label, alias or id 'Nobody'; try a Chinese or English name
     """
     wanted = label.strip()
-    for match in (lambda x: x == wanted, lambda x: x.casefold() == wanted.casefold()):
+    for fold_case in (False, True):
+
+        def match(x: str, fold_case: bool = fold_case) -> bool:
+            return x.casefold() == wanted.casefold() if fold_case else x == wanted
+
         hits = [n for n, d in G.nodes(data=True) if match(n) or any(match(x) for x in d.get("labels", ()))]
         if hits:
-            return sorted(hits, key=lambda n: (-G.degree(n), n))[0]
+            best: str = sorted(hits, key=lambda n: (-G.degree(n), n))[0]
+            return best
     raise InputError(f"no entity has the label, alias or id {label!r}; try a Chinese or English name")
 
 

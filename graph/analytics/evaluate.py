@@ -19,8 +19,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
 from graph.ns import NX, local_id
+from graph.script import fold
 from graph.symbols import parse_symbol
-from graph.vocab import fold
 
 
 @dataclass

@@ -26,6 +26,10 @@ import rdflib
 
 from graph.analytics import analyze
 from graph.analytics.charts import charts
+from graph.analytics.matrix import crime_matrix, projection
+from graph.analytics.measures import MEASURES
+from graph.analytics.project import supporting_passages, to_networkx
+from graph.ns import CLASSES
 from graph.view import render
 
 
@@ -157,13 +161,13 @@ def analysis(G: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, Any]:
     >>> analysis(G)["matrix"]
     {'a': {'b': 1}}
     """
-    matrix = analyze.crime_matrix(G)
+    matrix = crime_matrix(G)
     return {
         "scores": analyze.centrality(G, seed=seed),
         "community": analyze.communities(G),
         "matrix": matrix,
-        "groups_sharing": analyze.projection(matrix, "rows"),
-        "crimes_sharing": analyze.projection(matrix, "columns"),
+        "groups_sharing": projection(matrix, "rows"),
+        "crimes_sharing": projection(matrix, "columns"),
         "by_year": analyze.by_year(G, seed=seed),
     }
 
@@ -188,7 +192,7 @@ def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "label_zh", "label_en", "class", "discovered", *analyze.MEASURES, "community"])
+    w.writerow(["id", "label_zh", "label_en", "class", "discovered", *MEASURES, "community"])
     scores = result["scores"]
     for v in sorted(G.nodes, key=str):
         d = G.nodes[v]
@@ -199,7 +203,7 @@ def centrality_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
                 d.get("en", ""),
                 d.get("cls", "Entity"),
                 "true" if d.get("discovered") else "false",
-                *(_fmt(m, scores[m].get(v, 0.0)) for m in analyze.MEASURES),
+                *(_fmt(m, scores[m].get(v, 0.0)) for m in MEASURES),
                 result["community"].get(v, ""),
             ]
         )
@@ -219,11 +223,11 @@ def by_year_csv(G: nx.MultiDiGraph, result: dict[str, Any]) -> str:
     """
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["year", "id", "label_zh", "class", *analyze.MEASURES])
+    w.writerow(["year", "id", "label_zh", "class", *MEASURES])
     nodes = G.nodes
     for year, scores in result["by_year"].items():
         order = sorted(scores["degree"], key=str)
-        columns = [list(map(_formatter(m), (scores[m].get(v, 0.0) for v in order))) for m in analyze.MEASURES]
+        columns = [list(map(_formatter(m), (scores[m].get(v, 0.0) for v in order))) for m in MEASURES]
         w.writerows(
             [year, v, nodes[v].get("zh", ""), nodes[v].get("cls", "Entity"), *values]
             for v, *values in zip(order, *columns, strict=True)
@@ -302,7 +306,7 @@ def markdown(
     by_class: dict[str, list[Any]] = {}
     for v, cls in G.nodes(data="cls", default="Entity"):
         by_class.setdefault(cls, []).append(v)
-    for cls in (*analyze.CLASSES, "Entity"):
+    for cls in (*CLASSES, "Entity"):
         members = sorted(by_class.get(cls, []), key=key)
         if not members:
             continue
@@ -327,12 +331,12 @@ def markdown(
                 G.nodes[v].get("zh", ""),
                 G.nodes[v].get("en", ""),
                 f"`{v}`",
-                *(_fmt(m, scores[m][v]) for m in analyze.MEASURES),
+                *(_fmt(m, scores[m][v]) for m in MEASURES),
                 result["community"].get(v, ""),
             ]
             for i, v in enumerate(members[:top], start=1)
         ]
-        out += _table(["#", "中文", "English", "id", *analyze.MEASURES, "community"], rows)
+        out += _table(["#", "中文", "English", "id", *MEASURES, "community"], rows)
 
     out += _matrix_section(G, result)
     out += _community_section(G, result)
@@ -491,7 +495,7 @@ def report_files(
     The paths are ``report/centrality.csv``, ``report/centrality_by_year.csv``,
     ``report/report.md`` and, with ``with_charts``, the PNG files beside them.
     """
-    G = analyze.to_networkx(g)
+    G = to_networkx(g)
     result = analysis(G, seed=seed)
     docs = sources(g)
     pngs: dict[str, bytes] = {}
@@ -520,7 +524,7 @@ def viewer(
     Parameters
     ----------
     size_by : str
-        The measure of :data:`graph.analytics.analyze.MEASURES` that sizes the nodes.
+        The measure of :data:`graph.analytics.MEASURES` that sizes the nodes.
     focus : str, optional
         A label, alias or id: draw only the nodes within ``depth`` hops of it.
 
@@ -534,7 +538,7 @@ def viewer(
     >>> "vis.Network" in viewer(rdflib.Graph())
     True
     """
-    G = analyze.to_networkx(g)
+    G = to_networkx(g)
     title, node = "nexus-kg", None
     if focus is not None:
         node = analyze.find_node(G, focus)
@@ -546,7 +550,7 @@ def viewer(
     return render.page(
         G,
         scores,
-        analyze.supporting_passages(g),
+        supporting_passages(g),
         size_by=size_by,
         title=title,
         max_nodes=max_nodes,

@@ -255,7 +255,8 @@ def pagerank(D: sp.csr_array, alpha: float = 0.85, tol: float = 1e-10, max_iter:
         last = x
         x = alpha * (x @ P + x[dangling].sum() * p) + (1 - alpha) * p
         if np.abs(x - last).sum() < n * tol:
-            return x.tolist()
+            scores: list[float] = x.tolist()
+            return scores
     raise nx.PowerIterationFailedConvergence(max_iter)
 
 
@@ -272,4 +273,5 @@ def principal_eigenvector(U: sp.csr_array) -> list[float]:
     vec = np.abs(vectors[:, 0])
     vec /= np.linalg.norm(vec)
     # rounded: the solver's last digits depend on node order, and ties must stay ties
-    return np.round(vec, 10).tolist()
+    rounded: list[float] = np.round(vec, 10).tolist()
+    return rounded

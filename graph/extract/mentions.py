@@ -29,7 +29,8 @@ import jieba
 from graph.errors import OntologyError
 from graph.extract.nested import shared_heads
 from graph.records import Entity, Mention, Passage
-from graph.symbols import (  # noqa: F401  (re-exported: the pipeline parses symbols through mentions)
+from graph.script import fold
+from graph.symbols import (
     SC_ONE,
     SC_RUN,
     SIMPLE_SYMBOL,
@@ -38,13 +39,11 @@ from graph.symbols import (  # noqa: F401  (re-exported: the pipeline parses sym
     body_before,
     entity_from_resolution_id,
     parse_symbol,
-    resolution_entities,
     resolution_entity,
     resolution_mentions,
     sc_year,
-    statement_entity,
 )
-from graph.vocab import Vocabulary, fold
+from graph.vocab import Vocabulary
 
 # ---------------------------------------------------------------- the vocabulary matcher
 

@@ -14,12 +14,12 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from graph.extract.clauses import Clause, ClauseTrace, analyse
+from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
 from graph.extract.discourse import Discourse, default_actor
 from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
-from graph.extract.rules.common import PLACES, Context, Cues, clause_spans, find_amounts, generic_un, has_any
+from graph.extract.rules.common import PLACES, Context, Cues, find_amounts, generic_un, has_any
 from graph.extract.rules.mandate import mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.extract.rules.recall import recall_facts

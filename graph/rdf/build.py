@@ -10,6 +10,7 @@ document. :func:`build_dataset` parses the same lines into rdflib for small corp
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Protocol
 
 import rdflib
 
-from graph.ns import ID_URI, NX_URI, bind_prefixes
+from graph.ns import ID_URI, bind_prefixes, nx_iri
 from graph.records import Document, DocumentFacts, Entity, Fact, Mention, Passage
 from graph.script import traditional
 from graph.vocab import Vocabulary
@@ -44,9 +45,10 @@ def node(concept_id: str) -> str:
     return f"<{ID_URI}{concept_id}>"
 
 
+@functools.cache
 def nx(name: str) -> str:
-    """A term of the project's vocabulary, ``nx:name``."""
-    return f"<{NX_URI}{name}>"
+    """A declared term of the project's vocabulary, ``nx:name``; a misspelt name raises OntologyError."""
+    return f"<{nx_iri(name)}>"
 
 
 def text(value: str, lang: str = "") -> str:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.sparql.dossier import resolve, resolve_remote
-from graph.sparql.query import Results
+from graph.sparql.results import Results
 from graph.sparql.saved import Argument
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"

@@ -31,7 +31,9 @@ import pyoxigraph as ox
 from graph.ns import ID_URI, NX_URI
 from graph.script import visible
 from graph.sparql.dossier import STYLE, Citation, ClaimLine, dossier
-from graph.sparql.query import Results, Term, compact, execute, label_terms
+from graph.sparql.query import execute, label_terms
+from graph.sparql.results import Results, Term
+from graph.sparql.table import compact
 
 DCTERMS = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

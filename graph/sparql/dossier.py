@@ -31,7 +31,9 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.ns import ID_URI, NX_URI
 from graph.script import fold, visible
-from graph.sparql.query import Results, Term, compact, execute, label_terms
+from graph.sparql.query import execute, label_terms
+from graph.sparql.results import Results, Term
+from graph.sparql.table import compact
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

@@ -34,7 +34,8 @@ from graph.rdf.store import store_source
 from graph.sparql import dossier, guard, pages
 from graph.sparql.negotiate import negotiate, offers_for
 from graph.sparql.pool import MB, DossierJob, Limits, MemoryExceeded, WorkerCrashed, WorkerPool
-from graph.sparql.query import QueryRefused, QuerySyntaxError, QueryTimeout, Results, ResultTooLarge, term
+from graph.sparql.query import QueryRefused, QuerySyntaxError, QueryTimeout, ResultTooLarge, term
+from graph.sparql.results import Results
 
 ERRORS: dict[type[QueryError], HTTPStatus] = {
     QuerySyntaxError: HTTPStatus.BAD_REQUEST,
@@ -105,11 +106,11 @@ class SparqlServer(ThreadingHTTPServer):
                 )
             self.shutdown_request(request)
             return
-        super().process_request(request, client_address)  # type: ignore[arg-type]
+        super().process_request(request, client_address)
 
     def process_request_thread(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
         try:
-            super().process_request_thread(request, client_address)  # type: ignore[arg-type]
+            super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
 

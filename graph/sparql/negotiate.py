@@ -11,7 +11,8 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from graph.script import xml_chars
-from graph.sparql.query import Results, ox_term, to_csv, to_json, to_ntriples, to_tsv, to_turtle, to_xml
+from graph.sparql.results import Results, ox_term
+from graph.sparql.table import to_csv, to_json, to_ntriples, to_tsv, to_turtle, to_xml
 
 RESULT_TYPES: dict[str, Callable[[Results], str]] = {
     "application/sparql-results+json": to_json,

@@ -197,7 +197,8 @@ def _script_json(data: object) -> str:
 def workbench() -> str:
     """The workbench page: saved questions, a SPARQL box whose answers link to dossiers, the viewer."""
     from graph.ns import ID_URI
-    from graph.sparql.query import query_prefixes, saved_queries
+    from graph.sparql.query import query_prefixes
+    from graph.sparql.saved import saved_queries
 
     saved = [
         {"name": q.name, "zh": q.title_zh, "en": q.title_en, "description": q.description, "text": q.text}

@@ -29,7 +29,8 @@ import pyoxigraph as ox
 from graph.errors import GraphError, QueryError
 from graph.rdf.store import open_source, store_source, store_version
 from graph.sparql import document, dossier
-from graph.sparql.query import QueryTimeout, Results, ResultTooLarge, execute
+from graph.sparql.query import QueryTimeout, ResultTooLarge, execute
+from graph.sparql.results import Results
 
 
 class WorkerCrashed(QueryError):
@@ -108,7 +109,7 @@ def _cut_network() -> bool:
     clone_newnet, clone_newuser = 0x40000000, 0x10000000
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return libc.unshare(clone_newnet) == 0 or libc.unshare(clone_newuser | clone_newnet) == 0
+        return bool(libc.unshare(clone_newnet) == 0 or libc.unshare(clone_newuser | clone_newnet) == 0)
     except (OSError, AttributeError):
         return False
 

@@ -1,7 +1,6 @@
 """SPARQL over the graph: the prologue, running a query locally or at an endpoint, labels.
 
-Saved questions are in :mod:`graph.sparql.saved`, result formats in :mod:`graph.sparql.table`;
-both are re-exported here.
+Saved questions are in :mod:`graph.sparql.saved`, result formats in :mod:`graph.sparql.table`.
 
 Results are plain records (:class:`Results` of :class:`Term`), whatever answered the query, so
 the same formatting serves the local store, a remote endpoint and the HTTP server.
@@ -9,6 +8,7 @@ the same formatting serves the local store, a remote endpoint and the HTTP serve
 Examples
 --------
 >>> import pyoxigraph as ox
+>>> from graph.sparql.table import to_csv, to_table
 >>> store = ox.Store()
 >>> store.load(input='<https://w3id.org/nexus-kg/id/group-x> '
 ...     '<http://www.w3.org/2000/01/rdf-schema#label> "某团体"@zh .', format=ox.RdfFormat.N_TRIPLES)
@@ -31,67 +31,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 from graph.ns import NX_URI, PREFIXES, declared_terms
-from graph.sparql.results import NUMERIC, Results, Term, ox_term
-from graph.sparql.saved import (
-    Argument,
-    SavedQuery,
-    declared_arguments,
-    parse_saved,
-    queries_dir,
-    saved_queries,
-    saved_query,
-)
-from graph.sparql.table import (
-    clip,
-    compact,
-    display,
-    ox_serialize,
-    pad,
-    render,
-    rows,
-    to_csv,
-    to_json,
-    to_ntriples,
-    to_table,
-    to_tsv,
-    to_turtle,
-    to_xml,
-    width,
-    with_labels,
-    wrap,
-)
-
-#: Re-exported: results, saved questions and formats live in their own modules.
-__all__ = [
-    "NUMERIC",
-    "Argument",
-    "Results",
-    "SavedQuery",
-    "Term",
-    "clip",
-    "compact",
-    "declared_arguments",
-    "display",
-    "ox_serialize",
-    "ox_term",
-    "pad",
-    "parse_saved",
-    "queries_dir",
-    "render",
-    "rows",
-    "saved_queries",
-    "saved_query",
-    "to_csv",
-    "to_json",
-    "to_ntriples",
-    "to_table",
-    "to_tsv",
-    "to_turtle",
-    "to_xml",
-    "width",
-    "with_labels",
-    "wrap",
-]
+from graph.sparql.results import Results, Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

@@ -76,7 +76,7 @@ def ox_serialize(res: Results, fmt: ox.QueryResultsFormat) -> str | None:
             for row in res.rows
         )
         answer = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {data} }} }}")
-    out = answer.serialize(format=fmt)  # type: ignore[union-attr,arg-type]
+    out = answer.serialize(format=fmt)  # type: ignore[arg-type]
     return out.decode("utf-8") if isinstance(out, bytes) else str(out)
 
 

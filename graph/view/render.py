@@ -27,17 +27,22 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
+
+from graph.errors import OntologyError
+from graph.ns import CLASSES, RELATIONS
+
+T = TypeVar("T")
 
 #: Above this many nodes the page draws only the most central ones.
 MAX_NODES = 1500
 #: Most passages shown in a tooltip.
 MAX_EVIDENCE = 3
 
-#: Shape and colour of each class (vis-network shapes).
-CLASS_STYLE: dict[str, tuple[str, str]] = {
+#: Shape and colour of each class (vis-network shapes), and of ``Entity`` for any other node.
+_CLASS_STYLE: dict[str, tuple[str, str]] = {
     "TerroristGroup": ("diamond", "#d62728"),
     "CrimeType": ("triangle", "#ff7f0e"),
     "UNEntity": ("dot", "#1f77b4"),
@@ -61,7 +66,7 @@ SHAPE_SYMBOL = {
     "hexagon": "⬢",
 }
 #: Colour of each relation property.
-PROPERTY_COLOURS: dict[str, str] = {
+_PROPERTY_COLOURS: dict[str, str] = {
     "benefitsFrom": "#d62728",
     "mandatedBy": "#7f7f7f",
     "implements": "#1f77b4",
@@ -71,6 +76,41 @@ PROPERTY_COLOURS: dict[str, str] = {
     "affiliatedWith": "#9467bd",
     "partnerOf": "#17becf",
 }
+
+
+def keyed(
+    styles: Mapping[str, T], terms: Sequence[str], what: str, extra: Sequence[str] = ()
+) -> dict[str, T]:
+    """``styles`` keyed by the ontology's ``terms`` in their order (then ``extra``).
+
+    Raises
+    ------
+    OntologyError
+        When a term has no style, or a style names no term of the ontology.
+
+    Examples
+    --------
+    >>> keyed({"b": 2, "a": 1}, ("a", "b"), "relation")
+    {'a': 1, 'b': 2}
+    >>> keyed({"a": 1, "c": 3}, ("a", "b"), "relation")
+    Traceback (most recent call last):
+    ...
+    graph.errors.OntologyError: graph/view/render.py: no relation style for b (ontology/nexus.ttl); a relation style for c, which the ontology does not declare
+    """
+    missing = [t for t in (*terms, *extra) if t not in styles]
+    unknown = [k for k in styles if k not in terms and k not in extra]
+    if missing or unknown:
+        problems = [f"no {what} style for {', '.join(missing)} (ontology/nexus.ttl)"] if missing else []
+        if unknown:
+            problems.append(f"a {what} style for {', '.join(unknown)}, which the ontology does not declare")
+        raise OntologyError("graph/view/render.py: " + "; ".join(problems))
+    return {t: styles[t] for t in (*terms, *extra)}
+
+
+#: Shape and colour of each entity class of the ontology, in its order, then ``Entity``.
+CLASS_STYLE: dict[str, tuple[str, str]] = keyed(_CLASS_STYLE, CLASSES, "class", extra=("Entity",))
+#: Colour of each relation property of the ontology, in its order.
+PROPERTY_COLOURS: dict[str, str] = keyed(_PROPERTY_COLOURS, RELATIONS, "relation")
 
 
 @cache

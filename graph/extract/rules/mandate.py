@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from graph.extract.clauses import clause_spans
 from graph.extract.rules.common import (
     AGENTS,
     Context,
     Cues,
     Rule,
     alternation,
-    clause_spans,
     clause_start,
     coordinated,
     coordinated_before,

@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.extract.rules.common import (
-    Context,
-    Cues,
-    Rule,
-    alternation,
-    clause_spans,
-    has_any,
-    make_fact,
-    opens_with,
-)
+from graph.extract.clauses import clause_spans
+from graph.extract.rules.common import Context, Cues, Rule, alternation, has_any, make_fact, opens_with
 from graph.records import Fact, Mention, Passage
 
 RULE = Rule(

@@ -1,0 +1,160 @@
+"""The schema of the ``cues.toml`` tables read outside the rules, checked when the cues load.
+
+The relation rules declare their own tables (``Rule.lists`` …, checked by
+:func:`graph.extract.rules.common.check_cues`); this schema covers every other table (the
+mention stage's, and the hedge, anaphora and agent words the relation stage reads), so that a
+missing table or key, a value of the wrong type, or a crime type the vocabulary does not know
+fails at load with a one-line :class:`~graph.errors.OntologyError` naming the file and the key.
+
+Examples
+--------
+>>> check({"languages": {"suffixes": ["语"]}}, lambda label: False, "cues.toml", {"languages": LANGUAGES})
+Traceback (most recent call last):
+graph.errors.OntologyError: cues.toml: [languages] words_after: missing (a non-empty list of words)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from graph.errors import OntologyError
+
+#: A non-empty list of non-empty strings.
+WORDS = "words"
+#: A non-empty string.
+TEXT = "text"
+#: An integer.
+INT = "int"
+#: A table of words or patterns → a crime type of the vocabulary (its id, label or alias).
+CRIMES = "crimes"
+#: A table of years → the first resolution number of that year.
+YEARS = "years"
+
+#: A table's schema: key → kind, or a nested table's schema.
+Schema = Mapping[str, "str | Schema"]
+
+LANGUAGES: Schema = {"suffixes": WORDS, "words_after": WORDS}
+
+#: Every table read outside the rules: table → its keys' kinds, or one kind for the whole table.
+SCHEMA: Mapping[str, Schema | str] = {
+    "discovery": {
+        **{
+            key: WORDS
+            for key in (
+                "group_suffixes",
+                "gain_cues",
+                "terror_cues",
+                "generic",
+                "boundaries",
+                "un_suffixes",
+                "committee_suffixes",
+                "convention_suffixes",
+                "programme_suffixes",
+                "body_suffixes",
+                "establish_verbs",
+                "established_suffixes",
+                "report_heads",
+                "quoted_group_before",
+                "name_stop_words",
+                "name_left_stops",
+                "anaphors",
+                "generic_cores",
+                "un_not_after_prefix",
+            )
+        },
+        "un_prefix": TEXT,
+        "places": {
+            key: WORDS
+            for key in (
+                "skip_before",
+                "unit_suffixes",
+                "directions",
+                "direction_linkers",
+                "unit_not_before",
+                "generic",
+            )
+        },
+    },
+    "crime_objects": {
+        "generic": WORDS,
+        "window": INT,
+        "goods_first": WORDS,
+        "goods_links": WORDS,
+        "objects": CRIMES,
+    },
+    "crime_lists": {"verbs": WORDS, "links": WORDS, "objects": CRIMES},
+    "crime_phrases": CRIMES,
+    "crime_needs_cue": {"words": WORDS, "cues": WORDS},
+    "resolutions": {"sc_first_of_year": YEARS},
+    "languages": LANGUAGES,
+    "shared_heads": {"parts": WORDS},
+    # read by the relation stage outside the rules' own declarations
+    "hedge": {"words": WORDS},
+    "anaphora": {"resolution": WORDS, "resolutions": WORDS, "group": WORDS, "entity": WORDS},
+    "agents": {"system_names": WORDS, "system_after": WORDS},
+}
+
+_EXPECTED = {
+    WORDS: "a non-empty list of words",
+    TEXT: "a non-empty text",
+    INT: "an integer",
+    CRIMES: "a table of words → crime types",
+    YEARS: "a table of years → resolution numbers",
+}
+
+
+def _ok(kind: str, value: Any, is_crime: Callable[[str], bool]) -> str | None:
+    """``None`` when ``value`` is of ``kind``, else what is wrong with it."""
+    if kind == WORDS:
+        good = isinstance(value, list) and bool(value) and all(isinstance(w, str) and w for w in value)
+    elif kind == TEXT:
+        good = isinstance(value, str) and bool(value)
+    elif kind == INT:
+        good = isinstance(value, int) and not isinstance(value, bool)
+    elif kind == YEARS:
+        good = (
+            isinstance(value, dict)
+            and bool(value)
+            and all(k.isdigit() and isinstance(v, int) and not isinstance(v, bool) for k, v in value.items())
+        )
+    else:
+        if not (isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values())):
+            return _EXPECTED[kind]
+        unknown = [v for v in value.values() if not is_crime(v)]
+        return f"{unknown[0]!r} is not a crime type of the vocabulary" if unknown else None
+    return None if good else _EXPECTED[kind]
+
+
+def check(
+    data: Mapping[str, Any],
+    is_crime: Callable[[str], bool],
+    path: str,
+    schema: Mapping[str, Schema | str] = SCHEMA,
+) -> None:
+    """Check the cue ``data`` read from ``path`` against ``schema``.
+
+    Raises
+    ------
+    OntologyError
+        At the first missing table or key, wrong type, or unknown crime type, naming both.
+    """
+
+    def walk(value: Any, spec: Schema | str, where: str) -> None:
+        if isinstance(spec, str):
+            problem = _ok(spec, value, is_crime)
+            if problem:
+                raise OntologyError(f"{path}: {where}: {problem}")
+            return
+        if not isinstance(value, dict):
+            raise OntologyError(f"{path}: {where}: must be a table")
+        for key, sub in spec.items():
+            if key not in value:
+                what = _EXPECTED[sub] if isinstance(sub, str) else "a table"
+                raise OntologyError(f"{path}: {where} {key}: missing ({what})")
+            walk(value[key], sub, f"{where} {key}" if isinstance(sub, str) else f"[{where[1:-1]}.{key}]")
+
+    for table, spec in schema.items():
+        if table not in data:
+            raise OntologyError(f"{path}: no [{table}] table")
+        walk(data[table], spec, f"[{table}]")
