@@ -65,7 +65,7 @@ def test_a_cited_document_outside_the_corpus_says_so(built, capsys) -> None:
 
 
 def test_the_document_page_links_every_citation(built, store) -> None:
-    page = pages.page(built, "/entity/doc-s-2015-366", {})
+    page = pages.page(built, "/entity/doc-s-2015-366", {}, pages.local_dossiers(built))
     assert page is not None and page.status == 200
     body = page.body.decode("utf-8")
     d = document.document_dossier(store, str(entity_iri("doc-s-2015-366")))
@@ -84,15 +84,17 @@ def test_a_new_document_with_markup_in_its_text(tmp_path: Path, capsys) -> None:
     run_build([tmp_path / "docs"], tmp_path / "out", progress=lambda m: None)
     assert main(["show", "--out", str(tmp_path / "out"), "S/2099/1"]) == 0
     md = capsys.readouterr().out
-    assert "### nx:benefitsFrom (1)" in md and "博科圣地 → 绑架勒索 (hedged, 约200万美元)" in md
-    page = pages.page(tmp_path / "out", "/entity/doc-s-2099-1", {})
+    assert (
+        "### nx:benefitsFrom (1)" in md and "博科圣地 → 绑架勒索 (hedged, 约200万美元 (2,000,000 USD))" in md
+    )
+    page = pages.page(tmp_path / "out", "/entity/doc-s-2099-1", {}, pages.local_dossiers(tmp_path / "out"))
     assert page is not None and page.status == 200
     body = page.body.decode("utf-8")
     assert "&lt;b&gt;" in body and "<b>" not in body
 
 
 def test_an_entity_dossier_links_each_citation_to_its_document(built) -> None:
-    page = pages.page(built, "/entity/group-taliban", {})
+    page = pages.page(built, "/entity/group-taliban", {}, pages.local_dossiers(built))
     assert page is not None and page.status == 200
     cites = re.findall(r'<span class="cite">(.*?)</span>', page.body.decode("utf-8"))
     assert cites and all(c.startswith('<a href="/entity/doc-') for c in cites)
