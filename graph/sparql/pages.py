@@ -199,7 +199,8 @@ def workbench() -> str:
     from graph.ns import ID_URI
     from graph.sparql.query import query_prefixes, saved_queries
 
-    saved = [
+    questions = saved_queries()
+    saved: list[dict[str, object]] = [
         {
             "name": q.name,
             "zh": q.title_zh,
@@ -211,13 +212,13 @@ def workbench() -> str:
                 for a in q.arguments
             ],
         }
-        for q in saved_queries()
+        for q in questions
     ]
     e = html.escape
     items = "\n".join(
-        f'<li><button type="button" class="saved" data-name="{e(q["name"])}">{e(q["zh"])}</button> '
-        f'<span class="en">{e(q["en"])}</span><div class="desc">{e(q["description"])}</div></li>'
-        for q in saved
+        f'<li><button type="button" class="saved" data-name="{e(q.name)}">{e(q.title_zh)}</button> '
+        f'<span class="en">{e(q.title_en)}</span><div class="desc">{e(q.description)}</div></li>'
+        for q in questions
     )
     prefixes = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
     data = {"queries": saved, "id": ID_URI, "prefixes": query_prefixes()}
