@@ -10,7 +10,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,10 +25,11 @@ from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
 from graph.extract.rules import Cues, checked_cues
 from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
+from graph.progress import Bar
+from graph.progress import step as progress_step
 from graph.rdf import build
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
-from graph.script import visible
 from graph.symbols import parse_symbol, symbol_entity
 from graph.vocab import Vocabulary, load
 
@@ -326,7 +326,7 @@ def build_graph(
         for i in range(n):
             outcome = next(outcomes) if i in fresh else done.pop(i)
             if progress:
-                progress(f"[{i + 1}/{n}] {tasks[i][0].name}")
+                progress_step(progress, i + 1, n, tasks[i][0].name)
             if isinstance(outcome, Problem):
                 if outcome.fatal and not keep_going:
                     raise InputError(outcome.message)
@@ -511,7 +511,7 @@ def _build_into(
         docs = build_graph(
             paths,
             vocab,
-            progress or (lambda m: print(visible(m), file=sys.stderr)),
+            progress or Bar(),
             workers=workers,
             keep_going=keep_going,
             cache=out / CACHE_DIR,

@@ -83,7 +83,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """Money tied to a benefit: a value or a range, a currency, a period or year."""
+    """Money tied to a benefit: a value or a range, a currency, a period or year, or the span of
+    time it was counted over: from ``since`` (a year) to ``until`` (``2014`` or ``2014-08``)."""
 
     low: float
     high: float
@@ -92,6 +93,7 @@ class Amount:
     period: str = ""
     year: int | None = None
     since: int | None = None
+    until: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,9 @@ def test_a_new_document_with_markup_in_its_text(tmp_path: Path, capsys) -> None:
     run_build([tmp_path / "docs"], tmp_path / "out", progress=lambda m: None)
     assert main(["show", "--out", str(tmp_path / "out"), "S/2099/1"]) == 0
     md = capsys.readouterr().out
-    assert "### nx:benefitsFrom (1)" in md and "博科圣地 → 绑架勒索 (hedged, 约200万美元)" in md
+    assert (
+        "### nx:benefitsFrom (1)" in md and "博科圣地 → 绑架勒索 (hedged, 约200万美元 (2,000,000 USD))" in md
+    )
     page = pages.page(tmp_path / "out", "/entity/doc-s-2099-1", {}, pages.local_dossiers(tmp_path / "out"))
     assert page is not None and page.status == 200
     body = page.body.decode("utf-8")

@@ -31,3 +31,15 @@ def test_notebook_executes(built: Path, monkeypatch):
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the heatmap
     frames = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("<iframe srcdoc=" in f and "group-isil" in f for f in frames)  # the ego network
+    # the over-time chart is the report's document-aware one (bars per document, not a trend line)
+    import base64
+
+    import rdflib
+
+    from graph.analytics import analyze, report
+
+    g = rdflib.Graph().parse(built / "nexus.ttl", format="turtle")
+    G = analyze.to_networkx(g)
+    pngs, _ = report.charts(G, report.analysis(G), docs=report.sources(g))
+    shown = [base64.b64decode(o["data"]["image/png"]) for o in outputs if "image/png" in o.get("data", {})]
+    assert pngs["over_time.png"] in shown

@@ -114,3 +114,44 @@ def test_pages_without_a_server(built: Path, tmp_path: Path) -> None:
 def test_viewer_draws_under_the_content_security_policy(served: str, tmp_path: Path) -> None:
     page = dom(served + "graph.html", tmp_path)  # the inline scripts are allowed by hash, nothing else
     assert re.search(r'data-drawn="\d+"', page)
+
+
+def _ask(url: str, form: list[tuple[str, str]], accept: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode(form).encode("utf-8")
+    req = urllib.request.Request(url + "sparql", data=data, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def test_a_saved_question_takes_its_arguments_as_data(served: str) -> None:
+    status, csv = _ask(served, [("saved", "documents-mentioning"), ("arg", "entity=boko haram")], "text/csv")
+    assert status == 200 and csv.startswith("entity,document,symbol,title,passages,first")
+    assert "group-boko-haram" in csv and "S/2015/366" in csv
+    default = _ask(served, [("saved", "documents-mentioning")], "text/csv")[1]
+    assert default == csv  # the default is 博科圣地
+    # a value is a term to find, never query text
+    status, body = _ask(
+        served, [("saved", "documents-mentioning"), ("arg", 'entity=x" } ?s ?p ?o {')], "text/csv"
+    )
+    assert status == 404 and "no entity" in body.lower()
+    status, body = _ask(served, [("saved", "documents-mentoning")], "text/csv")
+    assert status in (400, 404) and "documents-mentioning" in body
+    status, body = _ask(served, [("saved", "documents-mentioning"), ("arg", "entty=ISIL")], "text/csv")
+    assert status == 400 and "did you mean entity" in body
+
+
+def test_the_workbench_shows_a_field_per_argument_and_a_csv_download(served: str, tmp_path: Path) -> None:
+    page = dom(served + "#saved=documents-mentioning&entity=" + quote("ISIL"), tmp_path)
+    assert re.search(r'<input name="entity" class="arg"[^>]*>', page)
+    root = re.search(r"<html\b[^>]*>", page).group(0)
+    assert 'data-rows="' in root and "data-failed" not in root
+    assert '<a href="/entity/group-isil" class="entity">' in page
+    assert '<button type="button" id="csv">Download CSV</button>' in page  # shown once there is a table
+    assert "(default: 博科圣地)" in page

@@ -265,6 +265,8 @@ def add_fact(g: TripleSink, f: Fact, doc_node: str) -> None:
             g.add((anode, nx("year"), typed(str(a.year), "gYear")))
         if a.since:
             g.add((anode, nx("sinceYear"), typed(str(a.since), "gYear")))
+        if a.until:
+            g.add((anode, nx("untilDate"), typed(a.until, "gYearMonth" if "-" in a.until else "gYear")))
 
 
 def _surface_forms(mentions: Iterable[Mention]) -> dict[str, set[str]]:

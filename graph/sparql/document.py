@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from graph.ns import ID_URI, NX_URI
 from graph.script import visible
+from graph.sparql import amounts
 from graph.sparql.dossier import STYLE, Citation, ClaimLine, dossier
 from graph.sparql.query import execute, label_terms
 from graph.sparql.results import Results, Term
@@ -157,12 +158,12 @@ def document_dossier(store: ox.Store, iri: str, *, lang: str = "zh") -> Document
     def first(prop: str) -> str:
         return min(meta.get(prop, {""}))
 
-    stated = about("""
-SELECT ?doc ?c ?s ?p ?o ?hedged ?surf ?pa ?para ?sent ?text WHERE {
+    stated = about(f"""
+SELECT ?doc ?c ?s ?p ?o ?hedged {amounts.VARIABLES} ?pa ?para ?sent ?text WHERE {{
   ?pa nx:inDocument ?doc . ?c nx:statedIn ?pa ; a nx:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?c nx:hedged ?hedged } OPTIONAL { ?c nx:amount/nx:surface ?surf }
-  OPTIONAL { ?pa nx:paragraph ?para } OPTIONAL { ?pa nx:sentence ?sent } OPTIONAL { ?pa nx:text ?text }
-}""").rows
+  OPTIONAL {{ ?c nx:hedged ?hedged }} {amounts.PATTERN}
+  OPTIONAL {{ ?pa nx:paragraph ?para }} OPTIONAL {{ ?pa nx:sentence ?sent }} OPTIONAL {{ ?pa nx:text ?text }}
+}}""").rows
     ends = {r[k].value for r in stated for k in ("s", "o")}
     names = {k: t.value for k, t in label_terms(run, ends, lang=lang).items()}
     symbol = first(NX_URI + "symbol") or compact(iri)
@@ -175,7 +176,7 @@ SELECT ?doc ?c ?s ?p ?o ?hedged ?surf ?pa ?para ?sent ?text WHERE {
             object=r["o"].value,
             object_label=names.get(r["o"].value, compact(r["o"].value)),
             hedged=_value(r, "hedged") in ("true", "1"),
-            amount=_value(r, "surf") or None,
+            amount=amounts.from_row({k: t.value for k, t in r.items()}),
             citation=Citation(
                 _value(r, "pa"),
                 iri,

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.ns import ID_URI, NX_URI
 from graph.script import fold, visible
+from graph.sparql import amounts
 from graph.sparql.query import execute, label_terms
 from graph.sparql.results import Results, Term
 from graph.sparql.table import compact
@@ -254,11 +255,11 @@ def dossier(store: ox.Store, iri: str, *, lang: str = "zh") -> Dossier:
             aliases.add(o.value)
     aliases -= {v for _, v in labels}
     claims_res = about_entity(f"""
-SELECT ?entity ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?text WHERE {{
+SELECT ?entity ?c ?s ?p ?o ?hedged ?conf ?ev {amounts.VARIABLES} ?pa ?doc ?sym ?para ?sent ?text WHERE {{
   {{ ?c rdf:subject ?entity }} UNION {{ ?c rdf:object ?entity }}
   ?c a nx:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL {{ ?c nx:hedged ?hedged }} OPTIONAL {{ ?c nx:confidence ?conf }} OPTIONAL {{ ?c nx:evidence ?ev }}
-  OPTIONAL {{ ?c nx:amount/nx:surface ?surf }}
+  {amounts.PATTERN}
   OPTIONAL {{ ?c nx:statedIn ?pa . {_PASSAGE} }}
 }}""")
     others = {r["o"].value if r["s"].value == iri else r["s"].value for r in claims_res.rows}
@@ -272,7 +273,7 @@ SELECT ?entity ?c ?s ?p ?o ?hedged ?conf ?ev ?surf ?pa ?doc ?sym ?para ?sent ?te
             other_label=names.get(other, compact(other)),
             hedged=_value(r, "hedged") in ("true", "1"),
             confidence=float(_value(r, "conf")) if _value(r, "conf") else None,
-            amount=_value(r, "surf") or None,
+            amount=amounts.from_row({k: t.value for k, t in r.items()}),
             evidence=_value(r, "ev"),
             citation=_citation(r),
         )

@@ -386,11 +386,17 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed; this endpoint is read-only")
             return
         texts = params.get("query") or [""]
-        if len(texts) != 1 or not texts[0].strip():
-            self._error(HTTPStatus.BAD_REQUEST, "give exactly one query (the query parameter, or the body)")
-            return
+        arguments = None
         try:
-            guard.check_query(texts[0])
+            if "saved" in params:  # a saved question by name, its arguments as data (arg=NAME=VALUE)
+                texts, arguments = saved_request(params)
+            elif len(texts) != 1 or not texts[0].strip():
+                self._error(
+                    HTTPStatus.BAD_REQUEST, "give exactly one query (the query parameter, or the body)"
+                )
+                return
+            else:
+                guard.check_query(texts[0])
         except QueryError as exc:
             self._error(ERRORS.get(type(exc), HTTPStatus.BAD_REQUEST), str(exc))
             return
@@ -398,6 +404,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             res = srv.pool.run(
                 texts[0],
+                arguments=arguments,
                 timeout=srv.limits.timeout,
                 limit=srv.limits.max_results,
                 graphs=tuple(params.get("default-graph-uri", ())),
@@ -419,6 +426,30 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_ACCEPTABLE, "the Accept header allows none of: " + ", ".join(offers))
             return
         self._send(HTTPStatus.OK, offers[mtype](res), f"{mtype}; charset=utf-8")
+
+
+def saved_request(params: dict[str, list[str]]) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """The saved question and its arguments that ``saved=NAME&arg=NAME=VALUE…`` asks for.
+
+    Raises
+    ------
+    QueryError
+        If there is not exactly one name, a query is given too, or an argument is malformed
+        (the worker checks the names and values).
+
+    Examples
+    --------
+    >>> saved_request({"saved": ["documents-mentioning"], "arg": ["entity=boko haram"]})
+    (['documents-mentioning'], (('entity', 'boko haram'),))
+    """
+    from graph.sparql.arguments import parse_pairs
+    from graph.sparql.saved import saved_query
+
+    names = params["saved"]
+    if len(names) != 1 or "query" in params:
+        raise QueryError("give one saved question (saved=NAME) and no query")
+    saved_query(names[0])  # an unknown name is refused here, with a did-you-mean
+    return [names[0]], tuple(sorted(parse_pairs(params.get("arg", [])).items()))
 
 
 def make_server(

@@ -200,15 +200,26 @@ def workbench() -> str:
     from graph.sparql.query import query_prefixes
     from graph.sparql.saved import saved_queries
 
-    saved = [
-        {"name": q.name, "zh": q.title_zh, "en": q.title_en, "description": q.description, "text": q.text}
-        for q in saved_queries()
+    questions = saved_queries()
+    saved: list[dict[str, object]] = [
+        {
+            "name": q.name,
+            "zh": q.title_zh,
+            "en": q.title_en,
+            "description": q.description,
+            "text": q.text,
+            "arguments": [
+                {"name": a.name, "kind": a.kind, "description": a.description, "default": a.default}
+                for a in q.arguments
+            ],
+        }
+        for q in questions
     ]
     e = html.escape
     items = "\n".join(
-        f'<li><button type="button" class="saved" data-name="{e(q["name"])}">{e(q["zh"])}</button> '
-        f'<span class="en">{e(q["en"])}</span><div class="desc">{e(q["description"])}</div></li>'
-        for q in saved
+        f'<li><button type="button" class="saved" data-name="{e(q.name)}">{e(q.title_zh)}</button> '
+        f'<span class="en">{e(q.title_en)}</span><div class="desc">{e(q.description)}</div></li>'
+        for q in questions
     )
     prefixes = ", ".join(f"{p}:" for p in sorted(query_prefixes()))
     data = {"queries": saved, "id": ID_URI, "prefixes": query_prefixes()}
@@ -231,6 +242,7 @@ border-radius:3px}.en{color:#555}.desc{font-size:85%;color:#666}
 main{overflow:auto;padding:.5em 1em}textarea{width:100%;height:9em;font:13px monospace}
 table{border-collapse:collapse;margin:.5em 0}td,th{border-bottom:1px solid #ddd;padding:2px 8px;
 text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#status.error{color:#b00}
+#args label{display:block;margin:.3em 0}#args small{color:#666}
 </style></head><body>
 <header><b>nexus-kg workbench</b> · <a href="/graph.html">graph viewer</a> ·
 <a href="/sparql">SPARQL endpoint</a>
@@ -243,7 +255,9 @@ text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#statu
 <h2>SPARQL</h2>
 <p><small>Predeclared prefixes: @PREFIXES@</small></p>
 <textarea id="sparql" spellcheck="false">SELECT ?group ?crime WHERE { ?group :benefitsFrom ?crime } LIMIT 20</textarea>
-<p><button type="button" id="run">Run</button> <span id="status"></span></p>
+<div id="args"></div>
+<p><button type="button" id="run">Run</button> <button type="button" id="csv" hidden>Download CSV</button>
+<span id="status"></span></p>
 <div id="results"></div>
 <h2>Graph viewer</h2>
 <p><a id="viewer" href="/graph.html">Open the graph viewer</a> (its own page: no page of this server may be framed)</p>
@@ -281,13 +295,54 @@ text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#statu
     }
     return best ? best[0] + ":" + iri.slice(best[1].length) : iri;
   }
-  async function sparql(text) {
-    const resp = await fetch("/sparql", {method: "POST", body: text,
-      headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}});
+  async function post(request, accept) {
+    const resp = await fetch("/sparql", {method: "POST", body: request.body,
+      headers: {"Content-Type": request.type, "Accept": accept}});
     const body = await resp.text();
     if (!resp.ok) throw new Error("HTTP " + resp.status + ": " + body.trim());
-    return JSON.parse(body);
+    return body;
   }
+  async function sparql(text) {
+    return JSON.parse(await post({body: text, type: "application/sparql-query"},
+                                 "application/sparql-results+json"));
+  }
+  // a saved question's arguments: one field each; the server binds the values as data
+  const argsBox = document.getElementById("args");
+  const csvButton = document.getElementById("csv");
+  let current = null, last = null;
+  function showArguments(q, given) {
+    argsBox.replaceChildren();
+    for (const a of q.arguments) {
+      const label = el("label", a.name + " ");
+      const input = el("input", null, {name: a.name, "class": "arg", size: "30", "data-kind": a.kind});
+      input.value = given && given.has(a.name) ? given.get(a.name) : a.default;
+      label.appendChild(input);
+      label.appendChild(el("small", " " + a.description + " (default: " + a.default + ")"));
+      argsBox.appendChild(label);
+    }
+  }
+  function request() {
+    if (current && box.value === current.text) {
+      const form = new URLSearchParams([["saved", current.name]]);
+      for (const input of argsBox.querySelectorAll("input.arg")) form.append("arg", input.name + "=" + input.value);
+      return {body: form.toString(), type: "application/x-www-form-urlencoded", name: current.name};
+    }
+    return {body: box.value, type: "application/sparql-query", name: "query"};
+  }
+  csvButton.addEventListener("click", async function () {
+    if (!last) return;
+    try {
+      const text = await post(last, "text/csv");
+      const a = el("a", null, {download: last.name + ".csv",
+                               href: URL.createObjectURL(new Blob([text], {type: "text/csv"}))});
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    } catch (err) {
+      status.className = "error";
+      status.textContent = String(err.message || err);
+    }
+  });
   function rank(b) {
     const lang = (b["xml:lang"] || "").toLowerCase();
     return lang.startsWith("zh") ? 0 : lang === "" ? 1 : lang === "en" ? 2 : 3;
@@ -322,8 +377,10 @@ text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#statu
     status.className = "";
     status.textContent = "running…";
     results.replaceChildren();
+    csvButton.hidden = true;
     try {
-      const ans = await sparql(box.value);
+      const req = request();
+      const ans = JSON.parse(await post(req, "application/sparql-results+json"));
       if ("boolean" in ans) { status.textContent = ans.boolean ? "yes" : "no"; return; }
       const vars = ans.head.vars, rows = ans.results.bindings;
       const iris = new Set();
@@ -339,6 +396,8 @@ text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#statu
         table.appendChild(tr);
       }
       results.appendChild(table);
+      last = req;
+      csvButton.hidden = false;
       status.textContent = rows.length + (rows.length === 1 ? " row" : " rows");
       root.setAttribute("data-rows", String(rows.length));
     } catch (err) {
@@ -352,16 +411,21 @@ text-align:left;vertical-align:top}td small{color:#777}#status{color:#555}#statu
   for (const button of document.querySelectorAll("button.saved")) {
     button.addEventListener("click", function () {
       const q = DATA.queries.find(function (x) { return x.name === button.dataset.name; });
+      current = q;
       box.value = q.text;
+      showArguments(q, button.given);
+      button.given = null;
       run();
     });
   }
-  // #query=… fills the box and runs it; #saved=NAME runs a saved question (links can share either)
+  box.addEventListener("input", function () { if (current && box.value !== current.text) argsBox.replaceChildren(); });
+  // #query=… fills the box and runs it; #saved=NAME runs a saved question, its other keys filling
+  // the question's fields (#saved=documents-mentioning&entity=ISIL); links can share either
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.has("query")) { box.value = hash.get("query"); document.getElementById("run").click(); }
   else if (hash.has("saved")) {
     const b = document.querySelector('button.saved[data-name="' + CSS.escape(hash.get("saved")) + '"]');
-    if (b) b.click();
+    if (b) { b.given = hash; b.click(); }
   }
   root.setAttribute("data-ready", "1");
 })();

@@ -150,6 +150,8 @@ class QueryJob:
     named: tuple[str, ...] = ()
     base: str | None = None
     max_response: int | None = None
+    #: The arguments of a saved question (``text`` is then its name), bound by the worker as data.
+    arguments: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -180,8 +182,21 @@ def _do(store: ox.Store, job: QueryJob | DossierJob) -> object:
         if job.max_response and len(dossier.to_json(one).encode("utf-8")) > job.max_response:
             raise ResultTooLarge(f"the dossier page is over the {job.max_response / MB:g} MB response limit")
         return one, paging
+    text, bindings = job.text, None
+    if job.arguments is not None:  # a saved question: its arguments become terms, never text
+        from graph.sparql.arguments import bind
+        from graph.sparql.saved import saved_query
+
+        saved = saved_query(job.text)
+        text, bindings = saved.text, bind(store, saved.arguments, dict(job.arguments), saved.name)
     res = execute(
-        store, job.text, limit=job.limit, default_graphs=job.graphs, named_graphs=job.named, base_iri=job.base
+        store,
+        text,
+        limit=job.limit,
+        default_graphs=job.graphs,
+        named_graphs=job.named,
+        base_iri=job.base,
+        bindings=bindings,
     )
     if job.max_response and _size(res) > job.max_response:
         raise ResultTooLarge(f"the answer is over the {job.max_response / MB:g} MB response limit")
@@ -375,8 +390,10 @@ class WorkerPool:
         client: str = "",
         arrival: float | None = None,
         max_response: int | None = None,
+        arguments: tuple[tuple[str, str], ...] | None = None,
     ) -> Results:
-        """Answer ``text`` in a worker within ``timeout`` seconds of ``arrival`` (default: now).
+        """Answer ``text`` in a worker within ``timeout`` seconds of ``arrival`` (default: now); with
+        ``arguments``, ``text`` names a saved question whose arguments the worker binds.
 
         Raises
         ------
@@ -389,7 +406,7 @@ class WorkerPool:
         QueryError
             Or a subclass, as :func:`graph.sparql.query.execute` raises it.
         """
-        job = QueryJob(text, limit, graphs, named, base, max_response)
+        job = QueryJob(text, limit, graphs, named, base, max_response, arguments)
         res = self.do(job, timeout=timeout, client=client, arrival=arrival)
         assert isinstance(res, Results)
         return res

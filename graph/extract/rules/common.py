@@ -161,18 +161,34 @@ _PERIOD = {
 }
 
 
+_SPAN = re.compile(
+    r"(?<!\d)(?P<y1>(?:19|20)\d{2})\s*年(?:\s*(?P<m1>\d{1,2})\s*月)?\s*(?:至|到|-|—|~)\s*"
+    r"(?P<y2>(?:19|20)\d{2})\s*年(?:\s*(?P<m2>\d{1,2})\s*月)?"
+)
+
+
+def _month(year: str, month: str | None) -> str:
+    """``2014`` or ``2014-08``: a year, or a year and month, as ISO 8601 writes them."""
+    return f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
+
+
 def find_amounts(text: str) -> list[Amount]:
-    """Money amounts in a sentence, with range, currency, period and year.
+    """Money amounts in a sentence, with range, currency, period and year, or the span of time
+    they were counted over (``since`` to ``until``).
 
     >>> find_amounts("2009年塔利班从鸦片贸易中赚了1.55亿美元")[0]
-    Amount(low=155000000.0, high=155000000.0, currency='USD', surface='1.55亿美元', period='', year=2009, since=None)
+    Amount(low=155000000.0, high=155000000.0, currency='USD', surface='1.55亿美元', period='', year=2009, since=None, until='')
     >>> a = find_amounts("每年3500万美元至4500万美元")[0]
     >>> (a.low, a.high, a.period)
     (35000000.0, 45000000.0, 'year')
+    >>> a = find_amounts("该团伙在2011年至2013年5月期间收到80万美元")[0]
+    >>> (a.year, a.since, a.until)
+    (None, 2011, '2013-05')
     """
     out = []
     year_m = re.search(r"(?<!\d)(19|20)(\d{2})年", text)
     since_m = re.search(r"自(\d{4})年(?:以来|起)", text)
+    span_m = _SPAN.search(text)
     for m in _AMOUNT.finditer(text):
         cur = m.group("ca") or m.group("cb")
         if not cur:
@@ -186,8 +202,11 @@ def find_amounts(text: str) -> list[Amount]:
             period = "day"
         surface = m.group(0)
         since = int(since_m.group(1)) if since_m else None
+        until = ""
+        if span_m and not since:
+            since, until = int(span_m.group("y1")), _month(span_m.group("y2"), span_m.group("m2"))
         year = int(year_m.group(1) + year_m.group(2)) if year_m and not since else None
-        out.append(Amount(low, high, _CURRENCY[cur], surface, period, year, since))
+        out.append(Amount(low, high, _CURRENCY[cur], surface, period, year, since, until))
     return out
 
 
