@@ -514,10 +514,10 @@ def _build_into(
             progress or Bar(),
             workers=workers,
             keep_going=keep_going,
-            cache=out / CACHE_DIR,
+            cache=out / CACHE_DIR if update else None,  # only --update reads or writes it
             update=update,
             result=result,
-            new_cache=tmp / CACHE_DIR,
+            new_cache=tmp / CACHE_DIR if update else None,
             max_size=max_size,
         )
         loader = st.StreamLoader(tmp / st.STORE_DIR)

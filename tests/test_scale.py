@@ -97,7 +97,7 @@ def test_update_with_nothing_changed_does_not_extract_again(
 ) -> None:
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:4])
     out = tmp_path / "out"
-    pipeline.run_build([folder], out, progress=lambda m: None, workers=1)
+    pipeline.run_build([folder], out, progress=lambda m: None, workers=1, update=True)
     first = outputs(out)
 
     def refuse(task: object) -> None:
@@ -107,6 +107,15 @@ def test_update_with_nothing_changed_does_not_extract_again(
     result = pipeline.run_build([folder], out, progress=lambda m: None, workers=1, update=True)
     assert result.documents == 2
     assert outputs(out) == first
+
+
+def test_only_update_writes_the_extraction_cache(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "corpus", SEED_FILES[2:4])
+    out = tmp_path / "out"
+    pipeline.run_build([folder], out, progress=lambda m: None, workers=1)
+    assert not (out / pipeline.CACHE_DIR).exists()
+    pipeline.run_build([folder], out, progress=lambda m: None, workers=1, update=True)
+    assert len(list((out / pipeline.CACHE_DIR).glob("*.pickle"))) == 2
 
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:

@@ -140,7 +140,30 @@ def resolve(store: ox.Store, name: str) -> str:
         if not _exists(store, iri):
             raise UnknownEntity(f"{name}: no such entity in the graph{_near_ids(store, iri)}")
         return iri
+    exact = _spelled(store, name.strip())
+    if len(exact) == 1:
+        return exact.pop()
     return _by_name(name, execute(store, NAMES_QUERY))
+
+
+#: The language tags a name is written with in the graph (a plain string besides).
+NAME_LANGS = ("zh", "zh-hant", "en")
+
+
+def _spelled(store: ox.Store, name: str) -> set[str]:
+    """The subjects with a name spelled exactly ``name``: the literal is looked up in the store's
+    index, as data, in each form a name takes (plain, ``@zh``, ``@zh-hant``, ``@en``). Any other
+    spelling (case, script, spaces) is left to :func:`_by_name`, which folds every name."""
+    if not name:
+        return set()
+    literals = [ox.Literal(name), *(ox.Literal(name, language=lang) for lang in NAME_LANGS)]
+    return {
+        q.subject.value
+        for p in NAME_PROPS
+        for lit in literals
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), lit)
+        if isinstance(q.subject, ox.NamedNode)
+    }
 
 
 #: Every name of every node: what :func:`resolve` matches a name against.

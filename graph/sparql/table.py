@@ -9,7 +9,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -120,6 +119,10 @@ def _xml(res: Results) -> str:
     if res.kind == "boolean":
         out += ["<head/>", f"<boolean>{'true' if res.boolean else 'false'}</boolean>", "</sparql>"]
         return "\n".join(out) + "\n"
+    # here, not at the top: xml.sax.saxutils loads urllib.request (http, email, ssl), which cost
+    # every query command's start-up
+    from xml.sax.saxutils import escape, quoteattr
+
     res = res.as_bindings()
     out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in res.variables) + "</head>")
     out.append("<results>")
