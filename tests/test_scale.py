@@ -132,7 +132,19 @@ def test_interrupted_build_leaves_out_intact(workers: str, tmp_path: Path) -> No
     before = previous_out(out)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out), "--workers", workers],
+        # --update, so each document read leaves a cache entry: the sign that the build is under way
+        [
+            sys.executable,
+            "-m",
+            "graph.cli",
+            "build",
+            str(folder),
+            "--out",
+            str(out),
+            "--workers",
+            workers,
+            "--update",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
