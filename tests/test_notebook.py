@@ -36,10 +36,11 @@ def test_notebook_executes(built: Path, monkeypatch):
 
     import rdflib
 
-    from graph.analytics import analyze, report
+    from graph.analytics import report
+    from graph.analytics.project import to_networkx
 
     g = rdflib.Graph().parse(built / "nexus.ttl", format="turtle")
-    G = analyze.to_networkx(g)
+    G = to_networkx(g)
     pngs, _ = report.charts(G, report.analysis(G), docs=report.sources(g))
     shown = [base64.b64decode(o["data"]["image/png"]) for o in outputs if "image/png" in o.get("data", {})]
     assert pngs["over_time.png"] in shown
