@@ -42,8 +42,11 @@ def shoot(page: Path | str, target: Path, size: str = "1400,900") -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default="out", help="the built folder (default: out/)")
-    args = ap.parse_args()
-    out = Path(args.out)
+    main_for(Path(ap.parse_args().out))
+
+
+def main_for(out: Path) -> None:
+    """Every screenshot of docs/img/ from the built folder ``out``."""
     shoot((out / "graph.html").resolve(), IMG / "viewer.png")
     store = open_store(out)
     page = document.to_html(document.document_dossier(store, ID_URI + "doc-s-2015-366"))

@@ -76,3 +76,19 @@ def test_block_is_the_output_of_a_fresh_build(
     got = run(cmd, tmp_path, monkeypatch)
     got = [line.replace(str(tmp_path) + "/", "") for line in got]
     assert matches(want, got), "\n".join(["README says:", *want, "", f"`{cmd}` prints:", *got])
+
+
+def test_the_report_sample_in_docs_is_what_a_fresh_report_says(built: Path, tmp_path: Path) -> None:
+    import importlib.util
+
+    from graph import cli
+
+    spec = importlib.util.spec_from_file_location("regenerate", ROOT / "docs" / "regenerate.py")
+    assert spec is not None and spec.loader is not None
+    regenerate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(regenerate)
+    assert cli.main(["report", "--graph", str(built / "nexus.ttl"), "--out", str(tmp_path)]) == 0
+    fresh = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    sample = (ROOT / "docs" / "report-sample.md").read_text(encoding="utf-8")
+    assert sample == regenerate.report_sample(fresh), "run: python docs/regenerate.py (after build and report)"
+
