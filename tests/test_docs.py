@@ -90,5 +90,6 @@ def test_the_report_sample_in_docs_is_what_a_fresh_report_says(built: Path, tmp_
     assert cli.main(["report", "--graph", str(built / "nexus.ttl"), "--out", str(tmp_path)]) == 0
     fresh = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
     sample = (ROOT / "docs" / "report-sample.md").read_text(encoding="utf-8")
-    assert sample == regenerate.report_sample(fresh), "run: python docs/regenerate.py (after build and report)"
-
+    assert sample == regenerate.report_sample(fresh), (
+        "run: python docs/regenerate.py (after build and report)"
+    )
