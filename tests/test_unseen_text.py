@@ -478,13 +478,14 @@ def test_anaphors_and_generic_nouns_are_never_discovered_groups(text: str) -> No
 
 
 def test_the_discovery_word_lists_are_checked_on_load() -> None:
+    from graph.cueschema import check
     from graph.errors import OntologyError
 
-    cues = {"discovery": {k: ["x"] for k in mentions.DISCOVERY_LISTS}}
-    mentions.check_discovery(cues)
-    del cues["discovery"]["anaphors"]
-    with pytest.raises(OntologyError, match=r"^cues.toml: \[discovery\] anaphors must be"):
-        mentions.check_discovery(cues)
+    cues = load().cues
+    check(cues, lambda _: True, "cues.toml")
+    broken = {**cues, "discovery": {k: v for k, v in cues["discovery"].items() if k != "anaphors"}}
+    with pytest.raises(OntologyError, match=r"^cues.toml: \[discovery\] anaphors: missing"):
+        check(broken, lambda _: True, "cues.toml")
 
 
 @pytest.mark.parametrize(

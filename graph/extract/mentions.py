@@ -149,51 +149,10 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     return unit_name, latin_name
 
 
-#: The word lists of ``[discovery]`` in cues.toml that discovery reads.
-DISCOVERY_LISTS = (
-    "group_suffixes",
-    "gain_cues",
-    "terror_cues",
-    "generic",
-    "boundaries",
-    "un_suffixes",
-    "committee_suffixes",
-    "convention_suffixes",
-    "programme_suffixes",
-    "body_suffixes",
-    "establish_verbs",
-    "established_suffixes",
-    "report_heads",
-    "quoted_group_before",
-    "name_stop_words",
-    "name_left_stops",
-    "anaphors",
-    "generic_cores",
-    "un_not_after_prefix",
-)
-
-
-def check_discovery(cues: dict[str, object]) -> None:
-    """Every word list discovery reads is in ``[discovery]`` of cues.toml, a non-empty list of words.
-
-    >>> check_discovery({"discovery": {"group_suffixes": []}})
-    Traceback (most recent call last):
-    graph.errors.OntologyError: cues.toml: [discovery] group_suffixes must be a non-empty list of words
-    """
-    disc = cues.get("discovery")
-    if not isinstance(disc, dict):
-        raise OntologyError("cues.toml: no [discovery] table")
-    for key in DISCOVERY_LISTS:
-        words = disc.get(key)
-        if not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
-            raise OntologyError(f"cues.toml: [discovery] {key} must be a non-empty list of words")
-
-
 @functools.cache
 def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
     """Where a group name starts: after a boundary, a verb or adverb, a phrase of uncertainty,
-    an anaphor or a descriptor (checked once per vocabulary)."""
-    check_discovery(vocab.cues)
+    an anaphor or a descriptor (lists checked when cues.toml loads, ``graph.cueschema``)."""
     disc = vocab.cues["discovery"]
     return tuple(
         disc["boundaries"]
