@@ -382,13 +382,16 @@ def normalize(text: str, offsets: list[int]) -> Located:
     >>> normalize("见[S/2014/815](#)和**附件**", list(range(22)))[0]
     '见S/2014/815和附件'
     """
-    if _MARKUP_HINT.search(text):
-        text, offsets = _drop_markup(text, offsets)
     if _SUPERSCRIPT.search(text):
         keep = [i for i, c in enumerate(text) if c not in _SUPERSCRIPTS]
         text = "".join(text[i] for i in keep)
         offsets = [offsets[i] for i in keep]
     text = text.translate(_FULLWIDTH)
+    while _MARKUP_HINT.search(text):  # dropping one mark can join another (``*[*](x)`` → ``**``)
+        before = len(text)
+        text, offsets = _drop_markup(text, offsets)
+        if len(text) == before:
+            break
     if not _SPACE_RUN.search(text):
         return text, list(offsets)
     parts: list[str] = []
