@@ -594,3 +594,28 @@ def test_a_partner_acting_with_the_agent_is_not_governed_by_its_resolution() -> 
     assert (cid("反恐怖主义办公室"), cid("毒品和犯罪问题办公室")) in pairs(text, "partnerOf") | {
         (o, s) for s, o in pairs(text, "partnerOf")
     }
+
+
+# ---- 应: "should" unless a request follows; profit said as 获益/得益
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各国应阻止伊黎伊斯兰国从走私石油中获益。",
+        "各國應阻止伊黎伊斯蘭國從走私石油中獲益。",
+    ],
+)
+def test_modal_ying_is_no_basis_and_the_group_still_profits(text: str) -> None:
+    assert (cid("伊黎伊斯兰国"), cid("石油走私")) in pairs(text, "benefitsFrom")
+
+
+def test_ying_with_a_request_after_the_place_is_the_basis() -> None:
+    text = "毒品和犯罪问题办公室应约旦的请求提供了立法援助。"
+    assert (cid("毒品和犯罪问题办公室"), cid("约旦")) in pairs(text, "activeIn")
+
+
+def test_an_addendum_after_a_bracketed_symbol_is_named_beside_its_instrument() -> None:
+    text = "反恐委员会执行局协助各国执行《马德里指导原则》(S/2015/939，附件二)及其增编(S/2018/1177，附件)。"
+    got = objects(text, "implements", cid("反恐委员会执行局"))
+    assert {cid("马德里指导原则"), cid("马德里指导原则增编")} <= got

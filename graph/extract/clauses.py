@@ -245,6 +245,12 @@ def _role(
     if lead_cues:
         last = lead_cues[-1]
         marker = next((c[7:] for c in last.classes if c.startswith("marker:")), "")
+        if (
+            marker == "basis"
+            and last.word in frames.request_basis
+            and not frames.request_tail.match(text, end)
+        ):  # 各国应防止X…: 应 is "should", not 应…请求
+            return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
             # 在第N号决议中: the basis; 在《战略》各支柱方面, 侧重于《准则》: only a topic

@@ -71,6 +71,8 @@ class Frames:
     list_openers: tuple[str, ...]
     not_a_target: tuple[str, ...]
     supporter_tail: re.Pattern[str]
+    request_basis: tuple[str, ...]
+    request_tail: re.Pattern[str]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
@@ -195,6 +197,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             *MARKER_ROLES,
             "list_openers",
             "supporter_tail",
+            "request_basis",
+            "request_tail",
             "nominal_gap",
             "not_a_target",
             "basis_tail",
@@ -265,6 +269,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         list_openers=_words(markers_t, "markers", "list_openers", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
+        request_basis=_words(markers_t, "markers", "request_basis", source),
+        request_tail=_pattern(markers_t, "markers", "request_tail", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),

@@ -22,7 +22,9 @@ HOLDERS = ("Convention", "Programme", "Document")
 @functools.cache
 def _pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
-    return re.compile(rf"([》”’〉\s]*)(及其)?\s*(?:(\d{{4}})\s*年\s*)?({alt})")
+    # a bracketed note may stand between X and 及其: 《X》(S/2015/939，附件二)及其增编
+    note = r"(?:[(（][^()（）\n]{1,40}[)）]\s*(?=及其))?"
+    return re.compile(rf"([》”’〉\s]*){note}(及其)?\s*(?:(\d{{4}})\s*年\s*)?({alt})")
 
 
 def shared_heads(p: Passage, mentions: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
@@ -34,6 +36,10 @@ def shared_heads(p: Passage, mentions: Sequence[Mention], vocab: Vocabulary) -> 
     >>> m = Mention("convention-cppnm", "Convention", "《核材料实物保护公约》", "d", 2, 13, "vocabulary")
     >>> [(n.concept, n.surface) for n in shared_heads(Passage("d", "1", 1, 0, 0, t), [m], load())]
     [('convention-cppnm-amendment', '修正案')]
+    >>> t = "《马德里指导原则》(S/2015/939，附件二)及其增编"
+    >>> m = Mention("convention-madrid-guiding-principles", "Convention", "《马德里指导原则》", "d", 0, 9, "vocabulary")
+    >>> [n.concept for n in shared_heads(Passage("d", "1", 1, 0, 0, t), [m], load())]
+    ['convention-madrid-guiding-principles-addendum']
     """
     pattern = _pattern(tuple(vocab.cue("shared_heads", "parts")))
     out: list[Mention] = []
