@@ -152,7 +152,11 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     """What the extractor reads in a file's paragraph ``para`` (in the context of the whole file),
     or in ``source`` itself when it is not a file: a sentence or passage written out."""
     path = Path(source)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # a long sentence is no file name (ENAMETOOLONG, NUL)
+        is_file = False
+    if is_file:
         meta = read_manifest(path.parent).get(path.name)
         doc = ingest.identify(ingest.load_document(path, meta))
     elif para is not None:

@@ -451,6 +451,18 @@ def test_a_group_listed_for_acting_in_the_name_of_another_is_affiliated_with_it(
     assert pairs(text, "affiliatedWith") == {(cid("青年党"), cid("基地组织"))}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伊斯兰圣战联盟于2011年被列名，原因是“参与资助、策划或实施”塔利班“的行为或活动，或以其名义、代表其或为支持其”。",
+        "伊斯蘭聖戰聯盟於2011年被列名，原因是參與資助、策劃或實施塔利班的行為或活動，與其聯手、以其名義或代表其行事。",
+    ],
+)
+def test_its_name_points_back_to_the_group_named_before_whatever_its_role(text: str) -> None:
+    # 其 in 以其名义 is the last group named before it (here the object of 实施), not the agent
+    assert pairs(text, "affiliatedWith") == {(cid("伊斯兰圣战联盟"), cid("塔利班"))}
+
+
 def test_a_leader_announcing_that_a_group_joins_another() -> None:
     # 基地组织 only qualifies its leader; what the leader announces is a clause of its own
     text = "博科圣地在尼日利亚东北部活动。2015年3月，伊黎伊斯兰国发言人宣布该团体加入伊黎伊斯兰国。"
@@ -545,6 +557,17 @@ def test_explain_refuses_an_empty_text() -> None:
 
     with pytest.raises(InputError, match=r"\(empty text\): nothing to explain"):
         explain("  ", None, VOCAB)
+
+
+def test_explain_reads_a_sentence_longer_than_a_file_name_can_be() -> None:
+    from graph.pipeline import explain
+
+    text = "毒品和犯罪问题办公室在肯尼亚开展了培训，" * 12 + "并为索马里检察官举办了讲习班。"
+    assert len(text.encode("utf-8")) > 255  # too long for a file name: no OSError
+    explained = explain(text, None, VOCAB)
+    assert (cid("毒品和犯罪问题办公室"), cid("索马里")) in {
+        (f.subject, f.object) for e in explained for f in e.facts if f.predicate == "activeIn"
+    }
 
 
 # ---- the group relations on the same analyser

@@ -44,9 +44,12 @@ CONNECTORS = frozenset(
 _PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
 _BOUNDARY = "，,；;：:"
 #: A short name or title in quote marks ("萨拉菲斯特宣教和战斗组"): no word inside it is a predicate.
+#: A quote holding a list or a comma ("参与资助、策划或实施") is words quoted, not a name.
 #: A quotation, which no clause boundary splits ("…的行为或活动，或以其名义…"而被列名).
 _QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
-_QUOTED = re.compile(r'“[^“”。；]{1,30}”|"[^"。；，]{1,30}"|「[^「」。；]{1,30}」|『[^『』。；]{1,30}』')
+_QUOTED = re.compile(
+    r'“[^“”。；，、]{1,30}”|"[^"。；，、]{1,30}"|「[^「」。；，、]{1,30}」|『[^『』。；，、]{1,30}』'
+)
 AGENT_KINDS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
 
 

@@ -38,6 +38,7 @@ ROLES = (
     "mandate",
     "topic",
     "aided_basis",
+    "antecedent",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

@@ -114,6 +114,8 @@ def frame_facts(
             roles["mandate"] = mandate
         elif clause.groups:
             mandate = []
+        if "behalf" in classes:  # 以其名义, 代表其: 其 is the last list named before the word
+            roles["antecedent"] = [(m, "") for m in _antecedent(clause, clauses, agents, frames)]
         pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
@@ -199,6 +201,22 @@ def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
     while head.startswith(openers):
         head = head[len(next(o for o in openers if head.startswith(o))) :]
     return head == ""
+
+
+def _antecedent(
+    clause: Clause, clauses: Sequence[Clause], agents: Sequence[Mention], frames: Frames
+) -> tuple[Mention, ...]:
+    """The names the first 其-word of the clause (以其名义, 代表其) points back to: the last list
+    before it in the sentence that is not the clause's agent."""
+    words = frames.verbs.get("behalf", ())
+    at = min(p.start for p in clause.predicates if p.word in words)
+    before = [
+        g
+        for c in clauses
+        for g in c.groups
+        if g.end <= at and not g.lent and not any(m in agents for m in g.mentions)
+    ]
+    return max(before, key=lambda g: g.end).mentions if before else ()
 
 
 def _fillers(
