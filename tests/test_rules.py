@@ -421,3 +421,24 @@ def test_a_claim_of_responsibility_places_the_group_at_the_attack() -> None:
 def test_an_attack_without_a_claim_places_no_group() -> None:
     text = "安理会谴责基斯马尤发生的恐怖袭击\n\n一枚汽车炸弹周二在基斯马尤港口附近爆炸。安理会还谴责青年党的暴力。\n"
     assert pairs(text, "operatesIn") == set()
+
+
+# ---- the paragraph's group is inherited only by a sentence about what the group does
+
+
+def test_a_sentence_about_the_group_s_money_inherits_the_paragraph_s_group() -> None:
+    text = "12. 青年党在索马里南部活动。勒索和非法征税仍是其主要收入来源。"
+    assert ("group-al-shabaab", "crime-extortion") in pairs(text, "benefitsFrom")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "与会者讨论了木炭贸易和糖走私问题。",
+        "當局在邊境查獲了走私的木炭。",
+        "讲习班的学员学习了如何调查绑架勒索案件。",
+    ],
+)
+def test_a_sentence_about_others_or_about_the_crimes_does_not_inherit_the_group(second: str) -> None:
+    text = "12. 青年党在索马里南部活动。" + second
+    assert not pairs(text, "benefitsFrom")

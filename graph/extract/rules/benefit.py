@@ -35,6 +35,7 @@ RULE = Rule(
         "adjective_forms",
         "abuse_context",
         "gain_cues",
+        "topic_blockers",
     ),
     numbers=(),
     texts=(),
@@ -129,7 +130,12 @@ def _benefit_segment(
         if has_any(text, cues["anaphora"]["group"]):
             subjects.append((last_group, "该团体"))
             rule = "benefit_anaphora"
-        elif not has_any(text, b["other_actors"]) and not [m for m in ms if m.kind == "TerroristGroup"]:
+        elif (
+            not has_any(text, b["other_actors"])
+            and not has_any(text, b["blockers"])
+            and not has_any(text, b["topic_blockers"])
+            and not [m for m in ms if m.kind == "TerroristGroup"]
+        ):
             subjects.append((last_group, "(段落主题)"))
             rule = "benefit_topic"
     if not subjects:
