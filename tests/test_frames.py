@@ -340,16 +340,19 @@ def test_the_body_whose_assistance_made_a_country_a_party_implements_too() -> No
     assert {s for s, _ in found} == {cid("反恐怖主义办公室"), cid("乍得")}
 
 
-def test_each_body_a_programme_takes_as_partner_is_its_partner_and_not_the_others() -> None:
-    text = "联合国阻止恐怖分子旅行方案于2019年启动。该方案以国际刑警组织、国际民用航空组织和反恐执行局为主要执行伙伴。"
+def test_each_body_a_programme_takes_as_partner_is_its_owner_s_partner_and_not_the_others() -> None:
+    text = (
+        "反恐怖主义办公室于2019年启动了联合国阻止恐怖分子旅行方案。"
+        "该方案以国际刑警组织、国际民用航空组织和反恐执行局为主要执行伙伴。"
+    )
     found = pairs(text, "partnerOf")
-    programme = cid("联合国阻止恐怖分子旅行方案")
-    assert {o for s, o in found if s == programme} == {
+    owner = cid("反恐怖主义办公室")
+    assert {o for s, o in found if s == owner} == {
         cid("国际刑警组织"),
         cid("国际民用航空组织"),
         cid("反恐执行局"),
     }
-    assert all(s == programme for s, _ in found)  # the partners are not paired with each other
+    assert all(s == owner for s, _ in found)  # the partners are not paired with each other
 
 
 def test_an_amendment_named_after_its_convention_is_implemented_too() -> None:
@@ -642,3 +645,27 @@ def test_an_addendum_after_a_bracketed_symbol_is_named_beside_its_instrument() -
     text = "反恐委员会执行局协助各国执行《马德里指导原则》(S/2015/939，附件二)及其增编(S/2018/1177，附件)。"
     got = objects(text, "implements", cid("反恐委员会执行局"))
     assert {cid("马德里指导原则"), cid("马德里指导原则增编")} <= got
+
+
+# ---- a programme's partners are its owner's
+
+
+def test_the_partners_of_a_programme_are_the_partners_of_the_body_that_runs_it() -> None:
+    text = (
+        "反恐怖主义办公室于2021年启动了联合国阻止恐怖分子旅行方案。"
+        "该方案是与国际刑警组织和国际民用航空组织合作实施的。"
+    )
+    got = pairs(text, "partnerOf")
+    unoct = cid("反恐怖主义办公室")
+    assert {(unoct, cid("国际刑警组织")), (unoct, cid("国际民用航空组织"))} <= got
+    assert not {s for s, _ in got} - {unoct}  # the programme itself is no partner
+
+
+def test_the_owner_named_with_de_before_the_programme() -> None:
+    text = "反恐怖主義辦公室的聯合國阻止恐怖分子旅行方案與國際刑警組織合作，為多哥提供了支助。"
+    assert (cid("反恐怖主义办公室"), cid("国际刑警组织")) in pairs(text, "partnerOf")
+
+
+def test_a_programme_with_no_owner_named_has_no_partner() -> None:
+    text = "联合国阻止恐怖分子旅行方案与国际刑警组织合作，为多哥提供了支助。"
+    assert not pairs(text, "partnerOf")

@@ -7,6 +7,8 @@ One object per document holds what the clauses before have established:
   implied in 提供了培训 with no subject);
 - the **topic**: the agent last named in the paragraph, carried to the next clause or sentence
   that names none, until a new agent is named; a new paragraph starts from the default actor;
+- the **owners** of programmes: the body that launched or runs each (X启动了Y方案, X的Y方案), for
+  the relations a programme's owner holds in its place (partners of 该方案是与Z合作实施的);
 - **anaphora and short forms** (该办公室, 该平台, 执行局, 工作队 …): resolved to the last entity
   named whose name ends with the same head noun, else to the default actor; each is returned
   as a ``Mention`` with method ``anaphora``.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.extract.clauses import Clause
@@ -25,6 +27,8 @@ from graph.records import Mention
 
 #: Kinds that can be the agent of a clause (a place or a crime cannot act).
 ACTORS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
+#: Kinds that run a programme (X启动了Y方案).
+_OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
 _DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|此|上述|本)")
@@ -84,6 +88,25 @@ class Discourse:
     last_group: Mention | None = None
     group_age: int = 0
     sentence: int = 1
+    owners: dict[str, Mention] = field(default_factory=dict)
+
+    def own(self, clause: Clause, agents: Sequence[Mention], text: str, runs: Collection[str]) -> None:
+        """Remember the body that runs a programme: the agent of a clause that launches or runs it
+        (X启动了Y方案, ``runs`` words), or the body named right before it with 的 (X的Y方案)."""
+        bodies = [m for m in agents if m.kind in _OWNERS and m.method != "anaphora"]
+        groups = clause.groups
+        for i, g in enumerate(groups):
+            progs = [m for m in g.mentions if m.kind == "Programme"]
+            if not progs:
+                continue
+            owner = None
+            if bodies and g.role == "object" and g.verb in runs:
+                owner = bodies[0]
+            elif i and groups[i - 1].role == "attribute" and text[groups[i - 1].end : g.start] == "的":
+                owner = next((m for m in groups[i - 1].mentions if m.kind in _OWNERS), None)
+            if owner is not None:
+                for m in progs:
+                    self.owners.setdefault(m.concept, owner)
 
     def new_paragraph(self) -> None:
         """A paragraph starts from the report's default actor; the group last acting stays the one

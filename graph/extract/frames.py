@@ -60,6 +60,7 @@ class Frame:
     example: str = ""
     near_miss: str = ""
     with_partners: bool = True
+    by_owner: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,8 +154,8 @@ def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[
     )
 
 
-def _flag(row: Mapping[str, Any], key: str, where: str) -> bool:
-    value = row.get(key, True)
+def _flag(row: Mapping[str, Any], key: str, where: str, default: bool = True) -> bool:
+    value = row.get(key, default)
     if not isinstance(value, bool):
         raise OntologyError(f"{where}: {key} must be true or false")
     return value
@@ -261,6 +262,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
                 str(row.get("example", "")),
                 str(row.get("near_miss", "")),
                 _flag(row, "with_partners", where),
+                _flag(row, "by_owner", where, False),
             )
         )
     return Frames(

@@ -72,6 +72,7 @@ def frame_facts(
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
         if trace is not None:
             trace.append(ClauseTrace(p, clause, agents, implied))
+        discourse.own(clause, agents, p.text, _run_words(frames))
         if clause.asks_generic:
             asked_generic, carried, joined = True, (), ()
             discourse.topic = ()
@@ -132,6 +133,16 @@ def frame_facts(
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
                 acting = {**roles, "agent": ([] if implied else roles["agent"]) + pivot_agents}
             subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
+            if frame.by_owner:  # 该方案是与Z合作实施的: the body that runs the programme
+                subjects += [
+                    o
+                    for r in frame.subject
+                    for m, _ in acting.get(r, [])
+                    if m.kind not in frame.subject_classes
+                    and (o := discourse.owners.get(m.concept)) is not None
+                    and o.kind in frame.subject_classes
+                    and o not in subjects
+                ]
             objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
             subjects = [m for m in subjects if m.concept not in frames.deliberative]
             if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
@@ -201,6 +212,12 @@ def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
     while head.startswith(openers):
         head = head[len(next(o for o in openers if head.startswith(o))) :]
     return head == ""
+
+
+@functools.cache
+def _run_words(frames: Frames) -> frozenset[str]:
+    """Verbs whose agent runs the programme they name (启动, 实施, 设立 …)."""
+    return frozenset(w for cls in ("activity", "establish") for w in frames.verbs.get(cls, ()))
 
 
 def _antecedent(
