@@ -669,3 +669,35 @@ def test_the_owner_named_with_de_before_the_programme() -> None:
 def test_a_programme_with_no_owner_named_has_no_partner() -> None:
     text = "联合国阻止恐怖分子旅行方案与国际刑警组织合作，为多哥提供了支助。"
     assert not pairs(text, "partnerOf")
+
+
+# ---- law related to an instrument carries it out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毒品和犯罪问题办公室审查了乍得与《制止恐怖主义爆炸的国际公约》有关的国家立法。",
+        "毒品和犯罪问题办公室協助乍得起草了與《制止恐怖主義爆炸的國際公約》相關的法律草案。",
+    ],
+)
+def test_work_on_law_related_to_an_instrument_supports_its_implementation(text: str) -> None:
+    assert (cid("毒品和犯罪问题办公室"), cid("制止恐怖主义爆炸的国际公约")) in pairs(text, "implements")
+
+
+def test_other_things_related_to_an_instrument_are_only_described_by_it() -> None:
+    text = "毒品和犯罪问题办公室分析了与《制止恐怖主义爆炸的国际公约》有关的案例。"
+    assert not pairs(text, "implements")
+
+
+# ---- a place in brackets after a body describes the body
+
+
+def test_a_country_in_brackets_after_a_body_s_name_is_no_place_of_the_work() -> None:
+    text = "毒品和犯罪问题办公室为蒙特雷国际研究所(墨西哥)举办的讲习班作出了贡献。"
+    assert (cid("毒品和犯罪问题办公室"), cid("墨西哥")) not in pairs(text, "activeIn")
+
+
+def test_a_country_in_brackets_after_a_city_is_still_a_place() -> None:
+    text = "毒品和犯罪问题办公室在瓦尔帕莱索(智利)举办了讲习班。"
+    assert (cid("毒品和犯罪问题办公室"), cid("智利")) in pairs(text, "activeIn")

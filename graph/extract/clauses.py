@@ -359,9 +359,14 @@ def _place_prefixes(text: str, groups: list[Group]) -> list[Group]:
     return out
 
 
-def _appositive(text: str, m: Mention, previous: Mention | None) -> bool:
-    """A name in brackets right after another name (中心(美利坚合众国)) describes that name."""
-    if previous is None or previous.concept == m.concept:
+def _appositive(text: str, m: Mention, previous: Mention | None, body_heads: tuple[str, ...] = ()) -> bool:
+    """A name in brackets right after another name (中心(美利坚合众国)) describes that name; so does
+    a place in brackets right after a name the vocabulary does not know (佐治亚大学…中心(美国))."""
+    if previous is None or previous.end < text.rfind("(", 0, m.start):
+        enclosed = text[: m.start].rstrip().endswith("(") and text.startswith(")", m.end)
+        before = text[: m.start].rstrip()[:-1].rstrip()
+        return enclosed and m.kind in _PLACES and before.endswith(body_heads)
+    if previous.concept == m.concept:
         return False
     return text[previous.end : m.start].strip() == "(" and text.startswith(")", m.end)
 
@@ -382,7 +387,11 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     [[('agent', ['毒品和犯罪问题办公室']), ('partner', ['欧洲联盟'])], [('place', ['马里'])]]
     """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    ms = [m for i, m in enumerate(ordered) if not _appositive(text, m, ordered[i - 1] if i else None)]
+    ms = [
+        m
+        for i, m in enumerate(ordered)
+        if not _appositive(text, m, ordered[i - 1] if i else None, frames.body_heads)
+    ]
     topics = topic_spans(text, ms)
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
@@ -448,8 +457,12 @@ def _clause(
             role = "mandate"  # 这一任务: the mandate of the body that holds it
         elif _inside(start, topics):
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
-        elif text.startswith(frames.attribute_tail, _after(text, end)):
-            role = "attribute"  # 与X有关的立法: what something is related to
+        elif text.startswith(frames.attribute_tail, tail := _after(text, end)):
+            role = "attribute"  # 与X有关的产品: what something is related to
+            if {m.kind for m in items} <= {"Resolution", "Convention"}:
+                after = next(t for t in frames.attribute_tail if text.startswith(t, tail))
+                if _law_follows(text, tail + len(after), frames.law_heads):
+                    role = "topic"  # 与《公约》有关的国家立法: the law carries the instrument out
         elif text.startswith(frames.basis_tail, _after(text, end)):
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, _after(text, end)):
@@ -533,6 +546,12 @@ def _clause(
         asks_generic,
     )
     return clause, lent
+
+
+def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> bool:
+    """A word of law starts within a few characters after ``at`` (有关的(国家)立法)."""
+    window = text[at : at + reach + 5]
+    return any(0 <= window.find(h) <= reach for h in heads)
 
 
 def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:

@@ -81,6 +81,8 @@ class Frames:
     partner_tail: tuple[str, ...]
     place_tail: tuple[str, ...]
     attribute_tail: tuple[str, ...]
+    law_heads: tuple[str, ...]
+    body_heads: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
     mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
@@ -208,6 +210,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "partner_tail",
             "place_tail",
             "attribute_tail",
+            "law_heads",
+            "body_heads",
         }
     )
     if unknown:
@@ -280,6 +284,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         place_tail=_words(markers_t, "markers", "place_tail", source),
         attribute_tail=_words(markers_t, "markers", "attribute_tail", source),
+        law_heads=_words(markers_t, "markers", "law_heads", source),
+        body_heads=_words(markers_t, "markers", "body_heads", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,
