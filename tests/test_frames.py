@@ -80,7 +80,7 @@ def _data() -> dict:
             "object_classes ['TerroristGroup'] are outside the range of activeIn",
         ),
         (lambda d: d["markers"].pop("partner_tail"), "[markers] partner_tail must be a non-empty list"),
-        (lambda d: d["blockers"].update(words=["会议"]), "'会议' contains no verb or marker"),
+        (lambda d: d["blockers"].update(words=["会议"]), "'会议' contains or overlaps no verb or marker"),
         (lambda d: d["markers"].update(supporter_tail="(("), "supporter_tail is not a regular expression"),
     ],
 )
@@ -701,3 +701,19 @@ def test_a_country_in_brackets_after_a_body_s_name_is_no_place_of_the_work() -> 
 def test_a_country_in_brackets_after_a_city_is_still_a_place() -> None:
     text = "毒品和犯罪问题办公室在瓦尔帕莱索(智利)举办了讲习班。"
     assert (cid("毒品和犯罪问题办公室"), cid("智利")) in pairs(text, "activeIn")
+
+
+# ---- cue words: a blocker never reaches into a name, and a blocked match is looked for again
+
+
+def test_a_name_ending_in_suo_before_zai_keeps_the_place_marker() -> None:
+    # 研究所在曼谷: 所在 is not a word here, 在 marks the place
+    text = "联合国区域间犯罪和司法研究所在曼谷举办了一次圆桌会议。"
+    assert (cid("联合国区域间犯罪和司法研究所"), cid("曼谷")) in pairs(text, "activeIn")
+
+
+def test_a_blocked_cue_does_not_hide_the_cue_that_overlaps_it() -> None:
+    # 部分支持: not 分支 (a branch), but 支持 (support)
+    text = "联合国马里多层面综合稳定特派团的警察部分支持马里警方建立了一个情报单位。"
+    assert (cid("联合国马里多层面综合稳定特派团"), cid("马里")) in pairs(text, "activeIn")
+    assert not pairs(text, "affiliatedWith")

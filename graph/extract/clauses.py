@@ -194,15 +194,23 @@ def _scanner(frames: Frames) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]
 def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
     """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
     cue, classes, blockers = _scanner(frames)
-    blocked = [(m.start(), m.end()) for m in blockers.finditer(text, a, b)]
+    # a blocking word that takes in the end of a name is no word (研究所在曼谷: 所在 is not one)
+    blocked = [
+        (m.start(), m.end())
+        for m in blockers.finditer(text, a, b)
+        if not any(x < m.end() and m.start() < y for x, y in taken)
+    ]
     out = []
-    for m in cue.finditer(text, a, b):
+    pos = a
+    while (m := cue.search(text, pos, b)) is not None:
         s, e = m.start(), m.end()
-        if any(x < e and s < y for x, y in taken):
+        if any(x < e and s < y for x, y in taken) or any(
+            x < e and s < y and not (s <= x and y <= e) for x, y in blocked
+        ):
+            pos = s + 1  # part of a name or of a longer word (作为, 部分支持): look again one further
             continue
-        if any(x < e and s < y and not (s <= x and y <= e) for x, y in blocked):
-            continue  # part of a longer word (作为, 参与, 执行局), not a cue
         out.append(Predicate(m.group(0), classes[m.group(0)], s, e))
+        pos = e
     return out
 
 

@@ -156,6 +156,11 @@ def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[
     )
 
 
+def _overlaps(word: str, cue: str) -> bool:
+    """The end of ``word`` is the start of ``cue`` or the other way round (部分 / 分支 in 部分支持)."""
+    return any(word.endswith(cue[:k]) or word.startswith(cue[-k:]) for k in range(1, len(cue)))
+
+
 def _flag(row: Mapping[str, Any], key: str, where: str, default: bool = True) -> bool:
     value = row.get(key, default)
     if not isinstance(value, bool):
@@ -218,8 +223,10 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         raise OntologyError(f"{source}: [markers] has unknown keys {unknown} (roles: {list(MARKER_ROLES)})")
     cues = {w for ws in (*verbs.values(), *markers.values()) for w in ws}
     for b in blockers:
-        if not any(c in b for c in cues):
-            raise OntologyError(f"{source}: [blockers] {b!r} contains no verb or marker; it blocks nothing")
+        if not any(c in b or _overlaps(b, c) for c in cues):
+            raise OntologyError(
+                f"{source}: [blockers] {b!r} contains or overlaps no verb or marker; it blocks nothing"
+            )
     modality = _table(data, "modality", source)
     complements = _table(data, "complements", source)
     opened = _words(complements, "complements", "open", source)
