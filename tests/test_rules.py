@@ -442,3 +442,21 @@ def test_a_sentence_about_the_group_s_money_inherits_the_paragraph_s_group() -> 
 def test_a_sentence_about_others_or_about_the_crimes_does_not_inherit_the_group(second: str) -> None:
     text = "12. 青年党在索马里南部活动。" + second
     assert not pairs(text, "benefitsFrom")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请监测组报告伊黎伊斯兰国和基地组织在西非的活动情况。",
+        "請監測組報告伊黎伊斯蘭國和基地組織在西非的活動情況。",
+    ],
+)
+def test_every_group_of_a_list_before_a_place_operates_there(text: str) -> None:
+    got = pairs(text, "operatesIn")
+    assert {("group-isil", "region-west-africa"), ("group-al-qaida", "region-west-africa")} <= got
+
+
+def test_a_group_before_a_comma_is_not_in_the_list_of_the_next_clause() -> None:
+    text = "安理会谴责基地组织，伊黎伊斯兰国在伊拉克发动的袭击造成数百人死亡。"
+    got = pairs(text, "operatesIn")
+    assert ("group-isil", "country-irq") in got and ("group-al-qaida", "country-irq") not in got

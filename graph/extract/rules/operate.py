@@ -13,6 +13,7 @@ from graph.extract.rules.common import (
     alternation,
     between,
     coordinated,
+    coordinated_before,
     has_any,
     make_fact,
     negated_clause,
@@ -154,17 +155,21 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                     and not has_any(gap, cues["negation"]["before_verb"])
                     and not others
                 ):
+                    # 伊黎伊斯兰国和基地组织在非洲: every group of the list is there
+                    listed = coordinated_before(text, ms, ms.index(g), ("TerroristGroup",))
+                    joined = [x for x in listed if x is g or "，" not in text[x.end : g.start]]
                     out += [
                         make_fact(
-                            g.concept,
+                            x.concept,
                             "operatesIn",
                             r.concept,
                             p,
                             "operate_locative",
                             conf["operate_locative"],
                             hedged,
-                            f"{g.surface}…{r.surface}",
+                            f"{x.surface}…{r.surface}",
                         )
+                        for x in joined
                         for r in places
                     ]
                     continue
