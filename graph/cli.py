@@ -85,8 +85,10 @@ def _validate(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from graph.analytics.evaluate import evaluate, read_gold
     from graph.rdf.validate import graph_file, load_graph
+    from graph.vocab import load
 
-    scores = evaluate(load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold)))
+    graph, gold = load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold))
+    scores = evaluate(graph, gold, load().symbol_bodies())
     print(f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
     for rel, s in sorted(scores.items()):
         print(f"{rel:<16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:5}{s.fp:5}{s.fn:5}")

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import rdflib
 from rdflib.namespace import RDFS
 
+from graph import identity
 from graph.errors import GraphError, InputError
 from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
@@ -30,7 +31,6 @@ from graph.progress import step as progress_step
 from graph.rdf import build
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
-from graph.symbols import parse_symbol, symbol_entity
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -74,52 +74,15 @@ def corpus_files(
     return ingest.corpus_files(paths, warn, max_size)
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """The manifest rows of ``folder`` (see :func:`graph.extract.ingest.read_manifest`), each checked
-    to have as many columns as the header.
-
-    Raises
-    ------
-    InputError
-        Naming the manifest and the row, if a row has fewer or more columns than the header.
-    """
-    rows = ingest.read_manifest(folder)
-    for name, row in rows.items():
-        if None in row or None in row.values():
-            fewer = None in row.values()
-            raise InputError(
-                f"{folder / 'manifest.tsv'}: the row of {name} has {'fewer' if fewer else 'more'} columns "
-                "than the header; separate the columns with one tab each"
-            )
-    return rows
-
-
 @functools.cache
 def rule_cues(vocab: Vocabulary) -> Cues:
     """The vocabulary's cue words, checked against every rule (an ``OntologyError`` names the rule)."""
     return checked_cues(vocab.cues)
 
 
-def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
-    """The resolution, statement or symbol entity a document is, where its symbol is known.
-
-    A Security Council resolution whose year the text does not give (联合国安理会第579号决议)
-    is dated by the table of first resolution numbers per year in ``cues.toml``.
-    """
-    if not doc.symbol:
-        return None
-    return symbol_entity(doc.symbol, doc.year, vocab.cues["resolutions"]["sc_first_of_year"])
-
-
-def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
-    """The node id of a corpus document: its resolution or symbol node where the symbol is known."""
-    ent = document_entity(doc, vocab or load())
-    return ent.id if ent is not None else "doc-" + doc.id
-
-
 def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
     """What the relation rules know of the document: its node, its own resolution, generic crimes."""
-    own = document_entity(doc, vocab)
+    own = identity.document_entity(doc, vocab)
     node = own.id if own is not None else "doc-" + doc.id
     self_res = node if own is not None and own.kind == "Resolution" else ""
     generic = tuple(
@@ -132,18 +95,16 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     """Run the corpus, mention and relation stages on one document."""
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, vocab)
-    own = document_entity(doc, vocab)
+    own = identity.document_entity(doc, vocab)
     ctx = document_context(doc, vocab)
     node = ctx.self_id
     if own is not None:
         entities[node] = own
     facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
     requested = None
-    if doc.requested_by:
-        ent = parse_symbol(doc.requested_by.replace(" ", ""))
-        if ent is not None:
-            requested = ent.id
-            entities[ent.id] = ent
+    if (ent := identity.requested_entity(doc, vocab.symbol_bodies())) is not None:
+        requested = ent.id
+        entities[ent.id] = ent
     light = [dataclasses.replace(p, offsets=()) for p in passages]  # offsets are not sent back
     return DocumentFacts(doc, node, requested, light, found, facts, entities)
 
@@ -153,12 +114,12 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     or in ``source`` itself when it is not a file: a sentence or passage written out."""
     path = Path(source)
     if path.is_file():
-        meta = read_manifest(path.parent).get(path.name)
-        doc = ingest.identify(ingest.load_document(path, meta))
+        meta = identity.read_manifest(path.parent).get(path.name)
+        doc = identity.identify(ingest.load_document(path), vocab.symbol_bodies(), meta)
     elif para is not None:
         raise InputError(f"{source}: no such file")
     else:
-        doc = ingest.identify(Document("explain", "<text>", source, ""))
+        doc = identity.identify(Document("explain", "<text>", source, ""), vocab.symbol_bodies())
     passages = list(ingest.passages(doc))
     if not passages:
         raise InputError(f"{source.strip() or '(empty text)'}: nothing to explain: no sentence")
@@ -189,7 +150,7 @@ def corpus_tasks(
     tasks = []
     for f in files:
         if f.parent not in manifests:
-            manifests[f.parent] = read_manifest(f.parent)
+            manifests[f.parent] = identity.read_manifest(f.parent)
         tasks.append((f, manifests[f.parent].get(f.name)))
     return tasks
 
@@ -200,12 +161,14 @@ def extract_file(
     """Read and extract one file (at most ``max_size`` bytes); the text is not kept."""
     path, meta = task
     try:
-        doc = ingest.load_document(path, meta, max_size)
+        doc = ingest.load_document(path, max_size)
     except InputError as exc:
         return Problem(str(path), str(exc), fatal=True)
     if not doc.text.strip():
         return Problem(str(path), f"{path}: empty file, skipped", fatal=False)
-    r = extract_document(doc, load())
+    vocab = load()
+    doc = identity.identify(doc, vocab.symbol_bodies(), meta)
+    r = extract_document(doc, vocab)
     return dataclasses.replace(r, doc=dataclasses.replace(doc, text=""))
 
 

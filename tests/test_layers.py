@@ -1,8 +1,8 @@
 """The package's layers hold: a stage never imports another stage, and the foundation imports no stage.
 
 Stages are the subpackages of ``graph`` (extract, rdf, analytics, view, sparql); the foundation
-is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols, vocab,
-cueschema).
+is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols,
+identity, vocab, cueschema).
 Only ``pipeline`` and ``cli`` sit above all of them.
 """
 
@@ -14,7 +14,18 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
-FOUNDATION = {"errors", "records", "ns", "resources", "script", "symbols", "vocab", "cueschema", "progress"}
+FOUNDATION = {
+    "errors",
+    "records",
+    "ns",
+    "resources",
+    "script",
+    "symbols",
+    "identity",
+    "vocab",
+    "cueschema",
+    "progress",
+}
 TOP = {"pipeline", "cli", "__init__", "__main__"}
 #: What each stage may import besides the foundation and itself.
 ALLOWED: dict[str, set[str]] = {
