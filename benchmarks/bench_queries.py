@@ -25,13 +25,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from graph.pipeline import run_build
+from graph.outputs import write_viewer
+from graph.pipeline import building
 from graph.rdf.store import STORE_DIR, build_store, open_store
 from graph.sparql.arguments import bind, values_clause
 from graph.sparql.query import execute, with_prologue
 from graph.sparql.saved import SavedQuery, saved_queries
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
 ID = "https://w3id.org/nexus-kg/id/"
 PER_COPY = re.compile(
     r"<https://w3id\.org/nexus-kg/id/((?:claim|passage|amount|doc|graph-(?!entities>))[^>]*)>"
@@ -49,6 +52,12 @@ VARIANTS = {
     "programme": 3,
     "convention": 2,
 }
+
+
+def build_as_the_cli(paths: list[Path], out: Path) -> None:
+    """A build as ``nexus-kg build`` chains it: the graph, then the viewer page."""
+    with building(paths, out, progress=lambda m: None) as b:
+        write_viewer(b)
 
 
 def synthetic(seed_nq: str, target: int) -> Iterator[str]:
@@ -178,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         seed_out, big_out = Path(tmp) / "seed", Path(tmp) / "big"
         print("building the seed graph …", file=sys.stderr)
-        timed("nexus-kg build seeds", lambda: run_build([ROOT / "seeds"], seed_out, progress=lambda m: None))
+        timed("nexus-kg build seeds", lambda: build_as_the_cli([ROOT / "seeds"], seed_out))
         seed_nq = (seed_out / "nexus.nq").read_text(encoding="utf-8")
         seed_quads = sum(1 for line in seed_nq.splitlines() if line.strip())
         big_out.mkdir()

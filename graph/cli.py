@@ -32,11 +32,12 @@ def command(
 
 @command("build")
 def _build(args: argparse.Namespace) -> int:
-    from graph.pipeline import run_build
+    from graph.outputs import write_viewer
+    from graph.pipeline import building
 
     paths = [Path(p) for p in args.paths] or [Path("seeds")]
     quiet = args.quiet
-    result = run_build(
+    with building(
         paths,
         Path(args.out),
         progress=None if not quiet else (lambda m: None),
@@ -45,7 +46,9 @@ def _build(args: argparse.Namespace) -> int:
         update=args.update,
         turtle=True if args.turtle else False if args.no_turtle else None,
         max_size=int(args.max_size * 2**20),
-    )
+    ) as build:
+        write_viewer(build)  # published with the graph
+    result = build.result
     size = f"{result.triples} triples" if result.triples else f"{result.quads} quads"
     say(f"built {result.documents} documents, {result.passages} passages, {result.facts} facts, {size}")
     say("classes:    " + ", ".join(f"{k} {v}" for k, v in result.by_class.items()))
@@ -85,8 +88,10 @@ def _validate(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from graph.analytics.evaluate import evaluate, read_gold
     from graph.rdf.validate import graph_file, load_graph
+    from graph.vocab import load
 
-    scores = evaluate(load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold)))
+    graph, gold = load_graph(graph_file(Path(args.graph))), read_gold(Path(args.gold))
+    scores = evaluate(graph, gold, load().symbol_bodies())
     print(f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
     for rel, s in sorted(scores.items()):
         print(f"{rel:<16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:5}{s.fp:5}{s.fn:5}")
@@ -110,7 +115,7 @@ def _eval(args: argparse.Namespace) -> int:
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from graph.analytics.report import report_files
-    from graph.pipeline import read_graph, write_report
+    from graph.outputs import read_graph, write_report
 
     # a graph file or folder; by default the built store in OUT (no Turtle to parse)
     files, warnings = report_files(read_graph(Path(args.graph or args.out)))
@@ -125,7 +130,7 @@ def _report(args: argparse.Namespace) -> int:
 def _viz(args: argparse.Namespace) -> int:
     from graph.analytics.report import viewer
     from graph.errors import InputError
-    from graph.pipeline import read_graph, viz_target, write_atomic
+    from graph.outputs import read_graph, viz_target, write_atomic
 
     if args.depth < 0:
         raise InputError(f"--depth {args.depth}: must be 0 or more")
@@ -221,7 +226,7 @@ def _show(args: argparse.Namespace) -> int:
 
 @command("export")
 def _export(args: argparse.Namespace) -> int:
-    from graph.pipeline import export_graph, export_target, write_atomic
+    from graph.outputs import export_graph, export_target, write_atomic
 
     data = export_graph(Path(args.graph), args.format)
     if args.out is None:

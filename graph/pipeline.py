@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -10,27 +11,23 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
-import rdflib
-from rdflib.namespace import RDFS
-
+from graph import identity
 from graph.errors import GraphError, InputError
 from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
 from graph.extract.rules import Cues, checked_cues
-from graph.ns import CLASSES, NX_URI, RELATIONS, local_id
 from graph.progress import Bar
 from graph.progress import step as progress_step
-from graph.rdf import build
+from graph.rdf import build, summary
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
-from graph.symbols import parse_symbol, symbol_entity
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -74,52 +71,15 @@ def corpus_files(
     return ingest.corpus_files(paths, warn, max_size)
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """The manifest rows of ``folder`` (see :func:`graph.extract.ingest.read_manifest`), each checked
-    to have as many columns as the header.
-
-    Raises
-    ------
-    InputError
-        Naming the manifest and the row, if a row has fewer or more columns than the header.
-    """
-    rows = ingest.read_manifest(folder)
-    for name, row in rows.items():
-        if None in row or None in row.values():
-            fewer = None in row.values()
-            raise InputError(
-                f"{folder / 'manifest.tsv'}: the row of {name} has {'fewer' if fewer else 'more'} columns "
-                "than the header; separate the columns with one tab each"
-            )
-    return rows
-
-
 @functools.cache
 def rule_cues(vocab: Vocabulary) -> Cues:
     """The vocabulary's cue words, checked against every rule (an ``OntologyError`` names the rule)."""
     return checked_cues(vocab.cues)
 
 
-def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
-    """The resolution, statement or symbol entity a document is, where its symbol is known.
-
-    A Security Council resolution whose year the text does not give (联合国安理会第579号决议)
-    is dated by the table of first resolution numbers per year in ``cues.toml``.
-    """
-    if not doc.symbol:
-        return None
-    return symbol_entity(doc.symbol, doc.year, vocab.cues["resolutions"]["sc_first_of_year"])
-
-
-def document_node(doc: Document, vocab: Vocabulary | None = None) -> str:
-    """The node id of a corpus document: its resolution or symbol node where the symbol is known."""
-    ent = document_entity(doc, vocab or load())
-    return ent.id if ent is not None else "doc-" + doc.id
-
-
 def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
     """What the relation rules know of the document: its node, its own resolution, generic crimes."""
-    own = document_entity(doc, vocab)
+    own = identity.document_entity(doc, vocab)
     node = own.id if own is not None else "doc-" + doc.id
     self_res = node if own is not None and own.kind == "Resolution" else ""
     generic = tuple(
@@ -132,18 +92,16 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     """Run the corpus, mention and relation stages on one document."""
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, vocab)
-    own = document_entity(doc, vocab)
+    own = identity.document_entity(doc, vocab)
     ctx = document_context(doc, vocab)
     node = ctx.self_id
     if own is not None:
         entities[node] = own
     facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
     requested = None
-    if doc.requested_by:
-        ent = parse_symbol(doc.requested_by.replace(" ", ""))
-        if ent is not None:
-            requested = ent.id
-            entities[ent.id] = ent
+    if (ent := identity.requested_entity(doc, vocab.symbol_bodies())) is not None:
+        requested = ent.id
+        entities[ent.id] = ent
     light = [dataclasses.replace(p, offsets=()) for p in passages]  # offsets are not sent back
     return DocumentFacts(doc, node, requested, light, found, facts, entities)
 
@@ -157,12 +115,12 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     except (OSError, ValueError):  # a long sentence is no file name (ENAMETOOLONG, NUL)
         is_file = False
     if is_file:
-        meta = read_manifest(path.parent).get(path.name)
-        doc = ingest.identify(ingest.load_document(path, meta))
+        meta = identity.read_manifest(path.parent).get(path.name)
+        doc = identity.identify(ingest.load_document(path), vocab.symbol_bodies(), meta)
     elif para is not None:
         raise InputError(f"{source}: no such file")
     else:
-        doc = ingest.identify(Document("explain", "<text>", source, ""))
+        doc = identity.identify(Document("explain", "<text>", source, ""), vocab.symbol_bodies())
     passages = list(ingest.passages(doc))
     if not passages:
         raise InputError(f"{source.strip() or '(empty text)'}: nothing to explain: no sentence")
@@ -193,7 +151,7 @@ def corpus_tasks(
     tasks = []
     for f in files:
         if f.parent not in manifests:
-            manifests[f.parent] = read_manifest(f.parent)
+            manifests[f.parent] = identity.read_manifest(f.parent)
         tasks.append((f, manifests[f.parent].get(f.name)))
     return tasks
 
@@ -204,12 +162,14 @@ def extract_file(
     """Read and extract one file (at most ``max_size`` bytes); the text is not kept."""
     path, meta = task
     try:
-        doc = ingest.load_document(path, meta, max_size)
+        doc = ingest.load_document(path, max_size)
     except InputError as exc:
         return Problem(str(path), str(exc), fatal=True)
     if not doc.text.strip():
         return Problem(str(path), f"{path}: empty file, skipped", fatal=False)
-    r = extract_document(doc, load())
+    vocab = load()
+    doc = identity.identify(doc, vocab.symbol_bodies(), meta)
+    r = extract_document(doc, vocab)
     return dataclasses.replace(r, doc=dataclasses.replace(doc, text=""))
 
 
@@ -355,34 +315,18 @@ def _store(cache: Path, key: str, outcome: object) -> None:
     os.replace(tmp, cache / f"{key}.pickle")
 
 
-def assemble(
-    results: Sequence[DocumentFacts], vocab: Vocabulary, result: BuildResult
-) -> tuple[rdflib.Dataset, rdflib.Graph]:
-    """The RDF dataset of all documents in memory, and its union graph (small corpora and tests)."""
-    entities: dict[str, Entity] = {}
-    for r in results:
-        for k, v in r.entities.items():
-            entities.setdefault(k, v)
-    ds = build.build_dataset(results, entities, vocab)
-    g = build.union_graph(ds)
-    result.documents = len(results)
-    result.passages = sum(len(r.passages) for r in results)
-    result.facts = sum(len(r.facts) for r in results)
-    result.triples = len(g)
-    return ds, g
-
-
 def write_nquads(
     fh: TextIO,
     docs: Iterable[build.DocumentQuads],
     vocab: Vocabulary,
     result: BuildResult,
     also: Callable[[Sequence[str]], None] | None = None,
+    tally: summary.Tally | None = None,
 ) -> Streamed:
     """Write each document's named graph as it comes, then the entity graph; fill the counts.
 
     Each document's lines (and then the entity graph's) are also given to ``also``, e.g. a
-    store loader, as they are written.
+    store loader, and counted by ``tally``, as they are written.
     """
     seen = Streamed()
     first: dict[str, str] = {}
@@ -395,6 +339,8 @@ def write_nquads(
         result.quads += len(q.lines)
         if also is not None:
             also(q.lines)
+        if tally is not None:
+            tally.add(q.lines)
         seen.add(q)
         result.documents += 1
         result.passages += q.passages
@@ -404,50 +350,9 @@ def write_nquads(
     result.quads += len(entity_lines)
     if also is not None:
         also(entity_lines)
+    if tally is not None:
+        tally.add(entity_lines)
     return seen
-
-
-_CLASSES = (*CLASSES, "Passage", "Claim")
-
-
-def summarise(store: Any, seen: Streamed, result: BuildResult, count_triples: bool = True) -> None:
-    """Triples (unless ``count_triples`` is false), classes, properties and discovered entities of
-    the built store, into ``result``."""
-    from graph.sparql.query import execute
-
-    def rows(q: str) -> list[dict[str, Any]]:
-        return list(execute(store, q).rows)
-
-    if count_triples:
-        distinct = "{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-        result.triples = int(rows(f"SELECT (COUNT(*) AS ?n) WHERE {distinct}")[0]["n"].value)
-    types = {
-        str(r["t"].value): int(r["n"].value)
-        for r in rows("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t")
-    }
-    result.by_class = {c: types.get(NX_URI + c, 0) for c in _CLASSES}
-    values = " ".join(f"<{NX_URI}{r}>" for r in RELATIONS)
-    props = {
-        str(r["p"].value): int(r["n"].value)
-        for r in rows(
-            f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
-            "GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p"
-        )
-    }
-    result.by_property = {r: props.get(NX_URI + r, 0) for r in RELATIONS}
-    found = rows(
-        f"SELECT ?s (MIN(STR(?t)) AS ?type) (MIN(STR(?l)) AS ?label) WHERE {{ GRAPH ?g {{ ?s <{NX_URI}discovered> true }} "
-        f'OPTIONAL {{ GRAPH ?g2 {{ ?s a ?t FILTER(STRSTARTS(STR(?t), "{NX_URI}")) }} }} '
-        f"OPTIONAL {{ GRAPH ?g3 {{ ?s <{RDFS.label}> ?l }} }} }} GROUP BY ?s"
-    )
-    result.discovered = sorted(
-        (
-            str(r["type"].value)[len(NX_URI) :] if r.get("type") is not None else "Entity",
-            str(r["label"].value) if r.get("label") is not None else "None",
-            len(seen.naming.get(local_id(str(r["s"].value)), ())),
-        )
-        for r in found
-    )
 
 
 def _write_turtle(store: Any, path: Path) -> int:
@@ -455,6 +360,17 @@ def _write_turtle(store: Any, path: Path) -> int:
 
     with path.open("wb") as fh:
         return st.write_turtle(store, fh)
+
+
+@dataclass
+class Build:
+    """A build written and not yet published: the folder that becomes its generation, its store
+    and its summary. Steps chained after the build (``nexus-kg build`` writes the viewer page)
+    read the store and write their files into ``folder``, to be published with it."""
+
+    folder: Path
+    store: Any
+    result: BuildResult
 
 
 def run_build(
@@ -465,16 +381,35 @@ def run_build(
     keep_going: bool = False,
     update: bool = False,
     turtle: bool | None = None,
-    viewer: bool = True,
     max_size: int = ingest.MAX_SIZE,
 ) -> BuildResult:
-    """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`).
+    """Build the graph from ``paths`` into a new generation of ``out`` and publish it, with no
+    further step (see :func:`building`)."""
+    with building(paths, out, progress, workers, keep_going, update, turtle, max_size) as done:
+        pass
+    return done.result
+
+
+@contextlib.contextmanager
+def building(
+    paths: Sequence[Path],
+    out: Path,
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+    keep_going: bool = False,
+    update: bool = False,
+    turtle: bool | None = None,
+    max_size: int = ingest.MAX_SIZE,
+) -> Iterator[Build]:
+    """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`),
+    published when the ``with`` block ends without an error.
 
     ``nexus.nq`` is written as the documents stream from the workers, and the Oxigraph store is
-    bulk-loaded from the same lines batch by batch meanwhile; ``nexus.ttl`` (with ``turtle``; by
-    default up to :data:`TURTLE_LIMIT` quads) and the viewer page
-    ``graph.html`` (unless ``viewer`` is false) are made from the store. Nothing in ``out``
-    changes unless the whole build succeeds; a full disk is a ``GraphError``.
+    bulk-loaded from the same lines batch by batch meanwhile, and the summary counted from them
+    (:mod:`graph.rdf.summary`); ``nexus.ttl`` (with ``turtle``; by default up to
+    :data:`TURTLE_LIMIT` quads) is made from the store in the background while the block runs
+    the steps chained after the build on the :class:`Build`. Nothing in ``out`` changes unless
+    the whole build (and the block) succeeds; a full disk is a ``GraphError``.
     """
     from graph.rdf import store as st
 
@@ -483,14 +418,14 @@ def run_build(
     created = not out.exists()
     with st.owned(out):
         try:
-            return _build_into(
-                paths, out, vocab, progress, workers, keep_going, update, turtle, viewer, max_size
-            )
+            with _build_into(paths, out, vocab, progress, workers, keep_going, update, turtle, max_size) as b:
+                yield b
         finally:
             if created and out.is_dir() and {p.name for p in out.iterdir()} <= {st.MARKER}:
                 shutil.rmtree(out, ignore_errors=True)
 
 
+@contextlib.contextmanager
 def _build_into(
     paths: Sequence[Path],
     out: Path,
@@ -500,9 +435,8 @@ def _build_into(
     keep_going: bool,
     update: bool,
     turtle: bool | None,
-    viewer: bool,
     max_size: int,
-) -> BuildResult:
+) -> Iterator[Build]:
     """The build itself, in a folder that :func:`graph.rdf.store.owned` holds."""
     from graph.rdf import store as st
 
@@ -525,8 +459,11 @@ def _build_into(
             max_size=max_size,
         )
         loader = st.StreamLoader(tmp / st.STORE_DIR)
+        # without the Turtle, whose writer counts them, the distinct triples are counted as the
+        # quads stream by, up to the limit (above it, holding them all is what the limit avoids)
+        tally = summary.Tally(distinct_upto=TURTLE_LIMIT if turtle is False else None)
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
-            seen = write_nquads(fh, docs, vocab, result, also=loader.add)
+            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally)
         store = loader.close()
         if not result.documents and st.current_generation(out) is not None:
             named = ", ".join(str(p) for p in paths)
@@ -541,20 +478,20 @@ def _build_into(
                     f"nexus.ttl not written: {result.quads:,} quads (more than {TURTLE_LIMIT:,}); "
                     "nexus.nq and the store hold the graph, --turtle writes it anyway"
                 )
+        result.by_class = tally.classes()
+        result.by_property = tally.relations()
+        result.discovered = summary.discovered(seen.used, seen.entities, seen.naming)
+        result.triples = tally.triples() or 0
+        done = Build(tmp, store, result)
+        del store
         with ThreadPoolExecutor(max_workers=1) as background:
-            # the Turtle is written beside the summary and the viewer, and counts the distinct
-            # triples; without it, above the limit the summary gives quads (counting distinct
-            # triples would hold all of them in one hash set)
-            written = background.submit(_write_turtle, store, tmp / "nexus.ttl") if turtle else None
-            summarise(store, seen, result, count_triples=not turtle and result.quads <= TURTLE_LIMIT)
-            if viewer:
-                from graph.analytics.project import graph_from_store
-                from graph.analytics.report import viewer as page
-
-                (tmp / "graph.html").write_text(page(graph_from_store(store)), encoding="utf-8")
+            # the Turtle is written while the steps chained after the build run, and counts the
+            # distinct triples
+            written = background.submit(_write_turtle, done.store, tmp / "nexus.ttl") if turtle else None
+            yield done
             if written is not None:
                 result.triples = written.result()
-        del store
+        done.store = None  # closed before the folder is published
         if (tmp / CACHE_DIR).is_dir():
             (out / CACHE_DIR).mkdir(exist_ok=True)
             for f in sorted((tmp / CACHE_DIR).iterdir()):
@@ -569,105 +506,3 @@ def _build_into(
         shutil.rmtree(tmp, ignore_errors=True)
     result.files = [str(out / n) for n in ("nexus.nq", "nexus.ttl", "graph.html") if (gen / n).exists()]
     result.files.append(str(out / st.STORE_DIR) + "/")
-    return result
-
-
-def write_atomic(target: Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` through a temporary file beside it, renamed when complete.
-
-    Raises
-    ------
-    InputError
-        If ``target`` cannot be written (its message names the file).
-    """
-    import tempfile
-
-    tmp = ""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-    return target
-
-
-def export_graph(source: Path, fmt: str) -> bytes:
-    """The fact graph of the graph at ``source`` (a built folder, store or file) in ``fmt``
-    (see :mod:`graph.analytics.export`)."""
-    from graph.analytics import export
-    from graph.rdf.store import open_graph
-
-    return export.render(export.fact_graph(open_graph(source)), fmt)
-
-
-def export_target(out: str, fmt: str) -> Path:
-    """Where ``export --out OUT`` writes: ``OUT`` itself, or ``OUT/facts.<ext>`` for a folder (one
-    that exists, or a name ending in ``/``).
-
-    Examples
-    --------
-    >>> str(export_target("x/", "gexf")), str(export_target("x.gexf", "gexf"))
-    ('x/facts.gexf', 'x.gexf')
-    """
-    from graph.analytics.export import EXTENSIONS
-
-    path = Path(out)
-    return path / f"facts.{EXTENSIONS[fmt]}" if path.is_dir() or out.endswith(os.sep) else path
-
-
-def read_graph(path: Path) -> rdflib.Graph:
-    """The graph the viewer and report read: a ``.ttl``/``.nq`` file parsed, or from a built
-    folder (or store) the part of its store they need (:func:`graph_from_store`), so no Turtle is
-    needed."""
-    from graph.analytics.project import graph_from_store
-    from graph.errors import QueryError
-    from graph.rdf.store import open_graph, open_source, store_source
-    from graph.rdf.validate import load_graph
-
-    if not path.is_dir():
-        return load_graph(path)
-    try:
-        source = store_source(path)
-    except QueryError:
-        return graph_from_store(open_graph(path))  # a store folder itself
-    # Turtle has no named graphs, which the store's projection reads: parse it instead
-    return load_graph(source) if source.suffix == ".ttl" else graph_from_store(open_source(source))
-
-
-def viz_target(out: str) -> Path:
-    """Where ``viz --out OUT`` writes: ``OUT/viz.html`` for a folder (one that exists, or a name
-    ending in ``/`` or without ``.html``), else ``OUT`` itself.
-
-    Examples
-    --------
-    >>> str(viz_target("pages")), str(viz_target("pages/isil.html"))
-    ('pages/viz.html', 'pages/isil.html')
-    """
-    path = Path(out)
-    if path.is_dir() or out.endswith(os.sep) or path.suffix.lower() not in (".html", ".htm"):
-        return path / "viz.html"
-    return path
-
-
-def write_report(out: Path, files: Mapping[str, str | bytes]) -> list[Path]:
-    """Write the report's files (names such as ``report/report.md``) for the graph built in
-    ``out``: into its current generation, so that ``out/report/`` describes the graph it sits
-    beside and a rebuild leaves no stale report (into ``out`` itself where there are no
-    generations). Returns the paths as seen from ``out``."""
-    from graph.rdf import store as st
-
-    gen = st.current_generation(out)
-    written = []
-    for name, content in files.items():
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        write_atomic((gen or out) / name, data)
-        written.append(out / name)
-    if gen is not None:
-        st.link_current(out, "report")
-    return written

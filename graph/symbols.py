@@ -3,40 +3,43 @@
 Security Council resolutions (第2482(2019)号决议, S/RES/2482 (2019)), General Assembly and
 other bodies' resolutions (大会第74/175号决议, A/HRC/RES/42/18), presidential statements
 (S/PRST/2015/4) and document symbols (S/2015/366). The bodies, their symbol prefixes and names
-come from the vocabulary: a concept with a ``skos:notation`` (S, A, E, A/HRC …) is a body
-that adopts resolutions.
+are passed in (:class:`Bodies`) from the caller's loaded vocabulary, where a concept with a
+``skos:notation`` (S, A, E, A/HRC …) is a body that adopts resolutions; this module loads nothing.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from graph.records import Entity, Mention, Passage
 from graph.script import fold
-from graph.vocab import load
 
 
-@functools.cache
-def body_names() -> dict[str, tuple[str, str]]:
-    """Symbol prefix → (English, Chinese) name of each body that adopts resolutions.
+@dataclass(frozen=True, eq=False)
+class Bodies:
+    """The bodies that adopt resolutions, as the symbol grammar reads them.
 
-    >>> body_names()["S"]
-    ('Security Council', '安全理事会')
+    They come from the caller's loaded vocabulary (:meth:`graph.vocab.Vocabulary.symbol_bodies`:
+    a concept with a ``skos:notation`` is a body); nothing here loads it.
+
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ("安理会",))})
+    >>> b.names["S"], b.words
+    (('Security Council', '安全理事会'), (('安全理事会', 'S'), ('安理会', 'S')))
     """
-    return {code: (c.pref_en, c.pref_zh) for code, c in load().bodies().items()}
 
+    #: Symbol prefix → (English, Chinese) name of each body.
+    names: Mapping[str, tuple[str, str]]
+    #: (Chinese name or alias, folded; symbol prefix) of each body, longest first.
+    words: tuple[tuple[str, str], ...]
 
-@functools.cache
-def body_words() -> tuple[tuple[str, str], ...]:
-    """(Chinese name or alias, symbol prefix) of each body, longest first.
-
-    >>> ("安理会", "S") in body_words()
-    True
-    """
-    words = {fold(label): code for code, c in load().bodies().items() for label in (c.pref_zh, *c.alt_zh)}
-    return tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    @classmethod
+    def of(cls, table: Mapping[str, tuple[str, str, Sequence[str]]]) -> Bodies:
+        """From symbol prefix → (English name, Chinese name, Chinese aliases)."""
+        names = {code: (en, zh) for code, (en, zh, _) in table.items()}
+        words = {fold(label): code for code, (_, zh, alt) in table.items() for label in (zh, *alt)}
+        return cls(names, tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0]))))
 
 
 _SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
@@ -70,15 +73,17 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def resolution_entity(body: str, number: str, year: int | None) -> Entity:
-    """The ``Resolution`` entity for a body code (S, A, E, A/HRC …), number and year.
+def resolution_entity(body: str, number: str, year: int | None, bodies: Bodies) -> Entity:
+    """The ``Resolution`` entity for a body code (S, A, E, A/HRC …), number and year; the body's
+    names from ``bodies``.
 
-    >>> resolution_entity("S", "2482", 2019).symbol
-    'S/RES/2482 (2019)'
-    >>> resolution_entity("A", "74/175", None).year
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ())})
+    >>> resolution_entity("S", "2482", 2019, b).label_en
+    'Security Council resolution 2482 (2019)'
+    >>> resolution_entity("A", "74/175", None, b).year
     2019
     """
-    en, zh = body_names().get(body, (body, body))
+    en, zh = bodies.names.get(body, (body, body))
     if body == "S":
         symbol = f"S/RES/{number} ({year})"
         label_zh = f"第{number}({year})号决议"
@@ -121,12 +126,13 @@ def statement_entity(year: int, number: int) -> Entity:
     )
 
 
-def parse_symbol(symbol: str) -> Entity | None:
+def parse_symbol(symbol: str, bodies: Bodies) -> Entity | None:
     """A resolution or document entity from a UN symbol (S/RES/2482 (2019), S/2014/815).
 
-    >>> parse_symbol("S/RES/2482(2019)").id
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ())})
+    >>> parse_symbol("S/RES/2482(2019)", b).id
     'res-s-2482-2019'
-    >>> parse_symbol("S/2015/366").kind
+    >>> parse_symbol("S/2015/366", b).kind
     'Document'
     """
     symbol = symbol.strip()
@@ -135,13 +141,13 @@ def parse_symbol(symbol: str) -> Entity | None:
         body, number, year = m.group(1), m.group(2), m.group(3)
         if body == "S" and not year:
             return None
-        return resolution_entity(body, number, int(year) if year else None)
+        return resolution_entity(body, number, int(year) if year else None, bodies)
     m3 = re.fullmatch(r"S/PRST/(\d{4})/(\d{1,3})", symbol)
     if m3:
         return statement_entity(int(m3.group(1)), int(m3.group(2)))
     m2 = re.fullmatch(r"(A/HRC)/RES/(\d+/\d+)", symbol)
     if m2:
-        return resolution_entity(m2.group(1), m2.group(2), None)
+        return resolution_entity(m2.group(1), m2.group(2), None, bodies)
     if re.fullmatch(r"(?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST)/\d{2,4}(?:/\d{1,4})+", symbol):
         return Entity(
             id="doc-" + _slug(symbol), kind="Document", label_zh=symbol, label_en=symbol, symbol=symbol
@@ -149,11 +155,12 @@ def parse_symbol(symbol: str) -> Entity | None:
     return None
 
 
-def body_before(text: str, start: int, window: int = 30) -> tuple[str, int]:
-    """The body code named just before ``start`` and where its name begins (or -1)."""
+def body_before(text: str, start: int, bodies: Bodies, window: int = 30) -> tuple[str, int]:
+    """The body code named (as ``bodies`` name them) just before ``start`` and where its name
+    begins (or -1)."""
     best = ("", -1)
     head = text[max(0, start - window) : start]
-    for name, code in body_words():
+    for name, code in bodies.words:
         pos = head.rfind(name)
         if pos >= 0 and pos + len(name) > best[1] - (max(0, start - window)):
             absolute = max(0, start - window) + pos
@@ -162,14 +169,15 @@ def body_before(text: str, start: int, window: int = 30) -> tuple[str, int]:
     return best
 
 
-def resolution_mentions(p: Passage) -> list[Mention]:
+def resolution_mentions(p: Passage, bodies: Bodies) -> list[Mention]:
     """Every resolution the sentence names, one mention each (lists give several).
 
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ("安理会",)), "A": ("General Assembly", "大会", ())})
     >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
-    ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"))]
+    ...     "回顾其第1267(1999)号和第1989(2011)号决议以及大会第74/175号决议"), b)]
     ['res-s-1267-1999', 'res-s-1989-2011', 'res-a-74-175']
     >>> [m.concept for m in resolution_mentions(Passage("d", "1", 1, 0, 0,
-    ...     "回顾2001年9月28日第1373(2001)号第1624(2005)号决议"))]
+    ...     "回顾2001年9月28日第1373(2001)号第1624(2005)号决议"), b)]
     ['res-s-1373-2001', 'res-s-1624-2005']
     """
     raw = p.text
@@ -177,61 +185,61 @@ def resolution_mentions(p: Passage) -> list[Mention]:
     out: list[Mention] = []
     for run in SC_RUN.finditer(text):
         for k, item in enumerate(SC_ONE.finditer(text, run.start(), run.end())):
-            ent = resolution_entity("S", item.group(1), int(item.group(2)))
+            ent = resolution_entity("S", item.group(1), int(item.group(2)), bodies)
             start = item.start()
             if k == 0:
-                code, pos = body_before(text, start, 6)
+                code, pos = body_before(text, start, bodies, 6)
                 if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
                     start = pos
             out.append(
                 Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
             )
     for run in _GA_RUN.finditer(text):
-        code, pos = body_before(text, run.start())
+        code, pos = body_before(text, run.start(), bodies)
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
             first, second = item.group(1), item.group(2)
             body = code if code and code != "S" else ("E" if len(first) == 4 else "A")
             if body == "A" and len(first) == 4:
                 body = "E"
-            ent = resolution_entity(body, f"{first}/{second}", None)
+            ent = resolution_entity(body, f"{first}/{second}", None, bodies)
             start = item.start()
-            named_end = pos + len(body_names().get(code, ("", ""))[1])
+            named_end = pos + len(bodies.names.get(code, ("", ""))[1])
             if k == 0 and pos >= 0 and 0 <= start - named_end <= 1 and not text[named_end:start].strip():
                 start = pos  # 大会第74/175号 (not 大会在第74/175号: the body is then the clause's agent)
             out.append(
                 Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
             )
     for sm in RES_SYMBOL.finditer(text):
-        sym = parse_symbol(sm.group(0))
+        sym = parse_symbol(sm.group(0), bodies)
         if sym:
             out.append(Mention(sym.id, "Resolution", sm.group(0), p.doc_id, sm.start(), sm.end(), "pattern"))
     return out
 
 
-def resolution_entities(mentions: Iterable[Mention]) -> dict[str, Entity]:
+def resolution_entities(mentions: Iterable[Mention], bodies: Bodies) -> dict[str, Entity]:
     """Entities for the resolution mentions (rebuilt from their ids)."""
     out: dict[str, Entity] = {}
     for m in mentions:
         if m.kind == "Resolution" and m.concept not in out:
-            ent = entity_from_resolution_id(m.concept)
+            ent = entity_from_resolution_id(m.concept, bodies)
             if ent:
                 out[m.concept] = ent
     return out
 
 
-def entity_from_resolution_id(rid: str) -> Entity | None:
-    """Inverse of ``resolution_entity(...).id`` for the bodies we know."""
+def entity_from_resolution_id(rid: str, bodies: Bodies) -> Entity | None:
+    """Inverse of ``resolution_entity(...).id`` for the ``bodies`` we know."""
     m = re.fullmatch(r"res-s-(\d+)-(\d{4})", rid)
     if m:
-        return resolution_entity("S", m.group(1), int(m.group(2)))
+        return resolution_entity("S", m.group(1), int(m.group(2)), bodies)
     m3 = re.fullmatch(r"res-s-prst-(\d{4})-(\d+)", rid)
     if m3:
         return statement_entity(int(m3.group(1)), int(m3.group(2)))
-    for code in sorted(body_names(), key=len, reverse=True):
+    for code in sorted(bodies.names, key=len, reverse=True):
         prefix = "res-" + _slug(code) + "-"
         m2 = re.fullmatch(re.escape(prefix) + r"(\d+)-(\d+)", rid)
         if m2:
-            return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None)
+            return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None, bodies)
     return None
 
 
@@ -252,27 +260,3 @@ def sc_year(number: int, first_of_year: dict[str, int]) -> int | None:
     if found is not None and found == years[-1][0] and number > years[-1][1] + 80:
         return None
     return found
-
-
-_SC_SYMBOL_NO_YEAR = re.compile(r"S/RES/(\d{1,4})")
-
-
-def symbol_entity(symbol: str, year: int | None, first_of_year: dict[str, int]) -> Entity | None:
-    """The resolution, statement or document entity a document with ``symbol`` is, if any.
-
-    A Security Council resolution symbol without its year (S/RES/579) is dated by the document's
-    ``year`` or else by the table of first resolution numbers per year (``[resolutions]
-    sc_first_of_year`` of ``cues.toml``).
-
-    >>> symbol_entity("S/RES/2482 (2019)", None, {}).id
-    'res-s-2482-2019'
-    >>> symbol_entity("S/RES/2395", None, {"2017": 2337, "2018": 2398}).id
-    'res-s-2395-2017'
-    """
-    symbol = symbol.replace(" ", "") if "RES" in symbol else symbol
-    ent = parse_symbol(symbol)
-    if ent is None and (m := _SC_SYMBOL_NO_YEAR.fullmatch(symbol)):
-        year = year or sc_year(int(m.group(1)), first_of_year)
-        if year:
-            ent = resolution_entity("S", m.group(1), year)
-    return ent

@@ -23,6 +23,7 @@ from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
 from graph.script import fold
+from graph.symbols import Bodies
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -85,6 +86,15 @@ class Vocabulary:
         """
         return _bodies(self)
 
+    def symbol_bodies(self) -> Bodies:
+        """The bodies as the symbol grammar (:mod:`graph.symbols`) reads them: names by symbol
+        prefix, Chinese names and aliases.
+
+        >>> load().symbol_bodies().names["S"]
+        ('Security Council', '安全理事会')
+        """
+        return _symbol_bodies(self)
+
     def body_named(self, name_en: str) -> Concept | None:
         """The body that adopts resolutions with this English name (Security Council …), if any."""
         return next((c for c in self.bodies().values() if c.pref_en == name_en), None)
@@ -115,6 +125,11 @@ class Vocabulary:
 @functools.cache
 def _bodies(vocab: Vocabulary) -> dict[str, Concept]:
     return {c.notation: c for c in sorted(vocab.concepts.values(), key=lambda c: c.id) if c.notation}
+
+
+@functools.cache
+def _symbol_bodies(vocab: Vocabulary) -> Bodies:
+    return Bodies.of({code: (c.pref_en, c.pref_zh, c.alt_zh) for code, c in vocab.bodies().items()})
 
 
 #: subject IRI → predicate IRI → objects, as parsed.

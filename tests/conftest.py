@@ -33,10 +33,10 @@ def require_tool(name: str) -> str:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An out/ folder with the graph built from seeds/ (nexus.ttl, nexus.nq, …)."""
-    from graph.pipeline import run_build
+    from assembly import build
 
     out = tmp_path_factory.mktemp("out")
-    run_build([SEEDS], out, progress=lambda m: None)
+    build([SEEDS], out, progress=lambda m: None)  # as nexus-kg build: the graph and its viewer
     return out
 
 

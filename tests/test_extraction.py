@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import identity
 from graph.extract import ingest, mentions, relations
 from graph.pipeline import extract_document
 from graph.records import Document, Fact, Passage
@@ -69,7 +70,7 @@ def test_every_resolution_form_is_a_resolution() -> None:
 
 
 def test_resolution_entity_carries_body_number_year_and_symbol() -> None:
-    ent = resolution_entity("A", "74/175", None)
+    ent = resolution_entity("A", "74/175", None, VOCAB.symbol_bodies())
     assert (ent.symbol, ent.body, ent.number, ent.year) == (
         "A/RES/74/175",
         "General Assembly",
@@ -233,8 +234,9 @@ def test_amount_ranges_and_periods() -> None:
 
 
 def test_seed_resolution_recalls_are_extracted() -> None:
-    doc = ingest.load_document(
-        Path(__file__).resolve().parents[1] / "seeds" / "002_1ce6e44335356221.txt",
+    doc = identity.identify(
+        ingest.load_document(Path(__file__).resolve().parents[1] / "seeds" / "002_1ce6e44335356221.txt"),
+        VOCAB.symbol_bodies(),
         {"symbol": "S/RES/2482 (2019)"},
     )
     recalled = {f.object for f in extract_document(doc, VOCAB).facts if f.predicate == "recalls"}

@@ -13,8 +13,8 @@ import tomllib
 
 import pytest
 
+from graph import identity
 from graph.errors import OntologyError
-from graph.extract import ingest
 from graph.extract.clauses import analyse
 from graph.extract.frames import check_frames, load_frames
 from graph.pipeline import extract_document
@@ -27,7 +27,7 @@ FRAMES = load_frames()
 
 
 def facts(text: str) -> list[Fact]:
-    doc = ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    doc = identity.identify(Document("h0", "new.txt", text, "0" * 64), VOCAB.symbol_bodies())
     return extract_document(doc, VOCAB).facts
 
 

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+from assembly import build
 from conftest import ROOT, SEEDS
 
 from graph.cli import main
-from graph.pipeline import run_build
 from graph.rdf import store as st
 from graph.sparql.query import execute
 
@@ -72,7 +72,7 @@ def test_each_build_is_a_new_generation_and_the_previous_one_is_kept(tmp_path: P
     out = tmp_path / "out"
     versions = []
     for _ in range(3):
-        run_build([folder], out, progress=lambda m: None)
+        build([folder], out, progress=lambda m: None)
         assert_one_complete_generation(out)
         versions.append(st.store_version(out))
     assert len(set(versions)) == 3
@@ -118,7 +118,7 @@ def test_a_build_killed_between_rename_and_switch_leaves_the_old_generation(
 ) -> None:
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:3])
     out = tmp_path / "out"
-    run_build([folder], out, progress=lambda m: None)
+    build([folder], out, progress=lambda m: None)
     before, version = snapshot(out), st.store_version(out)
     shutil.copyfile(SEED_FILES[3], folder / SEED_FILES[3].name)
 
@@ -127,10 +127,10 @@ def test_a_build_killed_between_rename_and_switch_leaves_the_old_generation(
 
     monkeypatch.setattr(st, "_link", crash)
     with pytest.raises(KeyboardInterrupt):
-        run_build([folder], out, progress=lambda m: None)
+        build([folder], out, progress=lambda m: None)
     assert snapshot(out) == before and st.store_version(out) == version
     monkeypatch.undo()
-    run_build([folder], out, progress=lambda m: None)
+    build([folder], out, progress=lambda m: None)
     after = assert_one_complete_generation(out)
     assert after != before
     assert leftovers(out) == []
@@ -142,7 +142,7 @@ def test_a_full_disk_is_one_error_line_and_out_is_left_as_it_was(
 ) -> None:
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:3])
     out = tmp_path / "out"
-    run_build([folder], out, progress=lambda m: None)
+    build([folder], out, progress=lambda m: None)
     before = snapshot(out)
     capsys.readouterr()
 
@@ -162,7 +162,7 @@ def test_kill_9_at_any_point_leaves_one_complete_generation(delay: float | None,
     """SIGKILL during extraction (None: after the first document) or ``delay`` s after the last one."""
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:4])
     out = tmp_path / "out"
-    run_build([corpus(tmp_path / "old", SEED_FILES[2:3])], out, progress=lambda m: None)
+    build([corpus(tmp_path / "old", SEED_FILES[2:3])], out, progress=lambda m: None)
     old = snapshot(out)
     proc = subprocess.Popen(
         [sys.executable, "-m", "graph.cli", "build", str(folder), "--out", str(out), "--workers", "1"],
@@ -187,7 +187,7 @@ def test_kill_9_at_any_point_leaves_one_complete_generation(delay: float | None,
             proc.kill()
             proc.wait()
     seen = assert_one_complete_generation(out)
-    run_build([folder], out, progress=lambda m: None)
+    build([folder], out, progress=lambda m: None)
     new = assert_one_complete_generation(out)
     assert new != old
     assert seen in (old, new)
@@ -201,7 +201,7 @@ def test_a_graph_over_the_turtle_limit_is_built_without_turtle_unless_asked(
 
     folder = corpus(tmp_path / "corpus", SEED_FILES[2:3])
     out = tmp_path / "out"
-    run_build([folder], out, progress=lambda m: None)
+    build([folder], out, progress=lambda m: None)
     assert (out / "nexus.ttl").is_file()
     monkeypatch.setattr(pipeline, "TURTLE_LIMIT", 100)
     assert main(["build", str(folder), "--out", str(out), "--quiet", "--workers", "1"]) == 0

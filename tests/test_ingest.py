@@ -235,9 +235,10 @@ def test_a_masthead_is_separated_from_the_resolution_it_heads(masthead: str) -> 
 
 
 def load_document_text(text: str) -> Document:
-    from graph.extract.ingest import identify
+    from graph.identity import identify
+    from graph.vocab import load
 
-    return identify(_doc(text))
+    return identify(_doc(text), load().symbol_bodies())
 
 
 @pytest.mark.parametrize("encoding", ["big5", "big5hkscs"])
@@ -333,5 +334,5 @@ def test_a_file_grown_past_the_size_limit_is_never_read_whole(tmp_path) -> None:
     f = tmp_path / "grown.txt"
     f.write_text("安全理事会，" * 40, encoding="utf-8")
     with pytest.raises(InputError, match=r"grown.txt: larger than 100 bytes"):
-        load_document(f, None, max_size=100)
-    assert load_document(f, None, max_size=10_000).text.startswith("安全理事会")
+        load_document(f, max_size=100)
+    assert load_document(f, max_size=10_000).text.startswith("安全理事会")

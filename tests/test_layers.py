@@ -1,9 +1,10 @@
 """The package's layers hold: a stage never imports another stage, and the foundation imports no stage.
 
 Stages are the subpackages of ``graph`` (extract, rdf, analytics, view, sparql); the foundation
-is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols, vocab,
-cueschema).
-Only ``pipeline`` and ``cli`` sit above all of them.
+is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols,
+identity, vocab, cueschema).
+Only ``pipeline`` (chains the stages), ``outputs`` (the steps around a build) and ``cli`` sit above
+all of them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,19 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
-FOUNDATION = {"errors", "records", "ns", "resources", "script", "symbols", "vocab", "cueschema", "progress"}
-TOP = {"pipeline", "cli", "__init__", "__main__"}
+FOUNDATION = {
+    "errors",
+    "records",
+    "ns",
+    "resources",
+    "script",
+    "symbols",
+    "identity",
+    "vocab",
+    "cueschema",
+    "progress",
+}
+TOP = {"pipeline", "outputs", "cli", "__init__", "__main__"}
 #: What each stage may import besides the foundation and itself.
 ALLOWED: dict[str, set[str]] = {
     "extract": set(),
@@ -68,3 +80,23 @@ def test_imports_respect_the_layers(path: Path) -> None:
     else:
         bad = layers - FOUNDATION - {own} - ALLOWED[own]
         assert not bad, f"{rel} ({own}) imports the stage(s) {sorted(bad)}"
+
+
+#: The one module that loads the vocabulary and cue words (``graph.vocab.load``).
+LOADER = "vocab"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_top_loads_the_vocabulary(path: Path) -> None:
+    """Below ``pipeline`` and ``cli`` no module loads the vocabulary: it is given the loaded one
+    (the body names to ``symbols`` and ``identity``, the whole of it to the stages)."""
+    rel = path.relative_to(PACKAGE)
+    own = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+    if own in TOP or own == LOADER:
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "graph.vocab":
+            assert "load" not in {a.name for a in node.names}, f"{rel} imports graph.vocab.load"
+        if isinstance(node, ast.Attribute) and node.attr == "load" and isinstance(node.value, ast.Name):
+            assert node.value.id != "vocab", f"{rel} calls vocab.load"

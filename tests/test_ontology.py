@@ -79,9 +79,10 @@ def test_generated_relation_shapes_check_domain_and_range() -> None:
 
 
 def test_body_names_live_in_the_vocabulary() -> None:
-    assert symbols.body_names()["S"] == ("Security Council", "安全理事会")
-    assert symbols.body_names()["A/HRC"][0] == "Human Rights Council"
-    ent = symbols.resolution_entity("E/CN.7", "61/2", None)
+    bodies = vocab.load().symbol_bodies()
+    assert bodies.names["S"] == ("Security Council", "安全理事会")
+    assert bodies.names["A/HRC"][0] == "Human Rights Council"
+    ent = symbols.resolution_entity("E/CN.7", "61/2", None, bodies)
     assert ent.body == "Commission on Narcotic Drugs" and ent.label_zh.startswith("麻醉药品委员会")
 
 

@@ -355,13 +355,14 @@ def test_graph_results_become_rows(store: ox.Store) -> None:
 def _documents_naming(concept: str) -> set[str]:
     """Seed documents with a passage that names ``concept``, read by the mention stage itself."""
     from graph.extract import ingest, mentions
-    from graph.pipeline import corpus_tasks, document_node
+    from graph.identity import document_node, identify
+    from graph.pipeline import corpus_tasks
     from graph.vocab import load
 
     vocab = load()
     found = set()
     for path, meta in corpus_tasks([Path(__file__).resolve().parents[1] / "seeds"]):
-        doc = ingest.load_document(path, meta)
+        doc = identify(ingest.load_document(path), vocab.symbol_bodies(), meta)
         passages = list(ingest.passages(doc))
         per_passage, _ = mentions.document_mentions(passages, vocab)
         if any(m.concept == concept for ms in per_passage for m in ms):

@@ -15,14 +15,15 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from assembly import assemble
 from conftest import SEEDS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import ingest, mentions
-from graph.pipeline import BuildResult, DocumentFacts, assemble, extract_document
+from graph.pipeline import extract_document
 from graph.rdf.validate import validate
-from graph.records import Document, Passage
+from graph.records import Document, DocumentFacts, Passage
 from graph.script import fold
 from graph.vocab import Vocabulary, load
 
@@ -170,7 +171,7 @@ def extract_checked(text: str, vocab: Vocabulary, bound: float = 20.0) -> Docume
 
 
 def assert_conforms(results: list[DocumentFacts], vocab: Vocabulary) -> None:
-    _ds, g = assemble(results, vocab, BuildResult())
+    _ds, g = assemble(results, vocab)
     report = validate(g)
     assert report.conforms, "\n".join(report.violations[:10])
 

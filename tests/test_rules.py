@@ -11,8 +11,8 @@ import tomllib
 
 import pytest
 
+from graph import identity
 from graph.errors import OntologyError
-from graph.extract import ingest
 from graph.extract.rules import RULES, checked_cues
 from graph.ns import NX
 from graph.pipeline import extract_document
@@ -26,12 +26,12 @@ SELF = "res-s-2801-2025"
 
 
 def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
-    doc = ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    doc = identity.identify(Document("h0", "new.txt", text, "0" * 64), VOCAB.symbol_bodies())
     return {(f.subject, f.object) for f in extract_document(doc, VOCAB).facts if f.predicate == predicate}
 
 
 def claims(text: str, predicate: str):
-    doc = ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    doc = identity.identify(Document("h0", "new.txt", text, "0" * 64), VOCAB.symbol_bodies())
     return [f for f in extract_document(doc, VOCAB).facts if f.predicate == predicate]
 
 

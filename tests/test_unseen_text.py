@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 import rdflib
 
+from graph import identity
 from graph.extract import ingest, mentions
 from graph.pipeline import extract_document, run_build
 from graph.records import Document, Fact
@@ -21,7 +22,7 @@ NX = "https://w3id.org/nexus-kg/ontology#"
 
 def document(text: str) -> Document:
     """A document as ingest reads it from a file with no manifest row."""
-    return ingest.identify(Document("h0", "new.txt", text, "0" * 64))
+    return identity.identify(Document("h0", "new.txt", text, "0" * 64), VOCAB.symbol_bodies())
 
 
 def facts(text: str) -> list[Fact]:

@@ -2,7 +2,8 @@
 
 Gold rows are ``relation, subject, object, doc, para, hedged, quote`` (tab-separated, with a
 header).  Names are resolved through the graph's own labels and aliases, resolution
-symbols through the resolution parser.  Precision counts only the paragraphs the gold
+symbols through document identity (:func:`graph.identity.resolution_id`, with the bodies of the
+caller's loaded vocabulary).  Precision counts only the paragraphs the gold
 file annotates (a row with relation ``none`` marks a paragraph with no facts) and only
 the relations it annotates.
 """
@@ -18,9 +19,10 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.errors import InputError
+from graph.identity import resolution_id
 from graph.ns import NX, local_id
 from graph.script import fold
-from graph.symbols import parse_symbol
+from graph.symbols import Bodies
 
 
 @dataclass
@@ -65,7 +67,8 @@ def read_gold(path: Path) -> list[dict[str, str]]:
 class Resolver:
     """Maps names, aliases, symbols and file stems to node ids of the graph."""
 
-    def __init__(self, g: rdflib.Graph) -> None:
+    def __init__(self, g: rdflib.Graph, bodies: Bodies) -> None:
+        self.bodies = bodies
         self.index: dict[str, str] = {}
         for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, NX.symbol, NX.fileName):
             for s, o in g.subject_objects(p):
@@ -79,9 +82,8 @@ class Resolver:
 
     def node(self, name: str) -> str:
         name = name.strip()
-        ent = parse_symbol(name)
-        if ent is not None and ent.kind == "Resolution":
-            return ent.id
+        if (rid := resolution_id(name, self.bodies)) is not None:
+            return rid
         key = fold(name).replace(" ", "")
         return self.index.get(key, "?" + name)
 
@@ -100,9 +102,10 @@ def predicted(g: rdflib.Graph) -> set[tuple[str, str, str, str, str]]:
     return out
 
 
-def evaluate(g: rdflib.Graph, gold_rows: list[dict[str, str]]) -> dict[str, Score]:
-    """Precision, recall and F1 per relation over the paragraphs the gold annotates."""
-    r = Resolver(g)
+def evaluate(g: rdflib.Graph, gold_rows: list[dict[str, str]], bodies: Bodies) -> dict[str, Score]:
+    """Precision, recall and F1 per relation over the paragraphs the gold annotates (resolution
+    symbols read with ``bodies``)."""
+    r = Resolver(g, bodies)
     gold: set[tuple[str, str, str, str, str]] = set()
     annotated: set[tuple[str, str]] = set()
     for row in gold_rows:

@@ -9,7 +9,6 @@ Every character of a passage keeps its offset in the decoded file.
 from __future__ import annotations
 
 import codecs
-import csv
 import dataclasses
 import hashlib
 import re
@@ -18,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.identity import MASTHEAD_MARK
 from graph.records import Document, Passage
-from graph.script import fold, is_traditional
-from graph.symbols import body_names, body_words
+from graph.script import fold
 
 # ---------------------------------------------------------------- decoding
 
@@ -157,24 +156,10 @@ def _unreadable_reason(path: Path, root: Path) -> str | None:
     return None
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Rows of ``manifest.tsv`` in ``folder`` keyed by file name; empty if there is none."""
-    path = folder / "manifest.tsv"
-    if not path.is_file():
-        return {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh, delimiter="\t"))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{path}: unreadable manifest ({exc})") from None
-    if rows and "file" not in rows[0]:
-        raise InputError(f"{path}: manifest has no 'file' column")
-    return {row["file"]: row for row in rows if row.get("file")}
-
-
-def load_document(path: Path, meta: dict[str, str] | None = None, max_size: int = MAX_SIZE) -> Document:
-    """Read one corpus file into a ``Document``: at most ``max_size`` bytes, even when the file
-    grew after its size was checked."""
+def load_document(path: Path, max_size: int = MAX_SIZE) -> Document:
+    """Read one corpus file into a ``Document`` (its text, content id and hash): at most
+    ``max_size`` bytes, even when the file grew after its size was checked. What the document
+    is (symbol, kind, body, date, title) is :func:`graph.identity.identify`'s to say."""
     try:
         with path.open("rb") as f:
             data = f.read(max_size + 1)
@@ -183,21 +168,9 @@ def load_document(path: Path, meta: dict[str, str] | None = None, max_size: int 
     if len(data) > max_size:
         raise InputError(f"{path}: larger than {max_size:,} bytes (see --max-size)")
     text = clean_controls(decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n"))
-    meta = meta or {}
-    doc = Document(
-        id=document_id(path, data),
-        path=str(path),
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        symbol=meta.get("symbol", "").strip(),
-        date=meta.get("date", "").strip(),
-        body=meta.get("body", "").strip(),
-        kind=meta.get("kind", "").strip(),
-        title_zh=meta.get("title_zh", "").strip(),
-        title_en=meta.get("title_en", "").strip(),
-        requested_by=meta.get("requested_by", "").strip(),
+    return Document(
+        id=document_id(path, data), path=str(path), text=text, sha256=hashlib.sha256(data).hexdigest()
     )
-    return identify(doc)
 
 
 _CONTROLS = {
@@ -227,125 +200,6 @@ def document_id(path: Path, data: bytes) -> str:
     True
     """
     return "h" + hashlib.sha256(data).hexdigest()[:16]
-
-
-# ---------------------------------------------------------------- document identity from the text
-
-_HEAD_LINES = 12
-_SYMBOL_LINE = re.compile(
-    r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
-    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
-)
-_RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
-_GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
-_GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
-_PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
-_ADOPTED = re.compile(
-    r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
-    r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
-)
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-
-
-def _body_words() -> list[tuple[str, str]]:
-    """(Chinese name, English name) of the Security Council, General Assembly and ECOSOC, in that order."""
-    names = body_names()
-    return [(word, names[code][0]) for code in ("S", "A", "E") for word, c in body_words() if c == code]
-
-
-def identify(doc: Document) -> Document:
-    r"""Fill what the manifest did not say from the document's own first lines.
-
-    The symbol (a line such as ``S/RES/2396(2017)``, ``S/PRST/2015/4`` or ``S/2015/366``; a
-    title such as 第2396(2017)号决议, 联合国安理会主席声明2015年第4号 or ``51/62. 标题``),
-    the adoption line (…安全理事会第8148次会议通过) and its date, the body, the kind, the
-    title (the first title line, or a news page's headline) and the script.
-
-    >>> d = identify(Document("h1", "x.txt", "联合国安理会第2396号决议\n安全理事会2017年12月21日第8148次会议通过\n", ""))
-    >>> d.symbol, d.date, d.body, d.kind
-    ('S/RES/2396 (2017)', '2017-12-21', 'Security Council', 'resolution')
-    >>> identify(Document("h2", "y.txt", "聯合國安理會主席聲明2015年第4號\n", "")).symbol
-    'S/PRST/2015/4'
-    """
-    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()][:_HEAD_LINES]
-    folded = [re.sub(r"\s+", "", fold(ln)).replace("號", "号") for ln in lines]
-    symbol, date, body, kind, how = "", "", "", "", ""
-    number, year = "", ""
-    for raw in (piece for ln in lines for piece in ln.split("|")):  # a masthead: 联合国 | S/RES/… | …
-        m = _SYMBOL_LINE.match(fold(raw).replace("（", "(").replace("）", ")"))
-        if m:
-            symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
-            break
-    for i, ln in enumerate(folded[:4]):
-        if symbol:
-            break
-        if (m := _PRST_TITLE.search(ln)) and len(ln) <= 30:
-            symbol, how = f"S/PRST/{m.group(1)}/{int(m.group(2))}", "title"
-        elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
-            code = "A" if m.group(1) == "大会" else "E"
-            symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
-        elif (m := _RES_TITLE.search(ln)) and len(ln) <= 30:
-            number, year, how = m.group(1), m.group(2) or "", "title"
-        elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
-            symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
-    for ln in folded:
-        m = _ADOPTED.search(ln)
-        if m:
-            y, mo, d = (
-                (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
-            )
-            if y:
-                date = f"{y}-{int(mo):02d}-{int(d):02d}"
-            if m.group(4):
-                body = dict(_body_words()).get(fold(m.group(4)), "")
-            kind = kind or ("resolution" if number or "RES" in symbol else "")
-            break
-    if number and not symbol:
-        year = year or date[:4]
-        symbol = f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
-    elif symbol.startswith("S/RES/"):
-        symbol = re.sub(r"^S/RES/(\d+)\(", r"S/RES/\1 (", symbol)
-    if not date:
-        for ln in folded[:4]:
-            m = re.search(r"在(\d{4})年(\d{1,2})月(\d{1,2})日[^，,。]{0,12}第\d+次会议", ln)
-            if m:
-                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-                break
-    if not date:
-        for ln in folded[:6]:
-            m = _DATE.match(ln)
-            if m and len(ln) <= 24:  # a dateline, not a date inside a sentence
-                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-                break
-    if symbol:
-        body = body or body_names().get(symbol[0], ("", ""))[0]
-        kind = kind or (
-            "presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else ""
-        )
-    if not body:
-        head = "".join(folded[:3])
-        body = next((en for zh, en in _body_words() if zh in head), "")
-    title = ""
-    lines = [ln for ln in lines if not _MASTHEAD_MARK.search(ln)]
-    if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
-        title = lines[0].strip('"“”「」 ')
-    if not kind and not symbol and date and title:
-        kind = "news"
-    return Document(
-        id=doc.id,
-        path=doc.path,
-        text=doc.text,
-        sha256=doc.sha256,
-        symbol=doc.symbol or symbol,
-        date=doc.date or date,
-        body=doc.body or body,
-        kind=doc.kind or kind,
-        title_zh=doc.title_zh or title,
-        title_en=doc.title_en,
-        requested_by=doc.requested_by,
-        script="traditional" if is_traditional(doc.text[:4000]) else "simplified",
-        identified_by="manifest" if doc.symbol else how,
-    )
 
 
 # ---------------------------------------------------------------- character normalisation
@@ -465,7 +319,6 @@ _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NOTE_NUMBER = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})(?:\s+|(?=[^\d\s.．)]))")
 _SUPER_CALL = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _DIGIT_CALL = re.compile(r"[。；，：”）)][ \t]*(\d{1,3})[ \t]+(?=[\u4e00-\u9fff“《])")
-_MASTHEAD_MARK = re.compile(r"Distr\.|Original\s*[:：]|\|\s*[ASE]/\w")
 _MASTHEAD_TOKEN = re.compile(
     r"\s*(?:\||[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?|Distr\.?\s*[:：]?|General|Limited|Restricted"
     r"|Original\s*[:：]\s*[A-Z][a-z]+|Chinese|English|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{2}-\d{5}(?:\s*\(C\))?"
@@ -713,7 +566,7 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
         if _LINK.match(s) or _HEADER.match(ln.text) or (s.startswith("*") and len(s) < 40):
             in_footnote = False if _HEADER.match(ln.text) else in_footnote
             continue
-        if _MASTHEAD_MARK.search(s):
+        if MASTHEAD_MARK.search(s):
             ln = _strip_masthead(ln)
             if not ln.stripped:
                 continue

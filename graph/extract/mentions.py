@@ -358,11 +358,11 @@ def discover(
             continue
         run = runs[-1]
         start = run.start()
-        code, pos = body_before(text, start, 6)
+        code, pos = body_before(text, start, vocab.symbol_bodies(), 6)
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
         refs = tuple(
-            resolution_entity("S", i.group(1), int(i.group(2))).id
+            resolution_entity("S", i.group(1), int(i.group(2)), vocab.symbol_bodies()).id
             for i in SC_ONE.finditer(text, run.start(), run.end())
         )
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
@@ -550,14 +550,19 @@ def document_mentions(
     """Mentions of every passage of one document, and the entities they name."""
     matcher = matcher_for(vocab)
     kinds = {cid: c.kind for cid, c in vocab.concepts.items()}
+    bodies = vocab.symbol_bodies()
     first: list[list[Mention]] = []
     entities: dict[str, Entity] = {}
     for p in passages:
-        cands = resolution_mentions(p)
+        cands = resolution_mentions(p, bodies)
         cands += [
             Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
             for m in SIMPLE_SYMBOL.finditer(p.text)
-            if (ent := parse_symbol(m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0)))
+            if (
+                ent := parse_symbol(
+                    m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0), bodies
+                )
+            )
             and (ent.kind == "Document" or ent.id.startswith("res-s-prst-"))
         ]
         cands += [
@@ -592,18 +597,20 @@ def document_mentions(
                     continue
                 if ref in vocab.concepts:
                     entities[ref] = vocab.concepts[ref].entity()
-                elif ref_ent := entity_from_resolution_id(ref):
+                elif ref_ent := entity_from_resolution_id(ref, bodies):
                     entities[ref] = ref_ent
             if m.concept in entities:
                 continue
             if m.concept in vocab.concepts:
                 entities[m.concept] = vocab.concepts[m.concept].entity()
             elif m.kind == "Resolution":
-                ent = entity_from_resolution_id(m.concept)
+                ent = entity_from_resolution_id(m.concept, bodies)
                 if ent:
                     entities[m.concept] = ent
             elif m.kind == "Document":
-                ent = parse_symbol(m.surface if not m.surface.startswith("PRST") else "S/" + m.surface)
+                ent = parse_symbol(
+                    m.surface if not m.surface.startswith("PRST") else "S/" + m.surface, bodies
+                )
                 if ent:
                     entities[m.concept] = ent
             else:
@@ -676,7 +683,7 @@ def _date_yearless_resolutions(
             year = known.get(number) or sc_year(int(number), table)
             if year is None:
                 continue
-            ent = resolution_entity("S", number, year)
+            ent = resolution_entity("S", number, year, vocab.symbol_bodies())
             surface = p.text[hit.start() : hit.end() - 2]
             extra.append(
                 Mention(ent.id, "Resolution", surface, p.doc_id, hit.start(), hit.end() - 2, "pattern")

@@ -5,7 +5,7 @@ graph; the serialisers below sort their output so that it gives the same bytes.
 
 Terms are written directly as N-Triples strings (``<iri>``, ``"text"@zh``): a document's
 quads are made in its worker without building rdflib terms, which cost half the time of a
-document. :func:`build_dataset` parses the same lines into rdflib for small corpora and tests.
+document.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-import rdflib
-
-from graph.ns import ID_URI, bind_prefixes, nx_iri
+from graph.ns import ID_URI, nx_iri
 from graph.records import Document, DocumentFacts, Entity, Fact, Mention, Passage
 from graph.script import traditional
 from graph.vocab import Vocabulary
@@ -410,39 +408,3 @@ def entity_lines(
     eg = Triples()
     add_entities(eg, used, entities, surfaces, vocab)
     return quad_lines(eg, ENTITY_GRAPH)
-
-
-def build_dataset(
-    docs: Iterable[DocumentFacts],
-    entities: dict[str, Entity],
-    vocab: Vocabulary,
-) -> rdflib.Dataset:
-    """One named graph per document (its metadata, every passage, mentions and claims) and one for entities.
-
-    Every entity a passage mentions is written as a typed, labelled node, with the surface
-    forms the texts use as ``skos:hiddenLabel`` (so a search in either script finds it).
-    This is the in-memory form, for small corpora and tests: the same N-Quads lines that
-    ``nexus-kg build`` streams (:func:`document_quads`), parsed by rdflib.
-    """
-    used: set[str] = set()
-    surfaces: dict[str, set[str]] = {}
-    lines: list[str] = []
-    for r in docs:
-        q = document_quads(r)
-        lines += q.lines
-        used |= q.used
-        for cid, forms in q.surfaces.items():
-            surfaces.setdefault(cid, set()).update(forms)
-    lines += entity_lines(used, entities, surfaces, vocab)
-    ds = rdflib.Dataset()
-    bind_prefixes(ds)
-    ds.parse(data="".join(lines), format="nquads")
-    return ds
-
-
-def union_graph(ds: rdflib.Dataset) -> rdflib.Graph:
-    """All triples of the dataset in one graph, with the project's prefixes."""
-    g = bind_prefixes(rdflib.Graph())
-    for s, p, o, _ctx in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g

@@ -1,0 +1,273 @@
+"""Document identity, in one place: what a corpus document is and which node stands for it.
+
+A document's symbol, kind, body, date, titles and the resolution that requested it come from
+its row of ``manifest.tsv`` where there is one, else from its own first lines (:func:`identify`);
+its node is the resolution, statement or document its symbol names (:func:`document_entity`),
+else ``doc-<content id>``. The body names and the table of first resolution numbers per year
+come from the caller's loaded vocabulary; nothing here loads it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from graph.errors import InputError
+from graph.records import Document, Entity
+from graph.script import fold, is_traditional
+from graph.symbols import Bodies, parse_symbol, resolution_entity, sc_year
+from graph.vocab import Vocabulary
+
+#: A masthead line of a UN document (Distr.: General, Original: English, 联合国 | S/RES/…): not a title.
+MASTHEAD_MARK = re.compile(r"Distr\.|Original\s*[:：]|\|\s*[ASE]/\w")
+
+# ---------------------------------------------------------------- from the manifest
+
+#: The manifest's columns that say what a document is (besides ``file``).
+MANIFEST_FIELDS = ("symbol", "date", "body", "kind", "title_zh", "title_en", "requested_by")
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Rows of ``manifest.tsv`` in ``folder`` keyed by file name (empty if there is none), each
+    checked to have as many columns as the header.
+
+    Raises
+    ------
+    InputError
+        If the manifest cannot be read, has no ``file`` column, or a row has fewer or more
+        columns than the header (naming the manifest and the row).
+    """
+    path = folder / "manifest.tsv"
+    if not path.is_file():
+        return {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: unreadable manifest ({exc})") from None
+    if rows and "file" not in rows[0]:
+        raise InputError(f"{path}: manifest has no 'file' column")
+    found = {row["file"]: row for row in rows if row.get("file")}
+    for name, row in found.items():
+        if None in row or None in row.values():
+            fewer = None in row.values()
+            raise InputError(
+                f"{path}: the row of {name} has {'fewer' if fewer else 'more'} columns "
+                "than the header; separate the columns with one tab each"
+            )
+    return found
+
+
+def with_manifest(doc: Document, meta: Mapping[str, str]) -> Document:
+    """``doc`` with what its manifest row says (each of :data:`MANIFEST_FIELDS`, stripped; a
+    column the row leaves out is empty).
+
+    >>> with_manifest(Document("h1", "x.txt", "", ""), {"symbol": " S/2015/366 ", "kind": "report"}).symbol
+    'S/2015/366'
+    """
+    return Document(
+        id=doc.id,
+        path=doc.path,
+        text=doc.text,
+        sha256=doc.sha256,
+        **{name: (meta.get(name) or "").strip() for name in MANIFEST_FIELDS},
+    )
+
+
+# ---------------------------------------------------------------- from the text
+
+_HEAD_LINES = 12
+_SYMBOL_LINE = re.compile(
+    r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
+    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
+)
+_RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
+_GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
+_GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
+_PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
+_ADOPTED = re.compile(
+    r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
+    r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
+)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _body_words(bodies: Bodies) -> list[tuple[str, str]]:
+    """(Chinese name, English name) of the Security Council, General Assembly and ECOSOC, in that order."""
+    return [
+        (word, bodies.names[code][0]) for code in ("S", "A", "E") for word, c in bodies.words if c == code
+    ]
+
+
+def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = None) -> Document:
+    r"""What the document is: the manifest row ``meta`` (see :func:`with_manifest`) first, and
+    what it does not say from the document's own first lines (the bodies named as ``bodies``
+    name them).
+
+    The symbol (a line such as ``S/RES/2396(2017)``, ``S/PRST/2015/4`` or ``S/2015/366``; a
+    title such as 第2396(2017)号决议, 联合国安理会主席声明2015年第4号 or ``51/62. 标题``),
+    the adoption line (…安全理事会第8148次会议通过) and its date, the body, the kind, the
+    title (the first title line, or a news page's headline) and the script.
+
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ("安理会",))})
+    >>> d = identify(Document("h1", "x.txt", "联合国安理会第2396号决议\n安全理事会2017年12月21日第8148次会议通过\n", ""), b)
+    >>> d.symbol, d.date, d.body, d.kind
+    ('S/RES/2396 (2017)', '2017-12-21', 'Security Council', 'resolution')
+    >>> identify(Document("h2", "y.txt", "聯合國安理會主席聲明2015年第4號\n", ""), b).symbol
+    'S/PRST/2015/4'
+    """
+    if meta is not None:
+        doc = with_manifest(doc, meta)
+    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()][:_HEAD_LINES]
+    folded = [re.sub(r"\s+", "", fold(ln)).replace("號", "号") for ln in lines]
+    symbol, date, body, kind, how = "", "", "", "", ""
+    number, year = "", ""
+    for raw in (piece for ln in lines for piece in ln.split("|")):  # a masthead: 联合国 | S/RES/… | …
+        m = _SYMBOL_LINE.match(fold(raw).replace("（", "(").replace("）", ")"))
+        if m:
+            symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
+            break
+    for i, ln in enumerate(folded[:4]):
+        if symbol:
+            break
+        if (m := _PRST_TITLE.search(ln)) and len(ln) <= 30:
+            symbol, how = f"S/PRST/{m.group(1)}/{int(m.group(2))}", "title"
+        elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
+            code = "A" if m.group(1) == "大会" else "E"
+            symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
+        elif (m := _RES_TITLE.search(ln)) and len(ln) <= 30:
+            number, year, how = m.group(1), m.group(2) or "", "title"
+        elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
+            symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+    for ln in folded:
+        m = _ADOPTED.search(ln)
+        if m:
+            y, mo, d = (
+                (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+            )
+            if y:
+                date = f"{y}-{int(mo):02d}-{int(d):02d}"
+            if m.group(4):
+                body = dict(_body_words(bodies)).get(fold(m.group(4)), "")
+            kind = kind or ("resolution" if number or "RES" in symbol else "")
+            break
+    if number and not symbol:
+        year = year or date[:4]
+        symbol = f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
+    elif symbol.startswith("S/RES/"):
+        symbol = re.sub(r"^S/RES/(\d+)\(", r"S/RES/\1 (", symbol)
+    if not date:
+        for ln in folded[:4]:
+            m = re.search(r"在(\d{4})年(\d{1,2})月(\d{1,2})日[^，,。]{0,12}第\d+次会议", ln)
+            if m:
+                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    if not date:
+        for ln in folded[:6]:
+            m = _DATE.match(ln)
+            if m and len(ln) <= 24:  # a dateline, not a date inside a sentence
+                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
+    if symbol:
+        body = body or bodies.names.get(symbol[0], ("", ""))[0]
+        kind = kind or (
+            "presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else ""
+        )
+    if not body:
+        head = "".join(folded[:3])
+        body = next((en for zh, en in _body_words(bodies) if zh in head), "")
+    title = ""
+    lines = [ln for ln in lines if not MASTHEAD_MARK.search(ln)]
+    if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
+        title = lines[0].strip('"“”「」 ')
+    if not kind and not symbol and date and title:
+        kind = "news"
+    return Document(
+        id=doc.id,
+        path=doc.path,
+        text=doc.text,
+        sha256=doc.sha256,
+        symbol=doc.symbol or symbol,
+        date=doc.date or date,
+        body=doc.body or body,
+        kind=doc.kind or kind,
+        title_zh=doc.title_zh or title,
+        title_en=doc.title_en,
+        requested_by=doc.requested_by,
+        script="traditional" if is_traditional(doc.text[:4000]) else "simplified",
+        identified_by="manifest" if doc.symbol else how,
+    )
+
+
+# ---------------------------------------------------------------- the document's node
+
+
+_SC_SYMBOL_NO_YEAR = re.compile(r"S/RES/(\d{1,4})")
+
+
+def symbol_entity(
+    symbol: str, year: int | None, first_of_year: dict[str, int], bodies: Bodies
+) -> Entity | None:
+    """The resolution, statement or document entity a document with ``symbol`` is, if any.
+
+    A Security Council resolution symbol without its year (S/RES/579) is dated by the document's
+    ``year`` or else by the table of first resolution numbers per year (``[resolutions]
+    sc_first_of_year`` of ``cues.toml``).
+
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ())})
+    >>> symbol_entity("S/RES/2482 (2019)", None, {}, b).id
+    'res-s-2482-2019'
+    >>> symbol_entity("S/RES/2395", None, {"2017": 2337, "2018": 2398}, b).id
+    'res-s-2395-2017'
+    """
+    symbol = symbol.replace(" ", "") if "RES" in symbol else symbol
+    ent = parse_symbol(symbol, bodies)
+    if ent is None and (m := _SC_SYMBOL_NO_YEAR.fullmatch(symbol)):
+        year = year or sc_year(int(m.group(1)), first_of_year)
+        if year:
+            ent = resolution_entity("S", m.group(1), year, bodies)
+    return ent
+
+
+def document_entity(doc: Document, vocab: Vocabulary) -> Entity | None:
+    """The resolution, statement or symbol entity a document is, where its symbol is known.
+
+    A Security Council resolution whose year the text does not give (联合国安理会第579号决议)
+    is dated by the table of first resolution numbers per year in ``cues.toml``.
+    """
+    if not doc.symbol:
+        return None
+    return symbol_entity(
+        doc.symbol, doc.year, vocab.cues["resolutions"]["sc_first_of_year"], vocab.symbol_bodies()
+    )
+
+
+def document_node(doc: Document, vocab: Vocabulary) -> str:
+    """The node id of a corpus document: its resolution or symbol node where the symbol is known,
+    else ``doc-<content id>``."""
+    ent = document_entity(doc, vocab)
+    return ent.id if ent is not None else "doc-" + doc.id
+
+
+def requested_entity(doc: Document, bodies: Bodies) -> Entity | None:
+    """The resolution (or document) whose symbol the manifest gives as having requested the
+    document (``requested_by``), if any.
+
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ())})
+    >>> requested_entity(Document("h1", "x.txt", "", "", requested_by="S/RES/2482 (2019)"), b).id
+    'res-s-2482-2019'
+    """
+    return parse_symbol(doc.requested_by.replace(" ", ""), bodies) if doc.requested_by else None
+
+
+def resolution_id(name: str, bodies: Bodies) -> str | None:
+    """The node id of the resolution or statement ``name`` is the symbol of, if it is one.
+
+    >>> b = Bodies.of({"S": ("Security Council", "安全理事会", ())})
+    >>> resolution_id("S/RES/1267 (1999)", b), resolution_id("S/2015/366", b)
+    ('res-s-1267-1999', None)
+    """
+    ent = parse_symbol(name.strip(), bodies)
+    return ent.id if ent is not None and ent.kind == "Resolution" else None
