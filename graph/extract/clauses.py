@@ -407,7 +407,8 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     lent: list[Group] = []
     for a, b in clause_spans(text, (*topics, *quotations)):
         segments = [(a, b, "")]
-        taken = [(m.start, m.end) for m in ms if a <= m.start < b] + [
+        # every name's span, an appositive's too (援助团 in 联合国…援助团(联索过渡援助团) is no verb)
+        taken = [(m.start, m.end) for m in ordered if a <= m.start < b] + [
             t for t in (*topics, *quoted) if a <= t[0] < b
         ]
         cues = _cues(text, a, b, taken, frames)
