@@ -108,6 +108,22 @@ def test_an_institute_written_right_after_a_place_is_discovered() -> None:
     assert orgs("2024年，乍得反恐研究中心舉辦了培訓班。") == {"乍得反恐研究中心"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("安理会欢迎马尔贾区政府与联邦政府的合作。", "马尔贾区政府"),
+        ("安理會歡迎馬爾賈區政府與聯邦政府的合作。", "马尔贾区政府"),
+        ("据报，塔兰加州警察逮捕了两名嫌疑人。", "塔兰加州警察"),
+    ],
+)
+def test_a_body_of_an_administrative_unit_no_mention_holds_is_discovered(text: str, name: str) -> None:
+    assert orgs(text) == {name}
+
+
+def test_a_police_college_is_an_institute_not_the_police() -> None:
+    assert orgs("博茨瓦纳警察学院培训了一百名警官。") == {"博茨瓦纳警察学院"}
+
+
 # ---- what is not a name
 
 
@@ -124,6 +140,10 @@ def test_an_institute_written_right_after_a_place_is_discovered() -> None:
         "東道國政府、本國政府和其政府均表示支持。",
         # a modifier, not a body: the vessels of the coast guard, military spending
         "菲律宾海岸警卫队船只在海上巡逻，赞比亚军事开支增加。",
+        # 当局势 is 当 + 局势; a police station is no police force
+        "伊拉克当局势恶化时，赞比亚警察局关闭了。",
+        # determiners and descriptions before an administrative unit
+        "尼日利亚东北部各州政府、该州政府、一些州政府、联邦和州政府以及沿海州政府",
         # no government above the countries: 西非, 萨赫勒 are regions, not States
         "西非政府和萨赫勒安全部队",
         # a UN body that names a country is the vocabulary's, not a national one

@@ -133,6 +133,9 @@ def find(
     od = vocab.cues["discovery"]["organizations"]
     boundaries = tuple(vocab.cues["discovery"]["boundaries"])
     pat = _patterns(vocab)
+    pd = vocab.cues["discovery"]["places"]
+    units = sorted(pd["unit_suffixes"], key=len, reverse=True)
+    unit_generic = (*pd["generic"], *od["institute_generic"], *vocab.cues["discovery"]["anaphors"])
     out: list[Found] = []
 
     def ends_a_word(end: int, head: str) -> bool:
@@ -165,15 +168,35 @@ def find(
                 if not text.startswith(tuple(od["ministry_not_before"]), ministry.end()):
                     keep(s, ministry.end(), (place.id,))
                 continue
-            if head:
-                if ends_a_word(head.end(), head.group(0)):
-                    keep(s, head.end(), (place.id,))
+            if head and ends_a_word(head.end(), head.group(0)):
+                keep(s, head.end(), (place.id,))
                 continue
         inst = pat.institute.match(text, e)
         if inst is not None:
             middle = text[e : inst.end()]
             if not any(w in middle for w in od["institute_generic"] + list(boundaries)):
                 keep(s, inst.end(), (place.id,))
+
+    # a government or force of a unit no mention holds (加尔穆杜格州政府): a short name ending in an
+    # administrative unit, bounded on the left by a boundary, verb or anaphor and a jieba cut
+    covered = {k for s, e in places for k in range(s, e)}
+    for m in pat.heads.finditer(text):
+        if m.start() in covered or m.start() - 1 in covered:
+            continue
+        unit_end = m.start() + next((len(u) for u in units if m.group(0).startswith(u)), 0)
+        unit = next((u for u in units if text.endswith(u, 0, unit_end)), None)
+        if unit is None or m.group(0) == unit or not ends_a_word(m.end(), m.group(0)):
+            continue
+        start = left_edge(unit_end)
+        core = text[start : unit_end - len(unit)]
+        if (
+            2 <= len(core) <= 6
+            and start in cuts()
+            and not any(k in covered for k in range(start, unit_end))
+            and not any(w in core for w in unit_generic)
+            and vocab.lookup(core) is None
+        ):
+            keep(start, m.end())
 
     for m in pat.bracketed.finditer(text):
         end = m.start(1) - 1  # the closing character of the Chinese name
