@@ -1,12 +1,16 @@
 """Organizations outside the vocabulary, found by their head word (issue 18).
 
-Three kinds of names, every word of them read from ``[discovery.organizations]`` in
-``ontology/cues.toml`` (checked when it loads, :mod:`graph.cueschema`):
+Every head, portfolio and stop word is read from ``[discovery.organizations]`` in
+``ontology/cues.toml`` (checked when it loads, :mod:`graph.cueschema`). Four kinds of names:
 
-* a government, authority, armed or security force, police or ministry named after a place:
-  the place is a mention the vocabulary already found, right before the head, of a country or
-  of a region inside one (乍得武装部队, 加沙当局, 尼日利亚司法部). A word that is no place
-  (各国, 有关, 该国, 会员国) never makes a name, and a verb before the place is never part of one;
+* a government, authority, armed or security force, police or ministry named after a place
+  (乍得武装部队, 加沙当局, 尼日利亚司法部): the place is a mention of a country the vocabulary knows,
+  or of a region inside one, right before the head; a country of two characters that jieba glues
+  to its head (美国政府) is looked up there too. A word that is no place (各国, 有关, 该国, 会员国)
+  never makes a name, a region above the States (西非) names no government, and a verb before
+  the place is never part of the name;
+* the same heads after a short name of an administrative unit no mention holds (马尔贾区政府),
+  bounded on the left by punctuation, a function word, a verb or an anaphor;
 * an institute or centre named after a place (乍得反恐研究中心);
 * an institute, centre or other body with a Latin name or acronym in brackets right after its
   Chinese name (萨赫勒安全研究所(ISSS)); the bracket becomes the entity's alias.
@@ -14,6 +18,7 @@ Three kinds of names, every word of them read from ``[discovery.organizations]``
 The finder returns spans on the folded text (either script); the mention stage
 (:func:`graph.extract.mentions.discover`) makes them ``Organization`` mentions, flagged
 discovered, with the place as a reference: a government stays distinct from its country.
+:func:`national_work` is what the relation stage makes of a UN body's work with such a body.
 """
 
 from __future__ import annotations
