@@ -36,6 +36,26 @@ Schema = Mapping[str, "str | Schema"]
 
 LANGUAGES: Schema = {"suffixes": WORDS, "words_after": WORDS}
 
+#: ``[discovery.organizations]``: governments, forces, ministries and institutes outside the
+#: vocabulary (``graph.extract.orgs``). A closed table: an unknown key is an error too.
+ORGANIZATIONS: Schema = {
+    key: WORDS
+    for key in (
+        "government_heads",
+        "force_heads",
+        "ministry_portfolios",
+        "ministry_links",
+        "ministry_suffixes",
+        "ministry_not_before",
+        "not_before",
+        "qualifies",
+        "need_boundary_after",
+        "institute_heads",
+        "institute_generic",
+        "not_after",
+    )
+}
+
 #: Every table read outside the rules: table → its keys' kinds, or one kind for the whole table.
 SCHEMA: Mapping[str, Schema | str] = {
     "discovery": {
@@ -75,6 +95,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "generic",
             )
         },
+        "organizations": ORGANIZATIONS,
     },
     "crime_objects": {
         "generic": WORDS,
@@ -94,6 +115,9 @@ SCHEMA: Mapping[str, Schema | str] = {
     "anaphora": {"resolution": WORDS, "resolutions": WORDS, "group": WORDS, "entity": WORDS},
     "agents": {"system_names": WORDS, "system_after": WORDS},
 }
+
+#: Tables (dotted names) whose keys are all in the schema: any other key is a misspelling.
+CLOSED = frozenset({"discovery.organizations"})
 
 _EXPECTED = {
     WORDS: "a non-empty list of words",
@@ -131,13 +155,15 @@ def check(
     is_crime: Callable[[str], bool],
     path: str,
     schema: Mapping[str, Schema | str] = SCHEMA,
+    closed: frozenset[str] = CLOSED,
 ) -> None:
     """Check the cue ``data`` read from ``path`` against ``schema``.
 
     Raises
     ------
     OntologyError
-        At the first missing table or key, wrong type, or unknown crime type, naming both.
+        At the first missing table or key, wrong type, unknown crime type or unknown key of a
+        ``closed`` table, naming both.
     """
 
     def walk(value: Any, spec: Schema | str, where: str) -> None:
@@ -153,6 +179,10 @@ def check(
                 what = _EXPECTED[sub] if isinstance(sub, str) else "a table"
                 raise OntologyError(f"{path}: {where} {key}: missing ({what})")
             walk(value[key], sub, f"{where} {key}" if isinstance(sub, str) else f"[{where[1:-1]}.{key}]")
+        if where[1:-1] in closed:
+            unknown = sorted(set(value) - set(spec))
+            if unknown:
+                raise OntologyError(f"{path}: {where} {unknown[0]}: unknown key")
 
     for table, spec in schema.items():
         if table not in data:

@@ -42,6 +42,7 @@ def test_the_shipped_cues_pass() -> None:
         ("crime_lists", "cues.toml: no [crime_lists] table"),
         ("languages", "cues.toml: no [languages] table"),
         ("discovery.places", "cues.toml: [discovery] places: missing (a table)"),
+        ("discovery.organizations", "cues.toml: [discovery] organizations: missing (a table)"),
         (
             "resolutions.sc_first_of_year",
             "cues.toml: [resolutions] sc_first_of_year: missing (a table of years → resolution numbers)",
@@ -99,3 +100,19 @@ def test_an_unknown_crime_type_is_a_load_error(tmp_path: Path, name: str, where:
         match=rf"^cues.toml: {re.escape(where)}: '走私独角兽' is not a crime type of the vocabulary$",
     ):
         load_edited(tmp_path, body, edited)
+
+
+def test_a_missing_key_of_the_organization_table_names_it(tmp_path: Path) -> None:
+    with pytest.raises(
+        OntologyError,
+        match=r"^cues.toml: \[discovery.organizations\] force_heads: missing \(a non-empty list",
+    ):
+        load_edited(tmp_path, "\nforce_heads =", "\nforce_head =")
+
+
+def test_an_unknown_key_of_a_closed_table_is_a_load_error(tmp_path: Path) -> None:
+    body = table("discovery.organizations")
+    with pytest.raises(
+        OntologyError, match=r"^cues.toml: \[discovery.organizations\] goverment_heads: unknown key$"
+    ):
+        load_edited(tmp_path, body, body + 'goverment_heads = ["政府"]\n')

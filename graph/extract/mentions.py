@@ -8,7 +8,8 @@ Four sources, merged longest-first without overlaps:
 * patterns for resolutions (every form the texts use), document symbols and
   treaty titles in 《》;
 * patterns for names outside the vocabulary (…阵线/…运动 near terrorism cues,
-  联合国…办事处, committees named after resolutions), marked as discovered;
+  联合国…办事处, committees named after resolutions; governments, forces, ministries and
+  institutes, ``graph.extract.orgs``), marked as discovered;
 * aliases the document defines itself, 全称(简称), learned per document.
 """
 
@@ -27,6 +28,7 @@ import ahocorasick
 import jieba
 
 from graph.errors import OntologyError
+from graph.extract import orgs
 from graph.extract.nested import shared_heads
 from graph.records import Entity, Mention, Passage
 from graph.script import fold
@@ -426,6 +428,29 @@ def discover(
                             "discovered",
                         )
                     )
+    # governments, forces and ministries named after a place, institutes and centres (orgs.py)
+    name_stops = (*disc["boundaries"], *stop, *anaphors)
+    out += [
+        Mention(
+            _stable_id("organization", text[f.start : f.end]),
+            "Organization",
+            raw[f.start : f.end],
+            p.doc_id,
+            f.start,
+            f.end,
+            "discovered",
+            f.refs,
+        )
+        for f in orgs.find(
+            text,
+            vocab,
+            places,
+            free,
+            clean,
+            lambda end: _left_edge(text, end, name_stops, limit=16),
+            lambda: matcher.boundaries(text),
+        )
+    ]
     return out
 
 
@@ -453,10 +478,16 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
 _ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
 
 
+#: A discovered organization's Latin name in brackets right after its Chinese one (names of
+#: several words; acronyms go through ``_ALIAS``).
+_LATIN_NAME = re.compile(rf"^\(({orgs.LATIN_NAME})\)")
+
+
 def learn_aliases(
     passages: Iterable[Passage], found: Iterable[Sequence[Mention]], vocab: Vocabulary
 ) -> dict[str, str]:
-    """Aliases a document defines itself: 全称(简称) → {简称: concept}.
+    """Aliases a document defines itself: 全称(简称) → {简称: concept}; a discovered organization's
+    Latin name in brackets is one too.
 
     >>> v = __import__("graph.vocab").vocab.load()
     >>> p = Passage("d", "1", 1, 0, 0, "联合国毒品和犯罪问题办公室(禁毒署)")
@@ -467,6 +498,12 @@ def learn_aliases(
     for p, mentions in zip(passages, found, strict=True):
         for m in mentions:
             if m.kind in ("Resolution", "Document"):
+                continue
+            latin = _LATIN_NAME.match(p.text[m.end :])
+            if latin and m.method == "discovered" and m.kind == "Organization":
+                # a Latin name, (Sahel Institute for Security Studies)
+                if vocab.lookup(latin.group(1)) is None:
+                    learned.setdefault(fold(latin.group(1)), m.concept)
                 continue
             am = _ALIAS.match(p.text[m.end :])
             if not am:

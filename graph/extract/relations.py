@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
 from graph.extract.discourse import Discourse, default_actor
 from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
@@ -283,6 +284,8 @@ def document_facts(
     discourse = Discourse(actor=actor)
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
+    kinds = {m.concept: m.kind for ms in mentions for m in ms}
+    national = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
@@ -335,6 +338,7 @@ def document_facts(
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
         discourse.remember(ms, p.text, frames.mandate_holder)
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
+        facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         for f in facts:
             if f.subject == f.object:
                 continue
