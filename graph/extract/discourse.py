@@ -89,6 +89,9 @@ class Discourse:
     group_age: int = 0
     sentence: int = 1
     owners: dict[str, Mention] = field(default_factory=dict)
+    #: A country's own authorities found in the document (a discovered government, ministry,
+    #: force) → the place each belongs to.
+    national: dict[str, str] = field(default_factory=dict)
 
     def own(self, clause: Clause, agents: Sequence[Mention], text: str, runs: Collection[str]) -> None:
         """Remember the body that runs a programme: the agent of a clause that launches or runs it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
@@ -144,7 +144,9 @@ def frame_facts(
                     and o.kind in frame.subject_classes
                     and o not in subjects
                 ]
-            objects = _fillers(roles, frame.object, frame.object_classes, frame.verbs, frames)
+            objects = _fillers(
+                roles, frame.object, frame.object_classes, frame.verbs, frames, discourse.national
+            )
             subjects = [m for m in subjects if m.concept not in frames.deliberative]
             if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
                 subjects = [m for m in subjects if not (implied and m in joined)]
@@ -243,11 +245,19 @@ def _fillers(
     kinds: Sequence[str],
     verbs: Sequence[str],
     frames: Frames,
+    national: Mapping[str, str] | None = None,
 ) -> list[Mention]:
-    """The mentions of the wanted roles and classes; an object must be the object of a verb of the frame."""
+    """The mentions of the wanted roles and classes; an object must be the object of a verb of the frame.
+    Where a place is wanted, a country's own authority found in the text (``national``: 马尔代夫政府
+    → Maldives) stands for its place: work at its request or for it is work in that country."""
     out: list[Mention] = []
     for role in wanted:
         for m, verb in roles.get(role, []):
+            if m.kind not in kinds and national and m.concept in national:
+                place = national[m.concept]
+                kind = "Country" if place.startswith("country-") else "Region"  # ids: country-<ISO>
+                if kind in kinds:
+                    m = Mention(place, kind, m.surface, m.doc_id, m.start, m.end, m.method)
             if m.kind not in kinds or m in out:
                 continue
             if (
@@ -286,6 +296,7 @@ def document_facts(
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
     national = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
+    discourse.national = national
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
