@@ -578,3 +578,39 @@ def test_a_committee_named_after_its_resolution_keeps_the_resolution() -> None:
     committee = next(m for ms in found for m in ms if m.kind == "UNEntity" and m.refs)
     assert committee.refs == ("res-s-2713-2023",)
     assert (committee.concept, "res-s-2713-2023") in pairs(text, "mandatedBy")
+
+
+# ---- a full name the vocabulary does not hold, before a short form it does hold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安理会欢迎非洲联盟索马里过渡时期特派团(非索过渡特派团)为打击青年党所作的努力。",
+        "安理會歡迎非洲聯盟索馬里過渡時期特派團（非索過渡特派團）為打擊青年黨所作的努力。",
+    ],
+)
+def test_a_full_name_before_a_known_short_form_names_its_entity(text: str) -> None:
+    doc = document(text)
+    (found,), _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    atmis = VOCAB.lookup("非索过渡特派团")
+    assert atmis is not None
+    full = [m for m in found if m.concept == atmis.id and len(m.surface) > 10]
+    assert full, found  # one mention over the whole full name
+    inside = [m for m in found if full[0].start <= m.start and m.end <= full[0].end and m is not full[0]]
+    assert not inside  # 非洲联盟 and 索马里 inside the name are not mentioned on their own
+    council = [m for m in found if m.concept == "un-security-council"]
+    assert [len(m.surface) for m in council] == [3]  # 安理会欢迎…: the verb ends the name before it
+
+
+def test_the_mission_so_named_acts_under_its_resolution() -> None:
+    text = "联合国索马里过渡时期援助团(联索过渡援助团)将根据第2705(2023)号决议支持索马里联邦政府。"
+    mission = VOCAB.lookup("联索过渡援助团")
+    assert mission is not None
+    assert pairs(text, "mandatedBy") == {(mission.id, "res-s-2705-2023")}
+
+
+def test_robbery_before_arms_smuggling_stays_robbery() -> None:
+    # 抢劫和走私武器: the goods go with the word that moves them, not with robbery before it
+    got = {o for _, o in pairs("青年党通过抢劫和走私武器筹集资金。", "benefitsFrom")}
+    assert {"crime-robbery", "crime-arms-trafficking"} <= got

@@ -523,6 +523,63 @@ def learn_aliases(
     return learned
 
 
+#: The name heads, by kind, that a full name before a known short form in brackets ends with.
+_HEADS_BY_KIND = {
+    "UNEntity": ("un_suffixes", "body_suffixes"),
+    "Organization": ("un_suffixes", "body_suffixes"),
+    "Programme": ("programme_suffixes",),
+    "Convention": ("convention_suffixes",),
+}
+
+
+def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: int = 30) -> list[Mention]:
+    """A full name the vocabulary does not hold, right before a short form it does hold in brackets
+    (非洲联盟索马里过渡时期特派团(非索过渡特派团)), names the short form's entity: one mention over
+    the full name replaces the places and partial names found inside it.
+
+    >>> v = __import__("graph.vocab").vocab.load()
+    >>> t = "非洲联盟索马里过渡时期特派团(非索过渡特派团)"
+    >>> ms = [Mention("org-african-union", "Organization", "非洲联盟", "d", 0, 4, "vocabulary"),
+    ...       Mention("country-som", "Country", "索马里", "d", 4, 7, "vocabulary"),
+    ...       Mention("org-atmis", "Organization", "非索过渡特派团", "d", 15, 22, "vocabulary")]
+    >>> [(m.concept, m.surface) for m in _named_before_alias(t, ms, v)]
+    [('org-atmis', '非洲联盟索马里过渡时期特派团'), ('org-atmis', '非索过渡特派团')]
+    """
+    d = vocab.cues["discovery"]
+    out = list(ms)
+    folded = fold(text)  # the words are simplified; fold keeps every offset
+    for k in ms:
+        heads = tuple(h for key in _HEADS_BY_KIND.get(k.kind, ()) for h in d[key])
+        paren = k.start - 1
+        if not heads or paren < 1 or text[paren] not in "(（" or text[k.end : k.end + 1] not in (")", "）"):
+            continue
+        start = _left_edge(folded, paren, d["boundaries"], reach)
+        for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name
+            at = folded.rfind(word, start, paren)
+            if at >= 0:
+                start = max(start, at + len(word))
+        found = next((m for m in out if m.end == paren and m.method == "discovered"), None)
+        if found is not None:  # a name discovery found whole: it is the short form's entity
+            start = min(start, found.start)
+        name = text[start:paren]
+        if len(name) < 4 or not folded[start:paren].endswith(heads):
+            continue
+        inside = [m for m in out if start <= m.start and m.end <= paren]
+        if any(
+            m.concept == k.concept
+            or (
+                (m.start == start and m.end == paren)
+                and m.kind in _HEADS_BY_KIND
+                and m.method != "discovered"
+            )
+            for m in inside
+        ):
+            continue  # the full name is known already (as this entity or as another body)
+        out = [m for m in out if m not in inside]
+        out.append(Mention(k.concept, k.kind, name, k.doc_id, start, paren, "alias"))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
 def _find_learned(text: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
     key = fold(text)
     hits = []
@@ -616,7 +673,7 @@ def document_mentions(
         if parts := shared_heads(p, merged, vocab):
             merged = _merge(merged + parts)
         merged = [m for m in merged if not _language(p.text, m, vocab)]
-        first.append(merged)
+        first.append(_named_before_alias(p.text, merged, vocab))
     first = _date_yearless_resolutions(passages, first, vocab)
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
@@ -859,6 +916,8 @@ def _goods_after(
         r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
         text[m.end :],
     )
+    if chain and fold(m.surface) not in spec["goods_first"]:
+        return m  # 抢劫和走私武器: robbery, and arms smuggling (only words that move goods share them)
     if chain:
         reach = m.end + chain.end()
     window = text[reach : min(end, reach + spec["window"])]
