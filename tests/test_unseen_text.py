@@ -608,9 +608,3 @@ def test_the_mission_so_named_acts_under_its_resolution() -> None:
     mission = VOCAB.lookup("联索过渡援助团")
     assert mission is not None
     assert pairs(text, "mandatedBy") == {(mission.id, "res-s-2705-2023")}
-
-
-def test_robbery_before_arms_smuggling_stays_robbery() -> None:
-    # 抢劫和走私武器: the goods go with the word that moves them, not with robbery before it
-    got = {o for _, o in pairs("青年党通过抢劫和走私武器筹集资金。", "benefitsFrom")}
-    assert {"crime-robbery", "crime-arms-trafficking"} <= got

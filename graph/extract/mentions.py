@@ -916,8 +916,6 @@ def _goods_after(
         r"(?:和|或|、|及)(" + "|".join(map(re.escape, sorted(generic, key=len, reverse=True))) + ")",
         text[m.end :],
     )
-    if chain and fold(m.surface) not in spec["goods_first"]:
-        return m  # 抢劫和走私武器: robbery, and arms smuggling (only words that move goods share them)
     if chain:
         reach = m.end + chain.end()
     window = text[reach : min(end, reach + spec["window"])]
