@@ -74,7 +74,7 @@ def corpus_files(
 @functools.cache
 def rule_cues(vocab: Vocabulary) -> Cues:
     """The vocabulary's cue words, checked against every rule (an ``OntologyError`` names the rule)."""
-    return checked_cues(vocab.cues)
+    return checked_cues(vocab.cues, vocab.frames)
 
 
 def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
@@ -97,7 +97,7 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     node = ctx.self_id
     if own is not None:
         entities[node] = own
-    facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx))
+    facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx, vocab.frames))
     requested = None
     if (ent := identity.requested_entity(doc, vocab.symbol_bodies())) is not None:
         requested = ent.id
@@ -128,7 +128,9 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
         known = ", ".join(dict.fromkeys(p.para for p in passages))
         raise InputError(f"{source}: no paragraph {para!r} (paragraphs: {known})")
     found, _ = mentions.document_mentions(passages, vocab)
-    return explaining.explain_passages(passages, found, rule_cues(vocab), document_context(doc, vocab), para)
+    return explaining.explain_passages(
+        passages, found, rule_cues(vocab), document_context(doc, vocab), vocab.frames, para
+    )
 
 
 @dataclass(frozen=True, slots=True)

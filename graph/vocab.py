@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from graph import cueschema
 from graph.errors import OntologyError
+from graph.frames import Frames, load_frames
 from graph.ns import CLASSES, ID_URI, NX_URI
 from graph.records import Entity
 from graph.resources import ontology_file
@@ -64,6 +65,8 @@ class Vocabulary:
 
     concepts: dict[str, Concept]
     labels: dict[str, str]
+    #: The clause frames of ``frames.toml``, checked (verb classes, role markers, modality, rows).
+    frames: Frames
     cues: dict[str, Any] = field(default_factory=dict)
 
     def concept(self, concept_id: str) -> Concept:
@@ -218,8 +221,9 @@ def vocabulary_files() -> list[Path]:
 
 
 @functools.cache
-def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
-    """Load (once) the vocabulary and cue words from ``ontology/``."""
+def load(vocabulary: str | None = None, cues: str | None = None, frames: str | None = None) -> Vocabulary:
+    """Load (once) the vocabulary, the cue words and the clause frames from ``ontology/``: the one
+    loader of the project's data; every stage is given what it returns."""
     vpaths = [Path(vocabulary)] if vocabulary else vocabulary_files()
     cpath = Path(cues) if cues else ontology_file("cues.toml")
     triples: list[Any] = []
@@ -234,7 +238,12 @@ def load(vocabulary: str | None = None, cues: str | None = None) -> Vocabulary:
         cue_data = tomllib.loads(cpath.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise OntologyError(f"{cpath}: cannot read cue words ({exc})") from None
-    vocab = Vocabulary(concepts=concepts, labels=index_labels(concepts.values(), vpath.name), cues=cue_data)
+    vocab = Vocabulary(
+        concepts=concepts,
+        labels=index_labels(concepts.values(), vpath.name),
+        frames=load_frames(frames),
+        cues=cue_data,
+    )
 
     def is_crime(label: str) -> bool:
         concept = vocab.lookup(label)

@@ -16,14 +16,14 @@ import pytest
 from graph import identity
 from graph.errors import OntologyError
 from graph.extract.clauses import analyse
-from graph.extract.frames import check_frames, load_frames
+from graph.frames import check_frames
 from graph.pipeline import extract_document
 from graph.records import Document, Fact, Mention
 from graph.resources import ontology_file
 from graph.vocab import load
 
 VOCAB = load()
-FRAMES = load_frames()
+FRAMES = VOCAB.frames
 
 
 def facts(text: str) -> list[Fact]:

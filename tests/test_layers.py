@@ -2,7 +2,7 @@
 
 Stages are the subpackages of ``graph`` (extract, rdf, analytics, view, sparql); the foundation
 is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols,
-identity, vocab, cueschema).
+identity, vocab, cueschema, frames).
 Only ``pipeline`` (chains the stages), ``outputs`` (the steps around a build) and ``cli`` sit above
 all of them.
 """
@@ -17,6 +17,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "graph"
 FOUNDATION = {
     "errors",
+    "frames",
     "records",
     "ns",
     "resources",
@@ -100,3 +101,5 @@ def test_only_the_top_loads_the_vocabulary(path: Path) -> None:
             assert "load" not in {a.name for a in node.names}, f"{rel} imports graph.vocab.load"
         if isinstance(node, ast.Attribute) and node.attr == "load" and isinstance(node.value, ast.Name):
             assert node.value.id != "vocab", f"{rel} calls vocab.load"
+        if isinstance(node, ast.ImportFrom) and node.module == "graph.frames":
+            assert "load_frames" not in {a.name for a in node.names}, f"{rel} loads frames.toml itself"

@@ -56,7 +56,7 @@ def test_a_missing_confidence_is_an_error_naming_the_rule() -> None:
     data = _cues()
     del data["confidence"]["operate_attack"]
     with pytest.raises(OntologyError, match="rule 'operate' needs \\[confidence\\] operate_attack"):
-        checked_cues(data)
+        checked_cues(data, VOCAB.frames)
 
 
 def test_a_missing_or_empty_cue_list_is_an_error_naming_the_rule() -> None:
@@ -64,14 +64,14 @@ def test_a_missing_or_empty_cue_list_is_an_error_naming_the_rule() -> None:
     broken = copy.deepcopy(data)
     del broken["recall"]["clause_cues"]
     with pytest.raises(OntologyError, match="rule 'recall' needs \\[recall\\] clause_cues"):
-        checked_cues(broken)
+        checked_cues(broken, VOCAB.frames)
     data["benefit"]["cues"] = []
     with pytest.raises(OntologyError, match="rule 'benefit' needs \\[benefit\\] cues"):
-        checked_cues(data)
+        checked_cues(data, VOCAB.frames)
 
 
 def test_checked_cues_are_frozen() -> None:
-    cues = checked_cues(_cues())
+    cues = checked_cues(_cues(), VOCAB.frames)
     assert isinstance(cues["benefit"]["cues"], tuple)
     with pytest.raises(TypeError):
         cues["confidence"].entries["benefit_cue"] = 0.1  # type: ignore[index]

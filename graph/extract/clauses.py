@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.extract.frames import MARKER_ROLES, Frames
+from graph.frames import MARKER_ROLES, Frames
 from graph.records import Mention, Passage
 
 #: Words that join the names of one list (A、B和C; A及其B).
@@ -386,12 +386,12 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     the rest of the clause is analysed as an embedded clause with its own agent
     (参加了执行局对秘鲁的访问: the Directorate visits Peru).
 
-    >>> from graph.extract.frames import load_frames
+    >>> from graph.vocab import load
     >>> t = "毒品和犯罪问题办公室与欧洲联盟合作，在马里举办了讲习班"
     >>> ms = [Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary"),
     ...       Mention("org-eu", "Organization", "欧洲联盟", "d", 11, 15, "vocabulary"),
     ...       Mention("country-mli", "Country", "马里", "d", 19, 21, "vocabulary")]
-    >>> [[(g.role, [m.surface for m in g.mentions]) for g in c.groups] for c in analyse(t, ms, load_frames())]
+    >>> [[(g.role, [m.surface for m in g.mentions]) for g in c.groups] for c in analyse(t, ms, load().frames)]
     [[('agent', ['毒品和犯罪问题办公室']), ('partner', ['欧洲联盟'])], [('place', ['马里'])]]
     """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))

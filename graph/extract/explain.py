@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from graph.extract import relations
 from graph.extract.clauses import ClauseTrace
-from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
 from graph.extract.rules.common import Context, Cues
+from graph.frames import ANY_VERB, Frame, Frames
 from graph.records import Fact, Mention, Passage
 
 
@@ -100,11 +100,10 @@ def explain_passages(
     found: Sequence[Sequence[Mention]],
     cues: Cues,
     ctx: Context,
+    frames: Frames,
     para: str | None = None,
-    frames: Frames | None = None,
 ) -> list[SentenceExplanation]:
     """Explanations of every sentence of a document (or of paragraph ``para``), read in context."""
-    frames = frames or load_frames()
     traces: list[ClauseTrace] = []
     facts = list(relations.document_facts(passages, found, cues, ctx, frames, traces))
     out = []

@@ -17,13 +17,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
 from graph.extract.discourse import Discourse, default_actor
-from graph.extract.frames import ANY_VERB, Frame, Frames, load_frames
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
 from graph.extract.rules.common import PLACES, Context, Cues, find_amounts, generic_un, has_any
 from graph.extract.rules.mandate import mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.extract.rules.recall import recall_facts
+from graph.frames import ANY_VERB, Frame, Frames
 from graph.records import Fact, Mention, Passage
 from graph.script import fold
 
@@ -279,12 +279,11 @@ def document_facts(
     mentions: Sequence[Sequence[Mention]],
     cues: Cues,
     ctx: Context,
-    frames: Frames | None = None,
+    frames: Frames,
     trace: list[ClauseTrace] | None = None,
 ) -> Iterator[Fact]:
     """All facts of one document, in passage order, without duplicates; ``trace`` (if given)
     receives every clause as the frames read it, for ``explain``."""
-    frames = frames or load_frames()
     folded = [fold(p.text) for p in passages]
     named = [
         [m for m in ms if not generic_un(t, m, cues)] for t, ms in zip(folded, mentions, strict=True)

@@ -2,7 +2,7 @@
 (predicate, subject and object classes, from the ontology) and which cue words and confidences of
 ``ontology/cues.toml`` it reads.  partnerOf, implements, affiliatedWith and activeIn in running
 text, and mandatedBy by basis or request, are rows of ``ontology/frames.toml``
-(``graph.extract.frames``).
+(``graph.frames``).
 
 ``RULES`` lists them; ``checked_cues`` loads ``cues.toml`` into frozen data and refuses, with an
 ``OntologyError`` that names the rule, a missing list, setting or confidence.
@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import OntologyError
-from graph.extract.frames import load_frames
 from graph.extract.rules import active, benefit, mandate, operate, recall
 from graph.extract.rules.common import Cues, Rule, check_cues
+from graph.frames import Frames
 from graph.ns import NX
 
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
@@ -38,12 +38,11 @@ def check_ontology_terms(rules: tuple[Rule, ...] = RULES) -> None:
                 raise OntologyError(f"rule {rule.name!r}: {term!r} is not a term of the ontology") from None
 
 
-def checked_cues(data: Mapping[str, Any]) -> Cues:
+def checked_cues(data: Mapping[str, Any], frames: Frames) -> Cues:
     """``cues.toml`` checked against every rule and frozen; the negation words are the ones every
     relation reads, from ``[modality]`` of ``ontology/frames.toml`` (a denial anywhere in a clause,
     a negation right before its verb)."""
     check_ontology_terms()
-    frames = load_frames()
     negation = {"words": list(frames.denial), "before_verb": list(frames.negation)}
     return check_cues({**data, "negation": negation}, (*RULES, MODALITY, HEDGE, ANAPHORA, AGENT_WORDS))
 
