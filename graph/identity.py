@@ -137,7 +137,8 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
             code = "A" if m.group(1) == "大会" else "E"
             symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
-        elif (m := _RES_TITLE.search(ln)) and len(ln) <= 30:
+        elif (m := _RES_TITLE.search(ln)) and (len(ln) <= 30 or _ADOPTED.search(ln, 0, m.start())):
+            # 第2396号决议, or 2019年3月28日安全理事会第8496次会议通过的第2462(2019)号决议
             number, year, how = m.group(1), m.group(2) or "", "title"
         elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
             symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"

@@ -37,6 +37,29 @@ def test_a_resolution_is_identified_from_its_title_and_adoption_line() -> None:
     assert identity.document_node(d, VOCAB) == "res-s-2482-2019"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2021年6月1日安全理事会第8790次会议通过的第2580(2021)号决议",
+        "2021年6月1日安全理事會第8790次會議通過的第2580(2021)號決議",
+    ],
+)
+def test_a_resolution_titled_by_its_adoption_speaks_in_its_own_voice(title: str) -> None:
+    from graph.extract import ingest
+    from graph.pipeline import extract_document
+
+    text = (
+        title
+        + "\n安全理事会，\n回顾其第1373(2001)号决议，\n1. 请反恐怖主义委员会执行局向安理会报告本决议的执行情况；\n"
+    )
+    d = identity.identify(doc(text), BODIES)
+    assert (d.symbol, d.date, d.kind) == ("S/RES/2580 (2021)", "2021-06-01", "resolution")
+    assert [p.kind for p in ingest.passages(d)][:1] == ["title"]  # the title is no preamble
+    facts = {(f.subject, f.predicate, f.object) for f in extract_document(d, VOCAB).facts}
+    assert ("res-s-2580-2021", "recalls", "res-s-1373-2001") in facts
+    assert ("un-cted", "mandatedBy", "res-s-2580-2021") in facts
+
+
 def test_a_presidential_statement_is_identified_from_its_title() -> None:
     d = identity.identify(
         doc("安全理事会主席声明2015年第4号\n安全理事会在2015年3月9日第7395次会议上…\n"), BODIES

@@ -367,6 +367,15 @@ def _is_heading_text(s: str) -> bool:
     )
 
 
+def _is_resolution_title(s: str) -> bool:
+    """A long title line that names a resolution (…第8496次会议通过的第2462(2019)号决议)."""
+    return (
+        len(s) <= 60
+        and not any(p in s for p in "。；，,;")
+        and bool(re.search(r"第\s*\d{1,4}\s*(?:[(（]\s*\d{4}\s*[)）])?\s*[号號]\s*[决決][议議]$", s))
+    )
+
+
 def _is_unwrapped(lines: list[_Line]) -> bool:
     """True for a text with one paragraph a line (web pages, UN News), false for wrapped PDF text.
 
@@ -454,7 +463,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         nxt = content[idx + 1].stripped if idx + 1 < len(content) else ""
         if (
             idx == titles < 3
-            and _is_heading_text(s)
+            and (_is_heading_text(s) or _is_resolution_title(s))
             and "\t" not in ln.text
             and not _NUMBERED.match(ln.text)
             and not _MD_HEADING.match(ln.text)
