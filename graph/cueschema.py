@@ -113,7 +113,7 @@ SCHEMA: Mapping[str, Schema | str] = {
     # read by the relation stage outside the rules' own declarations
     "hedge": {"words": WORDS},
     "anaphora": {"resolution": WORDS, "resolutions": WORDS, "group": WORDS, "entity": WORDS},
-    "agents": {"system_names": WORDS, "system_after": WORDS},
+    "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS},
 }
 
 #: Tables (dotted names) whose keys are all in the schema: any other key is a misspelling.

@@ -608,3 +608,15 @@ def test_the_mission_so_named_acts_under_its_resolution() -> None:
     mission = VOCAB.lookup("联索过渡援助团")
     assert mission is not None
     assert pairs(text, "mandatedBy") == {(mission.id, "res-s-2705-2023")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联合国新闻2024年5月2日—毒品和犯罪问题办公室在内罗毕举办了一次讲习班。",
+        "聯合國新聞2024年5月2日—毒品和犯罪問題辦公室在內羅畢舉辦了一次講習班。",
+    ],
+)
+def test_a_news_dateline_is_no_actor(text: str) -> None:
+    got = pairs(text, "activeIn")
+    assert got == {("un-unodc", "city-nairobi")}

@@ -285,9 +285,11 @@ def document_facts(
     """All facts of one document, in passage order, without duplicates; ``trace`` (if given)
     receives every clause as the frames read it, for ``explain``."""
     folded = [fold(p.text) for p in passages]
+    sources = frozenset(cues["agents"]["sources"])
     named = [
-        [m for m in ms if not generic_un(t, m, cues)] for t, ms in zip(folded, mentions, strict=True)
-    ]  # 联合国 inside a larger noun (联合国各实体) names no one
+        [m for m in ms if not generic_un(t, m, cues) and fold(m.surface) not in sources]
+        for t, ms in zip(folded, mentions, strict=True)
+    ]  # 联合国 inside a larger noun (联合国各实体) names no one; nor does a news dateline
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     discourse = Discourse(actor=actor)

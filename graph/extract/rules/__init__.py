@@ -23,7 +23,7 @@ from graph.ns import NX
 MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))
 HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
 ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution", "resolutions"))
-AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after"))
+AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after", "sources"))
 
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, active))
 
