@@ -112,7 +112,13 @@ SCHEMA: Mapping[str, Schema | str] = {
     "shared_heads": {"parts": WORDS},
     # read by the relation stage outside the rules' own declarations
     "hedge": {"words": WORDS},
-    "anaphora": {"resolution": WORDS, "resolutions": WORDS, "group": WORDS, "entity": WORDS},
+    "anaphora": {
+        "resolution": WORDS,
+        "resolutions": WORDS,
+        "group": WORDS,
+        "entity": WORDS,
+        "entity_at_start": WORDS,
+    },
     "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS},
 }
 

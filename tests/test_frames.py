@@ -726,3 +726,22 @@ def test_a_word_inside_an_alias_in_brackets_is_no_verb() -> None:
     text = "联合国索马里过渡时期援助团(联索过渡援助团)继续根据第2705(2023)号决议支持索马里联邦政府。"
     assert {o for _, o in pairs(text, "mandatedBy")} == {"res-s-2705-2023"}
     assert not pairs(text, "implements")
+
+
+# ---- a bare head opening a sentence stands for the body last named with it
+
+
+def test_a_bare_head_opening_a_sentence_is_the_body_named_with_it() -> None:
+    text = (
+        "12. 反恐怖主义办公室通过联合国反恐中心在中亚实施了一个项目。"
+        "中心为吉尔吉斯斯坦和塔吉克斯坦的执法机构提供了培训。"
+    )
+    got = pairs(text, "activeIn")
+    uncct = cid("联合国反恐中心")
+    assert {(uncct, cid("吉尔吉斯斯坦")), (uncct, cid("塔吉克斯坦"))} <= got
+    assert (cid("反恐怖主义办公室"), cid("吉尔吉斯斯坦")) not in got
+
+
+def test_a_bare_head_inside_a_phrase_is_no_short_form() -> None:
+    text = "12. 联合国反恐中心在中亚实施了一个项目。该区域的培训中心为吉尔吉斯斯坦提供了培训。"
+    assert (cid("联合国反恐中心"), cid("吉尔吉斯斯坦")) not in pairs(text, "activeIn")

@@ -330,9 +330,30 @@ def _generic_subject(
     """The clause's subject is a generic noun (一些会员国报告说; …本报告根据…编写), not a name."""
     opening, before_verb = frames.generic_subject
     named = min([b, *(g.start for g in groups)])
-    if opening.match(text, a, min([named, *(c.start for c in cues)])):
+    first = min([named, *(c.start for c in cues)])
+    if opening.match(text, a, first):
         return True
+    if first < b and _unnamed_body(text[a:first], frames.body_heads):
+        return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
     return any(before_verb.search(text, a, c.start) for c in cues)
+
+
+_LEAD = re.compile(r"^[\s“‘\"(（]*(?:\d{1,3}[.．])?\s*(?:此外|另外|同时|与此同时|然而|但是|不过)?[，,]?")
+_AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都", "")
+
+
+def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
+    """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
+    name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织)."""
+    words = _LEAD.sub("", span).strip()
+    for adverb in _AFTER_HEAD:
+        core = words[: len(words) - len(adverb)] if adverb and words.endswith(adverb) else words
+        if adverb and not words.endswith(adverb):
+            continue
+        for head in heads:
+            if core.endswith(head) and len(core) > len(head):
+                return True
+    return False
 
 
 def _topics(text: str, groups: list[Group]) -> list[Group]:

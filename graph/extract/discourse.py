@@ -65,9 +65,11 @@ def _anaphor_pattern(
     resolutions: tuple[str, ...],
     plural: tuple[str, ...],
     groups: tuple[str, ...] = (),
+    at_start: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
-    kinds = {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
+    kinds = {w: ("entity_at_start", w) for w in at_start}
+    kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
     words = sorted(kinds, key=lambda w: (-len(w), w))
@@ -169,8 +171,10 @@ class Discourse:
         resolutions: Sequence[str] = (),
         plural: Sequence[str] = (),
         groups: Sequence[str] = (),
+        at_start: Sequence[str] = (),
     ) -> list[Mention]:
-        """Mentions for the short forms and anaphors of ``text`` that are not part of a name.
+        """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
+        bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause.
 
         >>> d = Discourse()
         >>> u = Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary")
@@ -180,12 +184,16 @@ class Discourse:
         """
         out = []
         taken = [(m.start, m.end) for m in ms]
-        pattern, kinds = _anaphor_pattern(tuple(anaphors), tuple(resolutions), tuple(plural), tuple(groups))
+        pattern, kinds = _anaphor_pattern(
+            tuple(anaphors), tuple(resolutions), tuple(plural), tuple(groups), tuple(at_start)
+        )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
             kind, head = kinds[word]
             if any(a < e and s < b for a, b in taken):
                 continue
+            if kind == "entity_at_start" and s > 0 and text[s - 1] not in "，；：。,;:":
+                continue  # 中心 inside a phrase (区域中心) is no short form
             if kind == "resolutions":  # 这两项决议: the resolutions named last, here or before
                 here = [m for m in ms if m.kind == "Resolution" and m.end <= s]
                 targets = here or list(self.resolutions)

@@ -344,6 +344,7 @@ def document_facts(
             cues["anaphora"]["resolution"],
             cues["anaphora"]["resolutions"],
             cues["anaphora"]["group"],
+            cues["anaphora"]["entity_at_start"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]

@@ -22,7 +22,14 @@ from graph.ns import NX
 #: Cue tables every rule reads (negation, hedges, anaphora), as a pseudo-rule.
 MODALITY = Rule("modality", "", (), (), "negation", lists=("words", "before_verb"))
 HEDGE = Rule("hedge", "", (), (), "hedge", lists=("words",))
-ANAPHORA = Rule("anaphora", "", (), (), "anaphora", lists=("group", "entity", "resolution", "resolutions"))
+ANAPHORA = Rule(
+    "anaphora",
+    "",
+    (),
+    (),
+    "anaphora",
+    lists=("group", "entity", "entity_at_start", "resolution", "resolutions"),
+)
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after", "sources"))
 
 RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, active))
