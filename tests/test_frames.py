@@ -745,3 +745,15 @@ def test_a_bare_head_opening_a_sentence_is_the_body_named_with_it() -> None:
 def test_a_bare_head_inside_a_phrase_is_no_short_form() -> None:
     text = "12. 联合国反恐中心在中亚实施了一个项目。该区域的培训中心为吉尔吉斯斯坦提供了培训。"
     assert (cid("联合国反恐中心"), cid("吉尔吉斯斯坦")) not in pairs(text, "activeIn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12. 博科圣地从多种犯罪活动中获利，其中包括：(a)绑架勒索赎金；(b)贩运人口；(c)盗窃牲畜。",
+        "12. 博科聖地從多種犯罪活動中獲利，其中包括：(a)綁架勒索贖金；(b)販運人口；(c)盜竊牲畜。",
+    ],
+)
+def test_every_lettered_item_after_an_opener_takes_the_verb_before_it(text: str) -> None:
+    got = objects(text, "benefitsFrom", cid("博科圣地"))
+    assert {cid("绑架勒索"), cid("贩运人口")} <= got

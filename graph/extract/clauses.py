@@ -555,7 +555,12 @@ def _clause(
     negation, denial, uncertainty = frames.modality
     negated = bool(negation.search(text, a, first) or denial.search(text, a, b))
     uncertain = bool(uncertainty.search(text, 0, b))
-    inherited = out[-1].verb_classes if continues else ()
+    inherited: tuple[str, ...] = ()
+    if continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
+        for earlier in reversed(out):
+            inherited = earlier.verb_classes
+            if inherited or earlier.groups:
+                break
     if continues or (out and not groups and not predicates):  # 以…为指导，包括：A、B
         open_role = out[-1].open_role
     else:
