@@ -75,6 +75,7 @@ class Frames:
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
+    crime_source_only: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
@@ -208,6 +209,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "supporter_tail",
             "request_basis",
             "request_tail",
+            "crime_source_only",
             "nominal_gap",
             "not_a_target",
             "basis_tail",
@@ -285,6 +287,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
+        crime_source_only=_words(markers_t, "markers", "crime_source_only", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),

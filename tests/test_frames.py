@@ -757,3 +757,18 @@ def test_a_bare_head_inside_a_phrase_is_no_short_form() -> None:
 def test_every_lettered_item_after_an_opener_takes_the_verb_before_it(text: str) -> None:
     got = objects(text, "benefitsFrom", cid("博科圣地"))
     assert {cid("绑架勒索"), cid("贩运人口")} <= got
+
+
+# ---- 通过: a source before crimes, the means before a body
+
+
+def test_a_group_profits_through_a_crime_and_its_partner_does_not() -> None:
+    text = "12. 青年党在索马里南部活动。它通过向商人非法征税获取资金，并与也门的阿拉伯半岛基地组织保持联系。"
+    got = pairs(text, "benefitsFrom")
+    assert got == {(cid("青年党"), cid("非法征税"))}
+
+
+def test_a_platform_through_which_workshops_are_held_holds_them() -> None:
+    text = "12. 毒品和犯罪问题办公室开发了反恐学习平台。通过该平台为约旦举办了一次讲习班。"
+    subjects = {s for s, o in pairs(text, "activeIn") if o == cid("约旦")}
+    assert subjects == {cid("反恐学习平台")}  # 通过 before a programme marks no source

@@ -262,6 +262,12 @@ def _role(
             and not frames.request_tail.match(text, end)
         ):  # 各国应防止X…: 应 is "should", not 应…请求
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
+        if (
+            marker == "source"
+            and last.word in frames.crime_source_only
+            and any(m.kind != "CrimeType" for m in group)
+        ):  # 通过该平台举办…: the means acts; 通过非法征税获取资金: the source
+            return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
             # 在第N号决议中: the basis; 在《战略》各支柱方面, 侧重于《准则》: only a topic

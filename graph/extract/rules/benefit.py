@@ -36,6 +36,7 @@ RULE = Rule(
         "abuse_context",
         "gain_cues",
         "topic_blockers",
+        "partner_before",
     ),
     numbers=(),
     texts=(),
@@ -113,6 +114,11 @@ def _benefit_segment(
         after = p.text[g.end : g.end + 5]
         if has_any(before, b["blockers"]) or after.startswith(tuple(b["not_actor_after"])):
             continue
+        clause_start = max(offset, *(p.text.rfind(c, offset, g.start) + 1 for c in "，,：:"))
+        if has_any(p.text[clause_start : g.start], b["partner_before"]) and not any(
+            o.kind == "TerroristGroup" and clause_start <= o.start < g.start for o in ms
+        ):
+            continue  # …，并与X保持联系: X is the partner, not the actor
         if re.match(
             r"[^，。；系是]{0,10}的(?:" + "|".join(b["branch_words"]) + ")", p.text[g.end : g.end + 14]
         ):
