@@ -76,6 +76,7 @@ class Frames:
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
+    cataphora: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
@@ -210,6 +211,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "request_basis",
             "request_tail",
             "crime_source_only",
+            "cataphora",
             "nominal_gap",
             "not_a_target",
             "basis_tail",
@@ -288,6 +290,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),
+        cataphora=_words(markers_t, "markers", "cataphora", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),

@@ -772,3 +772,14 @@ def test_a_platform_through_which_workshops_are_held_holds_them() -> None:
     text = "12. 毒品和犯罪问题办公室开发了反恐学习平台。通过该平台为约旦举办了一次讲习班。"
     subjects = {s for s, o in pairs(text, "activeIn") if o == cid("约旦")}
     assert subjects == {cid("反恐学习平台")}  # 通过 before a programme marks no source
+
+
+def test_a_marker_before_a_word_pointing_ahead_gives_its_role_to_the_list_after_the_colon() -> None:
+    # 为下列国家…：A、B: the countries are those the workshop is for, so they are helped to implement
+    text = "反恐怖主义办公室为下列国家举办了关于执行第2396(2017)号决议的讲习班：约旦、黎巴嫩和伊拉克。"
+    assert {s for s, o in pairs(text, "implements") if o == "res-s-2396-2017"} == {
+        cid("反恐怖主义办公室"),
+        cid("约旦"),
+        cid("黎巴嫩"),
+        cid("伊拉克"),
+    }

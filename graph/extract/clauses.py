@@ -535,6 +535,14 @@ def _clause(
             )
             for g in groups
         ]
+        if out[-1].open_role and kept != "list":
+            # 为下列国家举办了关于执行第N号决议的讲习班：A、B: what the clause before did stays its
+            # object for the list that fills the role it left open
+            groups += [
+                Group(g.mentions, g.role, g.start, g.end, g.verb, lent=True)
+                for g in out[-1].groups
+                if g.role in ("object", "topic") and not g.lent
+            ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
     opening = frames.generic_subject[0]
     asks_generic = any(
@@ -620,6 +628,14 @@ def _open_role(
     """The role a marker at the end of a clause opens with no name after it (根据国际义务和标准;
     以近期决议为指导): the role of a list that continues the clause."""
     tail = text[a:b].rstrip("。 ")
+    if text[b : b + 1] in ("：", ":"):
+        # 为下列国家举办了讲习班：A、B: a marker before a word that points ahead opens its role
+        for c in reversed(cues):
+            role = next((k[7:] for k in c.classes if k.startswith("marker:")), "")
+            if role in ("basis", "partner", "beneficiary", "place") and text.startswith(
+                frames.cataphora, c.end
+            ):
+                return role
     if tail.endswith(frames.basis_tail) and "以" in tail:
         # 以安全理事会近期决议为指导: no resolution named between 以 and the tail, so the list after
         # names them
