@@ -13,7 +13,7 @@ from hypothesis import settings
 # CI runs the property tests on a fixed seed, so a run is reproducible; a developer's run
 # explores new examples each time (and a failure prints the example to add with @example).
 settings.register_profile("ci", derandomize=True, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "default")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -345,21 +345,20 @@ def _generic_subject(
 
 
 _LEAD = re.compile(r"^[\s“‘\"(（]*(?:\d{1,3}[.．])?\s*(?:此外|另外|同时|与此同时|然而|但是|不过)?[，,]?")
-_AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都", "")
+_AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都")
+
+
+@functools.cache
+def _unnamed_body_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    adverbs = "|".join(map(re.escape, sorted(_AFTER_HEAD, key=len, reverse=True)))
+    return re.compile(rf".(?:{alt})(?:{adverbs})?$")
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
     name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织)."""
-    words = _LEAD.sub("", span).strip()
-    for adverb in _AFTER_HEAD:
-        core = words[: len(words) - len(adverb)] if adverb and words.endswith(adverb) else words
-        if adverb and not words.endswith(adverb):
-            continue
-        for head in heads:
-            if core.endswith(head) and len(core) > len(head):
-                return True
-    return False
+    return bool(heads) and bool(_unnamed_body_pattern(heads).search(_LEAD.sub("", span).strip()))
 
 
 def _topics(text: str, groups: list[Group]) -> list[Group]:
