@@ -783,3 +783,15 @@ def test_a_marker_before_a_word_pointing_ahead_gives_its_role_to_the_list_after_
         cid("黎巴嫩"),
         cid("伊拉克"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["监测组指出，基地组织与塔利班之间的联系依然密切。", "監測組指出，基地組織與塔利班之間的聯繫依然密切。"],
+)
+def test_a_link_between_two_groups_said_as_a_noun_affiliates_them(text: str) -> None:
+    assert pairs(text, "affiliatedWith") == {(cid("基地组织"), cid("塔利班"))}
+
+
+def test_a_denied_link_between_two_groups_is_no_fact() -> None:
+    assert not pairs("会员国报告说，没有证据表明博科圣地与青年党之间存在联系。", "affiliatedWith")
