@@ -795,3 +795,23 @@ def test_a_link_between_two_groups_said_as_a_noun_affiliates_them(text: str) -> 
 
 def test_a_denied_link_between_two_groups_is_no_fact() -> None:
     assert not pairs("会员国报告说，没有证据表明博科圣地与青年党之间存在联系。", "affiliatedWith")
+
+
+# ---- a section heading names the subject of the paragraphs under it
+
+
+def test_the_body_a_heading_names_acts_in_the_paragraphs_under_it() -> None:
+    text = (
+        "A. 毒品和犯罪问题办公室\n12. 2023年为约旦举办了一次讲习班。\n13. 此外，还向黎巴嫩提供了援助。\n"
+        "B. 反恐怖主义办公室\n14. 2023年为伊拉克举办了一次讲习班。\n"
+        "C. 会员国采取的行动\n15. 许多国家加强了边境管理，包括在约旦举办培训。\n"
+    )
+    got = pairs(text, "activeIn")
+    unodc, unoct = cid("毒品和犯罪问题办公室"), cid("反恐怖主义办公室")
+    assert {(unodc, cid("约旦")), (unodc, cid("黎巴嫩")), (unoct, cid("伊拉克"))} <= got
+    assert (unoct, cid("约旦")) not in got  # the section about member states has no UN actor
+
+
+def test_a_heading_that_names_a_partner_is_no_subject() -> None:
+    text = "B. 与国際刑警組織的合作\n14. 2023年为伊拉克举办了一次讲习班。\n15. 另外还为约旦举办了培训。\n"
+    assert not {s for s, _ in pairs(text, "activeIn")} & {cid("国际刑警组织")}

@@ -91,6 +91,21 @@ class Discourse:
     group_age: int = 0
     sentence: int = 1
     owners: dict[str, Mention] = field(default_factory=dict)
+    #: The bodies the current section's heading names (B. 毒品和犯罪问题办公室), the subject of its
+    #: paragraphs; ``()`` under a heading about no one in particular (二. 会员国采取的行动); ``None``
+    #: under a heading that names no actor (the report's default actor then).
+    section: tuple[Mention, ...] | None = None
+
+    def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
+        """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
+        act in the paragraphs under it; any other heading (与国际刑警组织的合作) names no actor."""
+        first = min(ms, key=lambda m: m.start, default=None)
+        opens = first is not None and not text[: first.start].strip(
+            " \t0-9.．、()（）一二三四五六七八九十ABCDEFGHIJ"
+        )
+        bodies = tuple(m for m in ms if m.kind in (*AUTHORS, "Organization")) if opens else ()
+        self.section = bodies if bodies else (() if generic else None)
+
     #: A country's own authorities found in the document (a discovered government, ministry,
     #: force) → the place each belongs to.
     national: dict[str, str] = field(default_factory=dict)
@@ -114,9 +129,13 @@ class Discourse:
                     self.owners.setdefault(m.concept, owner)
 
     def new_paragraph(self) -> None:
-        """A paragraph starts from the report's default actor; the group last acting stays the one
-        a short form (该团体) means for one paragraph more, not beyond."""
-        self.topic = (self.actor,) if self.actor is not None else ()
+        """A paragraph starts from the bodies its section heading names (``section``), else from the
+        report's default actor; the group last acting stays the one a short form (该团体) means for
+        one paragraph more, not beyond."""
+        if self.section is not None:
+            self.topic = self.section
+        else:
+            self.topic = (self.actor,) if self.actor is not None else ()
         self.group_age += 1
         if self.group_age > 1:
             self.last_group = None

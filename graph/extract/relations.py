@@ -314,6 +314,8 @@ def document_facts(
             table_entities = []
             sites = []
         discourse.sentence = p.sent
+        if p.kind == "heading" and p.sent == 1:
+            discourse.heading(p.text, named[k], bool(frames.generic_subject[0].match(p.text)))
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
             table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
