@@ -118,6 +118,8 @@ SCHEMA: Mapping[str, Schema | str] = {
         "group": WORDS,
         "entity": WORDS,
         "entity_at_start": WORDS,
+        "places": WORDS,
+        "place": WORDS,
     },
     "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS},
 }

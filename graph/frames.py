@@ -77,6 +77,7 @@ class Frames:
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
     cataphora: tuple[str, ...]
+    purpose: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
@@ -212,6 +213,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "request_tail",
             "crime_source_only",
             "cataphora",
+            "purpose",
             "nominal_gap",
             "not_a_target",
             "basis_tail",
@@ -291,6 +293,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),
         cataphora=_words(markers_t, "markers", "cataphora", source),
+        purpose=_words(markers_t, "markers", "purpose", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),

@@ -815,3 +815,34 @@ def test_the_body_a_heading_names_acts_in_the_paragraphs_under_it() -> None:
 def test_a_heading_that_names_a_partner_is_no_subject() -> None:
     text = "B. 与国際刑警組織的合作\n14. 2023年为伊拉克举办了一次讲习班。\n15. 另外还为约旦举办了培训。\n"
     assert not {s for s, _ in pairs(text, "activeIn")} & {cid("国际刑警组织")}
+
+
+# ---- places named again by 这些城市 / 该国, and a group fought in a place
+
+
+def test_a_group_fought_in_a_place_is_there() -> None:
+    text = "尼日利亚军队在迈杜古里作战，以击退博科圣地。"
+    assert pairs(text, "operatesIn") == {(cid("博科圣地"), cid("迈杜古里"))}
+
+
+def test_a_group_to_be_fought_nowhere_in_particular_is_nowhere() -> None:
+    assert not pairs("安全理事会呼吁各国共同努力，击败伊黎伊斯兰国。", "operatesIn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上月在尼日利亚博尔诺州的迈杜古里和达马图鲁两市发生了袭击。尼日利亚军队在这些城市作战，以击退博科圣地。",
+        "上月在尼日利亞博爾諾州的邁杜古里和達馬圖魯兩市發生了襲擊。尼日利亞軍隊在這些城市作戰，以擊退博科聖地。",
+    ],
+)
+def test_these_cities_are_the_cities_named_before(text: str) -> None:
+    got = objects(text, "operatesIn", cid("博科圣地"))
+    assert {cid("迈杜古里"), cid("达马图鲁")} <= got
+    assert cid("尼日利亚") not in got  # 这些城市 stands for the cities, not the country
+
+
+def test_the_country_is_the_country_named_before() -> None:
+    text = "毒品和犯罪问题办公室在乍得开展了培训。此外，还为该国的检察官编写了手册。"
+    facts_ = [f for f in facts(text) if f.predicate == "activeIn" and f.object == cid("乍得")]
+    assert {f.passage.sent for f in facts_} == {1, 2}

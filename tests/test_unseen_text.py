@@ -318,8 +318,9 @@ def test_a_country_qualifying_a_quoted_group_is_where_it_operates() -> None:
     )
 
 
-def test_a_group_defeated_in_a_city_does_not_operate_there_by_that_sentence() -> None:
-    assert pairs("伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n", "operatesIn") == set()
+def test_a_group_defeated_in_a_city_was_there() -> None:
+    # forces fighting or defeating a group in a place place the group there (as 从X手中收复Y does)
+    assert pairs("伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n", "operatesIn") == {("group-isil", "city-mosul")}
 
 
 def test_expansion_in_listed_regions_in_traditional_script() -> None:

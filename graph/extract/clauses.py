@@ -563,6 +563,16 @@ def _clause(
     if lent and (predicates or groups):
         groups = [*lent, *groups]
         lent = []
+    if out and predicates and body.startswith(frames.purpose) and not embedded:
+        # …在迈杜古里作战，以击退X: a purpose clause happens where the clause before it does
+        groups = [
+            *(
+                Group(g.mentions, g.role, g.start, g.end, g.verb, lent=True)
+                for g in out[-1].groups
+                if g.role == "place"
+            ),
+            *groups,
+        ]
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality

@@ -59,6 +59,15 @@ def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: floa
     return first[top] if n >= min_count and n / total >= min_share else None
 
 
+def _of_kind(word: str, places: Sequence[Mention]) -> list[Mention]:
+    """The places a word such as 这些城市, 该国 or 这些地区 can stand for (cities are ``city-`` ids)."""
+    if "国" in word:
+        return [m for m in places if m.kind == "Country"]
+    if any(c in word for c in "市城镇"):
+        return [m for m in places if m.concept.startswith("city-")]
+    return [m for m in places if m.kind == "Region" and not m.concept.startswith("city-")]
+
+
 @functools.cache
 def _anaphor_pattern(
     anaphors: tuple[str, ...],
@@ -66,9 +75,12 @@ def _anaphor_pattern(
     plural: tuple[str, ...],
     groups: tuple[str, ...] = (),
     at_start: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+    place: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity_at_start", w) for w in at_start}
+    kinds |= {w: ("places", w) for w in places} | {w: ("place", w) for w in place}
     kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
@@ -91,6 +103,8 @@ class Discourse:
     group_age: int = 0
     sentence: int = 1
     owners: dict[str, Mention] = field(default_factory=dict)
+    #: The places of each sentence of the paragraph that named any, for 这些城市 and 该国.
+    places: list[tuple[Mention, ...]] = field(default_factory=list)
     #: The bodies the current section's heading names (B. 毒品和犯罪问题办公室), the subject of its
     #: paragraphs; ``()`` under a heading about no one in particular (二. 会员国采取的行动); ``None``
     #: under a heading that names no actor (the report's default actor then).
@@ -136,6 +150,7 @@ class Discourse:
             self.topic = self.section
         else:
             self.topic = (self.actor,) if self.actor is not None else ()
+        self.places = []
         self.group_age += 1
         if self.group_age > 1:
             self.last_group = None
@@ -150,6 +165,9 @@ class Discourse:
         named = tuple(m for m in ms if m.kind == "Resolution" and m.method != "anaphora")
         if named:
             self.resolutions = named
+        places = tuple(m for m in ms if m.kind in ("Country", "Region") and m.method != "anaphora")
+        if places:
+            self.places.append(places)
         for m in ms:
             if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
                 self.named.pop(m.concept, None)
@@ -191,6 +209,8 @@ class Discourse:
         plural: Sequence[str] = (),
         groups: Sequence[str] = (),
         at_start: Sequence[str] = (),
+        places: Sequence[str] = (),
+        place: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
         bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause.
@@ -204,7 +224,13 @@ class Discourse:
         out = []
         taken = [(m.start, m.end) for m in ms]
         pattern, kinds = _anaphor_pattern(
-            tuple(anaphors), tuple(resolutions), tuple(plural), tuple(groups), tuple(at_start)
+            tuple(anaphors),
+            tuple(resolutions),
+            tuple(plural),
+            tuple(groups),
+            tuple(at_start),
+            tuple(places),
+            tuple(place),
         )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
@@ -218,6 +244,12 @@ class Discourse:
                 targets = here or list(self.resolutions)
             elif kind == "resolution":
                 targets = [t] if (t := self.adopted or self.resolution) else []
+            elif kind in ("places", "place"):  # 在这些城市, 该国: the places named last, of that kind
+                here = [m for m in ms if m.kind in ("Country", "Region") and m.end <= s]
+                pool = next(
+                    (p for p in (_of_kind(word, ps) for ps in (here, *reversed(self.places))) if p), []
+                )
+                targets = pool if kind == "places" else pool[-1:]
             elif kind == "group":  # 该团体, 该组织: the group the text is about
                 targets = [t] if (t := self.group()) else []
             else:

@@ -347,6 +347,8 @@ def document_facts(
             cues["anaphora"]["resolutions"],
             cues["anaphora"]["group"],
             cues["anaphora"]["entity_at_start"],
+            cues["anaphora"]["places"],
+            cues["anaphora"]["place"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]

@@ -28,7 +28,7 @@ ANAPHORA = Rule(
     (),
     (),
     "anaphora",
-    lists=("group", "entity", "entity_at_start", "resolution", "resolutions"),
+    lists=("group", "entity", "entity_at_start", "resolution", "resolutions", "places", "place"),
 )
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after", "sources"))
 
