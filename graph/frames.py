@@ -90,6 +90,7 @@ class Frames:
     mandate_holder: tuple[str, ...]
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
+    own_act: tuple[str, ...]
     pivots: tuple[str, ...]
     attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
@@ -237,9 +238,10 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     complements = _table(data, "complements", source)
     opened = _words(complements, "complements", "open", source)
     carried = _words(complements, "complements", "carry", source)
+    own_act = _words(complements, "complements", "own_act", source)
     pivots = _words(complements, "complements", "pivot", source)
     attributive = _words(complements, "complements", "attributive", source)
-    for cls in (*opened, *carried, *pivots, *attributive):
+    for cls in (*opened, *carried, *own_act, *pivots, *attributive):
         if cls not in verbs:
             raise OntologyError(f"{source}: [complements] verb class {cls!r} is not in [verbs]")
     frames = []
@@ -306,6 +308,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
         complements=opened,
         carried_complements=carried,
+        own_act=own_act,
         pivots=pivots,
         attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),

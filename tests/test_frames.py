@@ -846,3 +846,34 @@ def test_the_country_is_the_country_named_before() -> None:
     text = "毒品和犯罪问题办公室在乍得开展了培训。此外，还为该国的检察官编写了手册。"
     facts_ = [f for f in facts(text) if f.predicate == "activeIn" and f.object == cid("乍得")]
     assert {f.passage.sent for f in facts_} == {1, 2}
+
+
+# ---- short forms in a profile and in Traditional script; what a speaker says it does
+
+
+def test_the_listed_group_of_a_profile_is_what_its_short_form_means() -> None:
+    text = (
+        "QDe.159 支持伊斯兰与穆斯林组织\n"
+        "1. 支持伊斯兰与穆斯林组织于2017年3月由伊斯兰卫士组织和穆拉比通组织合并而成。\n"
+        "2. 该组织在马里中部和布基纳法索活动，并通过绑架勒索赎金筹集资金。\n"
+    )
+    jnim = cid("支持伊斯兰与穆斯林组织")
+    assert {s for s, _ in pairs(text, "operatesIn")} == {jnim}
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {jnim}
+
+
+def test_a_short_form_stands_for_a_name_written_in_traditional_script() -> None:
+    text = "12. 聯合國毒品和犯罪問題辦公室在乍得開展了培訓。該辦公室還與歐洲聯盟合作。"
+    assert (cid("毒品和犯罪问题办公室"), cid("欧洲联盟")) in pairs(text, "partnerOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "马里和尼日尔宣布成立联合部队，并表示将继续执行《联合国全球反恐战略》。",
+        "馬里和尼日爾宣布成立聯合部隊，並表示將繼續執行《聯合國全球反恐戰略》。",
+    ],
+)
+def test_what_a_speaker_says_it_will_do_is_its_own_act(text: str) -> None:
+    got = {s for s, o in pairs(text, "implements") if o == cid("联合国全球反恐战略")}
+    assert got == {cid("马里"), cid("尼日尔")}

@@ -132,7 +132,7 @@ def test_operates_in_is_found(text: str, place: str | None) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "伊拉克部队在摩苏尔击败了伊黎伊斯兰国。\n",  # defeated there
+        "各国外长在纽约开会，商讨如何击败伊黎伊斯兰国。\n",  # where the talk is, not the group
         "肯尼亚政府谴责青年党，并向受害者家属表示慰问。\n",  # a country that condemns, no presence
         "青年党没有在肯尼亚发动袭击。\n",  # negated
         "各国支持针对萨赫勒地区的恐怖团体，如伊斯兰马格里布基地组织的行动。\n",  # the place is a target

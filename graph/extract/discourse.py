@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.clauses import Clause
 from graph.records import Mention
+from graph.script import fold
 
 #: Kinds that can be the agent of a clause (a place or a crime cannot act).
 ACTORS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
@@ -103,6 +104,10 @@ class Discourse:
     group_age: int = 0
     sentence: int = 1
     owners: dict[str, Mention] = field(default_factory=dict)
+    #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
+    speaking: tuple[str, ...] = ("say",)
+    #: The one group the document's title names (a profile of a listed group), if any.
+    title_group: Mention | None = None
     #: The places of each sentence of the paragraph that named any, for 这些城市 and 该国.
     places: list[tuple[Mention, ...]] = field(default_factory=list)
     #: The bodies the current section's heading names (B. 毒品和犯罪问题办公室), the subject of its
@@ -183,8 +188,10 @@ class Discourse:
         """The agents of a clause and whether they were implied (carried or the topic);
         ``carries`` is false for an embedded clause whose agent does not act after it."""
         own = tuple(m for m in clause.role("agent") if m.kind in ACTORS)
-        if clause.embedded and not own:  # an event attended with no organiser named: nobody acts
-            return (), False
+        if clause.embedded and not own:
+            if clause.embedded in self.speaking and carried:
+                return carried, True  # X表示将继续执行Y, X声称对袭击负责: the speaker does it
+            return (), False  # an event attended with no organiser named: nobody acts
         if clause.embedded and not carries:  # the agent of a recalled clause acts only there
             return own, False
         if clause.generic_agent and not own:
@@ -284,9 +291,12 @@ class Discourse:
         ]
 
     def group(self) -> Mention | None:
-        """The group a short form (该团体, 该组织) stands for: the subject the text is about when it is
-        a group, else the group last named as a subject in this paragraph (or in the one before,
-        from the first sentence of this one)."""
+        """The group a short form (该团体, 该组织) stands for: the group the document's title names
+        alone (a sanctions-list profile: 该组织 is the listed group, whatever groups its founding
+        names), else the subject the text is about when it is a group, else the group last named
+        as a subject in this paragraph (or in the one before, from the first sentence of this one)."""
+        if self.title_group is not None:
+            return self.title_group
         for m in self.topic:
             if m.kind == "TerroristGroup" and m.method not in ("anaphora", "mandate"):
                 return m
@@ -297,12 +307,13 @@ class Discourse:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author."""
         for m in self.topic:
-            if m.surface.endswith(head) and m.method not in ("anaphora", "mandate"):
+            if fold(m.surface).endswith(head) and m.method not in ("anaphora", "mandate"):
                 return m
         for m in reversed(self.named.values()):
-            if m.surface.endswith(head) or (len(head) >= 2 and head in m.surface):
+            surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified
+            if surface.endswith(head) or (len(head) >= 2 and head in surface):
                 return m
         actor = self.actor
-        if actor is not None and actor.surface.endswith(head):
+        if actor is not None and fold(actor.surface).endswith(head):
             return actor
         return None

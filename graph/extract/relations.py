@@ -292,7 +292,7 @@ def document_facts(
     ]  # 联合国 inside a larger noun (联合国各实体) names no one; nor does a news dateline
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
-    discourse = Discourse(actor=actor)
+    discourse = Discourse(actor=actor, speaking=frames.own_act)
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
@@ -314,6 +314,9 @@ def document_facts(
             table_entities = []
             sites = []
         discourse.sentence = p.sent
+        if p.kind == "title":
+            groups = {m.concept: m for m in named[k] if m.kind == "TerroristGroup"}
+            discourse.title_group = next(iter(groups.values())) if len(groups) == 1 else None
         if p.kind == "heading" and p.sent == 1:
             discourse.heading(p.text, named[k], bool(frames.generic_subject[0].match(p.text)))
         is_table = p.para.startswith("annex-")
