@@ -877,3 +877,13 @@ def test_a_short_form_stands_for_a_name_written_in_traditional_script() -> None:
 def test_what_a_speaker_says_it_will_do_is_its_own_act(text: str) -> None:
     got = {s for s, o in pairs(text, "implements") if o == cid("联合国全球反恐战略")}
     assert got == {cid("马里"), cid("尼日尔")}
+
+
+def test_a_group_spreading_towards_a_place_reaches_it() -> None:
+    text = "伊黎伊斯兰国西非省继续向乍得湖流域扩张。"
+    assert pairs(text, "operatesIn") == {(cid("伊斯兰国西非省"), cid("乍得湖流域"))}
+
+
+def test_fighters_are_a_noun_not_a_verb_of_presence() -> None:
+    # 战斗人员: the fighters a group sends, not the group fighting there
+    assert not pairs("博科圣地向乍得派遣了战斗人员。", "operatesIn")
