@@ -887,3 +887,11 @@ def test_a_group_spreading_towards_a_place_reaches_it() -> None:
 def test_fighters_are_a_noun_not_a_verb_of_presence() -> None:
     # 战斗人员: the fighters a group sends, not the group fighting there
     assert not pairs("博科圣地向乍得派遣了战斗人员。", "operatesIn")
+
+
+def test_a_funder_named_with_you_supports_and_does_not_act() -> None:
+    text = "反恐怖主义办公室启动了一个项目。该项目由欧洲联盟资助，将与欧安组织联合实施。"
+    got = pairs(text, "partnerOf")
+    unoct, eu = cid("反恐怖主义办公室"), cid("欧洲联盟")
+    assert {(unoct, cid("欧安组织")), (unoct, eu)} <= got
+    assert (eu, cid("欧安组织")) not in got  # the funder does not carry the project out

@@ -287,6 +287,13 @@ def _role(
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         if marker == "place" and frames.supporter_tail.match(text, end):
             return "supporter", ""
+        fund = (
+            next((w for w in frames.funding if text.startswith(w, _after(text, end))), "")
+            if marker == "by"
+            else ""
+        )
+        if fund and not text.startswith("的", _after(text, end) + len(fund)):
+            return "supporter", ""  # 该项目由欧洲联盟资助: the funder supports; 由X资助的项目: a modifier
         if (
             marker == "by"
         ):  # 由X举办: the agent named after the marker; 由X资助的项目 after an agent: a modifier
