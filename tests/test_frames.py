@@ -895,3 +895,9 @@ def test_a_funder_named_with_you_supports_and_does_not_act() -> None:
     unoct, eu = cid("反恐怖主义办公室"), cid("欧洲联盟")
     assert {(unoct, cid("欧安组织")), (unoct, eu)} <= got
     assert (eu, cid("欧安组织")) not in got  # the funder does not carry the project out
+
+
+def test_the_region_is_the_region_named_before() -> None:
+    text = "12. 伊黎伊斯兰国呼罗珊省在中亚日益活跃。该团体已在该区域招募了数百名成员。"
+    facts_ = [f for f in facts(text) if f.predicate == "operatesIn" and f.object == cid("中亚")]
+    assert {f.passage.sent for f in facts_} == {1, 2}

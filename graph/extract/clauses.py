@@ -346,7 +346,9 @@ def _generic_subject(
     first = min([named, *(c.start for c in cues)])
     if opening.match(text, a, first):
         return True
-    if first < b and _unnamed_body(text[a:first], frames.body_heads):
+    actor_at = min([b, *(g.start for g in groups if any(m.kind in AGENT_KINDS for m in g.mentions))])
+    verb_at = min([actor_at, *(c.start for c in cues)])
+    if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
     return any(before_verb.search(text, a, c.start) for c in cues)
 
