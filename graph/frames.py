@@ -95,6 +95,7 @@ class Frames:
     pivots: tuple[str, ...]
     attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
+    described_subject: re.Pattern[str]
     persons: tuple[str, ...]
     negation: tuple[str, ...]
     denial: tuple[str, ...]
@@ -159,6 +160,17 @@ def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[
         re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),
         re.compile(rf"(?:{itself})(?:还|也|已|已经|将)?$"),
     )
+
+
+def _described_subject(table: Mapping[str, Any], source: str) -> re.Pattern[str]:
+    """A clause opening with a quantifier and a described group (一个与X有关联的团体…)."""
+    quantifiers = (*_words(table, "subjects", "quantifiers", source), "一个", "另一个")
+    heads = _words(table, "subjects", "unnamed_groups", source)
+
+    def alt(ws: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+
+    return re.compile(rf"[\s“‘\"]*(?:{alt(quantifiers)})[^，。；]{{0,24}}?的(?:{alt(heads)})")
 
 
 def _overlaps(word: str, cue: str) -> bool:
@@ -315,6 +327,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         pivots=pivots,
         attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
+        described_subject=_described_subject(_table(data, "subjects", source), source),
         persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
         negation=_words(modality, "modality", "negation", source),
         denial=_words(modality, "modality", "denial", source),

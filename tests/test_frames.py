@@ -901,3 +901,10 @@ def test_the_region_is_the_region_named_before() -> None:
     text = "12. 伊黎伊斯兰国呼罗珊省在中亚日益活跃。该团体已在该区域招募了数百名成员。"
     facts_ = [f for f in facts(text) if f.predicate == "operatesIn" and f.object == cid("中亚")]
     assert {f.passage.sent for f in facts_} == {1, 2}
+
+
+def test_a_group_described_by_its_link_to_a_named_one_is_not_that_one() -> None:
+    text = (
+        "12. 伊斯兰马格里布基地组织据称卷入了毒品流动。一个与伊斯兰马格里布基地组织有关联的团体在萨赫勒活动。"
+    )
+    assert not {o for _, o in pairs(text, "operatesIn")} & {cid("萨赫勒")}

@@ -344,8 +344,8 @@ def _generic_subject(
     opening, before_verb = frames.generic_subject
     named = min([b, *(g.start for g in groups)])
     first = min([named, *(c.start for c in cues)])
-    if opening.match(text, a, first):
-        return True
+    if opening.match(text, a, first) or frames.described_subject.match(text, a, b):
+        return True  # 一些会员国…; 一个与X有关联的团体在…活动: no name is the subject
     actor_at = min([b, *(g.start for g in groups if any(m.kind in AGENT_KINDS for m in g.mentions))])
     verb_at = min([actor_at, *(c.start for c in cues)])
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
