@@ -44,6 +44,7 @@ RULE = Rule(
         "possession",
         "possession_adverbs",
         "possession_not_after",
+        "described_heads",
     ),
     numbers=("max_gap", "attack_window"),
     texts=(),
@@ -154,6 +155,7 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                     and not has_any(gap, ("，", "。", "；", ",", ";"))
                     and not has_any(gap, cues["negation"]["before_verb"])
                     and not others
+                    and not any("的" + h in gap for h in o["described_heads"])
                 ):
                     # 伊黎伊斯兰国和基地组织在非洲: every group of the list is there
                     listed = coordinated_before(text, ms, ms.index(g), ("TerroristGroup",))
