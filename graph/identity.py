@@ -79,11 +79,18 @@ def with_manifest(doc: Document, meta: Mapping[str, str]) -> Document:
 # ---------------------------------------------------------------- from the text
 
 _HEAD_LINES = 12
+
+
+def title_line(line: str) -> str:
+    """A first line as the title patterns read it: simplified, without spaces (第 2462 (2019) 號)."""
+    return re.sub(r"\s+", "", fold(line)).replace("號", "号")
+
+
 _SYMBOL_LINE = re.compile(
     r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
     r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
 )
-_RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
+RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
 _GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
 _GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
 _PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
@@ -121,7 +128,7 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
     if meta is not None:
         doc = with_manifest(doc, meta)
     lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()][:_HEAD_LINES]
-    folded = [re.sub(r"\s+", "", fold(ln)).replace("號", "号") for ln in lines]
+    folded = [title_line(ln) for ln in lines]
     symbol, date, body, kind, how = "", "", "", "", ""
     number, year = "", ""
     for raw in (piece for ln in lines for piece in ln.split("|")):  # a masthead: 联合国 | S/RES/… | …
@@ -137,7 +144,7 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
             code = "A" if m.group(1) == "大会" else "E"
             symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
-        elif (m := _RES_TITLE.search(ln)) and (len(ln) <= 30 or _ADOPTED.search(ln, 0, m.start())):
+        elif (m := RES_TITLE.search(ln)) and (len(ln) <= 30 or _ADOPTED.search(ln, 0, m.start())):
             # 第2396号决议, or 2019年3月28日安全理事会第8496次会议通过的第2462(2019)号决议
             number, year, how = m.group(1), m.group(2) or "", "title"
         elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:

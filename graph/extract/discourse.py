@@ -105,7 +105,7 @@ class Discourse:
     sentence: int = 1
     owners: dict[str, Mention] = field(default_factory=dict)
     #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
-    speaking: tuple[str, ...] = ("say",)
+    speaking: tuple[str, ...] = ()
     #: The one group the document's title names (a profile of a listed group), if any.
     title_group: Mention | None = None
     #: The places of each sentence of the paragraph that named any, for 这些城市 and 该国.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.identity import MASTHEAD_MARK
+from graph.identity import MASTHEAD_MARK, RES_TITLE, title_line
 from graph.records import Document, Passage
 from graph.script import fold
 
@@ -369,11 +369,7 @@ def _is_heading_text(s: str) -> bool:
 
 def _is_resolution_title(s: str) -> bool:
     """A long title line that names a resolution (…第8496次会议通过的第2462(2019)号决议)."""
-    return (
-        len(s) <= 60
-        and not any(p in s for p in "。；，,;")
-        and bool(re.search(r"第\s*\d{1,4}\s*(?:[(（]\s*\d{4}\s*[)）])?\s*[号號]\s*[决決][议議]$", s))
-    )
+    return len(s) <= 60 and not any(p in s for p in "。；，,;") and bool(RES_TITLE.search(title_line(s)))
 
 
 def _is_unwrapped(lines: list[_Line]) -> bool:

@@ -532,6 +532,13 @@ _HEADS_BY_KIND = {
 }
 
 
+@functools.cache
+def _alias_heads(vocab: Vocabulary, kind: str) -> tuple[str, ...]:
+    """The name heads of ``kind`` (``[discovery]`` lists, by ``_HEADS_BY_KIND``)."""
+    d = vocab.cues["discovery"]
+    return tuple(h for key in _HEADS_BY_KIND.get(kind, ()) for h in d[key])
+
+
 def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: int = 30) -> list[Mention]:
     """A full name the vocabulary does not hold, right before a short form it does hold in brackets
     (非洲联盟索马里过渡时期特派团(非索过渡特派团)), names the short form's entity: one mention over
@@ -545,11 +552,13 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     >>> [(m.concept, m.surface) for m in _named_before_alias(t, ms, v)]
     [('org-atmis', '非洲联盟索马里过渡时期特派团'), ('org-atmis', '非索过渡特派团')]
     """
+    if "(" not in text and "（" not in text:
+        return ms  # no short form in brackets
     d = vocab.cues["discovery"]
     out = list(ms)
     folded = fold(text)  # the words are simplified; fold keeps every offset
     for k in ms:
-        heads = tuple(h for key in _HEADS_BY_KIND.get(k.kind, ()) for h in d[key])
+        heads = _alias_heads(vocab, k.kind)
         paren = k.start - 1
         if not heads or paren < 1 or text[paren] not in "(（" or text[k.end : k.end + 1] not in (")", "）"):
             continue
