@@ -78,6 +78,7 @@ class Frames:
     crime_source_only: tuple[str, ...]
     cataphora: tuple[str, ...]
     purpose: tuple[str, ...]
+    fronted_purpose: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
@@ -228,6 +229,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "crime_source_only",
             "cataphora",
             "purpose",
+            "fronted_purpose",
             "funding",
             "nominal_gap",
             "not_a_target",
@@ -310,6 +312,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),
         cataphora=_words(markers_t, "markers", "cataphora", source),
         purpose=_words(markers_t, "markers", "purpose", source),
+        fronted_purpose=_words(markers_t, "markers", "fronted_purpose", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),

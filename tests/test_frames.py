@@ -441,6 +441,15 @@ def test_a_body_calling_on_states_does_not_do_what_it_asks_of_them() -> None:
     assert pairs(appeal, "activeIn") == set()
 
 
+def test_a_fronted_purpose_is_done_by_the_subject_of_the_clause_after_it() -> None:
+    text = "为了落实第2462(2019)号决议，联合国毒品和犯罪问题办公室在肯尼亚举办了讲习班。"
+    assert pairs(text, "implements") == {(cid("毒品和犯罪问题办公室"), "res-s-2462-2019")}
+    # 为 before a beneficiary opens no purpose, and a title with its own verb is no fronted purpose
+    assert pairs("为肯尼亚官员，反恐怖主义办公室举办了讲习班。", "implements") == set()
+    title = "为执行第2462(2019)号决议提供技术援助，反恐怖主义办公室编写了报告。"
+    assert pairs(title, "implements") == set()
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
-from graph.extract.discourse import Discourse, default_actor
+from graph.extract.discourse import ACTORS, Discourse, default_actor
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
 from graph.extract.rules.common import PLACES, Context, Cues, find_amounts, generic_un, has_any
@@ -63,11 +63,13 @@ def frame_facts(
         if ctx.self_resolution
         else ()
     )
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
+            agents, implied = ahead, True  # 为执行第N号决议，X…: X acts in the purpose before it
         pivots = _pivots(clause, frames, cues["agents"]["system_names"])
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
@@ -174,6 +176,21 @@ def frame_facts(
                         )
                     )
     return out
+
+
+def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) -> tuple[Mention, ...]:
+    """The agents of ``after`` when ``clause`` opens the sentence with a purpose (为执行第N号决议，
+    X启动了…; 为了落实Y，X…): a fronted purpose names no agent of its own, the clause after it does."""
+    head = text[clause.start : clause.end].lstrip()
+    opener = next((w for w in frames.fronted_purpose if head.startswith(w)), None)
+    if opener is None or clause.role("agent") or not clause.predicates:
+        return ()
+    verb_at = clause.start + (len(text[clause.start : clause.end]) - len(head)) + len(opener)
+    if clause.predicates[0].start != verb_at:
+        return ()  # 为阿富汗官员举办…: a beneficiary, not a purpose
+    if any("activity" in v.classes for v in clause.predicates[1:]):
+        return ()  # 为执行X提供技术援助: a clause of its own (a title), not a purpose before one
+    return tuple(m for m in after.role("agent") if m.kind in ACTORS)
 
 
 def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
