@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
@@ -85,7 +85,23 @@ def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
     generic = tuple(
         c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
     )
-    return relations.Context(self_id=node, self_resolution=self_res, generic_crimes=generic)
+    return relations.Context(
+        self_id=node, self_resolution=self_res, generic_crimes=generic, countries=country_parts(vocab)
+    )
+
+
+@functools.cache
+def country_parts(vocab: Vocabulary) -> Mapping[str, tuple[str, tuple[str, ...]]]:
+    """Each place the vocabulary says is part of a country (``skos:broader``), with that country's
+    id and Chinese names."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for c in (*vocab.by_kind("Region"), *vocab.by_kind("Country")):
+        for b in c.broader:
+            country = vocab.concept(b)
+            if country.kind == "Country":
+                out[c.id] = (country.id, (country.pref_zh, *country.alt_zh))
+                break
+    return out
 
 
 def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:

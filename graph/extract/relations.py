@@ -386,6 +386,10 @@ def document_facts(
                 continue
             seen.add(key)
             yield dataclasses.replace(f, passage=original)
+            whole = _country_of(f, ms, p.text, ctx)
+            if whole and (key := (f.subject, f.predicate, whole, p.para, p.sent)) not in seen:
+                seen.add(key)  # 在马里北部活动: in Mali too, which the text names
+                yield dataclasses.replace(f, object=whole, passage=original, rule=f.rule + "_country")
         actors = [
             m
             for m in ms
@@ -395,6 +399,16 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:
+    """The country a group's place is part of, where the text names it in the place's name
+    (马里北部, 尼日利亚东北部): a group in the north of Mali is in Mali."""
+    if f.predicate != "operatesIn" or f.object not in ctx.countries:
+        return ""
+    country, names = ctx.countries[f.object]
+    said = any(m.concept == f.object and text.startswith(names, m.start) for m in ms)
+    return country if said else ""
 
 
 def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -136,6 +136,8 @@ class Context:
     self_id: str
     self_resolution: str = ""
     generic_crimes: tuple[str, ...] = ()
+    #: part of a country → (the country, its Chinese names): 马里北部 → (country-mli, (马里,))
+    countries: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- amounts
