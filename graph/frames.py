@@ -39,6 +39,7 @@ ROLES = (
     "topic",
     "aided_basis",
     "antecedent",
+    "carried",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"
@@ -79,6 +80,7 @@ class Frames:
     cataphora: tuple[str, ...]
     purpose: tuple[str, ...]
     fronted_purpose: tuple[str, ...]
+    on_behalf: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
@@ -230,6 +232,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "cataphora",
             "purpose",
             "fronted_purpose",
+            "on_behalf",
             "funding",
             "nominal_gap",
             "not_a_target",
@@ -313,6 +316,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         cataphora=_words(markers_t, "markers", "cataphora", source),
         purpose=_words(markers_t, "markers", "purpose", source),
         fronted_purpose=_words(markers_t, "markers", "fronted_purpose", source),
+        on_behalf=_words(markers_t, "markers", "on_behalf", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),

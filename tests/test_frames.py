@@ -458,6 +458,21 @@ def test_a_group_in_part_of_a_country_named_with_it_is_in_that_country() -> None
     assert objects("青年党在摩加迪沙发动袭击。", "operatesIn", cid("青年党")) == {cid("摩加迪沙")}
 
 
+def test_a_group_acting_on_behalf_of_another_is_affiliated_with_it_not_the_reverse() -> None:
+    text = "伊斯兰卫士于2013年列入名单，因为其代表基地组织或以其名义参与实施行为或活动。"
+    assert pairs(text, "affiliatedWith") == {(cid("伊斯兰卫士"), cid("基地组织"))}
+
+
+def test_each_group_merged_into_one_is_affiliated_with_it() -> None:
+    text = "该联盟成立于2017年。支持伊斯兰和穆斯林组织由伊斯兰卫士、穆拉比通组织和伊斯兰马格里布基地组织合并而成。"
+    formed = cid("支持伊斯兰和穆斯林组织")
+    assert pairs(text, "affiliatedWith") == {
+        (cid("伊斯兰卫士"), formed),
+        (cid("穆拉比通组织"), formed),
+        (cid("伊斯兰马格里布基地组织"), formed),
+    }
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

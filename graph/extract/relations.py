@@ -64,6 +64,7 @@ def frame_facts(
         else ()
     )
     for i, clause in enumerate(clauses):
+        before = carried
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
@@ -108,6 +109,8 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        if before and agents and not implied:  # the subject of the clause before, ended by this one's
+            roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
             supporters = roles["supporter"]
         elif supporters:
@@ -119,7 +122,12 @@ def frame_facts(
         elif clause.groups:
             mandate = []
         if "behalf" in classes:  # 以其名义, 代表其: 其 is the last list named before the word
-            roles["antecedent"] = [(m, "") for m in _antecedent(clause, clauses, agents, frames)]
+            acted_for = [m for m in agents if p.text.endswith(frames.on_behalf, 0, m.start)]
+            if acted_for and before and not implied:  # 其代表基地组织或以其名义: 其 is the carried subject
+                roles["agent"] = [(m, "") for m in before]
+                roles["antecedent"] = [(m, "") for m in acted_for]
+            else:
+                roles["antecedent"] = [(m, "") for m in _antecedent(clause, clauses, agents, frames)]
         pivot_agents = [(m, "") for m in pivots]
         if voice and not agents and _opens_with_request(clause, openers):
             roles["voice"] = [(m, "") for m in voice]
