@@ -473,6 +473,31 @@ def test_each_group_merged_into_one_is_affiliated_with_it() -> None:
     }
 
 
+def test_the_branch_named_after_its_parent_is_the_subject_of_what_follows() -> None:
+    text = "伊黎伊斯兰国在该地区的分支伊黎伊斯兰国呼罗珊省约有数千名武装人员，并在喀布尔发动了多起袭击。"
+    assert objects(text, "operatesIn", cid("伊黎伊斯兰国呼罗珊省")) == {cid("喀布尔")}
+    assert objects(text, "operatesIn", cid("伊黎伊斯兰国")) == set()
+
+
+def test_a_short_form_with_a_head_of_its_own_means_the_group_named_so() -> None:
+    text = "塔利班与哈卡尼网络关系密切。该网络依靠绑架勒索赎金筹集资金。"
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {cid("哈卡尼网络")}
+
+
+def test_a_mandate_extended_for_a_body_named_with_its_short_form() -> None:
+    text = "联合国阿富汗援助团(联阿援助团)的任务期限已由安理会第2626(2022)号决议延长。"
+    assert pairs(text, "mandatedBy") == {(cid("联合国阿富汗援助团"), "res-s-2626-2022")}
+
+
+def test_a_profile_s_group_stays_its_subject_after_a_title_line_naming_none() -> None:
+    text = (
+        "QDe.999\n哈卡尼网络\n\n列入名单日期：2012年11月5日\n\n"
+        "哈卡尼网络与塔利班关系密切。2014年，部分指挥官脱离，另立伊斯兰圣战联盟。\n\n"
+        "该组织的资金主要来自敲诈勒索。\n"
+    )
+    assert pairs(text, "benefitsFrom") == {(cid("哈卡尼网络"), cid("敲诈勒索"))}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -27,6 +27,8 @@ from graph.records import Mention
 from graph.script import fold
 
 #: Kinds that can be the agent of a clause (a place or a crime cannot act).
+#: The heads of a short form that say nothing of the group's own name (该组织, 该团体).
+GENERIC_GROUP_HEADS = ("团体", "组织", "集团")
 ACTORS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
 #: Kinds that run a programme (X启动了Y方案).
 _OWNERS = ("UNEntity", "Organization")
@@ -258,7 +260,7 @@ class Discourse:
                 )
                 targets = pool if kind == "places" else pool[-1:]
             elif kind == "group":  # 该团体, 该组织: the group the text is about
-                targets = [t] if (t := self.group()) else []
+                targets = [t] if (t := self.group(word)) else []
             else:
                 targets = [t] if (t := self._antecedent(head)) else []
             if not targets:
@@ -290,11 +292,16 @@ class Discourse:
             if not any(a < hit.end() and hit.start() < b for a, b in taken)
         ]
 
-    def group(self) -> Mention | None:
+    def group(self, word: str = "") -> Mention | None:
         """The group a short form (该团体, 该组织) stands for: the group the document's title names
         alone (a sanctions-list profile: 该组织 is the listed group, whatever groups its founding
         names), else the subject the text is about when it is a group, else the group last named
         as a subject in this paragraph (or in the one before, from the first sentence of this one)."""
+        head = word[1:] if word.startswith("该") else ""
+        if head and head not in GENERIC_GROUP_HEADS:  # 该网络: the last group whose name ends so
+            for m in reversed(self.named.values()):
+                if m.kind == "TerroristGroup" and fold(m.surface).endswith(head):
+                    return m
         if self.title_group is not None:
             return self.title_group
         for m in self.topic:

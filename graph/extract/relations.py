@@ -91,6 +91,10 @@ def frame_facts(
             # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it
             joined = joined + partners if implied else partners
             carried = agents + partners
+        heads = _appositive_heads(clause, agents, p.text, frames) if not implied else ()
+        if heads:  # X在该地区的分支Y约有…，…: Y is what the sentence goes on about
+            carried, joined = heads, ()
+            discourse.topic = heads
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
         if clause.negated or not (agents or clause.groups):
@@ -199,6 +203,24 @@ def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) ->
     if any("activity" in v.classes for v in clause.predicates[1:]):
         return ()  # 为执行X提供技术援助: a clause of its own (a title), not a purpose before one
     return tuple(m for m in after.role("agent") if m.kind in ACTORS)
+
+
+def _appositive_heads(
+    clause: Clause, agents: Sequence[Mention], text: str, frames: Frames
+) -> tuple[Mention, ...]:
+    """The groups a branch noun after the agent names (X在该地区的分支Y, X的附属组织Y): the noun
+    phrase's head, so the subject of what follows, not X."""
+    if not agents or "branch" not in clause.verb_classes:
+        return ()
+    words = frames.verbs.get("branch", ())
+    last = max(a.end for a in agents)
+    return tuple(
+        m
+        for g in clause.groups
+        if g.role == "object" and g.verb in words
+        for m in g.mentions
+        if m.kind == "TerroristGroup" and m.start > last and "的" in text[last : m.start]
+    )
 
 
 def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
@@ -339,9 +361,14 @@ def document_facts(
             table_entities = []
             sites = []
         discourse.sentence = p.sent
-        if p.kind == "title":
+        if p.kind == "title":  # a title line that names no group (列入名单日期…) keeps the one before
             groups = {m.concept: m for m in named[k] if m.kind == "TerroristGroup"}
-            discourse.title_group = next(iter(groups.values())) if len(groups) == 1 else None
+            if groups:
+                one = next(iter(groups.values())) if len(groups) == 1 else None
+                before = discourse.title_group
+                discourse.title_group = (
+                    one if before is None or one is None or before.concept == one.concept else None
+                )
         if p.kind == "heading" and p.sent == 1:
             discourse.heading(p.text, named[k], bool(frames.generic_subject[0].match(p.text)))
         is_table = p.para.startswith("annex-")
@@ -353,7 +380,8 @@ def document_facts(
             facts += active_facts(p, ms, cues, table_entities)
         carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
-        subject_group = discourse.group() if has_any(p.text, cues["anaphora"]["group"]) else None
+        said = next((w for w in cues["anaphora"]["group"] if w in p.text), None)
+        subject_group = discourse.group(said) if said is not None else None
         facts += benefit_facts(
             p, ms, cues, ctx, subject_group.concept if subject_group else last_group or carried
         )

@@ -283,8 +283,13 @@ def mandate_facts(
         )
         if not held:
             continue
+        gap_end = r.start - len(held.group(0))  # X(简称)的任务期限: the short form's bracket may close
         owner = [
-            a for a in agents if a.end == r.start - len(held.group(0)) and a.kind in md["mandated_kinds"]
+            a
+            for a in agents
+            if a.end <= gap_end
+            and text[a.end : gap_end] in ("", ")", "）")
+            and a.kind in md["mandated_kinds"]
         ]
         if owner:
             out.append(
