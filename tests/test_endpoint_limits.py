@@ -116,6 +116,7 @@ def test_service_is_refused_and_nothing_is_contacted(server: SparqlServer) -> No
         for query in (
             f"SELECT ?s WHERE {{ SERVICE <http://127.0.0.1:{rec.port}/json> {{ ?s ?p ?o }} }}",
             f"SELECT ?s WHERE {{ service silent <http://127.0.0.1:{rec.port}/> {{ ?s ?p ?o }} }}",
+            f"ASK {{ ?s ?p ?o FILTER EXISTS {{ SELECT ?s {{ SERVICE <http://127.0.0.1:{rec.port}/> {{}} }} }} }}",
         ):
             status, _, body = get(server, query)
             assert status == 400 and "SERVICE is not allowed" in body
@@ -129,6 +130,8 @@ def test_service_is_refused_and_nothing_is_contacted(server: SparqlServer) -> No
             {"Content-Type": "application/sparql-update"},
         )
         assert status == 403
+        status, _, body = get(server, f"\\u004cOAD <http://127.0.0.1:{rec.port}/x>")  # past the keyword check
+        assert status == 403 and "SPARQL Update (LOAD)" in body
         time.sleep(0.3)
         assert rec.hits == 0
     finally:

@@ -1,6 +1,9 @@
 """What a request may ask: the query policy and the checks on where a request comes from.
 
-Pure functions of the request's text and headers, so each rule is tested without a server.
+Pure functions of the request's text and headers, so each rule is tested without a server. The
+query policy reads the parse tree of rdflib's SPARQL parser (:func:`vet`, run by the query
+workers under their limits); only the bracket-nesting check, which keeps too deep a query from
+any parser, and the opening update keyword are read from the text (:func:`check_query`).
 A refused query raises a :class:`graph.errors.QueryError` subclass the HTTP layer maps to a status.
 """
 
@@ -8,9 +11,15 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from graph.errors import QueryError
-from graph.sparql.query import MAX_NESTING, QueryRefused, QuerySyntaxError, code_only, nesting, update_keyword
+from graph.sparql.query import MAX_NESTING, QueryRefused, QuerySyntaxError, nesting, update_keyword
+
+if TYPE_CHECKING:  # rdflib is loaded only where a query is vetted (the query workers)
+    from rdflib.plugins.sparql.parserutils import CompValue
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
@@ -19,32 +28,24 @@ class RemoteRefused(QueryError):
     """The query asks for data outside the store (``SERVICE``)."""
 
 
-_SERVICE = re.compile(r"(?<![\w:?$.\-])SERVICE\b", re.IGNORECASE)
-
-
-def asks_remote(text: str) -> bool:
-    """True if ``text`` uses ``SERVICE`` (outside strings, IRIs and comments).
-
-    >>> asks_remote("SELECT * WHERE { service <http://127.0.0.1:1/> { ?s ?p ?o } }")
-    True
-    >>> asks_remote('SELECT * WHERE { ?s <urn:SERVICE> "SERVICE" } # SERVICE')
-    False
-    """
-    return bool(_SERVICE.search(code_only(text)))
+#: Python frames the policy's parser may use: brackets nested :data:`MAX_NESTING` deep take
+#: about 10,000, and each triple pattern of a block about 11 (rdflib's grammar recurses on both).
+PARSE_FRAMES = 50_000
+#: rdflib's names for the forms the endpoint does not run, as they appear in its parse tree.
+REMOTE = "ServiceGraphPattern"
 
 
 def check_query(text: str) -> None:
-    """Refuse what the endpoint does not run: updates and ``LOAD`` (403), ``SERVICE`` and
-    brackets nested deeper than :data:`graph.sparql.query.MAX_NESTING` (400).
+    """The server's checks before a query is handed to a worker, cheap and lexical: brackets
+    nested deeper than :data:`graph.sparql.query.MAX_NESTING` (400, checked first) and a request
+    that opens with an update keyword (403). The worker then reads the query with :func:`vet`.
 
     Raises
     ------
-    QueryRefused
-        If ``text`` is a SPARQL Update.
-    RemoteRefused
-        If ``text`` uses ``SERVICE``.
     QuerySyntaxError
         If ``text`` nests too deep.
+    QueryRefused
+        If ``text`` opens as a SPARQL Update.
 
     Examples
     --------
@@ -53,14 +54,105 @@ def check_query(text: str) -> None:
     Traceback (most recent call last):
     graph.sparql.query.QueryRefused: SPARQL Update (DROP) is not allowed; the endpoint is read-only
     """
-    op = update_keyword(text)
-    if op:
-        raise QueryRefused(f"SPARQL Update ({op}) is not allowed; the endpoint is read-only")
-    if asks_remote(text):
-        raise RemoteRefused("SERVICE is not allowed; the endpoint answers only from its own graph")
     depth = nesting(text)
     if depth > MAX_NESTING:
         raise QuerySyntaxError(f"brackets nested {depth} deep, over the limit of {MAX_NESTING}")
+    op = update_keyword(text)
+    if op:
+        raise QueryRefused(f"SPARQL Update ({op}) is not allowed; the endpoint is read-only")
+
+
+def prepare() -> None:
+    """Load the policy's parser and give it :data:`PARSE_FRAMES` (a query worker, once, at start)."""
+    import rdflib.plugins.sparql.parser  # noqa: F401
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), PARSE_FRAMES))
+
+
+def parse(text: str) -> tuple[str, object]:
+    """``("query", tree)`` or ``("update", tree)``: ``text`` read by rdflib's SPARQL 1.1 parser.
+
+    Raises
+    ------
+    QuerySyntaxError
+        If it is neither a query nor an update rdflib can read, or needs more frames than the
+        recursion limit allows: a query the policy cannot read cannot be vetted, so it is not run.
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return "query", parseQuery(text)
+    except ParseBaseException as exc:
+        try:
+            return "update", parseUpdate(text)
+        except ParseBaseException:
+            raise QuerySyntaxError(
+                f"the query policy cannot read the query (line {exc.lineno}, column {exc.col}: "
+                f"{exc.msg}), so it is not run"
+            ) from exc
+        except RecursionError:
+            pass
+    except RecursionError:
+        pass
+    raise QuerySyntaxError("the query is too long or deep for the query policy's parser, so it is not run")
+
+
+def nodes(tree: object) -> Iterator[CompValue]:
+    """Every rdflib ``CompValue`` in a parse tree, however deep (no recursion)."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CompValue):
+            yield node
+            todo.extend(node.values())
+        elif isinstance(node, dict):
+            todo.extend(node.values())
+        elif isinstance(node, list | tuple | ParseResults):
+            todo.extend(node)
+
+
+def _keyword(name: str) -> str:
+    """rdflib's name for an update operation as its keywords: ``InsertData`` → ``INSERT DATA``."""
+    return "DELETE/INSERT" if name == "Modify" else re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).upper()
+
+
+def vet(text: str) -> None:
+    """Refuse what the endpoint does not run, from the query's parse tree: brackets nested deeper
+    than :data:`graph.sparql.query.MAX_NESTING` (checked first, without parsing), a query rdflib
+    cannot read (400), updates and ``LOAD`` (403), and ``SERVICE`` anywhere (400).
+
+    Raises
+    ------
+    QuerySyntaxError
+        If ``text`` nests too deep, or is not SPARQL the policy can read (see :func:`parse`).
+    QueryRefused
+        If ``text`` is a SPARQL Update.
+    RemoteRefused
+        If ``text`` calls ``SERVICE``, in any pattern, subquery or ``EXISTS``.
+
+    Examples
+    --------
+    >>> vet('SELECT * WHERE { ?s <urn:SERVICE> "SERVICE" } # SERVICE')
+    >>> vet("ASK { OPTIONAL { service silent <http://127.0.0.1:1/> {} } }")
+    Traceback (most recent call last):
+    graph.sparql.guard.RemoteRefused: SERVICE is not allowed; the endpoint answers only from its own graph
+    """
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QuerySyntaxError(f"brackets nested {depth} deep, over the limit of {MAX_NESTING}")
+    kind, tree = parse(text)
+    if kind == "update":
+        requests = dict.get(tree, "request") if isinstance(tree, dict) else None  # CompValue.get differs
+        if not requests:
+            raise QuerySyntaxError("a prologue with no query after it")
+        ops = ", ".join(_keyword(str(getattr(op, "name", op))) for op in requests)
+        raise QueryRefused(f"SPARQL Update ({ops}) is not allowed; the endpoint is read-only")
+    if any(node.name == REMOTE for node in nodes(tree)):
+        raise RemoteRefused("SERVICE is not allowed; the endpoint answers only from its own graph")
 
 
 def split_host(header: str) -> tuple[str, str | None]:

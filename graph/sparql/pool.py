@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from graph.errors import GraphError, QueryError
 from graph.rdf.store import open_source, store_source, store_version
-from graph.sparql import document, dossier
+from graph.sparql import document, dossier, guard
 from graph.sparql.query import QueryTimeout, ResultTooLarge, execute
 from graph.sparql.results import Results
 
@@ -117,6 +117,7 @@ def _cut_network() -> bool:
 def _worker(conn: Connection, source: str, max_memory: int) -> None:
     """Worker process: cut off from the network, open the graph once, then answer queries."""
     _cut_network()
+    guard.prepare()
     try:
         store = open_source(Path(source))
     except GraphError as exc:
@@ -150,7 +151,8 @@ class QueryJob:
     named: tuple[str, ...] = ()
     base: str | None = None
     max_response: int | None = None
-    #: The arguments of a saved question (``text`` is then its name), bound by the worker as data.
+    #: The arguments of a saved question (``text`` is then its name), bound by the worker as data;
+    #: without them ``text`` is a query from a request, which the worker vets (:func:`guard.vet`).
     arguments: tuple[tuple[str, str], ...] | None = None
 
 
@@ -189,6 +191,8 @@ def _do(store: ox.Store, job: QueryJob | DossierJob) -> object:
 
         saved = saved_query(job.text)
         text, bindings = saved.text, bind(store, saved.arguments, dict(job.arguments), saved.name)
+    else:  # a query from the request: the policy reads it here, under the worker's limits
+        guard.vet(text)
     res = execute(
         store,
         text,
