@@ -498,6 +498,15 @@ def test_a_profile_s_group_stays_its_subject_after_a_title_line_naming_none() ->
     assert pairs(text, "benefitsFrom") == {(cid("哈卡尼网络"), cid("敲诈勒索"))}
 
 
+def test_the_un_body_a_report_was_about_stays_the_subject_of_the_next_paragraph() -> None:
+    text = (
+        "1. 联合国毒品和犯罪问题办公室在肯尼亚举办了讲习班。\n\n"
+        "2. 该办公室还向乍得提供了援助。\n\n"
+        "3. 在东南亚，向菲律宾的执法人员提供了培训。\n"
+    )
+    assert cid("菲律宾") in objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

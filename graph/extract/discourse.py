@@ -116,6 +116,9 @@ class Discourse:
     #: paragraphs; ``()`` under a heading about no one in particular (二. 会员国采取的行动); ``None``
     #: under a heading that names no actor (the report's default actor then).
     section: tuple[Mention, ...] | None = None
+    #: The UN body a paragraph was about stays the subject of the next where neither a heading nor
+    #: a default actor says otherwise (a report, not a resolution: its paragraphs have a voice).
+    carries_topic: bool = False
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -155,8 +158,10 @@ class Discourse:
         one paragraph more, not beyond."""
         if self.section is not None:
             self.topic = self.section
-        else:
-            self.topic = (self.actor,) if self.actor is not None else ()
+        elif self.actor is not None:
+            self.topic = (self.actor,)
+        elif not (self.carries_topic and self.topic and all(m.kind == "UNEntity" for m in self.topic)):
+            self.topic = ()  # a report with no one author keeps the UN body it was about, nothing else
         self.places = []
         self.group_age += 1
         if self.group_age > 1:

@@ -339,7 +339,7 @@ def document_facts(
     ]  # 联合国 inside a larger noun (联合国各实体) names no one; nor does a news dateline
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
-    discourse = Discourse(actor=actor, speaking=frames.own_act)
+    discourse = Discourse(actor=actor, speaking=frames.own_act, carries_topic=not ctx.self_resolution)
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
