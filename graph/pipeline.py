@@ -211,9 +211,11 @@ class Streamed:
     entities: dict[str, Entity] = field(default_factory=dict)
     surfaces: dict[str, set[str]] = field(default_factory=dict)
     naming: dict[str, set[str]] = field(default_factory=dict)
+    rules: set[str] = field(default_factory=set)
 
     def add(self, q: build.DocumentQuads) -> None:
         self.used |= q.used
+        self.rules |= q.rules
         for k, v in q.entities.items():
             self.entities.setdefault(k, v)
         for k, forms in q.surfaces.items():
@@ -347,7 +349,7 @@ def write_nquads(
         result.documents += 1
         result.passages += q.passages
         result.facts += q.facts
-    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab)
+    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab, seen.rules)
     fh.writelines(entity_lines)
     result.quads += len(entity_lines)
     if also is not None:
