@@ -28,6 +28,7 @@ from graph.progress import step as progress_step
 from graph.rdf import build, summary
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
+from graph.view.stream import View
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -326,11 +327,13 @@ def write_nquads(
     result: BuildResult,
     also: Callable[[Sequence[str]], None] | None = None,
     tally: summary.Tally | None = None,
+    view: View | None = None,
 ) -> Streamed:
     """Write each document's named graph as it comes, then the entity graph; fill the counts.
 
     Each document's lines (and then the entity graph's) are also given to ``also``, e.g. a
-    store loader, and counted by ``tally``, as they are written.
+    store loader, and counted by ``tally``, as they are written; ``view`` gathers what the
+    viewer page draws.
     """
     seen = Streamed()
     first: dict[str, str] = {}
@@ -345,6 +348,8 @@ def write_nquads(
             also(q.lines)
         if tally is not None:
             tally.add(q.lines)
+        if view is not None:
+            view.add(q)
         seen.add(q)
         result.documents += 1
         result.passages += q.passages
@@ -356,6 +361,8 @@ def write_nquads(
         also(entity_lines)
     if tally is not None:
         tally.add(entity_lines)
+    if view is not None:
+        view.entities(entity_lines)
     return seen
 
 
@@ -375,6 +382,8 @@ class Build:
     folder: Path
     store: Any
     result: BuildResult
+    #: What the viewer page draws, gathered as the documents streamed by.
+    view: View | None = None
 
 
 def run_build(
@@ -467,7 +476,8 @@ def _build_into(
         # quads stream by, up to the limit (above it, holding them all is what the limit avoids)
         tally = summary.Tally(distinct_upto=TURTLE_LIMIT if turtle is False else None)
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
-            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally)
+            view = View()
+            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally, view=view)
         store = loader.close()
         if not result.documents and st.current_generation(out) is not None:
             named = ", ".join(str(p) for p in paths)
@@ -486,7 +496,8 @@ def _build_into(
         result.by_property = tally.relations()
         result.discovered = summary.discovered(seen.used, seen.entities, seen.naming)
         result.triples = tally.triples() or 0
-        done = Build(tmp, store, result)
+        done = Build(tmp, store, result, view)
+        del view
         del store
         with ThreadPoolExecutor(max_workers=1) as background:
             # the Turtle is written while the steps chained after the build run, and counts the

@@ -405,6 +405,12 @@ class DocumentQuads:
     path: str = ""
     #: The rules that stated its facts (their PROV-O plans are described in the entity graph).
     rules: frozenset[str] = frozenset()
+    #: What the viewer draws from it (:mod:`graph.view.stream`): its claims as
+    #: :data:`graph.analytics.project.ClaimRow`, its relation triples (ids) and its own
+    #: description as N-Triples lines.
+    claims: tuple[tuple[str, str, str, float, bool, tuple[tuple[str, str, str], ...]], ...] = ()
+    relations: frozenset[tuple[str, str, str]] = frozenset()
+    described: tuple[str, ...] = ()
 
 
 def document_quads(r: DocumentFacts) -> DocumentQuads:
@@ -427,7 +433,43 @@ def document_quads(r: DocumentFacts) -> DocumentQuads:
         doc_id=r.doc.id,
         path=r.doc.path,
         rules=frozenset(f.rule for f in r.facts),
+        claims=tuple(_claim_rows(r)),
+        relations=frozenset(_relations(r)),
+        described=tuple(_described(r)),
     )
+
+
+def _claim_rows(
+    r: DocumentFacts,
+) -> Iterable[tuple[str, str, str, float, bool, tuple[tuple[str, str, str], ...]]]:
+    """Each claim of the document once, as the viewer reads it back from the graph: its triple,
+    its confidence and hedge as written (the first fact of a claim node), and its passage."""
+    seen: set[str] = set()
+    for f in r.facts:
+        cid = claim_id(f)
+        if cid in seen:
+            continue
+        seen.add(cid)
+        conf = round(float(f"{f.confidence:.2f}"), 4)
+        yield (f.subject, f.predicate, f.object, conf, f.hedged, ((r.node, f.passage.para, f.passage.text),))
+
+
+def _relations(r: DocumentFacts) -> Iterable[tuple[str, str, str]]:
+    """The relation triples the document's graph asserts, as ids."""
+    from graph.ns import RELATIONS
+
+    for f in r.facts:
+        if f.predicate in RELATIONS:
+            yield (f.subject, f.predicate, f.object)
+    if r.requested_by:
+        yield (r.node, "mandatedBy", r.requested_by)
+
+
+def _described(r: DocumentFacts) -> list[str]:
+    """The document's own description (:func:`add_document`) as sorted N-Triples lines."""
+    t = Triples()
+    add_document(t, r.doc, r.node, r.requested_by)
+    return sorted({f"{s} {p} {o} .\n" for s, p, o in t})
 
 
 def entity_lines(
