@@ -27,7 +27,7 @@ VIEWER = "graph.html"
 def write_viewer(build: Build) -> Path:
     """The viewer page of the build's graph, written into the build's folder to be published with
     it; returns its path there. It is drawn from what the build gathered as its documents
-    streamed by (:mod:`graph.view.stream`), else from its store projected (:func:`graph_from_store`)."""
+    streamed by (:mod:`graph.analytics.stream`), else from its store projected (:func:`graph_from_store`)."""
     from graph.analytics.project import graph_from_store
     from graph.analytics.report import viewer
 

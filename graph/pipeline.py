@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph import identity
+from graph.analytics.stream import View
 from graph.errors import GraphError, InputError
 from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
@@ -28,7 +29,6 @@ from graph.progress import step as progress_step
 from graph.rdf import build, summary
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
-from graph.view.stream import View
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.

@@ -176,7 +176,7 @@ def project(
     types and labels) and the documents (their symbols and years), the claims ``rows`` for the
     weights, years and documents of the edges, and the relation triples ``edges``.
 
-    A build draws its viewer from these as its documents stream by (:mod:`graph.view.stream`), with
+    A build draws its viewer from these as its documents stream by (:mod:`graph.analytics.stream`), with
     ``g`` holding only the entity graph and the documents' own descriptions.
     """
     rank = {c: i for i, c in enumerate(CLASSES)}

@@ -405,7 +405,7 @@ class DocumentQuads:
     path: str = ""
     #: The rules that stated its facts (their PROV-O plans are described in the entity graph).
     rules: frozenset[str] = frozenset()
-    #: What the viewer draws from it (:mod:`graph.view.stream`): its claims as
+    #: What the viewer draws from it (:mod:`graph.analytics.stream`): its claims as
     #: :data:`graph.analytics.project.ClaimRow`, its relation triples (ids) and its own
     #: description as N-Triples lines.
     claims: tuple[tuple[str, str, str, float, bool, tuple[tuple[str, str, str], ...]], ...] = ()
