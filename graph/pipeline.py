@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph import identity
+from graph.analytics.stream import View
 from graph.errors import GraphError, InputError
 from graph.extract import explain as explaining
 from graph.extract import ingest, mentions, relations
@@ -227,9 +228,11 @@ class Streamed:
     entities: dict[str, Entity] = field(default_factory=dict)
     surfaces: dict[str, set[str]] = field(default_factory=dict)
     naming: dict[str, set[str]] = field(default_factory=dict)
+    rules: set[str] = field(default_factory=set)
 
     def add(self, q: build.DocumentQuads) -> None:
         self.used |= q.used
+        self.rules |= q.rules
         for k, v in q.entities.items():
             self.entities.setdefault(k, v)
         for k, forms in q.surfaces.items():
@@ -340,11 +343,13 @@ def write_nquads(
     result: BuildResult,
     also: Callable[[Sequence[str]], None] | None = None,
     tally: summary.Tally | None = None,
+    view: View | None = None,
 ) -> Streamed:
     """Write each document's named graph as it comes, then the entity graph; fill the counts.
 
     Each document's lines (and then the entity graph's) are also given to ``also``, e.g. a
-    store loader, and counted by ``tally``, as they are written.
+    store loader, and counted by ``tally``, as they are written; ``view`` gathers what the
+    viewer page draws.
     """
     seen = Streamed()
     first: dict[str, str] = {}
@@ -359,17 +364,21 @@ def write_nquads(
             also(q.lines)
         if tally is not None:
             tally.add(q.lines)
+        if view is not None:
+            view.add(q)
         seen.add(q)
         result.documents += 1
         result.passages += q.passages
         result.facts += q.facts
-    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab)
+    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab, seen.rules)
     fh.writelines(entity_lines)
     result.quads += len(entity_lines)
     if also is not None:
         also(entity_lines)
     if tally is not None:
         tally.add(entity_lines)
+    if view is not None:
+        view.entities(entity_lines)
     return seen
 
 
@@ -389,6 +398,8 @@ class Build:
     folder: Path
     store: Any
     result: BuildResult
+    #: What the viewer page draws, gathered as the documents streamed by.
+    view: View | None = None
 
 
 def run_build(
@@ -481,7 +492,8 @@ def _build_into(
         # quads stream by, up to the limit (above it, holding them all is what the limit avoids)
         tally = summary.Tally(distinct_upto=TURTLE_LIMIT if turtle is False else None)
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
-            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally)
+            view = View()
+            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally, view=view)
         store = loader.close()
         if not result.documents and st.current_generation(out) is not None:
             named = ", ".join(str(p) for p in paths)
@@ -500,7 +512,8 @@ def _build_into(
         result.by_property = tally.relations()
         result.discovered = summary.discovered(seen.used, seen.entities, seen.naming)
         result.triples = tally.triples() or 0
-        done = Build(tmp, store, result)
+        done = Build(tmp, store, result, view)
+        del view
         del store
         with ThreadPoolExecutor(max_workers=1) as background:
             # the Turtle is written while the steps chained after the build run, and counts the

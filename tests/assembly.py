@@ -25,15 +25,17 @@ def build_dataset(
     """One named graph per document and one for entities, in memory: the same N-Quads lines that
     ``nexus-kg build`` streams (:func:`graph.rdf.build.document_quads`), parsed by rdflib."""
     used: set[str] = set()
+    rules: set[str] = set()
     surfaces: dict[str, set[str]] = {}
     lines: list[str] = []
     for r in docs:
         q = rdf.document_quads(r)
         lines += q.lines
         used |= q.used
+        rules |= q.rules
         for cid, forms in q.surfaces.items():
             surfaces.setdefault(cid, set()).update(forms)
-    lines += rdf.entity_lines(used, entities, surfaces, vocab)
+    lines += rdf.entity_lines(used, entities, surfaces, vocab, rules)
     ds = rdflib.Dataset()
     bind_prefixes(ds)
     ds.parse(data="".join(lines), format="nquads")

@@ -34,14 +34,17 @@ def test_every_claim_has_passage_with_document_paragraph_and_offsets(seed_graph:
     rows = list(
         seed_graph.query(
             """
-        SELECT ?c ?para ?start ?end ?doc WHERE {
-          ?c a nx:Claim ; nx:statedIn ?p . ?p nx:paragraph ?para ; nx:startOffset ?start ;
-             nx:endOffset ?end ; nx:inDocument ?doc }""",
+        SELECT ?c ?para ?span ?doc WHERE {
+          ?c a nx:Claim ; nx:statedIn ?p . ?p nx:paragraph ?para ; nx:span ?span ;
+             nx:inDocument ?doc }""",
             initNs={"nx": NX},
         )
     )
     claims = set(seed_graph.subjects(rdflib.RDF.type, NX.Claim))
     assert len(claims) > 100 and {r.c for r in rows} == claims
+    # the span packs the start and the end offsets, end exclusive: START-END
+    spans = [tuple(map(int, str(r.span).split("-"))) for r in rows]
+    assert all(0 <= start < end for start, end in spans)
 
 
 def test_plain_triple_is_asserted_with_the_claim(seed_graph: rdflib.Graph) -> None:

@@ -39,8 +39,9 @@ def test_every_ontology_file_is_package_data() -> None:
 
 
 def test_one_version_everywhere() -> None:
+    # the top released version: an "## Unreleased" section above it gathers what the next one holds
     changelog = re.search(
-        r"^## (?!Unreleased)(\S+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M
+        r"^## (?!Unreleased$)(\S+)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M
     )
     ontology = re.search(
         r'owl:versionInfo "([^"]+)"', (ROOT / "ontology" / "nexus.ttl").read_text(encoding="utf-8")

@@ -292,3 +292,15 @@ def test_a_style_missing_or_naming_an_unknown_term_is_a_load_error() -> None:
     del colours["benefitFrom"], colours["recalls"]
     with pytest.raises(OntologyError, match=r"^graph/view/render.py: no relation style for recalls \("):
         render.keyed(colours, RELATIONS, "relation")
+
+
+def test_the_viewer_drawn_as_the_documents_stream_is_the_one_drawn_from_the_store(built: Path) -> None:
+    # the build draws its page from what each document's worker sent (graph.analytics.stream), with no
+    # second pass over the store; the page is the one the store's projection gives, byte for byte
+    from graph.analytics.project import graph_from_store
+    from graph.analytics.report import viewer
+    from graph.rdf.store import open_graph
+
+    page = (built / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in page
+    assert page == viewer(graph_from_store(open_graph(built)))

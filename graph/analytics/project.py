@@ -9,6 +9,7 @@ amounts (the provenance) stay in RDF. Each edge carries the property, a weight (
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, cast
 
@@ -16,7 +17,7 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.ns import CLASSES, NX, NX_URI, RELATIONS, local_id
+from graph.ns import CLASSES, NX, NX_URI, RELATIONS, entity_iri, local_id
 from graph.resources import ontology_file
 
 _PROVENANCE = {NX.Claim, NX.Passage, NX.MonetaryAmount}
@@ -69,6 +70,64 @@ def _doc_year(g: rdflib.Graph, doc: rdflib.term.Node) -> int | None:
     return None
 
 
+#: Where a claim is stated: (document id, paragraph, text); "" where the graph has none.
+Place = tuple[str, str, str]
+#: One claim as the viewer reads it: (subject id, property, object id, confidence, hedged, the
+#: places it is stated in).
+ClaimRow = tuple[str, str, str, float, bool, tuple[Place, ...]]
+
+
+def claim_rows(g: rdflib.Graph) -> list[ClaimRow]:
+    """Every claim of ``g`` that has a subject, a predicate and an object, with the passages it is
+    stated in, as :func:`to_networkx` and :func:`supporting_passages` read it.
+
+    >>> claim_rows(rdflib.Graph())
+    []
+    """
+    # each property read in one pass: one lookup per claim and node would cost ten times more
+    value = {
+        prop: dict(g.subject_objects(prop))
+        for prop in (RDF.subject, RDF.predicate, RDF.object, NX.confidence, NX.hedged, NX.text, NX.paragraph)
+    }
+    stated_in, in_document = _multi(g, NX.statedIn), _multi(g, NX.inDocument)
+    rows: list[ClaimRow] = []
+    for claim in g.subjects(RDF.type, NX.Claim):
+        cs, cp, co = (value[x].get(claim) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if cs is None or cp is None or co is None:
+            continue
+        conf: Any = value[NX.confidence].get(claim)
+        hedged: Any = value[NX.hedged].get(claim)
+        places: list[Place] = []
+        for passage in stated_in.get(claim, ()):
+            text = value[NX.text].get(passage)
+            para = str(value[NX.paragraph].get(passage) or "")
+            doc_ids = [local_id(str(doc)) for doc in in_document.get(passage, ())] or [""]
+            places.extend((doc_id, para, str(text) if text is not None else "") for doc_id in doc_ids)
+        rows.append(
+            (
+                local_id(str(cs)),
+                str(cp)[len(NX_URI) :],
+                local_id(str(co)),
+                round(float(conf), 4) if conf is not None else 0.0,
+                bool(hedged.toPython()) if hedged is not None else False,
+                tuple(places),
+            )
+        )
+    return rows
+
+
+def relation_triples(g: rdflib.Graph) -> set[tuple[str, str, str]]:
+    """The relation triples of ``g`` between nodes that are not provenance (claims, passages,
+    amounts), as (subject id, property, object id)."""
+    provenance = {s for t in _PROVENANCE for s in g.subjects(RDF.type, t)}
+    return {
+        (local_id(str(s)), rel, local_id(str(o)))
+        for rel in RELATIONS
+        for s, o in g.subject_objects(NX[rel])
+        if s not in provenance and o not in provenance
+    }
+
+
 def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     """The analytic multi-digraph of an RDF graph in the nexus-kg model.
 
@@ -107,48 +166,44 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     >>> list(G.edges(keys=True, data="weight"))
     [('group-isil', 'crime-oil-smuggling', 'benefitsFrom', 1)]
     """
+    return project(g, claim_rows(g), relation_triples(g))
+
+
+def project(
+    g: rdflib.Graph, rows: Iterable[ClaimRow], edges: Iterable[tuple[str, str, str]]
+) -> nx.MultiDiGraph:
+    """The analytic multi-digraph of :func:`to_networkx` from its parts: ``g`` for the nodes (their
+    types and labels) and the documents (their symbols and years), the claims ``rows`` for the
+    weights, years and documents of the edges, and the relation triples ``edges``.
+
+    A build draws its viewer from these as its documents stream by (:mod:`graph.analytics.stream`), with
+    ``g`` holding only the entity graph and the documents' own descriptions.
+    """
     rank = {c: i for i, c in enumerate(CLASSES)}
     types: dict[rdflib.term.Node, set[str]] = defaultdict(set)
-    provenance: set[rdflib.term.Node] = set()
-    claims: list[rdflib.term.Node] = []
     for s, t in g.subject_objects(RDF.type):
-        if t in _PROVENANCE:
-            provenance.add(s)
-            if t == NX.Claim:
-                claims.append(s)
-        elif isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
+        if t not in _PROVENANCE and isinstance(t, rdflib.URIRef) and str(t).startswith(NX_URI):
             types[s].add(str(t)[len(NX_URI) :])
 
-    # each property read in one pass: one lookup per claim and node would cost ten times more
-    ends = [dict(g.subject_objects(x)) for x in (RDF.subject, RDF.predicate, RDF.object)]
-    stated_in, in_document = _multi(g, NX.statedIn), _multi(g, NX.inDocument)
-    years_of_doc: dict[rdflib.term.Node, int | None] = {}
+    docs = _Documents(g)
     support: dict[tuple[str, str, str], int] = defaultdict(int)
     years: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     documents: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for claim in claims:
-        cs, cp, co = (end.get(claim) for end in ends)
-        if cs is None or cp is None or co is None:
-            continue
-        key = (local_id(str(cs)), str(cp)[len(NX_URI) :], local_id(str(co)))
+    for cs, cp, co, _conf, _hedged, places in rows:
+        key = (cs, cp, co)
         support[key] += 1
-        for passage in stated_in.get(claim, ()):
-            for doc in in_document.get(passage, ()):
-                documents[key].add(str(g.value(doc, NX.symbol) or local_id(str(doc))))
-                if doc not in years_of_doc:
-                    years_of_doc[doc] = _doc_year(g, doc)
-                year = years_of_doc[doc]
-                if year is not None:
-                    years[key].add(year)
-
-    edges: list[tuple[str, str, str]] = []
-    endpoints: set[rdflib.term.Node] = set()
-    for rel in RELATIONS:
-        for s, o in g.subject_objects(NX[rel]):
-            if s in provenance or o in provenance:
+        for doc, _para, _text in places:
+            if not doc:
                 continue
-            endpoints.update((s, o))
-            edges.append((local_id(str(s)), rel, local_id(str(o))))
+            documents[key].add(docs.name(doc))
+            year = docs.year(doc)
+            if year is not None:
+                years[key].add(year)
+
+    edges = sorted(set(edges))
+    endpoints: set[rdflib.term.Node] = set()
+    for s_id, _rel, o_id in edges:
+        endpoints.update((entity_iri(s_id), entity_iri(o_id)))
 
     G = nx.MultiDiGraph()
     G.graph["labels"] = ontology_labels()
@@ -185,7 +240,7 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
             labels=tuple(sorted(labels)),
             discovered=bool(cast(Any, discovered).toPython()),
         )
-    for src, rel, dst in sorted(edges):
+    for src, rel, dst in edges:
         key = (src, rel, dst)
         G.add_edge(
             src,
@@ -199,6 +254,35 @@ def to_networkx(g: rdflib.Graph) -> nx.MultiDiGraph:
     return G
 
 
+class _Documents:
+    """The names and years of documents, looked up in ``g`` once each."""
+
+    def __init__(self, g: rdflib.Graph) -> None:
+        self.g = g
+        self._name: dict[str, str] = {}
+        self._cite: dict[str, str] = {}
+        self._year: dict[str, int | None] = {}
+
+    def name(self, doc: str) -> str:
+        """The document's symbol, else its id (as an edge lists its documents)."""
+        if doc not in self._name:
+            self._name[doc] = str(self.g.value(entity_iri(doc), NX.symbol) or doc)
+        return self._name[doc]
+
+    def cite(self, doc: str) -> str:
+        """The document's symbol, else its English or Chinese label, else its id (as a passage cites it)."""
+        if doc not in self._cite:
+            node = entity_iri(doc)
+            symbol = self.g.value(node, NX.symbol) or _label(self.g, node, "en") or _label(self.g, node, "zh")
+            self._cite[doc] = str(symbol or doc)
+        return self._cite[doc]
+
+    def year(self, doc: str) -> int | None:
+        if doc not in self._year:
+            self._year[doc] = _doc_year(self.g, entity_iri(doc))
+        return self._year[doc]
+
+
 def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """The best passages stating each relation triple, highest confidence first.
 
@@ -207,61 +291,43 @@ def supporting_passages(g: rdflib.Graph, limit: int = 3) -> dict[tuple[str, str,
     dict
         ``{(subject id, property, object id): [{"text", "symbol", "paragraph", "year",
         "confidence", "hedged"}, …]}`` with at most ``limit`` passages per triple; ties go to
-        the earlier document symbol and paragraph.
+        the earlier document symbol and paragraph, then the text (so the order never depends on
+        the order the graph gives its claims in).
 
     Examples
     --------
     >>> supporting_passages(rdflib.Graph())
     {}
     """
-    # each property read in one pass, as in to_networkx
-    value = {
-        prop: dict(g.subject_objects(prop))
-        for prop in (
-            RDF.subject,
-            RDF.predicate,
-            RDF.object,
-            NX.confidence,
-            NX.hedged,
-            NX.text,
-            NX.inDocument,
-            NX.paragraph,
-        )
-    }
-    stated_in = _multi(g, NX.statedIn)
-    doc_info: dict[rdflib.term.Node, tuple[str, int | None]] = {}
-    found: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for claim in g.subjects(RDF.type, NX.Claim):
-        s, p, o = (value[x].get(claim) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        key = (local_id(str(s)), str(p)[len(NX_URI) :], local_id(str(o)))
-        conf: Any = value[NX.confidence].get(claim)
-        hedged: Any = value[NX.hedged].get(claim)
-        for passage in stated_in.get(claim, ()):
-            text = value[NX.text].get(passage)
-            if text is None:
+    return passages_by_triple(g, claim_rows(g), limit)
+
+
+def passages_by_triple(
+    g: rdflib.Graph, rows: Iterable[ClaimRow], limit: int = 3
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """:func:`supporting_passages` from its parts: ``g`` for the documents' symbols and years, and
+    the claims ``rows``."""
+    docs = _Documents(g)
+    found: dict[tuple[str, str, str], dict[tuple[str, str, str], dict[str, Any]]] = defaultdict(dict)
+    for cs, cp, co, conf, hedged, places in rows:
+        key = (cs, cp, co)
+        for doc, para, text in places:
+            if not text:
                 continue
-            doc = value[NX.inDocument].get(passage)
-            if doc is not None and doc not in doc_info:
-                symbol = g.value(doc, NX.symbol) or _label(g, doc, "en") or _label(g, doc, "zh")
-                doc_info[doc] = (str(symbol or local_id(str(doc))), _doc_year(g, doc))
-            symbol, year = doc_info.get(doc, ("", None)) if doc is not None else ("", None)
-            found[key].append(
-                {
-                    "text": str(text),
-                    "symbol": symbol,
-                    "paragraph": str(value[NX.paragraph].get(passage) or ""),
-                    "year": year,
-                    "confidence": round(float(conf), 4) if conf is not None else 0.0,
-                    "hedged": bool(hedged.toPython()) if hedged is not None else False,
-                }
-            )
+            symbol, year = (docs.cite(doc), docs.year(doc)) if doc else ("", None)
+            found[key][(text, symbol, para)] = {
+                "text": text,
+                "symbol": symbol,
+                "paragraph": para,
+                "year": year,
+                "confidence": conf,
+                "hedged": hedged,
+            }
     out = {}
     for key in sorted(found):
-        unique = {(r["text"], r["symbol"], r["paragraph"]): r for r in found[key]}
         best = sorted(
-            unique.values(), key=lambda r: (-r["confidence"], r["symbol"], _para_key(r["paragraph"]))
+            found[key].values(),
+            key=lambda r: (-r["confidence"], r["symbol"], _para_key(r["paragraph"]), r["text"]),
         )
         out[key] = best[:limit]
     return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -538,7 +538,28 @@ def viewer(
     >>> "vis.Network" in viewer(rdflib.Graph())
     True
     """
-    G = to_networkx(g)
+    return viewer_page(
+        to_networkx(g),
+        lambda: supporting_passages(g),
+        size_by=size_by,
+        focus=focus,
+        depth=depth,
+        max_nodes=max_nodes,
+    )
+
+
+def viewer_page(
+    G: nx.MultiDiGraph,
+    evidence: Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]]
+    | Callable[[], Mapping[tuple[str, str, str], Sequence[Mapping[str, Any]]]],
+    *,
+    size_by: str = "degree",
+    focus: str | None = None,
+    depth: int = 1,
+    max_nodes: int = render.MAX_NODES,
+) -> str:
+    """The viewer page of :func:`viewer` from the analytic graph ``G`` and the supporting passages
+    of its edges (or a function giving them, called once ``focus`` is found)."""
     title, node = "nexus-kg", None
     if focus is not None:
         node = analyze.find_node(G, focus)
@@ -550,7 +571,7 @@ def viewer(
     return render.page(
         G,
         scores,
-        supporting_passages(g),
+        evidence() if callable(evidence) else evidence,
         size_by=size_by,
         title=title,
         max_nodes=max_nodes,
