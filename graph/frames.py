@@ -81,6 +81,8 @@ class Frames:
     purpose: tuple[str, ...]
     fronted_purpose: tuple[str, ...]
     on_behalf: tuple[str, ...]
+    copula: tuple[str, ...]
+    marks_before_name: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
@@ -101,6 +103,7 @@ class Frames:
     described_subject: re.Pattern[str]
     persons: tuple[str, ...]
     negation: tuple[str, ...]
+    not_negation: tuple[str, ...]
     denial: tuple[str, ...]
     distributive: tuple[str, ...]
     uncertainty: tuple[str, ...]
@@ -111,8 +114,14 @@ class Frames:
     def modality(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         """The negation, denial and uncertainty words, each as one pattern."""
 
+        # 并不断扩张, 从不少于: a word ending in 不 that only begins an adverb (不断, 不少) negates nothing
+        tails = "".join(sorted({w[1:] for w in self.not_negation if w.startswith("不") and len(w) == 2}))
+
+        def one(word: str) -> str:
+            return re.escape(word) + (f"(?![{tails}])" if tails and word.endswith("不") else "")
+
         def alt(words: tuple[str, ...]) -> re.Pattern[str]:
-            return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            return re.compile("|".join(map(one, sorted(words, key=len, reverse=True))))
 
         return alt(self.negation), alt(self.denial), alt(self.uncertainty)
 
@@ -233,6 +242,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "purpose",
             "fronted_purpose",
             "on_behalf",
+            "copula",
+            "marks_before_name",
             "funding",
             "nominal_gap",
             "not_a_target",
@@ -317,6 +328,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         purpose=_words(markers_t, "markers", "purpose", source),
         fronted_purpose=_words(markers_t, "markers", "fronted_purpose", source),
         on_behalf=_words(markers_t, "markers", "on_behalf", source),
+        copula=_words(markers_t, "markers", "copula", source),
+        marks_before_name=_words(markers_t, "markers", "marks_before_name", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
@@ -337,6 +350,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         described_subject=_described_subject(_table(data, "subjects", source), source),
         persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
         negation=_words(modality, "modality", "negation", source),
+        not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),

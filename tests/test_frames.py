@@ -507,6 +507,32 @@ def test_the_un_body_a_report_was_about_stays_the_subject_of_the_next_paragraph(
     assert cid("菲律宾") in objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
 
 
+def test_a_clause_opening_with_a_copula_describes_the_subject_carried_into_it() -> None:
+    text = "伊斯兰国西非省于2016年成立，是伊黎伊斯兰国在西非的分支。"
+    assert pairs(text, "affiliatedWith") == {(cid("伊斯兰国西非省"), cid("伊黎伊斯兰国"))}
+    assert objects(text, "operatesIn", cid("伊黎伊斯兰国")) == set()
+
+
+def test_a_splinter_said_of_its_subject_with_a_copula_is_affiliated() -> None:
+    text = "穆拉比通组织是从伊斯兰马格里布基地组织分裂出来的派别。"
+    assert pairs(text, "affiliatedWith") == {(cid("穆拉比通组织"), cid("伊斯兰马格里布基地组织"))}
+    # a relative clause with no copula still only describes its noun
+    assert pairs("安理会强调，与基地组织有关联的个人和团体仍构成威胁。", "affiliatedWith") == set()
+
+
+def test_an_adverb_beginning_with_bu_negates_nothing() -> None:
+    text = "青年党并不断向肯尼亚东北部渗透。"
+    assert cid("肯尼亚") in objects(text, "operatesIn", cid("青年党"))
+    assert objects("青年党并不在肯尼亚活动。", "operatesIn", cid("青年党")) == set()
+
+
+def test_two_groups_fighting_over_a_place_are_both_there() -> None:
+    text = "博科圣地与伊斯兰国西非省正在乍得湖流域争夺地盘。"
+    lake = cid("乍得湖流域")
+    assert objects(text, "operatesIn", cid("博科圣地")) == {lake}
+    assert objects(text, "operatesIn", cid("伊斯兰国西非省")) == {lake}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

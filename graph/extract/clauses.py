@@ -195,10 +195,12 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
     """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
     cue, classes, blockers = _scanner(frames)
     # a blocking word that takes in the end of a name is no word (研究所在曼谷: 所在 is not one)
+    starts = {x for x, _ in taken}
     blocked = [
         (m.start(), m.end())
         for m in blockers.finditer(text, a, b)
         if not any(x < m.end() and m.start() < y for x, y in taken)
+        and not (m.group(0) in frames.marks_before_name and m.end() in starts)
     ]
     out = []
     pos = a

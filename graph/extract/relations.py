@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, analyse, clause_spans
+from graph.extract.clauses import Clause, ClauseTrace, Predicate, analyse, clause_spans
 from graph.extract.discourse import ACTORS, Discourse, default_actor
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -65,6 +65,8 @@ def frame_facts(
     )
     for i, clause in enumerate(clauses):
         before = carried
+        if carried:
+            clause = _copular(clause, p.text, frames)
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
@@ -190,6 +192,24 @@ def frame_facts(
     return out
 
 
+def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
+    """A clause that opens with a copula (…，是Y在萨赫勒的分支) predicates of the subject carried
+    into it: the names it opens with describe that subject (``attribute``), they are no agent."""
+    head = text[clause.start : clause.end]
+    body = head.lstrip()
+    word = next((w for w in sorted(frames.copula, key=len, reverse=True) if body.startswith(w)), None)
+    if word is None:
+        return clause
+    at = clause.start + len(head) - len(body) + len(word)
+    agents = [g for g in clause.groups if g.role == "agent"]
+    if not agents or min(g.start for g in agents) < at:
+        return clause
+    groups = tuple(
+        dataclasses.replace(g, role="attribute") if g.role == "agent" else g for g in clause.groups
+    )
+    return dataclasses.replace(clause, groups=groups)
+
+
 def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) -> tuple[Mention, ...]:
     """The agents of ``after`` when ``clause`` opens the sentence with a purpose (为执行第N号决议，
     X启动了…; 为了落实Y，X…): a fronted purpose names no agent of its own, the clause after it does."""
@@ -227,7 +247,13 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
     """Verb classes stated only in a relative clause (与基地组织有关联的个人和实体): their predicate is
     followed by 的 and describes the noun after it, not the clause's agent."""
     own = {c for p in clause.predicates for c in p.classes if c in frames.attributive}
-    return {c for c in own if all(text.startswith("的", p.end) for p in clause.predicates if c in p.classes)}
+    said = max((g.end for g in clause.groups if g.role == "agent"), default=-1)
+
+    def described(p: Predicate) -> bool:
+        """V的N describes N, unless the agent is said to be that N (X是从Y分裂出来的派别)."""
+        return text.startswith("的", p.end) and not (0 <= said < p.start and "是" in text[said : p.start])
+
+    return {c for c in own if all(described(p) for p in clause.predicates if c in p.classes)}
 
 
 @functools.cache
