@@ -533,6 +533,20 @@ def test_two_groups_fighting_over_a_place_are_both_there() -> None:
     assert objects(text, "operatesIn", cid("伊斯兰国西非省")) == {lake}
 
 
+def test_a_group_described_by_a_relative_clause_is_its_subject_and_recurs_by_name() -> None:
+    text = (
+        "报告指出，在马里中部活动的武装团体“东岸圣战者联盟”正从走私中获取资金。"
+        "“东岸圣战者联盟”的收入来源还包括绑架勒索赎金。"
+    )
+    found = facts(text)
+    group = next(f.subject for f in found if f.predicate == "operatesIn")
+    assert {f.object for f in found if f.predicate == "operatesIn" and f.subject == group} >= {
+        cid("马里中部")
+    }
+    crimes = {f.object for f in found if f.predicate == "benefitsFrom" and f.subject == group}
+    assert {cid("走私"), cid("绑架勒索")} <= crimes
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -686,11 +686,17 @@ def document_mentions(
     first = _date_yearless_resolutions(passages, first, vocab)
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
+    for ms in first:  # a name found once by its pattern (武装团体“X”) is the same entity wherever it recurs
+        for m in ms:
+            name = fold(m.surface.strip('《》“”‘’"'))
+            if m.method == "discovered" and m.kind in _RECURRING and len(name) >= 3:
+                learned.setdefault(name, m.concept)
     result: list[list[Mention]] = []
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
             for s, e, cid in _find_learned(p.text, learned)
+            if not any(m.concept == cid and m.start <= s and e <= m.end for m in merged)
         ]
         final = _merge(merged + extra) if extra else merged
         result.append(final)
@@ -977,6 +983,10 @@ def _clause_has(text: str, start: int, end: int, words: Sequence[str]) -> bool:
     ends = [k for c in "，。；：" if (k := text.find(c, end)) >= 0]
     b = min(ends) if ends else len(text)
     return any(w in text[a:b] for w in words)
+
+
+#: Discovered kinds whose name, once found, is looked for in the rest of the document.
+_RECURRING = ("TerroristGroup", "Organization", "Programme")
 
 
 def _kind_of(cid: str, kinds: dict[str, str], found: list[list[Mention]]) -> str:

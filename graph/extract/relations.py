@@ -67,6 +67,7 @@ def frame_facts(
         before = carried
         if carried:
             clause = _copular(clause, p.text, frames)
+        clause = _relative_head(clause, p.text)
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
@@ -208,6 +209,28 @@ def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
         dataclasses.replace(g, role="attribute") if g.role == "agent" else g for g in clause.groups
     )
     return dataclasses.replace(clause, groups=groups)
+
+
+#: What may stand between a relative clause's 的 and the group it describes (的武装团体“…).
+_RELATIVE_GAP = re.compile(r"的[^，。；：,;:、]{0,8}$")
+
+
+def _relative_head(clause: Clause, text: str) -> Clause:
+    """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金):
+    the group is the head of the phrase, so the agent of the clause, not the object of its verb."""
+    if not clause.predicates or any(g.role == "agent" for g in clause.groups):
+        return clause
+    first = clause.predicates[0]
+    for g in clause.groups:
+        if g.role != "object" or g.start < first.end:
+            continue
+        gap = text[first.end : g.start]
+        head = [m for m in g.mentions if m.kind == "TerroristGroup"]
+        if head and len(head) == len(g.mentions) and _RELATIVE_GAP.search(gap.rstrip(' “"‘《')):
+            groups = tuple(dataclasses.replace(x, role="agent") if x is g else x for x in clause.groups)
+            return dataclasses.replace(clause, groups=groups)
+        break
+    return clause
 
 
 def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) -> tuple[Mention, ...]:
