@@ -547,6 +547,16 @@ def test_a_group_described_by_a_relative_clause_is_its_subject_and_recurs_by_nam
     assert {cid("走私"), cid("绑架勒索")} <= crimes
 
 
+def test_a_body_named_after_the_resolution_that_set_it_up_is_mandated_by_it() -> None:
+    text = "请第1526(2004)号决议所设分析支助和制裁监测组继续评估这些措施的影响。"
+    assert (cid("分析支助和制裁监测组"), "res-s-1526-2004") in pairs(text, "mandatedBy")
+
+
+def test_bodies_that_publish_a_report_jointly_are_partners() -> None:
+    text = "反恐怖主义办公室和毒品和犯罪问题办公室联合发布了一份研究报告。"
+    assert pairs(text, "partnerOf") == {(cid("反恐怖主义办公室"), cid("毒品和犯罪问题办公室"))}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

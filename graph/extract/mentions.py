@@ -676,7 +676,7 @@ def document_mentions(
         merged = _merge(cands)
         places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
         merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places))
-        merged = [_with_place_prefix(m, matcher, kinds) for m in merged]
+        merged = [_established_by(_with_place_prefix(m, matcher, kinds), bodies) for m in merged]
         if elided := _elided_places(p.text, merged, vocab):
             merged = _merge(merged + elided)
         if parts := shared_heads(p, merged, vocab):
@@ -686,16 +686,17 @@ def document_mentions(
     first = _date_yearless_resolutions(passages, first, vocab)
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
+    sought = dict(learned)
     for ms in first:  # a name found once by its pattern (武装团体“X”) is the same entity wherever it recurs
         for m in ms:
             name = fold(m.surface.strip('《》“”‘’"'))
             if m.method == "discovered" and m.kind in _RECURRING and len(name) >= 3:
-                learned.setdefault(name, m.concept)
+                sought.setdefault(name, m.concept)
     result: list[list[Mention]] = []
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
-            for s, e, cid in _find_learned(p.text, learned)
+            for s, e, cid in _find_learned(p.text, sought)
             if not any(m.concept == cid and m.start <= s and e <= m.end for m in merged)
         ]
         final = _merge(merged + extra) if extra else merged
@@ -743,6 +744,18 @@ def short_titles(title: str) -> list[str]:
     """
     head = re.split(r"[:：]", title, maxsplit=1)[0].strip()
     return [head] if head != title and len(head) >= 4 else []
+
+
+def _established_by(m: Mention, bodies: Any) -> Mention:
+    """A body whose name says the resolution that set it up (第1526(2004)号决议所设分析支助和制裁监测组,
+    as the vocabulary may hold it whole) refers to that resolution, as a committee named so does."""
+    if m.kind != "UNEntity" or m.refs or "决议所设" not in m.surface:
+        return m
+    head = m.surface[: m.surface.index("决议所设")]
+    refs = tuple(
+        resolution_entity("S", i.group(1), int(i.group(2)), bodies).id for i in SC_ONE.finditer(head)
+    )
+    return dataclasses.replace(m, refs=refs) if refs else m
 
 
 def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> Mention:
