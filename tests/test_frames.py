@@ -557,6 +557,11 @@ def test_bodies_that_publish_a_report_jointly_are_partners() -> None:
     assert pairs(text, "partnerOf") == {(cid("反恐怖主义办公室"), cid("毒品和犯罪问题办公室"))}
 
 
+def test_a_contribution_to_an_instrument_s_implementation_implements_it() -> None:
+    text = "反恐怖主义办公室为《联合国全球反恐战略》的落实作出了贡献。"
+    assert pairs(text, "implements") == {(cid("反恐怖主义办公室"), cid("联合国全球反恐战略"))}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

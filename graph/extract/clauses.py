@@ -331,7 +331,7 @@ def _nominal_objects(
         if (
             verb is not None
             and kinds <= {"Resolution", "Convention"}
-            and g.role in ("agent", "attribute", "basis", "place", "object")
+            and g.role in ("agent", "attribute", "basis", "place", "object", "beneficiary")
             and g.verb != verb.word
         ):
             g = Group(g.mentions, "object", g.start, g.end, verb.word, g.lent)
