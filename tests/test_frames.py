@@ -562,6 +562,17 @@ def test_a_contribution_to_an_instrument_s_implementation_implements_it() -> Non
     assert pairs(text, "implements") == {(cid("反恐怖主义办公室"), cid("联合国全球反恐战略"))}
 
 
+def test_the_un_partner_of_a_jointly_held_event_is_active_where_it_is_held() -> None:
+    text = "该研讨会由反恐怖主义办公室与反恐怖主义委员会执行局于3月在内罗毕合作举办。"
+    assert {s for s, o in pairs(text, "activeIn") if o == cid("内罗毕")} == {
+        cid("反恐怖主义办公室"),
+        cid("反恐怖主义委员会执行局"),
+    }
+    # a country's authority worked with is no subject of activeIn
+    found = pairs("毒品和犯罪问题办公室与欧洲联盟合作在达喀尔举办了讲习班。", "activeIn")
+    assert found == {(cid("毒品和犯罪问题办公室"), cid("达喀尔"))}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}
