@@ -573,6 +573,27 @@ def test_the_un_partner_of_a_jointly_held_event_is_active_where_it_is_held() -> 
     assert found == {(cid("毒品和犯罪问题办公室"), cid("达喀尔"))}
 
 
+def test_a_branch_noun_between_two_groups_makes_the_second_the_subject() -> None:
+    text = "基地组织的附属团体青年党继续在索马里南部袭击平民；另一附属团体伊斯兰马格里布基地组织则在马里北部活跃。"
+    assert objects(text, "operatesIn", cid("青年党")) >= {cid("索马里南部")}
+    assert objects(text, "operatesIn", cid("基地组织")) == set()
+    assert pairs(text, "affiliatedWith") == {
+        (cid("青年党"), cid("基地组织")),
+        (cid("伊斯兰马格里布基地组织"), cid("基地组织")),
+    }
+
+
+def test_a_group_pledged_to_is_not_the_one_that_profits() -> None:
+    text = "大撒哈拉伊斯兰国在梅纳卡区发动袭击。该团体效忠于伊黎伊斯兰国，并依靠偷盗牲畜维持运作。"
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {cid("大撒哈拉伊斯兰国")}
+    assert pairs(text, "affiliatedWith") == {(cid("大撒哈拉伊斯兰国"), cid("伊黎伊斯兰国"))}
+
+
+def test_the_donors_of_activities_are_no_places_of_them() -> None:
+    text = "反恐怖主义办公室在约旦举办了讲习班。上述活动的捐助方包括德国和日本。"
+    assert objects(text, "activeIn", cid("反恐怖主义办公室")) == {cid("约旦")}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

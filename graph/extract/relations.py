@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, Predicate, analyse, clause_spans
+from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, analyse, clause_spans
 from graph.extract.discourse import ACTORS, Discourse, default_actor
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -63,11 +63,13 @@ def frame_facts(
         if ctx.self_resolution
         else ()
     )
+    parent: list[Group] = []  # the parent group of the last branch phrase (X的附属团体Y)
     for i, clause in enumerate(clauses):
         before = carried
         if carried:
             clause = _copular(clause, p.text, frames)
-        clause = _relative_head(clause, p.text)
+        clause = _appositive(_relative_head(clause, p.text), p.text, frames, parent)
+        parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
@@ -94,10 +96,6 @@ def frame_facts(
             # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it
             joined = joined + partners if implied else partners
             carried = agents + partners
-        heads = _appositive_heads(clause, agents, p.text, frames) if not implied else ()
-        if heads:  # X在该地区的分支Y约有…，…: Y is what the sentence goes on about
-            carried, joined = heads, ()
-            discourse.topic = heads
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
         if clause.negated or not (agents or clause.groups):
@@ -248,22 +246,57 @@ def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) ->
     return tuple(m for m in after.role("agent") if m.kind in ACTORS)
 
 
-def _appositive_heads(
-    clause: Clause, agents: Sequence[Mention], text: str, frames: Frames
-) -> tuple[Mention, ...]:
-    """The groups a branch noun after the agent names (X在该地区的分支Y, X的附属组织Y): the noun
-    phrase's head, so the subject of what follows, not X."""
-    if not agents or "branch" not in clause.verb_classes:
-        return ()
+def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Group] = ()) -> Clause:
+    """A branch noun between two groups (X在该地区的分支Y…, X的附属团体Y继续在Z…) heads its phrase with
+    the second: Y is the agent of the clause, X (its parent) an attribute; a clause opening with the
+    noun (另一附属团体Y则在Z活跃) has Y for its agent and the parent of the branch phrase before it
+    (``parent``), if any."""
     words = frames.verbs.get("branch", ())
-    last = max(a.end for a in agents)
-    return tuple(
-        m
+    branch = next((v for v in clause.predicates if v.word in words), None)
+    if branch is None:
+        return clause
+    heads = [
+        g
         for g in clause.groups
-        if g.role == "object" and g.verb in words
-        for m in g.mentions
-        if m.kind == "TerroristGroup" and m.start > last and "的" in text[last : m.start]
-    )
+        if g.role == "object"
+        and g.verb == branch.word
+        and g.start >= branch.end
+        and all(m.kind == "TerroristGroup" for m in g.mentions)
+        and _APPOSED.fullmatch(text[branch.end : g.start])
+    ]
+    if not heads:
+        return clause
+    for g in clause.groups:  # Y(又称“Z”): the same group under another name
+        after = g.role == "object" and g.verb == branch.word and g not in heads and g.start >= heads[-1].end
+        if after and _ALIAS_GAP.fullmatch(text[heads[-1].end : g.start]):
+            heads.append(g)
+    parents = [g for g in clause.groups if g.role == "agent" and g.end <= branch.start]
+    if parents:
+        if not all(m.kind == "TerroristGroup" for g in parents for m in g.mentions):
+            return clause
+        if "的" not in text[max(g.end for g in parents) : branch.start]:
+            return clause  # Y是X的分支, X与Y有联系: no phrase headed by a branch noun
+    elif any(g.role == "agent" for g in clause.groups) or not _OPENING_BRANCH.fullmatch(
+        text[clause.start : branch.start]
+    ):
+        return clause
+
+    lent = () if parents else tuple(dataclasses.replace(g, lent=True) for g in parent)
+
+    def role(g: Group) -> Group:
+        if g in heads:
+            return dataclasses.replace(g, role="agent", verb="")
+        return dataclasses.replace(g, role="attribute") if g in parents else g
+
+    return dataclasses.replace(clause, groups=tuple(role(g) for g in clause.groups) + lent)
+
+
+#: What may stand between a branch noun and the group it names (附属团体“Y”, 分支Y).
+_APPOSED = re.compile(r"[团体组织机构派别之一个\s“”\"‘’「」]{0,6}")
+#: What joins a group to another name of it (Y(又称“Z”)).
+_ALIAS_GAP = re.compile(r"\s*[(（]?\s*(?:又称|简称|或称|亦称|也称|即)?\s*[“\"‘「]?")
+#: What may open a clause before its branch noun (另一附属团体Y, 其分支Y).
+_OPENING_BRANCH = re.compile(r"[\s]*(?:另一个?|其他|其|该|一个|另|还有|以及|和)?")
 
 
 def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
