@@ -2,12 +2,19 @@
 
 (a) chars/s of the extraction stage (``graph.pipeline.extract_document``) against ``jieba.lcut`` over
     the same seed texts, in the same run, and their ratio (goal: ≥ 0.5).
-(b) ``nexus-kg build --workers 2 --quiet`` as a subprocess on the seeds replicated under distinct
-    names (about 26 MB at 100×), each copy with its own manifest row (the seed's symbol, date,
-    body, titles, requested_by), so the graph at every scale has the seeds' relations: wall time,
-    peak RSS of the process tree, the time of bare ``jieba.lcut`` over the same text (one
-    process, after loading), and the scaling exponent (slope of log time against log size;
-    1.0 is linear).  Goals: 10× within 1.6× bare jieba; 100× in < 30 s and < 600 MiB.
+(b) ``nexus-kg build --workers 2 --quiet --timings FILE`` as a subprocess on the seeds replicated
+    under distinct names (about 26 MB at 100×), each copy with its own manifest row (the seed's
+    symbol, date, body, titles, requested_by), so the graph at every scale has the seeds'
+    relations: wall time, peak proportional set size of the process tree, the quads written per
+    kB of input, the time of bare ``jieba.lcut`` over the same text (one process, after
+    loading), and the scaling exponent (slope of log time against log size; 1.0 is linear).
+    Then, from the build's timings file (:mod:`graph.timings`), the seconds of each stage at
+    each scale — start-up, extraction (and, of it, the worker pool's start and the main
+    process's waits for documents), writing the N-Quads, loading the store, the summary, the
+    entity graph, the Turtle (in the background, beside the viewer), the viewer page, the
+    report (none chained by ``build``), publishing — with its share of the wall time and its
+    own exponent; "process" is the wall time outside the build itself (interpreter start,
+    imports, exit).  Goals: 10× within 1.6× bare jieba; 100× in < 30 s and < 600 MiB.
 
 Figures are printed, never asserted.
 
@@ -18,6 +25,7 @@ Usage: ``python benchmarks/bench_build.py [--quick] [--workers N] [--scales 1,10
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import shutil
@@ -125,8 +133,11 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
-def timed_build(corpus: Path, out: Path, workers: int, turtle: bool = True) -> tuple[float, float]:
-    """(wall seconds, peak memory in MiB of the whole process tree) of one ``nexus-kg build``.
+def timed_build(
+    corpus: Path, out: Path, workers: int, turtle: bool = True
+) -> tuple[float, float, dict[str, object]]:
+    """(wall seconds, peak memory in MiB of the whole process tree, the build's timings) of one
+    ``nexus-kg build``.
 
     The tree's memory is the sum of the proportional set sizes of the build and its workers,
     sampled every 250 ms (reading the set sizes costs the build CPU time, so not more often).
@@ -142,6 +153,8 @@ def timed_build(corpus: Path, out: Path, workers: int, turtle: bool = True) -> t
         "--quiet",
         "--workers",
         str(workers),
+        "--timings",
+        str(out.parent / f"{out.name}-timings.json"),
         *([] if turtle else ["--no-turtle"]),
     ]
     start = time.perf_counter()
@@ -153,7 +166,41 @@ def timed_build(corpus: Path, out: Path, workers: int, turtle: bool = True) -> t
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit((proc.stderr.read() if proc.stderr else b"").decode()[-2000:])
-    return wall, peak / 1024
+    timings = out.parent / f"{out.name}-timings.json"
+    record = json.loads(timings.read_text(encoding="utf-8"))
+    timings.unlink()
+    return wall, peak / 1024, record
+
+
+def slope(points: list[tuple[float, float]]) -> float:
+    """The least-squares slope of log y against log x (nan with fewer than two points)."""
+    pts = [(math.log(x), math.log(y)) for x, y in points if x > 0 and y > 0]
+    if len(pts) < 2:
+        return math.nan
+    mx, my = sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)
+    den = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / den if den else math.nan
+
+
+#: Stages measured inside another, or beside it in a thread (indented in the table).
+INNER = {"pool": "extraction", "waiting": "extraction", "turtle": "viewer"}
+
+
+def stage_table(scales: list[int], runs: list[tuple[int, float, dict[str, object]]]) -> None:
+    """Seconds of each stage of the build at each scale, its share of the wall time, its exponent."""
+    stages = list(runs[0][2]["seconds"])  # type: ignore[call-overload]
+    head = "".join(f" {f'{s}× s':>9} {'%':>5}" for s in scales)
+    print(f"    {'stage':<18}{head} {'exp':>5}")
+    for name in [*stages, "process"]:
+        cells, points = [], []
+        for size, wall, record in runs:
+            seconds: dict[str, float] = record["seconds"]  # type: ignore[assignment]
+            t = wall - seconds["total"] if name == "process" else seconds[name]
+            cells.append(f" {t:>9.2f} {100 * t / wall:>4.0f}%")
+            points.append((float(size), t))
+        label = f"  {name}" if name in INNER else name
+        exp = slope(points) if min(t for _, t in points) >= 0.05 else math.nan
+        print(f"    {label:<18}{''.join(cells)} {exp:>5.2f}")
 
 
 def main() -> None:
@@ -185,22 +232,27 @@ def main() -> None:
         else (1, 10, 100)
     )
     rows = []
-    print(f"(b) nexus-kg build --workers {args.workers} --quiet")
+    runs: list[tuple[int, float, dict[str, object]]] = []
+    print(f"(b) nexus-kg build --workers {args.workers} --quiet --timings FILE")
     print(
-        f"    {'scale':>6} {'files':>6} {'MB':>8} {'wall s':>8} {'MB/s':>7} {'tree MiB*':>13} "
-        f"{'jieba s':>8} {'build/jieba':>11}"
+        f"    {'scale':>6} {'files':>6} {'MB':>8} {'wall s':>8} {'MB/s':>7} {'tree MiB*':>10} "
+        f"{'quads':>10} {'quads/kB':>8} {'jieba s':>8} {'build/jieba':>11}"
     )
     with tempfile.TemporaryDirectory(prefix="nexus-bench-") as tmp:
         for scale in scales:
             corpus = Path(tmp) / f"corpus-{scale}"
             size = replicate(corpus, scale)
-            wall, rss = timed_build(corpus, Path(tmp) / f"out-{scale}", args.workers, not args.no_turtle)
+            wall, rss, record = timed_build(
+                corpus, Path(tmp) / f"out-{scale}", args.workers, not args.no_turtle
+            )
             bare = jieba_seconds(corpus) if scale <= args.jieba_upto else math.nan
             files = len(list(corpus.glob("*.txt")))
             rows.append((size, wall))
+            runs.append((size, wall, record))
+            quads, per_kb = record["quads"], record["quads_per_kb"]
             print(
-                f"    {scale:>5}× {files:>6} {size / 1e6:>8.2f} {wall:>8.1f} {size / 1e6 / wall:>7.2f} {rss:>13.0f} "
-                f"{bare:>8.1f} {wall / bare:>11.2f}",
+                f"    {scale:>5}× {files:>6} {size / 1e6:>8.2f} {wall:>8.1f} {size / 1e6 / wall:>7.2f} {rss:>10.0f} "
+                f"{quads:>10,} {per_kb:>8.1f} {bare:>8.1f} {wall / bare:>11.2f}",
                 flush=True,
             )
             shutil.rmtree(Path(tmp) / f"out-{scale}")
@@ -208,16 +260,18 @@ def main() -> None:
     print(
         "    * peak of the summed proportional set sizes of the build and its workers (sampled every 250 ms)"
     )
-    if len(rows) < 2:
-        return  # one scale: no exponent
-    xs = [math.log(s) for s, _ in rows]
-    ys = [math.log(t) for _, t in rows]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
-    print(f"    scaling exponent (slope of log time vs log size): {slope:.2f}")
     if len(rows) >= 2:
+        print(f"    scaling exponent (slope of log time vs log size): {slope(rows):.2f}")
         (s1, t1), (s2, t2) = rows[-2], rows[-1]
         print(f"    exponent between the two largest: {math.log(t2 / t1) / math.log(s2 / s1):.2f}")
+    print("(c) where the build's time went: seconds per stage, share of the wall time, exponent")
+    stage_table(list(scales), runs)
+    print(
+        "    pool, waiting: part of the extraction; nquads, store, summary, view: the main process's work,\n"
+        "    mostly while the workers extract; turtle: in a thread beside the viewer (turtle_wait is what\n"
+        "    the build waits for it after); process: the wall time outside the build (interpreter start,\n"
+        "    imports, exit); exp: slope of log seconds vs log size, for a stage of >= 0.05 s at every scale"
+    )
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ def _build(args: argparse.Namespace) -> int:
         update=args.update,
         turtle=True if args.turtle else False if args.no_turtle else None,
         max_size=int(args.max_size * 2**20),
+        timings=Path(args.timings) if args.timings else None,
     ) as build:
         write_viewer(build)  # published with the graph
     result = build.result
@@ -331,6 +332,11 @@ def parser() -> argparse.ArgumentParser:
         help="refuse a file larger than this (default: 50)",
     )
     b.add_argument("--keep-going", action="store_true", help="skip bad files, list them, and build the rest")
+    b.add_argument(
+        "--timings",
+        metavar="FILE",
+        help="write the seconds each stage took, the quads written and the input's size to FILE (JSON)",
+    )
     ttl = b.add_mutually_exclusive_group()
     ttl.add_argument(
         "--turtle",

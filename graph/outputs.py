@@ -28,12 +28,13 @@ def write_viewer(build: Build) -> Path:
     """The viewer page of the build's graph, written into the build's folder to be published with
     it; returns its path there. It is drawn from what the build gathered as its documents
     streamed by (:mod:`graph.analytics.stream`), else from its store projected (:func:`graph_from_store`)."""
-    from graph.analytics.project import graph_from_store
-    from graph.analytics.report import viewer
+    with build.timings.stage("viewer"):  # with the imports: they are part of its cost
+        from graph.analytics.project import graph_from_store
+        from graph.analytics.report import viewer
 
-    target = build.folder / VIEWER
-    page = build.view.page() if build.view is not None else viewer(graph_from_store(build.store))
-    target.write_text(page, encoding="utf-8")
+        target = build.folder / VIEWER
+        page = build.view.page() if build.view is not None else viewer(graph_from_store(build.store))
+        target.write_text(page, encoding="utf-8")
     return target
 
 

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from graph.progress import step as progress_step
 from graph.rdf import build, summary
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
+from graph.timings import Timings
 from graph.vocab import Vocabulary, load
 
 #: Where per-document extractions are kept for ``build --update``.
@@ -265,18 +267,23 @@ def build_graph(
     result: BuildResult | None = None,
     new_cache: Path | None = None,
     max_size: int = ingest.MAX_SIZE,
+    timings: Timings | None = None,
 ) -> Iterator[build.DocumentQuads]:
     """Extract every document (in ``workers`` processes), yielding each one's quads in corpus order.
 
     With ``cache`` set, each document's quads are looked up there under a hash of its bytes and
     of the extractor (with ``update``) and new ones are written to ``new_cache``, which the
     caller moves into ``cache`` once the build succeeds. A bad file raises ``InputError``
-    unless ``keep_going``, which lists it in ``result.warnings``.
+    unless ``keep_going``, which lists it in ``result.warnings``. ``timings`` gets the input's
+    size and the time the worker pool takes to start.
     """
     vocab = vocab or load()
     rule_cues(vocab)  # a bad cues.toml fails here, once, before any file is read
     result = result if result is not None else BuildResult()
     tasks = corpus_tasks(paths, result.warnings.append, max_size)
+    timings = timings if timings is not None else Timings()
+    timings.workers = workers
+    timings.input_bytes = sum(_size(path) for path, _ in tasks)
     keys: list[str | None] = [None] * len(tasks)
     done: dict[int, build.DocumentQuads | Problem] = {}
     if cache is not None:
@@ -299,7 +306,8 @@ def build_graph(
     outcomes: Iterator[build.DocumentQuads | Problem]
     pool = None
     if workers > 1 and len(todo) > 1:
-        pool = _pool(workers, vocab)
+        with timings.stage("pool"):
+            pool = _pool(workers, vocab)
         chunk = max(1, min(32, len(todo) // (workers * 8)))
         outcomes = pool.map(
             functools.partial(extract_quads, max_size=max_size), [tasks[i] for i in todo], chunksize=chunk
@@ -328,6 +336,13 @@ def build_graph(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # reported when the file is read
+        return 0
+
+
 def _store(cache: Path, key: str, outcome: object) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     tmp = cache / f".{key}.{os.getpid()}.tmp"
@@ -344,13 +359,15 @@ def write_nquads(
     also: Callable[[Sequence[str]], None] | None = None,
     tally: summary.Tally | None = None,
     view: View | None = None,
+    timings: Timings | None = None,
 ) -> Streamed:
     """Write each document's named graph as it comes, then the entity graph; fill the counts.
 
     Each document's lines (and then the entity graph's) are also given to ``also``, e.g. a
     store loader, and counted by ``tally``, as they are written; ``view`` gathers what the
-    viewer page draws.
+    viewer page draws. ``timings`` gets the time each of these takes (``also`` as ``store``).
     """
+    clock = (timings if timings is not None else Timings()).stage
     seen = Streamed()
     first: dict[str, str] = {}
     for q in docs:
@@ -358,34 +375,44 @@ def write_nquads(
             result.warnings.append(f"{q.path}: the same text as {first[q.doc_id]}; read once")
             continue
         first[q.doc_id] = q.path
-        fh.writelines(q.lines)
+        with clock("nquads"):
+            fh.writelines(q.lines)
         result.quads += len(q.lines)
         if also is not None:
-            also(q.lines)
+            with clock("store"):
+                also(q.lines)
         if tally is not None:
-            tally.add(q.lines)
+            with clock("summary"):
+                tally.add(q.lines)
         if view is not None:
-            view.add(q)
-        seen.add(q)
+            with clock("view"):
+                view.add(q)
+        with clock("summary"):
+            seen.add(q)
         result.documents += 1
         result.passages += q.passages
         result.facts += q.facts
-    entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab, seen.rules)
-    fh.writelines(entity_lines)
+    with clock("entities"):
+        entity_lines = build.entity_lines(seen.used, seen.entities, seen.surfaces, vocab, seen.rules)
+    with clock("nquads"):
+        fh.writelines(entity_lines)
     result.quads += len(entity_lines)
     if also is not None:
-        also(entity_lines)
+        with clock("store"):
+            also(entity_lines)
     if tally is not None:
-        tally.add(entity_lines)
+        with clock("summary"):
+            tally.add(entity_lines)
     if view is not None:
-        view.entities(entity_lines)
+        with clock("view"):
+            view.entities(entity_lines)
     return seen
 
 
-def _write_turtle(store: Any, path: Path) -> int:
+def _write_turtle(store: Any, path: Path, timings: Timings) -> int:
     from graph.rdf import store as st
 
-    with path.open("wb") as fh:
+    with timings.stage("turtle"), path.open("wb") as fh:
         return st.write_turtle(store, fh)
 
 
@@ -400,6 +427,8 @@ class Build:
     result: BuildResult
     #: What the viewer page draws, gathered as the documents streamed by.
     view: View | None = None
+    #: Where the build's time went; the steps chained after it add theirs.
+    timings: Timings = field(default_factory=Timings)
 
 
 def run_build(
@@ -411,10 +440,11 @@ def run_build(
     update: bool = False,
     turtle: bool | None = None,
     max_size: int = ingest.MAX_SIZE,
+    timings: Path | None = None,
 ) -> BuildResult:
     """Build the graph from ``paths`` into a new generation of ``out`` and publish it, with no
     further step (see :func:`building`)."""
-    with building(paths, out, progress, workers, keep_going, update, turtle, max_size) as done:
+    with building(paths, out, progress, workers, keep_going, update, turtle, max_size, timings) as done:
         pass
     return done.result
 
@@ -429,6 +459,7 @@ def building(
     update: bool = False,
     turtle: bool | None = None,
     max_size: int = ingest.MAX_SIZE,
+    timings: Path | None = None,
 ) -> Iterator[Build]:
     """Build the graph from ``paths`` into a new generation of ``out`` (see :mod:`graph.rdf.store`),
     published when the ``with`` block ends without an error.
@@ -439,19 +470,31 @@ def building(
     :data:`TURTLE_LIMIT` quads) is made from the store in the background while the block runs
     the steps chained after the build on the :class:`Build`. Nothing in ``out`` changes unless
     the whole build (and the block) succeeds; a full disk is a ``GraphError``.
+
+    With ``timings``, the seconds each stage took (:mod:`graph.timings`), the quads written and
+    the input's size are written as JSON to that file once the build is published; nothing else
+    the build writes depends on it.
     """
     from graph.rdf import store as st
 
-    vocab = load()
-    rule_cues(vocab)
+    clock = Timings()
+    start = time.perf_counter()
+    with clock.stage("startup"):
+        vocab = load()
+        rule_cues(vocab)
     created = not out.exists()
     with st.owned(out):
         try:
-            with _build_into(paths, out, vocab, progress, workers, keep_going, update, turtle, max_size) as b:
+            with _build_into(
+                paths, out, vocab, progress, workers, keep_going, update, turtle, max_size, clock
+            ) as b:
                 yield b
         finally:
             if created and out.is_dir() and {p.name for p in out.iterdir()} <= {st.MARKER}:
                 shutil.rmtree(out, ignore_errors=True)
+    clock.add("total", time.perf_counter() - start)
+    if timings is not None:
+        clock.write(timings)
 
 
 @contextlib.contextmanager
@@ -465,6 +508,7 @@ def _build_into(
     update: bool,
     turtle: bool | None,
     max_size: int,
+    timings: Timings,
 ) -> Iterator[Build]:
     """The build itself, in a folder that :func:`graph.rdf.store.owned` holds."""
     from graph.rdf import store as st
@@ -486,6 +530,7 @@ def _build_into(
             result=result,
             new_cache=tmp / CACHE_DIR if update else None,
             max_size=max_size,
+            timings=timings,
         )
         loader = st.StreamLoader(tmp / st.STORE_DIR)
         # without the Turtle, whose writer counts them, the distinct triples are counted as the
@@ -493,8 +538,12 @@ def _build_into(
         tally = summary.Tally(distinct_upto=TURTLE_LIMIT if turtle is False else None)
         with (tmp / "nexus.nq").open("w", encoding="utf-8", newline="\n") as fh:
             view = View()
-            seen = write_nquads(fh, docs, vocab, result, also=loader.add, tally=tally, view=view)
-        store = loader.close()
+            streamed = timings.stream(docs, waiting="waiting", wall="extraction")
+            seen = write_nquads(
+                fh, streamed, vocab, result, also=loader.add, tally=tally, view=view, timings=timings
+            )
+        with timings.stage("store"):
+            store = loader.close()
         if not result.documents and st.current_generation(out) is not None:
             named = ", ".join(str(p) for p in paths)
             why = f" ({result.warnings[0]})" if result.warnings else ""
@@ -508,27 +557,34 @@ def _build_into(
                     f"nexus.ttl not written: {result.quads:,} quads (more than {TURTLE_LIMIT:,}); "
                     "nexus.nq and the store hold the graph, --turtle writes it anyway"
                 )
-        result.by_class = tally.classes()
-        result.by_property = tally.relations()
-        result.discovered = summary.discovered(seen.used, seen.entities, seen.naming)
-        result.triples = tally.triples() or 0
-        done = Build(tmp, store, result, view)
+        with timings.stage("summary"):
+            result.by_class = tally.classes()
+            result.by_property = tally.relations()
+            result.discovered = summary.discovered(seen.used, seen.entities, seen.naming)
+            result.triples = tally.triples() or 0
+        timings.quads, timings.documents = result.quads, result.documents
+        done = Build(tmp, store, result, view, timings)
         del view
         del store
         with ThreadPoolExecutor(max_workers=1) as background:
             # the Turtle is written while the steps chained after the build run, and counts the
             # distinct triples
-            written = background.submit(_write_turtle, done.store, tmp / "nexus.ttl") if turtle else None
+            written = (
+                background.submit(_write_turtle, done.store, tmp / "nexus.ttl", timings) if turtle else None
+            )
             yield done
             if written is not None:
-                result.triples = written.result()
+                with timings.stage("turtle_wait"):
+                    result.triples = written.result()
         done.store = None  # closed before the folder is published
+        published = time.perf_counter()
         if (tmp / CACHE_DIR).is_dir():
             (out / CACHE_DIR).mkdir(exist_ok=True)
             for f in sorted((tmp / CACHE_DIR).iterdir()):
                 os.replace(f, out / CACHE_DIR / f.name)
             (tmp / CACHE_DIR).rmdir()
         gen = st.publish(out, tmp)
+        timings.add("publish", time.perf_counter() - published)
     except OSError as exc:
         raise GraphError(
             f"{out}: cannot write the build ({exc.strerror or exc}); {out} was left as it was"

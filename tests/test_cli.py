@@ -94,6 +94,25 @@ def test_build_is_byte_identical_across_processes(tmp_path: Path) -> None:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 
+def test_build_timings_name_every_stage_and_change_no_output(built: Path, tmp_path: Path) -> None:
+    import json
+
+    from graph.timings import STAGES
+
+    out, timings = tmp_path / "out", tmp_path / "timings.json"
+    args = ["build", str(SEEDS), "--out", str(out), "--quiet", "--workers", "2"]
+    assert main([*args, "--timings", str(timings)]) == 0
+    record = json.loads(timings.read_text(encoding="utf-8"))
+    assert set(record["seconds"]) == set(STAGES)
+    assert all(isinstance(v, int | float) and v >= 0 for v in record["seconds"].values())
+    assert record["quads"] == sum(1 for _ in (out / "nexus.nq").open(encoding="utf-8"))
+    assert record["input_kb"] > 0 and record["quads_per_kb"] > 0 and record["documents"] > 0
+    # the timings go to their file only: the graph is the same bytes as a build without them
+    for name in ("nexus.nq", "nexus.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name
+    assert not list(out.rglob("timings*"))
+
+
 def test_gold_scores_meet_the_targets(seed_graph: rdflib.Graph) -> None:
     scores = evaluate(seed_graph, read_gold(GOLD), load().symbol_bodies())
     assert scores["benefitsFrom"].precision >= 0.9 and scores["benefitsFrom"].recall >= 0.85
