@@ -83,6 +83,7 @@ class Frames:
     on_behalf: tuple[str, ...]
     copula: tuple[str, ...]
     marks_before_name: tuple[str, ...]
+    as_opener: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     nominal_gap: re.Pattern[str]
@@ -244,6 +245,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "on_behalf",
             "copula",
             "marks_before_name",
+            "as_opener",
             "funding",
             "nominal_gap",
             "not_a_target",
@@ -330,6 +332,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         on_behalf=_words(markers_t, "markers", "on_behalf", source),
         copula=_words(markers_t, "markers", "copula", source),
         marks_before_name=_words(markers_t, "markers", "marks_before_name", source),
+        as_opener=_words(markers_t, "markers", "as_opener", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),

@@ -594,6 +594,26 @@ def test_the_donors_of_activities_are_no_places_of_them() -> None:
     assert objects(text, "activeIn", cid("反恐怖主义办公室")) == {cid("约旦")}
 
 
+def test_a_named_group_described_as_linked_to_another_is_affiliated_with_it() -> None:
+    text = "安理会谴责与基地组织有关联的青年党在肯尼亚发动的袭击。"
+    assert pairs(text, "affiliatedWith") == {(cid("青年党"), cid("基地组织"))}
+    assert cid("肯尼亚") in objects(text, "operatesIn", cid("青年党"))
+
+
+def test_what_a_group_is_said_to_be_before_it_is_named() -> None:
+    text = "作为伊黎伊斯兰国在西非的分支，伊斯兰国西非省继续在乍得湖流域活动。"
+    assert pairs(text, "affiliatedWith") == {(cid("伊斯兰国西非省"), cid("伊黎伊斯兰国"))}
+    assert objects(text, "operatesIn", cid("伊斯兰国西非省")) == {cid("乍得湖流域")}
+
+
+def test_each_affiliate_listed_after_a_parent_and_its_affiliates() -> None:
+    text = "安理会关切基地组织及其附属团体，包括青年党和伊斯兰马格里布基地组织。"
+    assert pairs(text, "affiliatedWith") == {
+        (cid("青年党"), cid("基地组织")),
+        (cid("伊斯兰马格里布基地组织"), cid("基地组织")),
+    }
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -68,14 +68,18 @@ def frame_facts(
         before = carried
         if carried:
             clause = _copular(clause, p.text, frames)
-        clause = _appositive(_relative_head(clause, p.text), p.text, frames, parent)
+        clause = _appositive(_linked_head(_relative_head(clause, p.text), p.text), p.text, frames, parent)
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
+        parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
         if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
             agents, implied = ahead, True  # 为执行第N号决议，X…: X acts in the purpose before it
+        if i == 0 and len(clauses) > 1 and (ahead := _described_ahead(p.text, clause, clauses[1], frames)):
+            clause = _as_attributes(clause)  # 作为X的分支，Y…: the names describe Y
+            agents, implied = ahead, True
         pivots = _pivots(clause, frames, cues["agents"]["system_names"])
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
@@ -214,8 +218,9 @@ _RELATIVE_GAP = re.compile(r"的[^，。；：,;:、]{0,8}$")
 
 
 def _relative_head(clause: Clause, text: str) -> Clause:
-    """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金):
-    the group is the head of the phrase, so the agent of the clause, not the object of its verb."""
+    """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金;
+    与基地组织有关联的青年党在…发动袭击): the group is the head of the phrase, so the agent of the
+    clause, not the object of its verb."""
     if not clause.predicates or any(g.role == "agent" for g in clause.groups):
         return clause
     first = clause.predicates[0]
@@ -229,6 +234,42 @@ def _relative_head(clause: Clause, text: str) -> Clause:
             return dataclasses.replace(clause, groups=groups)
         break
     return clause
+
+
+def _linked_head(clause: Clause, text: str) -> Clause:
+    """与X有关联的Y: the group right after a 与-phrase's predicate and 的 is the clause's agent (X is
+    its partner), whatever the analyser made of the names before the marker."""
+    for v in clause.predicates:
+        if not text.startswith("的", v.end):
+            continue
+        for g in clause.groups:
+            if (
+                g.role != "agent"
+                and v.end < g.start <= v.end + 3
+                and all(m.kind == "TerroristGroup" for m in g.mentions)
+                and any(x.role == "partner" and x.end <= v.start for x in clause.groups)
+            ):
+                roles = tuple(
+                    dataclasses.replace(x, role="agent", verb="") if x is g else x for x in clause.groups
+                )
+                return dataclasses.replace(clause, groups=roles)
+    return clause
+
+
+def _described_ahead(text: str, clause: Clause, after: Clause, frames: Frames) -> tuple[Mention, ...]:
+    """The agents of ``after`` when ``clause`` opens the sentence with 作为 (作为基地组织在该区域的
+    分支，X继续…): the clause says what they are."""
+    if not text[clause.start : clause.end].lstrip().startswith(frames.as_opener):
+        return ()
+    return tuple(m for m in after.role("agent") if m.kind in ACTORS)
+
+
+def _as_attributes(clause: Clause) -> Clause:
+    """The clause with its agent lists made attributes (they describe a subject named elsewhere)."""
+    groups = tuple(
+        dataclasses.replace(g, role="attribute") if g.role == "agent" else g for g in clause.groups
+    )
+    return dataclasses.replace(clause, groups=groups)
 
 
 def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) -> tuple[Mention, ...]:
@@ -254,7 +295,23 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
     words = frames.verbs.get("branch", ())
     branch = next((v for v in clause.predicates if v.word in words), None)
     if branch is None:
-        return clause
+        return (
+            _with_parent(clause, parent) if clause.continues and "branch" in clause.verb_classes else clause
+        )
+    owner = [  # X及其附属团体: X is the parent of the groups the text goes on to list
+        g
+        for g in clause.groups
+        if text.endswith(("及其", "和其"), 0, branch.start)
+        and g.end == branch.start - 2
+        and all(m.kind == "TerroristGroup" for m in g.mentions)
+    ]
+    if owner:
+        return dataclasses.replace(
+            clause,
+            groups=tuple(
+                dataclasses.replace(g, role="attribute") if g in owner else g for g in clause.groups
+            ),
+        )
     heads = [
         g
         for g in clause.groups
@@ -291,6 +348,12 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
     return dataclasses.replace(clause, groups=tuple(role(g) for g in clause.groups) + lent)
 
 
+def _with_parent(clause: Clause, parent: Sequence[Group]) -> Clause:
+    """A list that continues a branch phrase (…及其附属团体，包括A、B) with the phrase's parent lent to it."""
+    lent = tuple(dataclasses.replace(g, lent=True) for g in parent)
+    return dataclasses.replace(clause, groups=clause.groups + lent) if lent else clause
+
+
 #: What may stand between a branch noun and the group it names (附属团体“Y”, 分支Y).
 _APPOSED = re.compile(r"[团体组织机构派别之一个\s“”\"‘’「」]{0,6}")
 #: What joins a group to another name of it (Y(又称“Z”)).
@@ -305,9 +368,14 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
     own = {c for p in clause.predicates for c in p.classes if c in frames.attributive}
     said = max((g.end for g in clause.groups if g.role == "agent"), default=-1)
 
+    heads = {g.start for g in clause.groups if g.role == "agent"}
+
     def described(p: Predicate) -> bool:
-        """V的N describes N, unless the agent is said to be that N (X是从Y分裂出来的派别)."""
-        return text.startswith("的", p.end) and not (0 <= said < p.start and "是" in text[said : p.start])
+        """V的N describes N, unless the agent is said to be that N (X是从Y分裂出来的派别) or N is the
+        named agent itself (与基地组织有关联的青年党)."""
+        if not text.startswith("的", p.end) or any(p.end < h <= p.end + 3 for h in heads):
+            return False
+        return not (0 <= said < p.start and "是" in text[said : p.start])
 
     return {c for c in own if all(described(p) for p in clause.predicates if c in p.classes)}
 
