@@ -615,6 +615,23 @@ def test_each_affiliate_listed_after_a_parent_and_its_affiliates() -> None:
     }
 
 
+def test_a_short_form_means_the_body_acting_not_one_named_in_passing() -> None:
+    text = (
+        "1. 联合国毒品和犯罪问题办公室在伊拉克举办了讲习班。\n\n"
+        "2. 这些活动是与联合国反恐怖主义办公室协作开展的。\n\n"
+        "3. 青年党通过敲诈勒索筹集资金。\n\n"
+        "4. 该办公室还在菲律宾开展了一个项目。\n"
+    )
+    assert cid("菲律宾") in objects(text, "activeIn", cid("毒品和犯罪问题办公室"))
+    assert cid("菲律宾") not in objects(text, "activeIn", cid("反恐怖主义办公室"))
+
+
+def test_resolutions_each_named_with_its_own_jueyi_guide_the_work() -> None:
+    text = "该办公室的工作以安全理事会第2178(2014)号决议和第2396(2017)号决议为指导。"
+    found = facts("联合国毒品和犯罪问题办公室开展了培训。" + text)
+    assert {f.object for f in found if f.predicate == "mandatedBy"} == {"res-s-2178-2014", "res-s-2396-2017"}
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -2,7 +2,7 @@
 
 Stages are the subpackages of ``graph`` (extract, rdf, analytics, view, sparql); the foundation
 is the top-level modules the stages share (errors, records, ns, progress, resources, script, symbols,
-identity, vocab, cueschema, frames).
+identity, vocab, cueschema, frames, timings).
 Only ``pipeline`` (chains the stages), ``outputs`` (the steps around a build) and ``cli`` sit above
 all of them.
 """
@@ -27,6 +27,7 @@ FOUNDATION = {
     "vocab",
     "cueschema",
     "progress",
+    "timings",
 }
 TOP = {"pipeline", "outputs", "cli", "__init__", "__main__"}
 #: What each stage may import besides the foundation and itself.

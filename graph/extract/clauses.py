@@ -240,6 +240,13 @@ def _lists(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
             if gap in CONNECTORS and (gap or m.kind == last.kind) and m.start >= last.end:
                 out[-1].append(m)
                 continue
+            if (
+                m.kind == last.kind == "Resolution"
+                and gap.startswith("决议")
+                and gap[2:] in CONNECTORS - {""}
+            ):
+                out[-1].append(m)  # 第2178(2014)号决议和第2396(2017)号决议: each names its own 决议
+                continue
         out.append([m])
     return out
 
@@ -509,7 +516,7 @@ def _clause(
                 after = next(t for t in frames.attribute_tail if text.startswith(t, tail))
                 if _law_follows(text, tail + len(after), frames.law_heads):
                     role = "topic"  # 与《公约》有关的国家立法: the law carries the instrument out
-        elif text.startswith(frames.basis_tail, _after(text, end)):
+        elif text.startswith(frames.basis_tail, _after(text, end, items)):
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, _after(text, end)):
             role = "partner"  # 以X为主要伙伴
@@ -635,10 +642,12 @@ def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(x <= at < y for x, y in spans)
 
 
-def _after(text: str, end: int) -> int:
-    """The position after a name's closing quote or bracket."""
+def _after(text: str, end: int, items: Sequence[Mention] = ()) -> int:
+    """The position after a name's closing quote or bracket (and, after resolutions, their 决议)."""
     while end < len(text) and text[end] in '”’"》)）':
         end += 1
+    if items and all(m.kind == "Resolution" for m in items) and text.startswith("决议", end):
+        end += 2
     return end
 
 

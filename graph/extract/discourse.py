@@ -119,6 +119,9 @@ class Discourse:
     #: The UN body a paragraph was about stays the subject of the next where neither a heading nor
     #: a default actor says otherwise (a report, not a resolution: its paragraphs have a voice).
     carries_topic: bool = False
+    #: The UN body (or bodies) last the subject of a clause: what 该办公室 means before a body only
+    #: named in passing since (a partner, a topic).
+    body_topic: tuple[Mention, ...] = ()
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -206,6 +209,8 @@ class Discourse:
             return (), False
         if own:
             self.topic = own
+            if all(m.kind == "UNEntity" for m in own):
+                self.body_topic = own
             group = next((m for m in own if m.kind == "TerroristGroup"), None)
             if group is not None:
                 self.last_group, self.group_age = group, 0
@@ -318,9 +323,22 @@ class Discourse:
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author."""
-        for m in self.topic:
-            if fold(m.surface).endswith(head) and m.method not in ("anaphora", "mandate"):
-                return m
+        for m in self.topic:  # a topic named by a short form before (该办公室) is looked up by its name
+            named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
+            if (
+                named is not None
+                and fold(named.surface).endswith(head)
+                and named.method not in ("anaphora", "mandate")
+            ):
+                return named
+        for m in self.body_topic:
+            named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
+            if (
+                named is not None
+                and fold(named.surface).endswith(head)
+                and named.method not in ("anaphora", "mandate")
+            ):
+                return named
         for m in reversed(self.named.values()):
             surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified
             if surface.endswith(head) or (len(head) >= 2 and head in surface):
