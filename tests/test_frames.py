@@ -632,6 +632,17 @@ def test_resolutions_each_named_with_its_own_jueyi_guide_the_work() -> None:
     assert {f.object for f in found if f.predicate == "mandatedBy"} == {"res-s-2178-2014", "res-s-2396-2017"}
 
 
+def test_a_branch_noun_never_starts_a_discovered_group_name() -> None:
+    text = "基地组织在阿拉伯半岛的分支阿拉伯半岛基地组织继续在也门发动袭击。"
+    assert objects(text, "operatesIn", cid("阿拉伯半岛基地组织")) >= {cid("也门")}
+    assert objects(text, "operatesIn", cid("基地组织")) == set()
+
+
+def test_a_group_whose_unnamed_branches_act_does_not_act_itself() -> None:
+    text = "伊黎伊斯兰国在非洲的附属团体持续扩张，并在莫桑比克发动袭击。"
+    assert objects(text, "operatesIn", cid("伊黎伊斯兰国")) == set()
+
+
 def test_bodies_that_sign_an_agreement_with_each_other_are_partners() -> None:
     text = "国际刑警组织与反恐怖主义办公室签署了一项谅解备忘录。"
     assert pairs(text, "partnerOf") == {(cid("国际刑警组织"), cid("反恐怖主义办公室"))}

@@ -322,7 +322,7 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
         and _APPOSED.fullmatch(text[branch.end : g.start])
     ]
     if not heads:
-        return clause
+        return _unnamed_branches(clause, text, branch)
     for g in clause.groups:  # Y(又称“Z”): the same group under another name
         after = g.role == "object" and g.verb == branch.word and g not in heads and g.start >= heads[-1].end
         if after and _ALIAS_GAP.fullmatch(text[heads[-1].end : g.start]):
@@ -346,6 +346,22 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
         return dataclasses.replace(g, role="attribute") if g in parents else g
 
     return dataclasses.replace(clause, groups=tuple(role(g) for g in clause.groups) + lent)
+
+
+def _unnamed_branches(clause: Clause, text: str, branch: Predicate) -> Clause:
+    """X在非洲的附属团体持续扩张: the subject is X's branches, named nowhere, so X does not act (it is
+    an attribute of the phrase); Y是X的分支 keeps Y as its agent."""
+    agents = [g for g in clause.groups if g.role == "agent"]
+    if len(agents) != 1 or agents[0].end > branch.start or not text.endswith(("的",), 0, branch.start):
+        return clause
+    between = text[agents[0].end : branch.start]
+    if any(w in between for w in ("是", "系", "为", "成为")) or any(c in between for c in "，,；;"):
+        return clause
+    if not all(m.kind == "TerroristGroup" for m in agents[0].mentions):
+        return clause
+    if any(agents[0].end <= v.start < branch.start for v in clause.predicates):
+        return clause  # X则在西非招募了新的附属组织: X acts, the branches are its object
+    return dataclasses.replace(_as_attributes(clause), generic_agent=True)
 
 
 def _with_parent(clause: Clause, parent: Sequence[Group]) -> Clause:
