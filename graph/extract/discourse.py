@@ -323,15 +323,9 @@ class Discourse:
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author."""
-        for m in self.topic:  # a topic named by a short form before (该办公室) is looked up by its name
-            named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
-            if (
-                named is not None
-                and fold(named.surface).endswith(head)
-                and named.method not in ("anaphora", "mandate")
-            ):
-                return named
-        for m in self.body_topic:
+        # the topic, then the UN body last acting (before one named in passing since); a subject
+        # named by a short form before (该办公室) is looked up by its name
+        for m in (*self.topic, *self.body_topic):
             named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
             if (
                 named is not None

@@ -195,12 +195,17 @@ def frame_facts(
     return out
 
 
+@functools.cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
     """A clause that opens with a copula (…，是Y在萨赫勒的分支) predicates of the subject carried
     into it: the names it opens with describe that subject (``attribute``), they are no agent."""
     head = text[clause.start : clause.end]
     body = head.lstrip()
-    word = next((w for w in sorted(frames.copula, key=len, reverse=True) if body.startswith(w)), None)
+    word = next((w for w in _longest_first(frames.copula) if body.startswith(w)), None)
     if word is None:
         return clause
     at = clause.start + len(head) - len(body) + len(word)
@@ -352,7 +357,7 @@ def _unnamed_branches(clause: Clause, text: str, branch: Predicate) -> Clause:
     """X在非洲的附属团体持续扩张: the subject is X's branches, named nowhere, so X does not act (it is
     an attribute of the phrase); Y是X的分支 keeps Y as its agent."""
     agents = [g for g in clause.groups if g.role == "agent"]
-    if len(agents) != 1 or agents[0].end > branch.start or not text.endswith(("的",), 0, branch.start):
+    if len(agents) != 1 or agents[0].end > branch.start or not text.endswith("的", 0, branch.start):
         return clause
     between = text[agents[0].end : branch.start]
     if any(w in between for w in ("是", "系", "为", "成为")) or any(c in between for c in "，,；;"):
