@@ -38,6 +38,7 @@ ROLES = (
     "mandate",
     "topic",
     "aided_basis",
+    "aided",
     "antecedent",
     "carried",
 )
@@ -95,6 +96,8 @@ class Frames:
     body_heads: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
     mandate_holder: tuple[str, ...]
+    self_resolution: tuple[str, ...]
+    asked_before: tuple[str, ...]
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
     own_act: tuple[str, ...]
@@ -344,6 +347,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         body_heads=_words(markers_t, "markers", "body_heads", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),
         mandate_holder=_words(_table(data, "mandate", source), "mandate", "holder", source),
+        self_resolution=_words(_table(data, "voice", source), "voice", "self_resolution", source),
+        asked_before=_words(_table(data, "voice", source), "voice", "asked_before", source),
         complements=opened,
         carried_complements=carried,
         own_act=own_act,

@@ -252,6 +252,35 @@ def test_a_body_set_up_by_named_resolutions_is_mandated_by_each() -> None:
     assert {"res-s-1526-2004", "res-s-2368-2017"} <= got
 
 
+def test_this_resolution_in_a_resolutions_own_text_is_that_resolution() -> None:
+    text = RESOLUTION + "4. 请联合国毒品和犯罪问题办公室继续协助刚果民主共和国政府执行本决议；\n"
+    got = pairs(text, "implements")
+    assert ("un-unodc", "res-s-2801-2025") in got  # the body asked to help carry it out
+    assert ("org-gov-cod", "res-s-2801-2025") in got  # the government helped to carry it out
+    assert pairs("请联合国毒品和犯罪问题办公室协助各国执行本决议。\n", "implements") == set()
+
+
+def test_a_short_form_asked_after_its_full_name_ends_the_bodies_asked_before() -> None:
+    text = RESOLUTION + (
+        "回顾其第1373(2001)号决议，\n1. 请反恐怖主义委员会执行局和监察员办公室在各自任务范围内，"
+        "进一步研究恐怖主义与有组织犯罪之间的联系，并请执行局监测各会员国执行本决议的情况；\n"
+    )
+    assert {s for s, _ in pairs(text, "implements")} == {"un-cted"}
+
+
+def test_a_body_asked_by_a_name_not_recognised_is_not_the_one_asked_before() -> None:
+    text = RESOLUTION + (
+        "回顾其第1373(2001)号决议，\n1. 请反恐怖主义委员会执行局和监察员办公室在各自任务范围内，"
+        "进一步研究恐怖主义与有组织犯罪之间的联系，并请特派团监测各会员国执行本决议的情况；\n"
+    )
+    assert pairs(text, "implements") == set()
+
+
+def test_a_mandate_extended_for_the_body_a_sentence_is_about() -> None:
+    text = "监察员办公室是根据第1904(2009)号决议设立的，其任务最近由第2734(2024)号决议延长。\n"
+    assert ("un-ombudsperson", "res-s-2734-2024") in pairs(text, "mandatedBy")
+
+
 def test_acting_at_a_resolutions_request_is_a_mandate_in_news_style() -> None:
     text = "应安理会第2253(2015)号决议的要求，秘书长本月提交了一份报告。\n"
     assert ("un-secretary-general", "res-s-2253-2015") in pairs(text, "mandatedBy")

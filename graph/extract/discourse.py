@@ -271,8 +271,17 @@ class Discourse:
                 targets = pool if kind == "places" else pool[-1:]
             elif kind == "group":  # 该团体, 该组织: the group the text is about
                 targets = [t] if (t := self.group(word)) else []
-            else:
-                targets = [t] if (t := self._antecedent(head)) else []
+            else:  # a short form of a body named earlier in the sentence is that body (X…，并请执行局…)
+                here = [
+                    m
+                    for m in ms
+                    if word == head
+                    and m.end <= s
+                    and m.method not in ("anaphora", "mandate")
+                    and m.kind != "Resolution"
+                    and fold(m.surface).endswith(head)
+                ]
+                targets = here[-1:] or ([t] if (t := self._antecedent(head)) else [])
             if not targets:
                 continue
             taken.append((s, e))

@@ -81,6 +81,8 @@ def frame_facts(
             clause = _as_attributes(clause)  # 作为X的分支，Y…: the names describe Y
             agents, implied = ahead, True
         pivots = _pivots(clause, frames, cues["agents"]["system_names"])
+        if implied and not pivots and _asks_unnamed(clause, p.text, openers, frames):
+            agents, carried = (), ()  # 请X…，并请执行局…: a new body is asked, even one not recognised
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
         if trace is not None:
@@ -118,6 +120,8 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        if aided := _aided(clause, p.text, frames):  # 协助X执行Y: X, helped, implements Y
+            roles["aided"] = aided
         if before and agents and not implied:  # the subject of the clause before, ended by this one's
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
@@ -435,6 +439,30 @@ def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
     return head == ""
 
 
+def _aided(clause: Clause, text: str, frames: Frames) -> list[tuple[Mention, str]]:
+    """The objects of a support verb that an implement verb follows at once (协助索马里执行…)."""
+    helping = frames.verbs.get("support", ())
+    out = []
+    for g in clause.groups:
+        if g.role != "object" or g.verb not in helping:
+            continue
+        at = g.end + len(text[g.end : g.end + 2]) - len(text[g.end : g.end + 2].lstrip('”"》)）'))
+        if any(p.start == at and "implement" in p.classes for p in clause.predicates):
+            out += [(m, "") for m in g.mentions]
+    return out
+
+
+def _asks_unnamed(clause: Clause, text: str, openers: tuple[str, ...], frames: Frames) -> bool:
+    """A clause opening with a request (并请, 还请) of someone the analyser found no name for;
+    请其/请该… asks the body named before."""
+    if not _opens_with_request(clause, openers):
+        return False
+    after = clause.predicates[0].end
+    return not text.startswith(frames.asked_before, after) and not any(
+        g.start == after for g in clause.groups
+    )
+
+
 @functools.cache
 def _run_words(frames: Frames) -> frozenset[str]:
     """Verbs whose agent runs the programme they name (启动, 实施, 设立 …)."""
@@ -508,6 +536,11 @@ def document_facts(
         [m for m in ms if not generic_un(t, m, cues) and fold(m.surface) not in sources]
         for t, ms in zip(folded, mentions, strict=True)
     ]  # 联合国 inside a larger noun (联合国各实体) names no one; nor does a news dateline
+    if ctx.self_resolution:  # 请X执行本决议: in a resolution's own text, 本决议 is that resolution
+        named = [
+            _self_mentions(t, ms, ctx.self_resolution, p, frames.self_resolution) if p.kind != "title" else ms
+            for t, ms, p in zip(folded, named, passages, strict=True)
+        ]
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     discourse = Discourse(actor=actor, speaking=frames.own_act, carries_topic=not ctx.self_resolution)
@@ -606,6 +639,20 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _self_mentions(
+    text: str, ms: list[Mention], resolution: str, p: Passage, words: tuple[str, ...]
+) -> list[Mention]:
+    """``ms`` with a mention of the document's own resolution wherever the text says 本决议."""
+    taken = [(m.start, m.end) for m in ms]
+    found = [
+        Mention(resolution, "Resolution", w, p.doc_id, at.start(), at.end(), "voice")
+        for w in words
+        for at in re.finditer(re.escape(w), text)
+        if not any(a < at.end() and at.start() < b for a, b in taken)
+    ]
+    return sorted([*ms, *found], key=lambda m: (m.start, -m.end)) if found else ms
 
 
 def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:

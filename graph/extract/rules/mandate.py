@@ -39,6 +39,7 @@ RULE = Rule(
         "established_by",
         "extension_cues",
         "mandate_words",
+        "mandate_adverbs",
         "mandated_kinds",
     ),
     numbers=(),
@@ -278,8 +279,12 @@ def mandate_facts(
     # X 的任务(期限)由第N号决议延长/规定: the resolution that holds X's mandate
     for r in res:
         held = re.search(
-            r"的(?:" + "|".join(md["mandate_words"]) + r")(?:已|也|则)?由$",
-            text[max(0, r.start - 10) : r.start],
+            r"(的|其)(?:"
+            + "|".join(md["mandate_words"])
+            + r")(?:"
+            + "|".join(md["mandate_adverbs"])
+            + r")?由$",
+            text[max(0, r.start - 14) : r.start],
         )
         if not held:
             continue
@@ -288,9 +293,11 @@ def mandate_facts(
             a
             for a in agents
             if a.end <= gap_end
-            and text[a.end : gap_end] in ("", ")", "）")
+            and (text[a.end : gap_end] in ("", ")", "）") or held.group(1) == "其")
             and a.kind in md["mandated_kinds"]
         ]
+        if held.group(1) == "其":  # X是…，其任务由…延长: the body the sentence is about
+            owner = [a for a in owner if a.start == min(o.start for o in owner)]
         if owner:
             out.append(
                 make_fact(
