@@ -90,6 +90,7 @@ class Frames:
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
+    between: tuple[str, ...]
     place_tail: tuple[str, ...]
     attribute_tail: tuple[str, ...]
     law_heads: tuple[str, ...]
@@ -255,6 +256,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "basis_tail",
             "basis_place_tail",
             "partner_tail",
+            "between",
             "place_tail",
             "attribute_tail",
             "law_heads",
@@ -341,6 +343,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
+        between=_words(markers_t, "markers", "between", source),
         place_tail=_words(markers_t, "markers", "place_tail", source),
         attribute_tail=_words(markers_t, "markers", "attribute_tail", source),
         law_heads=_words(markers_t, "markers", "law_heads", source),

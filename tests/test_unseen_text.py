@@ -276,6 +276,13 @@ def test_a_body_asked_by_a_name_not_recognised_is_not_the_one_asked_before() -> 
     assert pairs(text, "implements") == set()
 
 
+def test_cooperation_between_two_others_is_not_the_agents_own() -> None:
+    between = "毒品和犯罪问题办公室举办了一次讲习班，旨在加强肯尼亚金融情报中心与坦桑尼亚联合共和国警察局之间的合作。\n"
+    assert ("un-unodc", "country-tza") not in pairs(between, "activeIn")
+    own = "毒品和犯罪问题办公室加强了与国际刑事警察组织之间的合作。\n"
+    assert ("un-unodc", "org-interpol") in pairs(own, "partnerOf")
+
+
 def test_a_mandate_extended_for_the_body_a_sentence_is_about() -> None:
     text = "监察员办公室是根据第1904(2009)号决议设立的，其任务最近由第2734(2024)号决议延长。\n"
     assert ("un-ombudsperson", "res-s-2734-2024") in pairs(text, "mandatedBy")

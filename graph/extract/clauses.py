@@ -520,6 +520,14 @@ def _clause(
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, _after(text, end)):
             role = "partner"  # 以X为主要伙伴
+        elif (
+            role == "partner"
+            and _tail_near(text, end, frames.between, 12)
+            and groups
+            and groups[-1].role != "agent"
+            and _names_before_marker(text[groups[-1].end : start], frames.markers["partner"])
+        ):
+            role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
         elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
             role = "place"  # 以X(边境地区)为主要基地
         groups.append(Group(tuple(items), role, start, end, verb))
@@ -636,6 +644,12 @@ def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> b
     window = text[_after(text, end) : end + reach + 6]
     cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
     return any(0 <= window.find(t) <= reach and window.find(t) + len(t) <= cut for t in tails)
+
+
+def _names_before_marker(gap: str, markers: Sequence[str], reach: int = 16) -> bool:
+    """The gap between two lists is the rest of the first one's noun and a marker (阿富汗
+    金融情报中心与 …): the first list is the marker's other side."""
+    return len(gap) <= reach and gap.endswith(tuple(markers)) and not any(c in gap for c in "，,；;。：:")
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
