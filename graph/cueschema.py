@@ -71,6 +71,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "committee_suffixes",
                 "convention_suffixes",
                 "programme_suffixes",
+                "owned_programme_suffixes",
+                "programme_owner_heads",
                 "body_suffixes",
                 "establish_verbs",
                 "established_suffixes",

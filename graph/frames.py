@@ -112,6 +112,7 @@ class Frames:
     denial: tuple[str, ...]
     distributive: tuple[str, ...]
     uncertainty: tuple[str, ...]
+    doubt: tuple[str, ...]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
 
@@ -365,6 +366,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),
+        doubt=_words(modality, "modality", "doubt", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),
         frames=tuple(frames),
     )

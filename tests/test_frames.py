@@ -194,11 +194,16 @@ def test_a_negated_clause_states_nothing() -> None:
     assert pairs("毒品和犯罪问题办公室没有在也门开展活动。", "activeIn") == set()
 
 
-def test_stated_uncertainty_is_kept_as_hedged() -> None:
-    found = [
-        f for f in facts("尚不清楚毒品和犯罪问题办公室是否在利比亚部署了人员。") if f.predicate == "activeIn"
-    ]
-    assert found and all(f.hedged for f in found)
+def test_stated_doubt_states_nothing_after_it() -> None:
+    assert pairs("尚不清楚毒品和犯罪问题办公室是否在利比亚部署了人员。", "activeIn") == set()
+    text = "青年党在索马里南部活动，但尚不清楚该团体是否从贩毒中获利。"
+    assert pairs(text, "benefitsFrom") == set()
+    kept = [f for f in facts(text) if f.predicate == "operatesIn"]
+    assert kept and all(f.hedged for f in kept)  # named before the doubt: kept, flagged
+
+
+def test_no_evidence_found_is_a_denial() -> None:
+    assert pairs("监测组未发现伊斯兰国西非省从贩毒中获利的证据。", "benefitsFrom") == set()
 
 
 # ---- partnerOf

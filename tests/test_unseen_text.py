@@ -657,3 +657,42 @@ def test_the_mission_so_named_acts_under_its_resolution() -> None:
 def test_a_news_dateline_is_no_actor(text: str) -> None:
     got = pairs(text, "activeIn")
     assert got == {("un-unodc", "city-nairobi")}
+
+
+# ---- lists of groups, each with its own funding; groups named in a phrase; programmes of a body
+
+
+def test_each_group_of_a_sentence_keeps_its_own_funding() -> None:
+    text = "安理会关切伊斯兰国西非省通过绑架勒索赎金筹集资金，青年党从木炭非法贸易中获益。\n"
+    got = pairs(text, "benefitsFrom")
+    assert ("group-iswap", "crime-kidnapping-for-ransom") in got
+    assert not any(s == "group-al-shabaab" and o == "crime-kidnapping-for-ransom" for s, o in got)
+    assert not any(s == "group-iswap" and o != "crime-kidnapping-for-ransom" for s, o in got)
+
+
+def test_a_group_described_by_its_pledge_is_the_one_that_pledged() -> None:
+    text = "安理会还关切效忠于伊拉克和黎凡特伊斯兰国(达伊沙)的伊斯兰国西非省在乍得湖流域持续存在。\n"
+    assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
+
+
+def test_a_parent_named_with_its_alias_owns_the_affiliates_listed_after_it() -> None:
+    text = (
+        "关切伊拉克和黎凡特伊斯兰国(又称达伊沙)及其附属团体,包括伊斯兰国西非省,"
+        "以及基地组织及其附属团体,包括青年党,继续构成威胁,\n"
+    )
+    got = {frozenset(p) for p in pairs(text, "affiliatedWith")}
+    assert frozenset({"group-iswap", "group-isil"}) in got
+    assert frozenset({"group-al-shabaab", "group-al-qaida"}) in got
+    assert frozenset({"group-isil", "group-al-qaida"}) not in got
+
+
+def test_a_body_described_by_the_resolution_that_set_it_up_is_not_the_one_before() -> None:
+    text = "秘书长访问了金沙萨。依照第1533(2004)号决议设立的专家组在报告中指出，民主同盟军在北基伍省活动。\n"
+    assert ("un-secretary-general", "res-s-1533-2004") not in pairs(text, "mandatedBy")
+
+
+def test_a_programme_named_after_the_office_that_runs_it_is_the_one_acting() -> None:
+    text = "毒品和犯罪问题办公室全球海事犯罪方案在索马里和肯尼亚支持海岸警卫队。\n"
+    got = facts(text)
+    programmes = {f.subject for f in got if f.predicate == "activeIn" and f.object == "country-som"}
+    assert programmes and all(s.startswith("programme-") for s in programmes)

@@ -359,6 +359,13 @@ def _generic_subject(
     verb_at = min([actor_at, *(c.start for c in cues)])
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
+    named_at = min([b, *(g.start for g in groups if g.role == "agent")])
+    ahead = [c for c in cues if c.start < named_at]
+    verb = next((k for k, c in enumerate(ahead) if not c.classes[0].startswith("marker:")), len(ahead))
+    if verb + 1 < len(ahead) and _described_body(
+        text[ahead[verb].end : ahead[verb + 1].start], frames.body_heads
+    ):
+        return True  # 依照第N号决议设立的专家组在报告中指出: the body the relative clause describes
     return any(before_verb.search(text, a, c.start) for c in cues)
 
 
@@ -377,6 +384,12 @@ def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
     name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织)."""
     return bool(heads) and bool(_unnamed_body_pattern(heads).search(_LEAD.sub("", span).strip()))
+
+
+def _described_body(span: str, heads: tuple[str, ...]) -> bool:
+    """``span`` (between a clause's first two predicate words or markers) is 的 and a body's head
+    noun: the clause's first verb describes a body with no name here (…设立的专家组在…)."""
+    return span.startswith("的") and len(span) <= 10 and "的" not in span[1:] and _unnamed_body(span, heads)
 
 
 def _topics(text: str, groups: list[Group]) -> list[Group]:
@@ -499,8 +512,16 @@ def _clause(
             any(g.role == "agent" for g in groups),
             frames,
         )
-        if role == "attribute" and groups and groups[-1].role == "agent" and _gap(text, pos, start) == "的":
-            # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室的全球方案): Y acts, X only owns it
+        if (
+            role == "attribute"
+            and groups
+            and groups[-1].role == "agent"
+            and (
+                _gap(text, pos, start) == "的"
+                or (_gap(text, pos, start) == "" and all(m.kind == "Programme" for m in items))
+            )
+        ):
+            # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         if role == "agent" and text.startswith(frames.persons, _after(text, end)):

@@ -273,6 +273,26 @@ def discover(
                 "discovered",
             )
         )
+    # programmes named right after the body that runs them: 毒品和犯罪问题办公室全球海事犯罪方案
+    owners = "|".join(sorted(disc["programme_owner_heads"], key=len, reverse=True))
+    owned = "|".join(sorted(disc["owned_programme_suffixes"], key=len, reverse=True))
+    for m in re.finditer(r"(?:" + owners + r")的?([\u4e00-\u9fff]{2,14}?(?:" + owned + "))", text):
+        name = m.group(1)
+        a, b = m.start(1), m.end(1)
+        if (
+            len(name) < 4
+            or "的" in name
+            or name.startswith(("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]))
+            or "了" in name
+            or not clean(name)
+            or vocab.lookup(name)
+            or not free(a, b)
+            or not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken)
+        ):
+            continue
+        out.append(
+            Mention(_stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered")
+        )
     # bodies set up by the text itself: (决定)设立一个调查小组
     for m in re.finditer(
         "(?:"

@@ -68,7 +68,9 @@ def frame_facts(
         before = carried
         if carried:
             clause = _copular(clause, p.text, frames)
-        clause = _appositive(_linked_head(_relative_head(clause, p.text), p.text), p.text, frames, parent)
+        clause = _appositive(
+            _linked_head(_relative_head(clause, p.text, frames.deliberative), p.text), p.text, frames, parent
+        )
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
@@ -226,20 +228,37 @@ def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
 _RELATIVE_GAP = re.compile(r"的[^，。；：,;:、]{0,8}$")
 
 
-def _relative_head(clause: Clause, text: str) -> Clause:
+def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) -> Clause:
     """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金;
     与基地组织有关联的青年党在…发动袭击): the group is the head of the phrase, so the agent of the
     clause, not the object of its verb."""
-    if not clause.predicates or any(g.role == "agent" for g in clause.groups):
+    speaking = [  # 安理会关切在X活动的Y: the council speaks about the phrase, it is not its agent
+        g for g in clause.groups if g.role == "agent" and all(m.concept in deliberative for m in g.mentions)
+    ]
+    if not clause.predicates or any(g.role == "agent" and g not in speaking for g in clause.groups):
         return clause
     first = clause.predicates[0]
     for g in clause.groups:
-        if g.role != "object" or g.start < first.end:
+        if g.role != "object" or g.start < first.end or any(x.end > first.start for x in speaking):
             continue
         gap = text[first.end : g.start]
         head = [m for m in g.mentions if m.kind == "TerroristGroup"]
         if head and len(head) == len(g.mentions) and _RELATIVE_GAP.search(gap.rstrip(' “"‘《')):
             groups = tuple(dataclasses.replace(x, role="agent") if x is g else x for x in clause.groups)
+            return dataclasses.replace(clause, groups=groups)
+        # 效忠于X的Y在Z…: X is the verb's object and Y, the group the phrase describes, its agent
+        k = clause.groups.index(g)
+        nxt = clause.groups[k + 1] if k + 1 < len(clause.groups) else None
+        if (
+            nxt is not None
+            and nxt.role == "object"
+            and gap.strip(' “"‘') == ""
+            and text[g.end : nxt.start].strip(')）”"》 ') == "的"
+            and all(m.kind == "TerroristGroup" for m in nxt.mentions)
+        ):
+            groups = tuple(
+                dataclasses.replace(x, role="agent", verb="") if x is nxt else x for x in clause.groups
+            )
             return dataclasses.replace(clause, groups=groups)
         break
     return clause
@@ -310,16 +329,14 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
     owner = [  # X及其附属团体: X is the parent of the groups the text goes on to list
         g
         for g in clause.groups
-        if text.endswith(("及其", "和其"), 0, branch.start)
-        and g.end == branch.start - 2
+        if text[g.end : branch.start].lstrip(')）”"》') in ("及其", "和其")
         and all(m.kind == "TerroristGroup" for m in g.mentions)
     ]
     if owner:
+        groups = tuple(dataclasses.replace(g, role="attribute") if g in owner else g for g in clause.groups)
+        # 以及X及其附属团体: the phrase is the subject, not the group carried from before
         return dataclasses.replace(
-            clause,
-            groups=tuple(
-                dataclasses.replace(g, role="attribute") if g in owner else g for g in clause.groups
-            ),
+            clause, groups=groups, generic_agent=not any(g.role == "agent" for g in groups)
         )
     heads = [
         g
@@ -616,9 +633,12 @@ def document_facts(
         discourse.remember(ms, p.text, frames.mandate_holder)
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
+        doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
         for f in facts:
             if f.subject == f.object:
                 continue
+            if doubted >= 0 and _named_only_after(f.object, ms, doubted):
+                continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
             if uncertain and not f.hedged:
                 f = dataclasses.replace(f, hedged=True)
             key = (f.subject, f.predicate, f.object, p.para, p.sent)
@@ -653,6 +673,12 @@ def _self_mentions(
         if not any(a < at.end() and at.start() < b for a, b in taken)
     ]
     return sorted([*ms, *found], key=lambda m: (m.start, -m.end)) if found else ms
+
+
+def _named_only_after(concept: str, ms: Sequence[Mention], at: int) -> bool:
+    """``concept`` is named in the sentence, and only after position ``at``."""
+    spans = [m.start for m in ms if m.concept == concept]
+    return bool(spans) and min(spans) > at
 
 
 def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:

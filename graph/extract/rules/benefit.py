@@ -59,11 +59,28 @@ def benefit_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, l
     """
     out: list[Fact] = []
     start = 0
-    for seg_end in [i for i, ch in enumerate(p.text) if ch == "；"] + [len(p.text)]:
-        seg = [m for m in ms if start <= m.start < seg_end]
-        out += _benefit_segment(p, p.text[start:seg_end], start, seg, cues, ctx, last_group)
+    for seg_end in [i for i, ch in enumerate(p.text) if ch in "；;"] + [len(p.text)]:
+        for a, b in _by_group(p.text, start, seg_end, ms):
+            seg = [m for m in ms if a <= m.start < b]
+            out += _benefit_segment(p, p.text[a:b], a, seg, cues, ctx, last_group)
         start = seg_end + 1
     return out
+
+
+def _by_group(text: str, a: int, b: int, ms: Sequence[Mention]) -> list[tuple[int, int]]:
+    """``text[a:b]`` cut before each clause that opens with a group's name when it names more than
+    one group (X通过A筹资，Y从B中获益: A is X's, B is Y's)."""
+    groups = [m for m in ms if a <= m.start < b and m.kind == "TerroristGroup"]
+    if len({m.concept for m in groups}) < 2:
+        return [(a, b)]
+    cuts = [a]
+    for m in groups:
+        opening = max(a, *(text.rfind(c, a, m.start) + 1 for c in "，,"))
+        first = min((x.start for x in ms if opening <= x.start < b), default=m.start)
+        owned = any(cuts[-1] <= g.start < opening for g in groups)  # the piece before has its group
+        if opening > cuts[-1] and first == m.start and owned:
+            cuts.append(opening)
+    return [(x, y - 1 if y < b else y) for x, y in zip(cuts, [*cuts[1:], b], strict=True)]
 
 
 def _crime_is_act(text: str, m: Mention, b: CueSection) -> bool:
