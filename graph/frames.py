@@ -81,6 +81,7 @@ class Frames:
     cataphora: tuple[str, ...]
     purpose: tuple[str, ...]
     fronted_purpose: tuple[str, ...]
+    fronted_request: tuple[tuple[str, ...], tuple[str, ...]]
     on_behalf: tuple[str, ...]
     copula: tuple[str, ...]
     marks_before_name: tuple[str, ...]
@@ -247,6 +248,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "cataphora",
             "purpose",
             "fronted_purpose",
+            "fronted_request_open",
+            "fronted_request_close",
             "on_behalf",
             "copula",
             "marks_before_name",
@@ -335,6 +338,10 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         cataphora=_words(markers_t, "markers", "cataphora", source),
         purpose=_words(markers_t, "markers", "purpose", source),
         fronted_purpose=_words(markers_t, "markers", "fronted_purpose", source),
+        fronted_request=(
+            _words(markers_t, "markers", "fronted_request_open", source),
+            _words(markers_t, "markers", "fronted_request_close", source),
+        ),
         on_behalf=_words(markers_t, "markers", "on_behalf", source),
         copula=_words(markers_t, "markers", "copula", source),
         marks_before_name=_words(markers_t, "markers", "marks_before_name", source),

@@ -696,3 +696,26 @@ def test_a_programme_named_after_the_office_that_runs_it_is_the_one_acting() -> 
     got = facts(text)
     programmes = {f.subject for f in got if f.predicate == "activeIn" and f.object == "country-som"}
     assert programmes and all(s.startswith("programme-") for s in programmes)
+
+
+def test_a_body_acting_at_a_resolutions_request_fronted_is_mandated_by_it() -> None:
+    text = "应大会第79/180号决议的要求，该办公室编写了一份关于贩运人口的研究报告。\n"
+    text = "毒品和犯罪问题办公室在中亚开展工作。" + text
+    assert ("un-unodc", "res-a-79-180") in pairs(text, "mandatedBy")
+
+
+def test_acting_on_behalf_of_a_committee_is_not_the_committee_acting() -> None:
+    text = "反恐怖主义委员会执行局继续代表反恐怖主义委员会评估会员国执行第1373(2001)号决议的情况。\n"
+    got = pairs(text, "implements")
+    assert ("un-cted", "res-s-1373-2001") in got
+    assert ("un-ctc", "res-s-1373-2001") not in got
+
+
+def test_the_organization_of_a_sentence_is_the_group_it_named() -> None:
+    text = (
+        "伊黎伊斯兰国在伊拉克活动。报告还指出，没有证据表明沙姆解放组织参与了此类贩运，"
+        "但该组织从伊德利卜省的走私活动中获益。\n"
+    )
+    got = pairs(text, "benefitsFrom")
+    assert any(s == "group-al-nusrah-front" for s, _ in got)
+    assert not any(s == "group-isil" for s, _ in got)

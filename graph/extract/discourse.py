@@ -230,9 +230,11 @@ class Discourse:
         at_start: Sequence[str] = (),
         places: Sequence[str] = (),
         place: Sequence[str] = (),
+        persons: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
-        bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause.
+        bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause; a group
+        named before in the sentence, unless only of a person (``persons``: X发言人), for 该组织.
 
         >>> d = Discourse()
         >>> u = Mention("un-unodc", "UNEntity", "毒品和犯罪问题办公室", "d", 0, 10, "vocabulary")
@@ -270,7 +272,17 @@ class Discourse:
                 )
                 targets = pool if kind == "places" else pool[-1:]
             elif kind == "group":  # 该团体, 该组织: the group the text is about
-                targets = [t] if (t := self.group(word)) else []
+                here = [
+                    m
+                    for m in ms
+                    if m.kind == "TerroristGroup"
+                    and m.end <= s
+                    and not text.startswith(tuple(persons), m.end)
+                ]
+                if here and self.title_group is None:  # X…，但该组织…: the group the sentence opened with
+                    targets = here[:1]
+                else:
+                    targets = [t] if (t := self.group(word)) else []
             else:  # a short form of a body named earlier in the sentence is that body (X…，并请执行局…)
                 here = [
                     m

@@ -304,6 +304,12 @@ def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) ->
     """The agents of ``after`` when ``clause`` opens the sentence with a purpose (为执行第N号决议，
     X启动了…; 为了落实Y，X…): a fronted purpose names no agent of its own, the clause after it does."""
     head = text[clause.start : clause.end].lstrip()
+    if (
+        head.startswith(frames.fronted_request[0])
+        and head.rstrip().endswith(frames.fronted_request[1])
+        and not clause.role("agent")
+    ):  # 应第N号决议的要求，X…: X acts at the request
+        return tuple(m for m in after.role("agent") if m.kind in ACTORS)
     opener = next((w for w in frames.fronted_purpose if head.startswith(w)), None)
     if opener is None or clause.role("agent") or not clause.predicates:
         return ()
@@ -626,6 +632,7 @@ def document_facts(
             cues["anaphora"]["entity_at_start"],
             cues["anaphora"]["places"],
             cues["anaphora"]["place"],
+            frames.persons,
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
