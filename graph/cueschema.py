@@ -72,6 +72,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "convention_suffixes",
                 "programme_suffixes",
                 "owned_programme_suffixes",
+                "programme_prefixes",
                 "programme_owner_heads",
                 "body_suffixes",
                 "establish_verbs",

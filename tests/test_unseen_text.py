@@ -719,3 +719,22 @@ def test_the_organization_of_a_sentence_is_the_group_it_named() -> None:
     got = pairs(text, "benefitsFrom")
     assert any(s == "group-al-nusrah-front" for s, _ in got)
     assert not any(s == "group-isil" for s, _ in got)
+
+
+def test_a_programme_described_by_those_who_run_it_is_the_one_acting() -> None:
+    text = (
+        "毒品和犯罪问题办公室与世界海关组织共同实施的集装箱管制方案继续在厄瓜多尔和巴拿马的港口设立管制股。\n"
+    )
+    got = facts(text)
+    active = {(f.subject, f.object) for f in got if f.predicate == "activeIn"}
+    assert ("programme-container-control", "country-ecu") in active
+    assert ("un-unodc", "country-ecu") not in active
+    assert ("un-unodc", "org-wco") in {(f.subject, f.object) for f in got if f.predicate == "partnerOf"}
+
+
+def test_a_global_programme_is_discovered_and_its_short_form_acts() -> None:
+    text = (
+        "反恐办与联合国区域间犯罪和司法研究所联合实施全球保护公共场所方案。该方案向肯尼亚提供了技术援助。\n"
+    )
+    got = {(f.subject, f.object) for f in facts(text) if f.predicate == "activeIn"}
+    assert any(s.startswith("programme-") and o == "country-ken" for s, o in got)

@@ -149,8 +149,15 @@ class Discourse:
             owner = None
             if bodies and g.role == "object" and g.verb in runs:
                 owner = bodies[0]
-            elif i and groups[i - 1].role == "attribute" and text[groups[i - 1].end : g.start] == "的":
+            elif i and groups[i - 1].role == "attribute" and text[groups[i - 1].end : g.start] in ("", "的"):
                 owner = next((m for m in groups[i - 1].mentions if m.kind in _OWNERS), None)
+            elif g.role == "agent" and any(
+                v.word in runs and text[v.end : g.start] == "的" for v in clause.predicates
+            ):  # X实施的Y方案继续…: X runs Y
+                owner = next(
+                    (m for x in groups[:i] if x.role == "attribute" for m in x.mentions if m.kind in _OWNERS),
+                    None,
+                )
             if owner is not None:
                 for m in progs:
                     self.owners.setdefault(m.concept, owner)

@@ -276,6 +276,18 @@ def discover(
     # programmes named right after the body that runs them: 毒品和犯罪问题办公室全球海事犯罪方案
     owners = "|".join(sorted(disc["programme_owner_heads"], key=len, reverse=True))
     owned = "|".join(sorted(disc["owned_programme_suffixes"], key=len, reverse=True))
+    prefixes = "|".join(sorted(disc["programme_prefixes"], key=len, reverse=True))
+    named = r"((?:" + prefixes + r")[\u4e00-\u9fff]{2,14}?(?:" + owned + "))"
+    taken = [*taken]  # the programmes found here are taken for the patterns after (the caller's list is kept)
+    for m in re.finditer(named, text):  # 全球…方案 anywhere: the owner need not be named before it
+        name, a, b = m.group(1), m.start(1), m.end(1)
+        if len(name) >= 6 and "的" not in name and clean(name) and not vocab.lookup(name) and free(a, b):
+            out.append(
+                Mention(
+                    _stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered"
+                )
+            )
+            taken.append((a, b))
     for m in re.finditer(r"(?:" + owners + r")的?([\u4e00-\u9fff]{2,14}?(?:" + owned + "))", text):
         name = m.group(1)
         a, b = m.start(1), m.end(1)

@@ -71,6 +71,7 @@ def frame_facts(
         clause = _appositive(
             _linked_head(_relative_head(clause, p.text, frames.deliberative), p.text), p.text, frames, parent
         )
+        clause = _programme_head(clause, p.text, _run_words(frames))
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
@@ -261,6 +262,33 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
             )
             return dataclasses.replace(clause, groups=groups)
         break
+    return clause
+
+
+def _programme_head(clause: Clause, text: str, runs: frozenset[str]) -> Clause:
+    """X(与Y共同)实施的Z方案继续在…: the programme a relative clause describes heads the clause and
+    acts in the verbs after it; X and Y only run it (attributes; the programme's owner is X)."""
+    for k, g in enumerate(clause.groups):
+        if (
+            g.role != "object"
+            or g.verb not in runs
+            or not all(m.kind == "Programme" for m in g.mentions)
+            or not any(v.word == g.verb and text[v.end : g.start] == "的" for v in clause.predicates)
+            or not any(v.start >= g.end for v in clause.predicates)
+        ):
+            continue
+        before = [x for x in clause.groups[:k] if x.role == "agent"]
+        if not before:
+            return clause
+        groups = tuple(
+            dataclasses.replace(x, role="agent", verb="")
+            if x is g
+            else dataclasses.replace(x, role="attribute")
+            if x in before
+            else x
+            for x in clause.groups
+        )
+        return dataclasses.replace(clause, groups=groups)
     return clause
 
 
