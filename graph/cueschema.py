@@ -73,6 +73,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "programme_suffixes",
                 "owned_programme_suffixes",
                 "programme_prefixes",
+                "programme_name_verbs",
+                "programme_name_openers",
                 "programme_owner_heads",
                 "body_suffixes",
                 "establish_verbs",

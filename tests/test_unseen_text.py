@@ -738,3 +738,10 @@ def test_a_global_programme_is_discovered_and_its_short_form_acts() -> None:
     )
     got = {(f.subject, f.object) for f in facts(text) if f.predicate == "activeIn"}
     assert any(s.startswith("programme-") and o == "country-ken" for s, o in got)
+
+
+def test_a_programme_named_for_its_purpose_after_its_office_is_discovered() -> None:
+    text = "反恐中心的打击资助恐怖主义方案协助会员国执行第2462(2019)号决议。\n"
+    got = pairs(text, "implements")
+    assert any(s.startswith("programme-") and o == "res-s-2462-2019" for s, o in got)
+    assert not any("加强" in name for name in discovered("毒品和犯罪问题办公室加强国家禁毒方案的协调。"))

@@ -279,9 +279,20 @@ def discover(
     prefixes = "|".join(sorted(disc["programme_prefixes"], key=len, reverse=True))
     named = r"((?:" + prefixes + r")[\u4e00-\u9fff]{2,14}?(?:" + owned + "))"
     taken = [*taken]  # the programmes found here are taken for the patterns after (the caller's list is kept)
+
+    def clean_programme(name: str) -> bool:
+        """A programme's name may hold the verbs of its purpose (全球打击恐怖主义旅行方案)."""
+        return clean(re.sub("|".join(disc["programme_name_verbs"]), "", name))
+
     for m in re.finditer(named, text):  # 全球…方案 anywhere: the owner need not be named before it
         name, a, b = m.group(1), m.start(1), m.end(1)
-        if len(name) >= 6 and "的" not in name and clean(name) and not vocab.lookup(name) and free(a, b):
+        if (
+            len(name) >= 6
+            and "的" not in name
+            and clean_programme(name)
+            and not vocab.lookup(name)
+            and free(a, b)
+        ):
             out.append(
                 Mention(
                     _stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered"
@@ -296,7 +307,10 @@ def discover(
             or "的" in name
             or name.startswith(("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]))
             or "了" in name
-            or not clean(name)
+            or not (
+                clean(name)
+                or (clean_programme(name) and name.startswith(tuple(disc["programme_name_openers"])))
+            )
             or vocab.lookup(name)
             or not free(a, b)
             or not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken)
