@@ -307,6 +307,7 @@ def discover(
             or "的" in name
             or name.startswith(("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]))
             or "了" in name
+            or "其" in name
             or not (
                 clean(name)
                 or (clean_programme(name) and name.startswith(tuple(disc["programme_name_openers"])))
