@@ -745,3 +745,20 @@ def test_a_programme_named_for_its_purpose_after_its_office_is_discovered() -> N
     got = pairs(text, "implements")
     assert any(s.startswith("programme-") and o == "res-s-2462-2019" for s, o in got)
     assert not any("加强" in name for name in discovered("毒品和犯罪问题办公室加强国家禁毒方案的协调。"))
+
+
+def test_a_body_a_resolution_set_up_is_named_before_the_copula() -> None:
+    text = "反恐办是大会第71/291号决议设立的，负责协调联合国系统的反恐工作。\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-unoct", "res-a-71-291") in got
+    assert ("un-united-nations", "res-a-71-291") not in got
+
+
+def test_a_guide_referred_to_by_its_head_noun_is_the_guide_named_before() -> None:
+    text = (
+        "毒品和犯罪问题办公室发布了《打击非法金融流动实用指南》。"
+        "该指南是根据经济及社会理事会第2024/21号决议编写的。\n"
+    )
+    got = pairs(text, "mandatedBy")
+    assert any(s.startswith("programme-") and o == "res-e-2024-21" for s, o in got)
+    assert ("un-unodc", "res-e-2024-21") not in got

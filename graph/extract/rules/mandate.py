@@ -40,6 +40,7 @@ RULE = Rule(
         "extension_cues",
         "mandate_words",
         "mandate_adverbs",
+        "copulas",
         "mandated_kinds",
     ),
     numbers=(),
@@ -196,7 +197,22 @@ def mandate_facts(
         )
         if not est or has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
             continue
-        created = [a for a in agents if 0 <= a.start - (r.end + est.end()) <= 20]
+        after = r.end + est.end()
+        if est.group(0).endswith("的") and (after >= len(text) or text[after] in "，,。；;"):
+            # X是大会第N号决议设立的，…: the body the copula's subject names, not a name after
+            clause_from = clause_start(text, r.start)
+            cop = max(text.rfind(c, clause_from, r.start) for c in md["copulas"])
+            created = [
+                a
+                for a in agents
+                if clause_from <= a.start
+                and cop >= 0
+                and a.end <= cop
+                and text[a.end : cop].strip(")）") == ""
+                and a.kind in md["mandated_kinds"]
+            ]
+        else:
+            created = [a for a in agents if 0 <= a.start - after <= 20 and not generic_un(text, a, cues)]
         if created:
             s = created[0]
             run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
