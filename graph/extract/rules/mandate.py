@@ -197,8 +197,8 @@ def mandate_facts(
         )
         if not est or has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
             continue
-        after = r.end + est.end()
-        if est.group(0).endswith("的") and (after >= len(text) or text[after] in "，,。；;"):
+        made_at = r.end + est.end()
+        if est.group(0).endswith("的") and (made_at >= len(text) or text[made_at] in "，,。；;"):
             # X是大会第N号决议设立的，…: the body the copula's subject names, not a name after
             clause_from = clause_start(text, r.start)
             cop = max(text.rfind(c, clause_from, r.start) for c in md["copulas"])
@@ -212,7 +212,7 @@ def mandate_facts(
                 and a.kind in md["mandated_kinds"]
             ]
         else:
-            created = [a for a in agents if 0 <= a.start - after <= 20 and not generic_un(text, a, cues)]
+            created = [a for a in agents if 0 <= a.start - made_at <= 20 and not generic_un(text, a, cues)]
         if created:
             s = created[0]
             run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
