@@ -151,6 +151,43 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     return unit_name, latin_name
 
 
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@functools.cache
+def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
+    """The discovery patterns and word lists of ``[discovery]``, compiled once per vocabulary."""
+    disc = vocab.cues["discovery"]
+    cjk = "\u4e00-\u9fff"
+    owned = _alt(disc["owned_programme_suffixes"])
+    return {
+        "stop": tuple(disc["name_stop_words"] + disc["name_left_stops"]),
+        "anaphors": tuple(disc["anaphors"]),
+        "acronym": re.compile(
+            rf"([{cjk}]{{2,16}}?(?:{_alt(disc['programme_suffixes'] + disc['body_suffixes'])}))"
+            r"\(([A-Z][A-Za-z-]{1,11})\)"
+        ),
+        "programme_verbs": re.compile(_alt(disc["programme_name_verbs"])),
+        "named_programme": re.compile(rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}]{{2,14}}?(?:{owned}))"),
+        "owned_programme": re.compile(
+            rf"(?:{_alt(disc['programme_owner_heads'])})的?([{cjk}]{{2,14}}?(?:{owned}))"
+        ),
+        "established": re.compile(
+            rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
+        ),
+        "quoted_title": re.compile(r"[“\"]([^“”\"]{4,60})[”\"]"),
+        "quoted_group": re.compile(rf"[“‘]([{cjk}·-]{{2,14}})[”’]({_alt(disc['group_suffixes'])})?"),
+        "committee": re.compile(f"决议所设({_alt(disc['committee_suffixes'])})"),
+        "un_body": re.compile(re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"),
+        "terror_near": re.compile(_alt(disc["terror_cues"] + disc["gain_cues"])),
+        "group_suffixes": tuple(sorted(disc["group_suffixes"], key=len, reverse=True)),
+        "skip_before": tuple(disc["places"]["skip_before"]),
+        "openers": tuple(disc["programme_name_openers"]),
+        "not_programme_start": ("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]),
+    }
+
+
 @functools.cache
 def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
     """Where a group name starts: after a boundary, a verb or adverb, a phrase of uncertainty,
@@ -179,8 +216,8 @@ def discover(
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
     group_stops = _group_stops(vocab)
-    stop = tuple(disc["name_stop_words"] + disc["name_left_stops"])
-    anaphors = tuple(disc["anaphors"])
+    pat = _discovery_patterns(vocab)
+    stop, anaphors = pat["stop"], pat["anaphors"]
 
     def clean(name: str) -> bool:
         """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
@@ -209,7 +246,7 @@ def discover(
                 not clean(name)
                 or any(w in name for w in pd["generic"])
                 or known is not None
-                or name.startswith(tuple(pd["skip_before"]))
+                or name.startswith(pat["skip_before"])
                 or not free(a, b)
                 or any(a <= s2 < b for s2, _e2 in taken if (s2, _e2) != (a, b))
             ):
@@ -255,8 +292,7 @@ def discover(
                 )
             )
     # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
-    heads = "|".join(sorted(disc["programme_suffixes"] + disc["body_suffixes"], key=len, reverse=True))
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,16}?(?:" + heads + r"))\(([A-Z][A-Za-z-]{1,11})\)", text):
+    for m in pat["acronym"].finditer(text) if "(" in text else ():
         start = _left_edge(text, m.end(1), disc["boundaries"], limit=16)
         name = text[start : m.end(1)]
         if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
@@ -274,17 +310,13 @@ def discover(
             )
         )
     # programmes named right after the body that runs them: 毒品和犯罪问题办公室全球海事犯罪方案
-    owners = "|".join(sorted(disc["programme_owner_heads"], key=len, reverse=True))
-    owned = "|".join(sorted(disc["owned_programme_suffixes"], key=len, reverse=True))
-    prefixes = "|".join(sorted(disc["programme_prefixes"], key=len, reverse=True))
-    named = r"((?:" + prefixes + r")[\u4e00-\u9fff]{2,14}?(?:" + owned + "))"
     taken = [*taken]  # the programmes found here are taken for the patterns after (the caller's list is kept)
 
     def clean_programme(name: str) -> bool:
         """A programme's name may hold the verbs of its purpose (全球打击恐怖主义旅行方案)."""
-        return clean(re.sub("|".join(disc["programme_name_verbs"]), "", name))
+        return clean(pat["programme_verbs"].sub("", name))
 
-    for m in re.finditer(named, text):  # 全球…方案 anywhere: the owner need not be named before it
+    for m in pat["named_programme"].finditer(text):  # 全球…方案 anywhere: no owner named before it
         name, a, b = m.group(1), m.start(1), m.end(1)
         if (
             len(name) >= 6
@@ -299,18 +331,18 @@ def discover(
                 )
             )
             taken.append((a, b))
-    for m in re.finditer(r"(?:" + owners + r")的?([\u4e00-\u9fff]{2,14}?(?:" + owned + "))", text):
+    for m in pat["owned_programme"].finditer(text):
         name = m.group(1)
         a, b = m.start(1), m.end(1)
         if (
             len(name) < 4
             or "的" in name
-            or name.startswith(("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]))
+            or name.startswith(pat["not_programme_start"])
             or "了" in name
             or "其" in name
             or not (
                 clean(name)
-                or (clean_programme(name) and name.startswith(tuple(disc["programme_name_openers"])))
+                or (clean_programme(name) and name.startswith(pat["openers"]))
             )
             or vocab.lookup(name)
             or not free(a, b)
@@ -321,14 +353,7 @@ def discover(
             Mention(_stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered")
         )
     # bodies set up by the text itself: (决定)设立一个调查小组
-    for m in re.finditer(
-        "(?:"
-        + "|".join(disc["establish_verbs"])
-        + r")(?:一个|一名|了)?([\u4e00-\u9fff]{0,12}?(?:"
-        + "|".join(sorted(disc["established_suffixes"], key=len, reverse=True))
-        + "))",
-        text,
-    ):
+    for m in pat["established"].finditer(text):
         name = m.group(1)
         if len(name) < 3 or name[0] in "和或的及与并" or not clean(name) or vocab.lookup(name):
             continue
@@ -346,7 +371,7 @@ def discover(
             )
         )
     # named reports and studies in quote marks: 关于“犯罪的全球化:对…威胁的评估”的一份新报告
-    for m in re.finditer(r"[“\"]([^“”\"]{4,60})[”\"]", text):
+    for m in pat["quoted_title"].finditer(text):
         title = m.group(1)
         after = text[m.end() : m.end() + 8]
         if (
@@ -370,9 +395,7 @@ def discover(
         )
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
     if any(c in text for c in disc["terror_cues"]):
-        for m in re.finditer(
-            r"[“‘]([\u4e00-\u9fff·-]{2,14})[”’](" + "|".join(disc["group_suffixes"]) + ")?", text
-        ):
+        for m in pat["quoted_group"].finditer(text):
             name = m.group(1)
             if (
                 not clean(name)
@@ -399,7 +422,7 @@ def discover(
                     )
                 )
     # committees named after the resolutions that set them up: 第N号决议所设委员会
-    for m in re.finditer("决议所设(" + "|".join(disc["committee_suffixes"]) + ")", text):
+    for m in pat["committee"].finditer(text) if "决议所设" in text else ():
         runs = [
             r for r in SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()
         ]
@@ -419,8 +442,7 @@ def discover(
         cid, method = (known.id, "pattern") if known else (_stable_id("un-committee", label), "discovered")
         out.append(Mention(cid, "UNEntity", text[start : m.end()], p.doc_id, start, m.end(), method, refs))
     # UN offices and missions: 联合国…办事处
-    suffixes = "|".join(sorted(disc["un_suffixes"], key=len, reverse=True))
-    for m in re.finditer(disc["un_prefix"] + r"[\u4e00-\u9fff、]{1,16}?(?:" + suffixes + ")", text):
+    for m in pat["un_body"].finditer(text):
         label = m.group(0)
         if (
             free(m.start(), m.end())
@@ -441,7 +463,7 @@ def discover(
     # terrorist groups: …阵线 / …运动 near terrorism cues
     if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
         cuts: set[int] | None = None
-        for suffix in sorted(disc["group_suffixes"], key=len, reverse=True):
+        for suffix in pat["group_suffixes"]:
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
                 start = _left_edge(text, m.start(), group_stops)
@@ -459,7 +481,7 @@ def discover(
                 ):
                     continue
                 near = text[max(0, start - 20) : end + 20]
-                if not clean(name) or not re.search("|".join(disc["terror_cues"] + disc["gain_cues"]), near):
+                if not clean(name) or not pat["terror_near"].search(near):
                     continue
                 if vocab.lookup(name) or vocab.lookup(core):
                     continue

@@ -150,9 +150,7 @@ def frame_facts(
         filled = {r for r, ms_ in roles.items() if ms_}
         if pivot_agents:
             filled.add("agent")
-        for frame, verbs, pivotal in _frame_verbs(frames):
-            if ANY_VERB not in verbs and not classes & verbs:
-                continue
+        for frame, verbs, pivotal in _frames_of(frames, frozenset(classes)):
             if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
                 continue  # a role the row reads is empty in this clause
             acting = roles
@@ -460,6 +458,13 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
 def _frame_verbs(frames: Frames) -> tuple[tuple[Frame, frozenset[str], bool], ...]:
     """Each frame with its verb classes as a set and whether one of them is a pivot class."""
     return tuple((f, frozenset(f.verbs), bool(set(f.verbs) & set(frames.pivots))) for f in frames.frames)
+
+
+@functools.lru_cache(maxsize=4096)
+def _frames_of(frames: Frames, classes: frozenset[str]) -> tuple[tuple[Frame, frozenset[str], bool], ...]:
+    """The frames a clause with these verb classes can state (any verb, or one of its classes), in
+    the file's order."""
+    return tuple(row for row in _frame_verbs(frames) if ANY_VERB in row[1] or classes & row[1])
 
 
 @functools.cache
