@@ -366,7 +366,22 @@ def _generic_subject(
         text[ahead[verb].end : ahead[verb + 1].start], frames.body_heads
     ):
         return True  # 依照第N号决议设立的专家组在报告中指出: the body the relative clause describes
+    if _self_head(before_verb).search(text, a, b) is None:
+        return False  # the document names itself nowhere in the clause
     return any(before_verb.search(text, a, c.start) for c in cues)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the first match of ``pattern`` in ``text`` ends (-1: none), computed once per sentence."""
+    m = pattern.search(text)
+    return m.end() if m else -1
+
+
+@functools.cache
+def _self_head(before_verb: re.Pattern[str]) -> re.Pattern[str]:
+    """The document's own name anywhere (the pattern of its name right before a verb, unanchored)."""
+    return re.compile(before_verb.pattern.removesuffix("$"))
 
 
 _LEAD = re.compile(r"^[\s“‘\"(（]*(?:\d{1,3}[.．])?\s*(?:此外|另外|同时|与此同时|然而|但是|不过)?[，,]?")
@@ -624,7 +639,7 @@ def _clause(
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality
     negated = bool(negation.search(text, a, first) or denial.search(text, a, b))
-    uncertain = bool(uncertainty.search(text, 0, b))
+    uncertain = 0 <= _first_end(uncertainty, text) <= b
     inherited: tuple[str, ...] = ()
     if continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
         for earlier in reversed(out):

@@ -169,7 +169,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             r"\(([A-Z][A-Za-z-]{1,11})\)"
         ),
         "programme_verbs": re.compile(_alt(disc["programme_name_verbs"])),
-        "named_programme": re.compile(rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}]{{2,14}}?(?:{owned}))"),
+        "named_programme": re.compile(
+            rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}]{{2,14}}?(?:{owned}))"
+        ),
         "owned_programme": re.compile(
             rf"(?:{_alt(disc['programme_owner_heads'])})的?([{cjk}]{{2,14}}?(?:{owned}))"
         ),
@@ -179,7 +181,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "quoted_title": re.compile(r"[“\"]([^“”\"]{4,60})[”\"]"),
         "quoted_group": re.compile(rf"[“‘]([{cjk}·-]{{2,14}})[”’]({_alt(disc['group_suffixes'])})?"),
         "committee": re.compile(f"决议所设({_alt(disc['committee_suffixes'])})"),
-        "un_body": re.compile(re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"),
+        "un_body": re.compile(
+            re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"
+        ),
         "terror_near": re.compile(_alt(disc["terror_cues"] + disc["gain_cues"])),
         "group_suffixes": tuple(sorted(disc["group_suffixes"], key=len, reverse=True)),
         "skip_before": tuple(disc["places"]["skip_before"]),
@@ -340,10 +344,7 @@ def discover(
             or name.startswith(pat["not_programme_start"])
             or "了" in name
             or "其" in name
-            or not (
-                clean(name)
-                or (clean_programme(name) and name.startswith(pat["openers"]))
-            )
+            or not (clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
             or not free(a, b)
             or not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken)

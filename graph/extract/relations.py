@@ -150,7 +150,7 @@ def frame_facts(
         filled = {r for r, ms_ in roles.items() if ms_}
         if pivot_agents:
             filled.add("agent")
-        for frame, verbs, pivotal in _frames_of(frames, frozenset(classes)):
+        for frame, _verbs, pivotal in _frames_of(frames, frozenset(classes)):
             if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
                 continue  # a role the row reads is empty in this clause
             acting = roles

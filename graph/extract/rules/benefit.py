@@ -142,7 +142,7 @@ def _benefit_segment(
             if g.start - offset <= 2:  # 基地组织在也门的分支通过…筹资: the branch acts, for its parent
                 branches.append((g.concept, g.surface))
             continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting
-        if re.search(r"关于[^，。；]{0,12}$", p.text[: g.start]) and re.match(
+        if re.search(r"关于[^，。；]{0,12}$", p.text[max(0, g.start - 14) : g.start]) and re.match(
             r"[^，。；]{0,25}的第", p.text[g.end :]
         ):
             continue  # 关于基地组织…的第2161(2014)号决议: part of a resolution's title
