@@ -21,7 +21,11 @@ from graph.symbols import Bodies, parse_symbol, resolution_entity, sc_year
 from graph.vocab import Vocabulary
 
 #: A masthead line of a UN document (Distr.: General, Original: English, 联合国 | S/RES/…): not a title.
-MASTHEAD_MARK = re.compile(r"Distr\.|Original\s*[:：]|\|\s*[ASE]/\w")
+MASTHEAD_MARK = re.compile(
+    r"Distr\.|Original\s*[:：]|\|\s*[ASE]/\w"
+    r"|^\s*(?:联合国|聯合國|United Nations)\s*[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?\s*$"
+    r"|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"  # a date on a line of its own: the masthead's
+)
 
 # ---------------------------------------------------------------- from the manifest
 
@@ -90,6 +94,7 @@ _SYMBOL_LINE = re.compile(
     r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
     r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
 )
+_UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
 _GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
 _GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
@@ -131,8 +136,10 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
     folded = [title_line(ln) for ln in lines]
     symbol, date, body, kind, how = "", "", "", "", ""
     number, year = "", ""
-    for raw in (piece for ln in lines for piece in ln.split("|")):  # a masthead: 联合国 | S/RES/… | …
-        m = _SYMBOL_LINE.match(fold(raw).replace("（", "(").replace("）", ")"))
+    # a masthead: 联合国 | S/RES/… | …, or 联合国　S/RES/… on a line of its own
+    for raw in (piece for ln in lines for piece in re.split(r"\||\u3000|\s{2,}", ln)):
+        piece = _UN_NAME.sub("", fold(raw).replace("（", "(").replace("）", ")"))
+        m = _SYMBOL_LINE.match(piece)
         if m:
             symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
             break

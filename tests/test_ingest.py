@@ -234,6 +234,19 @@ def test_a_masthead_is_separated_from_the_resolution_it_heads(masthead: str) -> 
     assert doc.symbol == "S/RES/2999 (2026)"
 
 
+def test_a_masthead_over_several_lines_with_a_chinese_date_is_not_the_title() -> None:
+    text = (
+        "联合国\u3000S/RES/2998 (2026)\n安全理事会\nDistr.: General\n2026年2月2日\n\n"
+        "第2998(2026)号决议\n2026年2月2日安全理事会第9998次会议通过\n\n安全理事会，\n"
+        "回顾其第2462(2019)号决议，\n"
+    )
+    doc = load_document_text(text)
+    labels = [(p.para, p.kind, p.text) for p in passages(doc)]
+    assert doc.symbol == "S/RES/2998 (2026)" and doc.kind == "resolution"
+    assert ("T1", "title", "第2998(2026)号决议") in labels
+    assert ("PP1", "preamble", "回顾其第2462(2019)号决议，") in labels
+
+
 def load_document_text(text: str) -> Document:
     from graph.identity import identify
     from graph.vocab import load

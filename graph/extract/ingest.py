@@ -322,7 +322,7 @@ _DIGIT_CALL = re.compile(r"[。；，：”）)][ \t]*(\d{1,3})[ \t]+(?=[\u4e00-
 _MASTHEAD_TOKEN = re.compile(
     r"\s*(?:\||[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?|Distr\.?\s*[:：]?|General|Limited|Restricted"
     r"|Original\s*[:：]\s*[A-Z][a-z]+|Chinese|English|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{2}-\d{5}(?:\s*\(C\))?"
-    r"|\*\d{5,}\*|United Nations|联合国|聯合國"
+    r"|\*\d{5,}\*|United Nations|联合国|聯合國|\d{4}年\d{1,2}月\d{1,2}日"
     r"|(?:安全理事[会會]|大[会會]|[经經][济濟]及社[会會]理事[会會])(?!\s*[，,]))"
 )
 _BODY_LINE = re.compile(
@@ -563,7 +563,7 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
     that follows each); page headers, link lines and mastheads are left out."""
     content: list[_Line] = []
     notes: list[_Para] = []
-    in_footnote = False
+    in_footnote = masthead = False
     for ln in lines:
         s = ln.stripped
         if not s:
@@ -572,9 +572,12 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
             in_footnote = False if _HEADER.match(ln.text) else in_footnote
             continue
         if MASTHEAD_MARK.search(s):
+            masthead = True
             ln = _strip_masthead(ln)
             if not ln.stripped:
                 continue
+        elif masthead and not content and _BODY_LINE_BARE.match(s):
+            continue  # 联合国 S/RES/… / 安全理事会 / Distr.: General: the body's name in the masthead
         if _SEPARATOR.match(s):
             in_footnote = True
             continue
