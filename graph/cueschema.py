@@ -75,6 +75,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "programme_prefixes",
                 "programme_name_verbs",
                 "programme_name_openers",
+                "not_names",
                 "programme_owner_heads",
                 "body_suffixes",
                 "establish_verbs",

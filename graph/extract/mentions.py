@@ -59,6 +59,8 @@ class Matcher:
         for label, cid in vocab.labels.items():
             self.automaton.add_word(label, (len(label), cid))
         self.automaton.make_automaton()
+        # words that open with a label but are something else (伊斯兰国家: an Islamic state)
+        self.not_names = tuple(fold(w) for w in vocab.cues["discovery"]["not_names"])
         self._cuts: dict[str, set[int]] = {}
         self.tokenizer = jieba.Tokenizer()
         jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
@@ -96,6 +98,8 @@ class Matcher:
             if key[start : end + 1].isascii() and (
                 (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
             ):
+                continue
+            if self.not_names and key.startswith(self.not_names, start):
                 continue
             hits.append((start, end + 1, cid))
         return hits
