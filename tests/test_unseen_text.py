@@ -762,3 +762,23 @@ def test_a_guide_referred_to_by_its_head_noun_is_the_guide_named_before() -> Non
     got = pairs(text, "mandatedBy")
     assert any(s.startswith("programme-") and o == "res-e-2024-21" for s, o in got)
     assert ("un-unodc", "res-e-2024-21") not in got
+
+
+def test_no_islamic_state_in_an_islamic_state() -> None:
+    text = "该组织的目标是在东南亚建立一个伊斯兰国家。\n"
+    assert not any(f.subject == "group-isil" or f.object == "group-isil" for f in facts(text))
+
+
+def test_a_group_only_qualifying_a_noun_is_not_the_one_a_short_form_means() -> None:
+    text = (
+        "宗教卫士组织是基地组织在阿拉伯叙利亚共和国的附属团体。"
+        "由于沙姆解放组织的打压，该团体的实力已大为削弱，其残余人员分散在伊德利卜省。\n"
+    )
+    got = pairs(text, "operatesIn")
+    assert ("group-hurras-al-din", "region-idlib-governorate") in got
+    assert ("group-al-nusrah-front", "region-idlib-governorate") not in got
+
+
+def test_a_verb_before_a_known_group_is_not_part_of_a_new_name() -> None:
+    names = discovered("该团体由2018年初脱离沙姆解放组织的成员组建。")
+    assert not any(name.startswith("脱离") for name in names)

@@ -284,7 +284,7 @@ class Discourse:
                     for m in ms
                     if m.kind == "TerroristGroup"
                     and m.end <= s
-                    and not text.startswith(tuple(persons), m.end)
+                    and not text.startswith((*persons, "的"), m.end)  # X发言人, X的镇压: X only qualifies
                 ]
                 if here and self.title_group is None:  # X…，但该组织…: the group the sentence opened with
                     targets = here[:1]
