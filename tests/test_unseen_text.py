@@ -782,3 +782,17 @@ def test_a_group_only_qualifying_a_noun_is_not_the_one_a_short_form_means() -> N
 def test_a_verb_before_a_known_group_is_not_part_of_a_new_name() -> None:
     names = discovered("该团体由2018年初脱离沙姆解放组织的成员组建。")
     assert not any(name.startswith("脱离") for name in names)
+
+
+def test_an_intention_or_a_bill_under_review_is_not_accession() -> None:
+    assert (
+        pairs("索马里联邦政府打算在2027年内加入《联合国打击跨国有组织犯罪公约》。\n", "implements") == set()
+    )
+    assert ("org-gov-som", "convention-untoc") in pairs(
+        "索马里联邦政府于2026年加入了《联合国打击跨国有组织犯罪公约》。\n", "implements"
+    )
+
+
+def test_the_council_is_not_set_up_by_the_resolution_that_set_up_its_committee() -> None:
+    text = "请专家小组提交报告，并先与第1970(2011)号决议所设安全理事会委员会讨论。\n"
+    assert ("un-security-council", "res-s-1970-2011") not in pairs(text, "mandatedBy")

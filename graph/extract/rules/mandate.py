@@ -41,6 +41,7 @@ RULE = Rule(
         "mandate_words",
         "mandate_adverbs",
         "copulas",
+        "never_established",
         "mandated_kinds",
     ),
     numbers=(),
@@ -213,6 +214,7 @@ def mandate_facts(
             ]
         else:
             created = [a for a in agents if 0 <= a.start - made_at <= 20 and not generic_un(text, a, cues)]
+        created = [a for a in created if a.concept not in md["never_established"]]
         if created:
             s = created[0]
             run = coordinated_before(text, ms, ms.index(r), ("Resolution",))
