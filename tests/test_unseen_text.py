@@ -796,3 +796,10 @@ def test_an_intention_or_a_bill_under_review_is_not_accession() -> None:
 def test_the_council_is_not_set_up_by_the_resolution_that_set_up_its_committee() -> None:
     text = "请专家小组提交报告，并先与第1970(2011)号决议所设安全理事会委员会讨论。\n"
     assert ("un-security-council", "res-s-1970-2011") not in pairs(text, "mandatedBy")
+
+
+def test_of_two_names_of_one_length_the_head_at_the_right_wins() -> None:
+    text = "联合国安理会反恐怖主义委员会执行局代表团结束了对莫桑比克的访问。\n"
+    doc = document(text)
+    found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    assert "un-cted" in {m.concept for ms in found for m in ms}

@@ -532,13 +532,15 @@ def discover(
 
 
 def _merge(candidates: list[Mention]) -> list[Mention]:
-    """Longest first, earlier source first; drop any candidate that overlaps a kept one."""
+    """Longest first, earlier source first, then the one that ends later (a name's head is at its
+    right: 安理会反恐怖主义委员会执行局 is the Directorate, not the Committee); drop any candidate
+    that overlaps a kept one."""
     priority = {"pattern": 0, "vocabulary": 1, "title": 1, "alias": 2, "phrase": 1, "discovered": 3}
     kept: list[Mention] = []
     starts: list[int] = []
     ends: list[int] = []
     for m in sorted(
-        candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), m.start, m.concept)
+        candidates, key=lambda m: (-(m.end - m.start), priority.get(m.method, 9), -m.start, m.concept)
     ):
         i = bisect.bisect_right(starts, m.start)
         if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
