@@ -297,11 +297,11 @@ def _role(
         if marker == "place" and frames.supporter_tail.match(text, end):
             return "supporter", ""
         fund = (
-            next((w for w in frames.funding if text.startswith(w, _after(text, end))), "")
+            next((w for w in frames.funding if text.startswith(w, after_name(text, end))), "")
             if marker == "by"
             else ""
         )
-        if fund and not text.startswith("的", _after(text, end) + len(fund)):
+        if fund and not text.startswith("的", after_name(text, end) + len(fund)):
             return "supporter", ""  # 该项目由欧洲联盟资助: the funder supports; 由X资助的项目: a modifier
         if (
             marker == "by"
@@ -539,22 +539,22 @@ def _clause(
             # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
-        if role == "agent" and text.startswith(frames.persons, _after(text, end)):
+        if role == "agent" and text.startswith(frames.persons, after_name(text, end)):
             role = "attribute"  # 基地组织领导人宣布…: the group's leader speaks, not the group
         kept = role
         if all(m.method == "mandate" for m in items):
             role = "mandate"  # 这一任务: the mandate of the body that holds it
         elif _inside(start, topics):
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
-        elif text.startswith(frames.attribute_tail, tail := _after(text, end)):
+        elif text.startswith(frames.attribute_tail, tail := after_name(text, end)):
             role = "attribute"  # 与X有关的产品: what something is related to
             if {m.kind for m in items} <= {"Resolution", "Convention"}:
                 after = next(t for t in frames.attribute_tail if text.startswith(t, tail))
                 if _law_follows(text, tail + len(after), frames.law_heads):
                     role = "topic"  # 与《公约》有关的国家立法: the law carries the instrument out
-        elif text.startswith(frames.basis_tail, _after(text, end, items)):
+        elif text.startswith(frames.basis_tail, after_name(text, end, items)):
             role = "basis"  # 以X为指导
-        elif text.startswith(frames.partner_tail, _after(text, end)):
+        elif text.startswith(frames.partner_tail, after_name(text, end)):
             role = "partner"  # 以X为主要伙伴
         elif (
             role == "partner"
@@ -677,7 +677,7 @@ def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> 
 def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:
     """One of ``tails`` follows a place name within a few characters of the same phrase
     (以阿富汗和巴基斯坦边境地区为主要基地)."""
-    window = text[_after(text, end) : end + reach + 6]
+    window = text[after_name(text, end) : end + reach + 6]
     cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
     return any(0 <= window.find(t) <= reach and window.find(t) + len(t) <= cut for t in tails)
 
@@ -692,7 +692,7 @@ def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(x <= at < y for x, y in spans)
 
 
-def _after(text: str, end: int, items: Sequence[Mention] = ()) -> int:
+def after_name(text: str, end: int, items: Sequence[Mention] = ()) -> int:
     """The position after a name's closing quote or bracket (and, after resolutions, their 决议)."""
     while end < len(text) and text[end] in '”’"》)）':
         end += 1

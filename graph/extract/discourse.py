@@ -291,15 +291,18 @@ class Discourse:
                 else:
                     targets = [t] if (t := self.group(word)) else []
             else:  # a short form of a body named earlier in the sentence is that body (X…，并请执行局…)
-                here = [
-                    m
-                    for m in ms
+                here = (
+                    [
+                        m
+                        for m in ms
+                        if m.end <= s
+                        and m.method not in ("anaphora", "mandate")
+                        and m.kind != "Resolution"
+                        and fold(m.surface).endswith(head)
+                    ]
                     if word == head
-                    and m.end <= s
-                    and m.method not in ("anaphora", "mandate")
-                    and m.kind != "Resolution"
-                    and fold(m.surface).endswith(head)
-                ]
+                    else []
+                )
                 targets = here[-1:] or ([t] if (t := self._antecedent(head)) else [])
             if not targets:
                 continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, analyse, clause_spans
+from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_name, analyse, clause_spans
 from graph.extract.discourse import ACTORS, Discourse, default_actor
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -237,8 +237,10 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
     if not clause.predicates or any(g.role == "agent" and g not in speaking for g in clause.groups):
         return clause
     first = clause.predicates[0]
+    if any(x.end > first.start for x in speaking):
+        return clause  # the council is named after the verb: not a phrase it speaks about
     for g in clause.groups:
-        if g.role != "object" or g.start < first.end or any(x.end > first.start for x in speaking):
+        if g.role != "object" or g.start < first.end:
             continue
         gap = text[first.end : g.start]
         head = [m for m in g.mentions if m.kind == "TerroristGroup"]
@@ -502,7 +504,7 @@ def _aided(clause: Clause, text: str, frames: Frames) -> list[tuple[Mention, str
     for g in clause.groups:
         if g.role != "object" or g.verb not in helping:
             continue
-        at = g.end + len(text[g.end : g.end + 2]) - len(text[g.end : g.end + 2].lstrip('”"》)）'))
+        at = after_name(text, g.end)
         if any(p.start == at and "implement" in p.classes for p in clause.predicates):
             out += [(m, "") for m in g.mentions]
     return out
