@@ -125,6 +125,18 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     return DocumentFacts(doc, node, requested, light, found, facts, entities)
 
 
+def forget_texts(vocab: Vocabulary) -> None:
+    """Drop what the extraction stages remember of texts already read (segmented runs, folded
+    passages, clause spans), so that the next document is read as by a fresh process."""
+    from graph.extract import clauses
+    from graph.script import fold
+
+    mentions.matcher_for(vocab).forget()
+    fold.cache_clear()
+    clauses.clause_spans.cache_clear()
+    clauses.forget()
+
+
 def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining.SentenceExplanation]:
     """What the extractor reads in a file's paragraph ``para`` (in the context of the whole file),
     or in ``source`` itself when it is not a file: a sentence or passage written out."""

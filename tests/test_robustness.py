@@ -120,7 +120,7 @@ any_text = st.one_of(st.text(max_size=400), mixed_text)
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
     v = load()
-    mentions.matcher_for(v).boundaries("预热")  # load jieba once, outside the timed sections
+    mentions.matcher_for(v).is_cut("预热", 1)  # load jieba once, outside the timed sections
     return v
 
 
@@ -225,6 +225,18 @@ def test_normalising_twice_changes_nothing(chars: list[tuple[str, int]]) -> None
 def test_fold_is_length_preserving(text: str) -> None:
     assert len(fold(text)) == len(text)
     assert fold(fold(text)) == fold(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(mixed_text, st.text(alphabet="伊斯兰国马里乍得也门基地组织在与和及a1-_. \r\n，。、", max_size=60)))
+@example(text="联合国毒品和犯罪问题办公室在马里和乍得举办了讲习班，AIRCOP-2项目\r\n也门")
+def test_cut_at_an_offset_agrees_with_segmenting_the_whole_text(text: str, vocab: Vocabulary) -> None:
+    """The matcher segments only the run around an offset; the answer is the whole text's."""
+    matcher = mentions.matcher_for(vocab)
+    whole = {0}
+    for token in matcher.tokenizer.cut(text, HMM=False):
+        whole.add(max(whole) + len(token))
+    assert {at for at in range(len(text) + 1) if matcher.is_cut(text, at)} == whole
 
 
 # ---------------------------------------------------------------- fixed worst cases

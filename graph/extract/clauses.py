@@ -61,6 +61,8 @@ class Predicate:
     classes: tuple[str, ...]
     start: int
     end: int
+    verbal: bool = True  # some class is a verb class, not only a marker
+    marker: str = ""  # the role of the first ``marker:<role>`` class, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +183,25 @@ def topic_spans(text: str, mentions: Sequence[Mention], reach: int = 90) -> tupl
 
 
 @functools.cache
-def _scanner(frames: Frames) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern[str]]:
+def _scanner(
+    frames: Frames,
+) -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, ...], bool, str]], re.Pattern[str]]:
+    """The cue and blocker patterns, and each cue word's (classes, verbal, marker role)."""
     classes: dict[str, list[str]] = {}
     for word, cls in frames.cue_index:
         classes.setdefault(word, []).append(cls)
     words = sorted(classes, key=lambda w: (-len(w), w))
     cue = re.compile("|".join(map(re.escape, words)))
     blockers = re.compile("|".join(map(re.escape, sorted(frames.blockers, key=len, reverse=True))))
-    return cue, {w: tuple(c) for w, c in classes.items()}, blockers
+    info = {
+        w: (
+            tuple(c),
+            any(not k.startswith("marker:") for k in c),
+            next((k[7:] for k in c if k.startswith("marker:")), ""),
+        )
+        for w, c in classes.items()
+    }
+    return cue, info, blockers
 
 
 def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
@@ -211,7 +224,9 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         ):
             pos = s + 1  # part of a name or of a longer word (作为, 部分支持): look again one further
             continue
-        out.append(Predicate(m.group(0), classes[m.group(0)], s, e))
+        word = m.group(0)
+        kinds, verbal, marker = classes[word]
+        out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out
 
@@ -264,7 +279,7 @@ def _role(
     """The role of a list from the last cue before it (marker, predicate or none)."""
     if lead_cues:
         last = lead_cues[-1]
-        marker = next((c[7:] for c in last.classes if c.startswith("marker:")), "")
+        marker = last.marker
         if (
             marker == "basis"
             and last.word in frames.request_basis
@@ -351,15 +366,19 @@ def _generic_subject(
 ) -> bool:
     """The clause's subject is a generic noun (一些会员国报告说; …本报告根据…编写), not a name."""
     opening, before_verb = frames.generic_subject
-    named = min([b, *(g.start for g in groups)])
-    first = min([named, *(c.start for c in cues)])
-    if opening.match(text, a, first) or frames.described_subject.match(text, a, b):
+    named = actor_at = named_at = b
+    for g in groups:
+        named = min(named, g.start)
+        if g.start < actor_at and any(m.kind in AGENT_KINDS for m in g.mentions):
+            actor_at = g.start
+        if g.role == "agent":
+            named_at = min(named_at, g.start)
+    cue_at = min(c.start for c in cues) if cues else b
+    if opening.match(text, a, min(named, cue_at)) or frames.described_subject.match(text, a, b):
         return True  # 一些会员国…; 一个与X有关联的团体在…活动: no name is the subject
-    actor_at = min([b, *(g.start for g in groups if any(m.kind in AGENT_KINDS for m in g.mentions))])
-    verb_at = min([actor_at, *(c.start for c in cues)])
+    verb_at = min(actor_at, cue_at)
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
-    named_at = min([b, *(g.start for g in groups if g.role == "agent")])
     ahead = [c for c in cues if c.start < named_at]
     verb = next((k for k, c in enumerate(ahead) if not c.classes[0].startswith("marker:")), len(ahead))
     if verb + 1 < len(ahead) and _described_body(
@@ -376,6 +395,11 @@ def _first_end(pattern: re.Pattern[str], text: str) -> int:
     """Where the first match of ``pattern`` in ``text`` ends (-1: none), computed once per sentence."""
     m = pattern.search(text)
     return m.end() if m else -1
+
+
+def forget() -> None:
+    """Drop the per-sentence results kept so far."""
+    _first_end.cache_clear()
 
 
 @functools.cache
@@ -509,7 +533,7 @@ def _clause(
 ) -> tuple[Clause, list[Group]]:
     """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
     inside = [m for m in ms if a <= m.start < b]
-    predicates = tuple(c for c in cues if any(not k.startswith("marker:") for k in c.classes))
+    predicates = tuple(c for c in cues if c.verbal)
     groups: list[Group] = []
     pos = a
     role = ""
@@ -710,7 +734,7 @@ def _open_role(
     if text[b : b + 1] in ("：", ":"):
         # 为下列国家举办了讲习班：A、B: a marker before a word that points ahead opens its role
         for c in reversed(cues):
-            role = next((k[7:] for k in c.classes if k.startswith("marker:")), "")
+            role = c.marker
             if role in ("basis", "partner", "beneficiary", "place") and text.startswith(
                 frames.cataphora, c.end
             ):
@@ -724,12 +748,12 @@ def _open_role(
         ):
             return "basis"
     last_group = max((g.end for g in groups), default=a)
-    markers = [c for c in cues if any(k.startswith("marker:") for k in c.classes)]
+    markers = [c for c in cues if c.marker]
     if not markers or markers[-1].start < last_group:
         return ""
     if any(p.start > markers[-1].start for p in cues if p not in markers):
         return ""
-    role = next(k[7:] for k in markers[-1].classes if k.startswith("marker:"))
+    role = markers[-1].marker
     before = [c for c in cues if c not in markers and c.end <= markers[-1].start]
     if role == "basis" and before and "support" in before[-1].classes:
         return "aided_basis"  # 协助会员国根据国际义务，特别是第N号决议

@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,15 @@ from graph.vocab import Vocabulary
 # ---------------------------------------------------------------- the vocabulary matcher
 
 
+#: What jieba keeps inside a run it segments, besides Han characters (its ``re_han_default``).
+_RUN_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+
+
+def _run_char(ch: str) -> bool:
+    """A character jieba segments inside a run: Han (U+4E00–U+9FD5), ASCII letters, digits, +#&._%-."""
+    return "\u4e00" <= ch <= "\u9fd5" or ch in _RUN_ASCII
+
+
 class Matcher:
     """Aho-Corasick over every folded label, plus a jieba tokenizer that knows them."""
 
@@ -68,33 +78,47 @@ class Matcher:
         for word, freq, tag in vocab.jieba_words():
             self.tokenizer.add_word(word, freq, tag)
 
-    def boundaries(self, text: str) -> set[int]:
-        """Offsets where jieba puts a token boundary (each passage is segmented once)."""
-        cached = self._cuts.get(text)
-        if cached is not None:
-            return cached
-        cuts = {0}
-        pos = 0
-        for tok in self.tokenizer.cut(text, HMM=False):
-            pos += len(tok)
-            cuts.add(pos)
-        if len(self._cuts) > 4096:
-            self._cuts.clear()
-        self._cuts[text] = cuts
-        return cuts
+    def is_cut(self, text: str, at: int) -> bool:
+        """Whether jieba (without HMM) puts a token boundary at offset ``at`` of ``text``.
+
+        jieba segments each run of Han characters, letters and digits on its own and cuts every
+        other character alone, so only the run around ``at`` is segmented (once per distinct run):
+        the answer is the one a segmentation of the whole text gives.
+        """
+        if at <= 0 or at >= len(text):
+            return True
+        if not (_run_char(text[at - 1]) and _run_char(text[at])):
+            return text[at - 1 : at + 1] != "\r\n"  # jieba keeps \r\n as one token
+        start, end = at - 1, at + 1
+        while start > 0 and _run_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _run_char(text[end]):
+            end += 1
+        run = text[start:end]
+        cuts = self._cuts.get(run)
+        if cuts is None:
+            cuts = set(itertools.accumulate(map(len, self.tokenizer.cut(run, HMM=False))))
+            if len(self._cuts) > 16384:
+                self._cuts.clear()
+            self._cuts[run] = cuts
+        return at - start in cuts
+
+    def forget(self) -> None:
+        """Drop the segmented runs kept so far."""
+        self._cuts.clear()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
         key = fold(text)
         hits = []
-        cuts: set[int] | None = None
         for end, (length, cid) in self.automaton.iter(key):
             start = end + 1 - length
-            if length <= 2 and not key[start : end + 1].isascii():
-                if cuts is None:
-                    cuts = self.boundaries(key)
-                if start not in cuts or end + 1 not in cuts:
-                    continue
+            if (
+                length <= 2
+                and not key[start : end + 1].isascii()
+                and not (self.is_cut(key, start) and self.is_cut(key, end + 1))
+            ):
+                continue
             if key[start : end + 1].isascii() and (
                 (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
             ):
@@ -467,14 +491,11 @@ def discover(
             )
     # terrorist groups: …阵线 / …运动 near terrorism cues
     if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
-        cuts: set[int] | None = None
         for suffix in pat["group_suffixes"]:
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
                 start = _left_edge(text, m.start(), group_stops)
-                if cuts is None:
-                    cuts = matcher.boundaries(text)
-                while start < m.start() and start not in cuts:
+                while start < m.start() and not matcher.is_cut(text, start):
                     start += 1
                 name = text[start:end]
                 core = name[: -len(suffix)]
@@ -522,7 +543,7 @@ def discover(
             free,
             clean,
             lambda end: _left_edge(text, end, name_stops, limit=16),
-            lambda: matcher.boundaries(text),
+            lambda at: matcher.is_cut(text, at),
         )
     ]
     return out

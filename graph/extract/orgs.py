@@ -81,7 +81,7 @@ def _glued_places(
     vocab: Vocabulary,
     pat: _Patterns,
     places: Sequence[tuple[int, int]],
-    cuts: Callable[[], set[int]],
+    is_cut: Callable[[int], bool],
 ) -> list[tuple[int, int]]:
     """Places right before a head that no mention holds: the longest label of a place ending at
     the head and starting where jieba cuts (so never the tail of a longer word)."""
@@ -93,7 +93,7 @@ def _glued_places(
             continue
         for k in range(min(h, 8), 1, -1):
             c = vocab.lookup(text[h - k : h])
-            if c is not None and c.kind in ("Country", "Region") and h - k in cuts():
+            if c is not None and c.kind in ("Country", "Region") and is_cut(h - k):
                 if not any(i in covered for i in range(h - k, h)):
                     out.append((h - k, h))
                 break
@@ -124,15 +124,15 @@ def find(
     free: Callable[[int, int], bool],
     clean: Callable[[str], bool],
     left_edge: Callable[[int], int],
-    cuts: Callable[[], set[int]] = set,
+    is_cut: Callable[[int], bool] = lambda at: True,
 ) -> list[Found]:
     """Organizations named in the folded passage ``text``.
 
     ``places`` are the spans of its place mentions; ``free(a, b)`` says whether a span may be
     taken (no partial overlap with a kept mention); ``clean(name)`` whether a name holds no
     verb, adverb, phrase of uncertainty or anaphor; ``left_edge(end)`` where a name ending at
-    ``end`` starts (after the last boundary, verb or anaphor); ``cuts()`` the offsets where jieba
-    cuts the passage. A place of two characters glued to its head (jieba reads 美国政府 as one
+    ``end`` starts (after the last boundary, verb or anaphor); ``is_cut(at)`` whether jieba
+    cuts the passage at ``at``. A place of two characters glued to its head (jieba reads 美国政府 as one
     word, so the vocabulary pass leaves 美国 out) is looked up right before the head.
     """
     od = vocab.cues["discovery"]["organizations"]
@@ -160,7 +160,7 @@ def find(
         if vocab.lookup(name) is None and free(a, b) and clean(name):
             out.append(Found(a, b, refs))
 
-    for s, e in sorted({*places, *_glued_places(text, vocab, pat, places, cuts)}):
+    for s, e in sorted({*places, *_glued_places(text, vocab, pat, places, is_cut)}):
         place = vocab.lookup(text[s:e])
         if place is None or place.kind not in ("Country", "Region"):
             continue
@@ -196,7 +196,7 @@ def find(
         core = text[start : unit_end - len(unit)]
         if (
             2 <= len(core) <= 6
-            and start in cuts()
+            and is_cut(start)
             and not any(k in covered for k in range(start, unit_end))
             and not any(w in core for w in unit_generic)
             and vocab.lookup(core) is None
