@@ -47,6 +47,21 @@ def test_names_jieba_cannot_hold_are_found() -> None:
     assert "doc-s-2014-815" in concepts("见S/2014/815号文件。")
 
 
+def test_a_remark_in_brackets_is_no_short_form() -> None:
+    def learned(text: str) -> dict[str, str]:
+        p = Passage("d", "1", 1, 0, 0, text)
+        found, _ = mentions.document_mentions([p], VOCAB)
+        return mentions.learn_aliases([p], found, VOCAB)
+
+    assert learned("讲习班在马里(第二次会议于2023年5月举行)和尼日尔举行。") == {}
+    assert learned("基地组织(包括其在也门境内的各派别)继续活动。") == {}
+    # a short form, and an alias longer than the name after 又称, are learned
+    assert learned("反恐怖主义办公室(反恐署)成立于2017年。").get("反恐署") == "un-unoct"
+    assert learned("青年党(又称圣战者青年运动)在索马里活动。").get("圣战者青年运动") == mentions.matcher_for(
+        VOCAB
+    ).find("青年党")[0][2]
+
+
 def test_short_place_names_respect_word_boundaries() -> None:
     assert concepts("索马里") == ["country-som"]
 

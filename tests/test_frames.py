@@ -321,6 +321,23 @@ def test_a_marker_opened_at_the_end_of_a_clause_gives_its_role_to_the_list_after
     assert (cid("反恐怖主义办公室"), "res-s-2396-2017") in pairs(guided, "mandatedBy")
 
 
+def test_a_list_after_a_colon_names_what_an_earlier_noun_stood_for() -> None:
+    # the members a workshop was held for are named only after 是: they are its beneficiaries,
+    # and the organisation before 是 only qualifies the noun
+    text = (
+        "反恐怖主义办公室为东非政府间发展组织的3个成员国举办了关于《制止恐怖主义爆炸的国际公约》的讲习班，"
+        "东非政府间发展组织的3个成员国是：吉布提、索马里和南苏丹。"
+    )
+    doers = {s for s, _ in pairs(text, "implements")}
+    assert {cid("吉布提"), cid("索马里"), cid("南苏丹"), cid("反恐怖主义办公室")} <= doers
+    assert cid("东非政府间发展组织") not in doers
+    # no earlier noun to stand for: the list is no beneficiary
+    other = (
+        "反恐怖主义办公室举办了关于《制止恐怖主义爆炸的国际公约》的讲习班，与会者是：吉布提和索马里的官员。"
+    )
+    assert {s for s, _ in pairs(other, "implements")} == {cid("反恐怖主义办公室")}
+
+
 def test_work_guided_by_resolutions_listed_after_a_colon() -> None:
     text = (
         "毒品和犯罪问题办公室的工作以安全理事会的决议为指导，包括：第2462(2019)号决议和第2482(2019)号决议。"

@@ -228,7 +228,11 @@ def test_fold_is_length_preserving(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.one_of(mixed_text, st.text(alphabet="伊斯兰国马里乍得也门基地组织在与和及a1-_. \r\n，。、", max_size=60)))
+@given(
+    text=st.one_of(
+        mixed_text, st.text(alphabet="伊斯兰国马里乍得也门基地组织在与和及a1-_. \r\n，。、", max_size=60)
+    )
+)
 @example(text="联合国毒品和犯罪问题办公室在马里和乍得举办了讲习班，AIRCOP-2项目\r\n也门")
 def test_cut_at_an_offset_agrees_with_segmenting_the_whole_text(text: str, vocab: Vocabulary) -> None:
     """The matcher segments only the run around an offset; the answer is the whole text's."""

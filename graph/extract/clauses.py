@@ -626,7 +626,7 @@ def _clause(
             groups += [
                 Group(g.mentions, g.role, g.start, g.end, g.verb, lent=True)
                 for g in out[-1].groups
-                if g.role in ("object", "topic") and not g.lent
+                if g.role in ("object", "topic") and (not g.lent or g.start < out[-1].start)
             ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
     opening = frames.generic_subject[0]
@@ -674,6 +674,20 @@ def _clause(
         open_role = out[-1].open_role
     else:
         open_role = _open_role(text, a, b, cues, groups, frames)
+    if (
+        not open_role
+        and not embedded
+        and not predicates
+        and (referred := _referred(text, a, b, ms, out, frames))
+    ):
+        # 为加共体的6个成员国举办了关于…的讲习班，加勒比共同体的6个成员国是：A、B: the list after the
+        # colon is what the noun stood for; the names before 是 only qualify it
+        open_role, source = referred
+        groups = [Group(g.mentions, "attribute", g.start, g.end) for g in groups] + [
+            Group(g.mentions, g.role, g.start, g.end, g.verb, lent=True)
+            for g in source.groups
+            if g.role in ("object", "topic") and not g.lent
+        ]
     clause = Clause(
         a,
         b,
@@ -690,6 +704,40 @@ def _clause(
         asks_generic,
     )
     return clause, lent
+
+
+#: The head noun of a phrase that stands for a list given later (加共体的6个成员国, 这些伙伴, 这三个国家).
+_REFERRING_HEAD = re.compile(r"(?:[的个些这该述]|^)([\u4e00-\u9fff]{2,4})$")
+
+
+def _referred(
+    text: str, a: int, b: int, ms: Sequence[Mention], out: Sequence[Clause], frames: Frames
+) -> tuple[str, Clause] | None:
+    """A clause ``NP是：`` before a list whose noun an earlier clause of the sentence used after a
+    role marker (为加共体的6个成员国举办…，加勒比共同体的6个成员国是：…): that marker's role, and the
+    clause that used it."""
+    body = text[a:b].rstrip()
+    if text[b : b + 1] not in ("：", ":") or not out:
+        return None
+    copula = next((w for w in frames.copula if body.endswith(w)), None)
+    if copula is None:
+        return None
+    end = a + len(body) - len(copula)
+    named_end = max((m.end for m in ms if a <= m.start < end), default=a)
+    head = _REFERRING_HEAD.search(text[after_name(text, named_end) : end])
+    if head is None:
+        return None
+    for earlier in reversed(out):
+        at = text.rfind(head.group(1), earlier.start, earlier.end)
+        if at < 0:
+            continue
+        taken = [(m.start, m.end) for m in ms if earlier.start <= m.start < earlier.end]
+        cues = _cues(text, earlier.start, at, taken, frames)
+        marker = next((c for c in reversed(cues) if c.marker), None)
+        if marker is None or any(c.verbal and c.start > marker.start for c in cues):
+            return None
+        return (marker.marker, earlier) if marker.marker in ("beneficiary", "partner", "place") else None
+    return None
 
 
 def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> bool:

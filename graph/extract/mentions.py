@@ -608,6 +608,12 @@ def learn_aliases(
             short = am.group(1).strip()
             if re.fullmatch(r"[\d\s年月日./-]+", short) or short.isdigit():
                 continue
+            marked = am.group(0)[1:].lstrip().startswith(("又称", "简称", "以下简称", "下称", "下文简称"))
+            if not marked and (
+                len(short) > m.end - m.start
+                or (re.search(r"\d", short) and re.search(r"[\u4e00-\u9fff]", short))
+            ):
+                continue  # 菲律宾(后续会议于2012年2月举行): a remark in brackets, longer than the name, is no short form
             if not (
                 sum(1 for c in short if "\u4e00" <= c <= "\u9fff") >= 2
                 or re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", short)
