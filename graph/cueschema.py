@@ -87,6 +87,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "anaphors",
                 "generic_cores",
                 "un_not_after_prefix",
+                "alias_words",
             )
         },
         "un_prefix": TEXT,

@@ -57,9 +57,10 @@ def test_a_remark_in_brackets_is_no_short_form() -> None:
     assert learned("基地组织(包括其在也门境内的各派别)继续活动。") == {}
     # a short form, and an alias longer than the name after 又称, are learned
     assert learned("反恐怖主义办公室(反恐署)成立于2017年。").get("反恐署") == "un-unoct"
-    assert learned("青年党(又称圣战者青年运动)在索马里活动。").get("圣战者青年运动") == mentions.matcher_for(
-        VOCAB
-    ).find("青年党")[0][2]
+    assert (
+        learned("青年党(又称圣战者青年运动)在索马里活动。").get("圣战者青年运动")
+        == mentions.matcher_for(VOCAB).find("青年党")[0][2]
+    )
 
 
 def test_short_place_names_respect_word_boundaries() -> None:

@@ -33,6 +33,11 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
     return {(f.subject, f.object) for f in facts(text) if f.predicate == predicate}
 
 
+def concept(name: str) -> str:
+    """The concept the vocabulary gives the whole of ``name``."""
+    return next(cid for s, e, cid in mentions.matcher_for(VOCAB).find(name) if (s, e) == (0, len(name)))
+
+
 # ---- document identity from the text itself
 
 
@@ -802,3 +807,28 @@ def test_of_two_names_of_one_length_the_head_at_the_right_wins() -> None:
     doc = document(text)
     found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
     assert "un-cted" in {m.concept for ms in found for m in ms}
+
+
+def test_a_line_that_is_only_a_group_s_name_is_what_the_profile_is_about() -> None:
+    # a sanctions-list summary whose heading lines are body text: 该组织 is the listed group, not
+    # the parent it pledged allegiance to in the sentence before
+    text = (
+        "安全理事会关于伊黎伊斯兰国(达伊沙)、基地组织及相关个人、团体、企业和实体的第1267(1999)号决议所设委员会\n\n"
+        "列入名单理由的叙述性摘要\n\nQDe.999\n\n伊斯兰国西非省\n\n"
+        "伊斯兰国西非省于2016年由博科圣地的一个派别组建而成。该组织成立时，其领导人即宣布效忠"
+        "伊拉克和黎凡特伊斯兰国领导层，并将该组织定位为伊拉克和黎凡特伊斯兰国在西非的分支。\n\n"
+        "该组织主要在乍得湖流域和尼日利亚东北部活动。\n\n该组织的资金来源包括绑架勒索和敲诈勒索。"
+    )
+    found = pairs(text, "operatesIn")
+    assert (concept("伊斯兰国西非省"), "region-lake-chad-basin") in found, found
+    assert not any(o == "region-lake-chad-basin" for s, o in found if s != concept("伊斯兰国西非省")), found
+
+
+def test_another_name_in_brackets_is_the_group_s_own_and_a_remark_marks_nothing() -> None:
+    # 当地称为“X” names the group before it, whatever else is called X; the remark's 与 marks no
+    # partner of the clause around it
+    text = "伊黎伊斯兰国莫桑比克省(当地又称“青年党”，与索马里的青年党没有组织联系)在德尔加杜角省发动袭击。"
+    found = pairs(text, "operatesIn")
+    moz, shabaab = concept("伊黎伊斯兰国莫桑比克省"), concept("青年党")
+    assert (moz, "region-cabo-delgado") in found
+    assert (shabaab, "region-cabo-delgado") not in found, found

@@ -47,6 +47,9 @@ _BOUNDARY = "，,；;：:"
 #: A quote holding a list or a comma ("参与资助、策划或实施") is words quoted, not a name.
 #: A quotation, which no clause boundary splits ("…的行为或活动，或以其名义…"而被列名).
 _QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
+#: A remark in brackets, which holds a clause of its own (当地称为“青年党”，与索马里青年党无关): the
+#: names in it qualify the name before, and its words mark nothing in the clause around it.
+_REMARK = re.compile(r"\([^()]{0,80}[，,；;][^()]{0,80}\)")
 _QUOTED = re.compile(
     r'“[^“”。；，、]{1,30}”|"[^"。；，、]{1,30}"|「[^「」。；，、]{1,30}」|『[^『』。；，、]{1,30}』'
 )
@@ -497,6 +500,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
         if not _appositive(text, m, ordered[i - 1] if i else None, frames.body_heads)
     ]
     topics = topic_spans(text, ms)
+    remarks = [(r.start(), r.end()) for r in _REMARK.finditer(text)]
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
     out: list[Clause] = []
@@ -505,7 +509,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
         segments = [(a, b, "")]
         # every name's span, an appositive's too (援助团 in 联合国…援助团(联索过渡援助团) is no verb)
         taken = [(m.start, m.end) for m in ordered if a <= m.start < b] + [
-            t for t in (*topics, *quoted) if a <= t[0] < b
+            t for t in (*topics, *quoted, *remarks) if a <= t[0] < b
         ]
         cues = _cues(text, a, b, taken, frames)
         opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
@@ -514,7 +518,9 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
         for sa, sb, embedded in segments:
             here = cues if len(segments) == 1 else [c for c in cues if sa <= c.start and c.end <= sb]
-            clause, lent = _clause(text, sa, sb, embedded, ms, out, lent, frames, here, topics)
+            clause, lent = _clause(
+                text, sa, sb, embedded, ms, out, lent, frames, here, (*topics, *remarks), remarks
+            )
             out.append(clause)
     return tuple(out)
 
@@ -530,6 +536,7 @@ def _clause(
     frames: Frames,
     cues: Sequence[Predicate],
     topics: Sequence[tuple[int, int]] = (),
+    remarks: Sequence[tuple[int, int]] = (),
 ) -> tuple[Clause, list[Group]]:
     """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
     inside = [m for m in ms if a <= m.start < b]
@@ -662,7 +669,7 @@ def _clause(
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality
-    negated = bool(negation.search(text, a, first) or denial.search(text, a, b))
+    negated = _said(negation, text, a, first, remarks) or _said(denial, text, a, b, remarks)
     uncertain = 0 <= _first_end(uncertainty, text) <= b
     inherited: tuple[str, ...] = ()
     if continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
@@ -758,6 +765,13 @@ def _names_before_marker(gap: str, markers: Sequence[str], reach: int = 16) -> b
     """The gap between two lists is the rest of the first one's noun and a marker (阿富汗
     金融情报中心与 …): the first list is the marker's other side."""
     return len(gap) <= reach and gap.endswith(tuple(markers)) and not any(c in gap for c in "，,；;。：:")
+
+
+def _said(pattern: re.Pattern[str], text: str, a: int, b: int, remarks: Sequence[tuple[int, int]]) -> bool:
+    """``pattern`` occurs in ``text[a:b]`` outside the remarks in brackets."""
+    if not remarks:
+        return pattern.search(text, a, b) is not None
+    return any(not _inside(m.start(), remarks) for m in pattern.finditer(text, a, b))
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -580,6 +580,29 @@ _ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[
 _LATIN_NAME = re.compile(rf"^\(({orgs.LATIN_NAME})\)")
 
 
+@functools.cache
+def _alias_opening(vocab: Vocabulary) -> re.Pattern[str]:
+    """What opens another name in brackets: ``(``, an alias word (又称, 当地称为…) a few words in,
+    and a quote."""
+    words = "|".join(map(re.escape, sorted(vocab.cues["discovery"]["alias_words"], key=len, reverse=True)))
+    return re.compile(rf"\s*[(（][^()，。；]{{0,4}}?(?:{words})\s*[“\"‘「]?\s*$")
+
+
+def _bracketed_aliases(text: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """A group's name in brackets after an alias word, right after another group's name, is that
+    group's (伊黎伊斯兰国莫桑比克省(当地称为“青年党”): the province, not the Somali group)."""
+    out = list(ms)
+    for i in range(1, len(out)):
+        before, m = out[i - 1], out[i]
+        if (
+            before.kind == m.kind == "TerroristGroup"
+            and before.concept != m.concept
+            and _alias_opening(vocab).match(text, before.end, m.start)
+        ):
+            out[i] = dataclasses.replace(m, concept=before.concept, method="alias")
+    return out
+
+
 def learn_aliases(
     passages: Iterable[Passage], found: Iterable[Sequence[Mention]], vocab: Vocabulary
 ) -> dict[str, str]:
@@ -785,7 +808,7 @@ def document_mentions(
         if parts := shared_heads(p, merged, vocab):
             merged = _merge(merged + parts)
         merged = [m for m in merged if not _language(p.text, m, vocab)]
-        first.append(_named_before_alias(p.text, merged, vocab))
+        first.append(_bracketed_aliases(p.text, _named_before_alias(p.text, merged, vocab), vocab))
     first = _date_yearless_resolutions(passages, first, vocab)
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)

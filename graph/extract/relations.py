@@ -623,7 +623,9 @@ def document_facts(
             table_entities = []
             sites = []
         discourse.sentence = p.sent
-        if p.kind == "title":  # a title line that names no group (列入名单日期…) keeps the one before
+        if p.kind == "title" or _name_line(p, named[k]):
+            # a title line that names no group (列入名单日期…) keeps the one before; a line that is
+            # only a group's name (a sanctions-list summary's heading, QDe.159 then the name) is one
             groups = {m.concept: m for m in named[k] if m.kind == "TerroristGroup"}
             if groups:
                 one = next(iter(groups.values())) if len(groups) == 1 else None
@@ -701,6 +703,14 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _name_line(p: Passage, ms: Sequence[Mention]) -> bool:
+    """A body line that is one group's name and nothing else (but a bracketed reference)."""
+    if p.kind != "body" or len(ms) != 1 or ms[0].kind != "TerroristGroup":
+        return False
+    rest = p.text[: ms[0].start] + p.text[ms[0].end :]
+    return not re.sub(r"\([^()]{0,20}\)|[\s。：:]", "", rest)
 
 
 def _self_mentions(
