@@ -83,6 +83,7 @@ class Frames:
     fronted_purpose: tuple[str, ...]
     fronted_request: tuple[tuple[str, ...], tuple[str, ...]]
     on_behalf: tuple[str, ...]
+    passive: tuple[str, ...]
     copula: tuple[str, ...]
     marks_before_name: tuple[str, ...]
     as_opener: tuple[str, ...]
@@ -251,6 +252,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "fronted_request_open",
             "fronted_request_close",
             "on_behalf",
+            "passive",
             "copula",
             "marks_before_name",
             "as_opener",
@@ -343,6 +345,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             _words(markers_t, "markers", "fronted_request_close", source),
         ),
         on_behalf=_words(markers_t, "markers", "on_behalf", source),
+        passive=_words(markers_t, "markers", "passive", source),
         copula=_words(markers_t, "markers", "copula", source),
         marks_before_name=_words(markers_t, "markers", "marks_before_name", source),
         as_opener=_words(markers_t, "markers", "as_opener", source),

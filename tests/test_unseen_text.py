@@ -7,6 +7,8 @@ the seeds or the development set.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import rdflib
 
@@ -832,3 +834,33 @@ def test_another_name_in_brackets_is_the_group_s_own_and_a_remark_marks_nothing(
     moz, shabaab = concept("伊黎伊斯兰国莫桑比克省"), concept("青年党")
     assert (moz, "region-cabo-delgado") in found
     assert (shabaab, "region-cabo-delgado") not in found, found
+
+
+def test_the_agent_of_a_passive_is_not_what_the_text_goes_on_about() -> None:
+    from graph.extract.clauses import analyse
+    from graph.extract.discourse import Discourse
+    from graph.records import Mention
+
+    text = "其余下的战斗人员已被伊斯兰国西非省吸收"
+    at = text.index("伊斯兰国西非省")
+    ms = [
+        Mention(concept("伊斯兰国西非省"), "TerroristGroup", "伊斯兰国西非省", "d", at, at + 7, "vocabulary")
+    ]
+    (clause,) = analyse(text, ms, VOCAB.frames)
+    discourse = Discourse(passive=VOCAB.frames.passive)
+    agents, _implied = discourse.agents(clause, ())
+    assert [m.surface for m in agents] == ["伊斯兰国西非省"]  # it acts in its clause
+    assert discourse.topic == () and discourse.last_group is None  # but 该团体 after it is not it
+    active = Discourse(passive=VOCAB.frames.passive)
+    (clause,) = analyse(
+        "伊斯兰国西非省吸收了其余下的战斗人员", [dataclasses.replace(ms[0], start=0, end=7)], VOCAB.frames
+    )
+    active.agents(clause, ())
+    assert [m.surface for m in active.topic] == ["伊斯兰国西非省"]
+
+
+def test_a_full_name_before_another_known_name_in_brackets_names_that_group() -> None:
+    text = "安全部队在博尔诺州遭到一个恐怖组织的袭击。萨拉菲宣教和圣战组织(通称“博科圣地”)在该州发动了袭击。"
+    ds = [m for ms in mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0] for m in ms]
+    boko = concept("博科圣地")
+    assert any(m.concept == boko and m.surface.endswith("圣战组织") for m in ds), ds

@@ -108,6 +108,7 @@ class Discourse:
     owners: dict[str, Mention] = field(default_factory=dict)
     #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
     speaking: tuple[str, ...] = ()
+    passive: tuple[str, ...] = ()  # words before the agent of a passive clause
     #: The one group the document's title names (a profile of a listed group), if any.
     title_group: Mention | None = None
     #: The places of each sentence of the paragraph that named any, for 这些城市 and 该国.
@@ -214,6 +215,12 @@ class Discourse:
         if clause.generic_agent and not own:
             self.topic = ()
             return (), False
+        if (
+            own
+            and self.passive
+            and all(clause.text.endswith(self.passive, 0, m.start - clause.start) for m in own)
+        ):
+            return own, False  # 其成员已被呼罗珊省吸收: the agent of a passive is not what the text is about
         if own:
             self.topic = own
             if all(m.kind == "UNEntity" for m in own):

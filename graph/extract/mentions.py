@@ -580,6 +580,16 @@ _ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[
 _LATIN_NAME = re.compile(rf"^\(({orgs.LATIN_NAME})\)")
 
 
+_ALIAS_CLOSE = re.compile(r"[”\"’」]?\s*[)）]")
+
+
+@functools.cache
+def _alias_bracket(vocab: Vocabulary) -> re.Pattern[str]:
+    """A bracket that opens a short form or another name, and what opens it (``(``, ``(通称“``)."""
+    words = "|".join(map(re.escape, sorted(vocab.cues["discovery"]["alias_words"], key=len, reverse=True)))
+    return re.compile(rf"[(（](?:[^()，。；]{{0,4}}?(?:{words})\s*[“\"‘「]?)?\s*$")
+
+
 @functools.cache
 def _alias_opening(vocab: Vocabulary) -> re.Pattern[str]:
     """What opens another name in brackets: ``(``, an alias word (又称, 当地称为…) a few words in,
@@ -655,6 +665,7 @@ _HEADS_BY_KIND = {
     "Organization": ("un_suffixes", "body_suffixes"),
     "Programme": ("programme_suffixes",),
     "Convention": ("convention_suffixes",),
+    "TerroristGroup": ("group_suffixes",),
 }
 
 
@@ -685,8 +696,9 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     folded = fold(text)  # the words are simplified; fold keeps every offset
     for k in ms:
         heads = _alias_heads(vocab, k.kind)
-        paren = k.start - 1
-        if not heads or paren < 1 or text[paren] not in "(（" or text[k.end : k.end + 1] not in (")", "）"):
+        opened = _alias_bracket(vocab).search(text, max(0, k.start - 10), k.start)
+        paren = opened.start() if opened else -1
+        if not heads or paren < 1 or not _ALIAS_CLOSE.match(text, k.end):
             continue
         start = _left_edge(folded, paren, d["boundaries"], reach)
         for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name

@@ -601,7 +601,9 @@ def document_facts(
         ]
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
-    discourse = Discourse(actor=actor, speaking=frames.own_act, carries_topic=not ctx.self_resolution)
+    discourse = Discourse(
+        actor=actor, speaking=frames.own_act, passive=frames.passive, carries_topic=not ctx.self_resolution
+    )
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
