@@ -88,6 +88,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "generic_cores",
                 "un_not_after_prefix",
                 "alias_words",
+                "programme_owner_pronouns",
             )
         },
         "un_prefix": TEXT,

@@ -257,3 +257,10 @@ def test_seed_resolution_recalls_are_extracted() -> None:
     )
     recalled = {f.object for f in extract_document(doc, VOCAB).facts if f.predicate == "recalls"}
     assert {"res-s-1267-1999", "res-s-1373-2001", "res-s-2199-2015", "res-s-2467-2019"} <= recalled
+
+
+def test_a_programme_named_after_its_pronoun_owner_is_found() -> None:
+    # 实施其打击…方案: 其 stands for the body that runs it, so the name after it is a programme's
+    found = concepts("该中心继续实施其打击恐怖分子招募方案。")
+    assert any(c.startswith("programme-") for c in found), found
+    assert not any(c.startswith("programme-") for c in concepts("各国应继续实施其国家行动计划。"))

@@ -194,6 +194,18 @@ def test_a_negated_clause_states_nothing() -> None:
     assert pairs("毒品和犯罪问题办公室没有在也门开展活动。", "activeIn") == set()
 
 
+def test_not_yet_not_to_and_a_plan_state_nothing() -> None:
+    assert pairs("该中心尚未向毛里塔尼亚提供任何援助。", "activeIn") == set()
+    assert pairs("毒品和犯罪问题办公室未对几内亚比绍提供技术援助。", "activeIn") == set()
+    assert pairs("反恐怖主义办公室计划于明年在杜尚别举办一次区域讲习班。", "activeIn") == set()
+
+
+def test_a_negation_inside_the_beneficiaries_phrase_describes_them() -> None:
+    # 为尚未批准…的国家: the countries have not ratified; the office did hold the course
+    text = "毒品和犯罪问题办公室为尚未批准《制止恐怖主义爆炸的国际公约》的太平洋岛国举办了关于该公约的培训。"
+    assert cid("毒品和犯罪问题办公室") in {s for s, _ in pairs(text, "implements")}
+
+
 def test_stated_doubt_states_nothing_after_it() -> None:
     assert pairs("尚不清楚毒品和犯罪问题办公室是否在利比亚部署了人员。", "activeIn") == set()
     text = "青年党在索马里南部活动，但尚不清楚该团体是否从贩毒中获利。"

@@ -669,7 +669,9 @@ def _clause(
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality
-    negated = _said(negation, text, a, first, remarks) or _said(denial, text, a, b, remarks)
+    negated = _said(negation, text, a, first, remarks, _marker_words(frames)) or _said(
+        denial, text, a, b, remarks
+    )
     uncertain = 0 <= _first_end(uncertainty, text) <= b
     inherited: tuple[str, ...] = ()
     if continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
@@ -767,11 +769,28 @@ def _names_before_marker(gap: str, markers: Sequence[str], reach: int = 16) -> b
     return len(gap) <= reach and gap.endswith(tuple(markers)) and not any(c in gap for c in "，,；;。：:")
 
 
-def _said(pattern: re.Pattern[str], text: str, a: int, b: int, remarks: Sequence[tuple[int, int]]) -> bool:
-    """``pattern`` occurs in ``text[a:b]`` outside the remarks in brackets."""
-    if not remarks:
+def _said(
+    pattern: re.Pattern[str],
+    text: str,
+    a: int,
+    b: int,
+    remarks: Sequence[tuple[int, int]],
+    not_after: tuple[str, ...] = (),
+) -> bool:
+    """``pattern`` occurs in ``text[a:b]`` outside the remarks in brackets, and not right after one
+    of ``not_after`` (为尚未加入《公约》的国家: the words describe the beneficiaries, not the act)."""
+    if not remarks and not not_after:
         return pattern.search(text, a, b) is not None
-    return any(not _inside(m.start(), remarks) for m in pattern.finditer(text, a, b))
+    return any(
+        not _inside(m.start(), remarks) and not text.endswith(not_after, a, m.start())
+        for m in pattern.finditer(text, a, b)
+    )
+
+
+@functools.cache
+def _marker_words(frames: Frames) -> tuple[str, ...]:
+    """The words that open a role's noun phrase (为, 向, 与, 在…), whose own negation it keeps."""
+    return tuple(w for role in ("beneficiary", "partner", "place") for w in frames.markers.get(role, ()))
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -203,6 +203,10 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "owned_programme": re.compile(
             rf"(?:{_alt(disc['programme_owner_heads'])})的?([{cjk}]{{2,14}}?(?:{owned}))"
         ),
+        "pronoun_programme": re.compile(
+            rf"(?:{_alt(disc['programme_owner_pronouns'])})"
+            rf"((?:{_alt(disc['programme_name_openers'])})[{cjk}]{{2,12}}?(?:{owned}))"
+        ),
         "established": re.compile(
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
@@ -363,7 +367,9 @@ def discover(
                 )
             )
             taken.append((a, b))
-    for m in pat["owned_programme"].finditer(text):
+    owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
+    owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
+    for m, after_owner in owned:
         name = m.group(1)
         a, b = m.start(1), m.end(1)
         if (
@@ -375,7 +381,7 @@ def discover(
             or not (clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
             or not free(a, b)
-            or not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken)
+            or (after_owner and not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken))
         ):
             continue
         out.append(
