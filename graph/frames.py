@@ -73,6 +73,7 @@ class Frames:
     blockers: tuple[str, ...]
     markers: Mapping[str, tuple[str, ...]]
     list_openers: tuple[str, ...]
+    place_parts: tuple[str, ...]
     not_a_target: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
@@ -242,6 +243,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         - {
             *MARKER_ROLES,
             "list_openers",
+            "place_parts",
             "supporter_tail",
             "request_basis",
             "request_tail",
@@ -332,6 +334,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         blockers=blockers,
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),
+        place_parts=_words(markers_t, "markers", "place_parts", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),

@@ -1144,3 +1144,17 @@ def test_a_group_described_by_its_link_to_a_named_one_is_not_that_one() -> None:
         "12. 伊斯兰马格里布基地组织据称卷入了毒品流动。一个与伊斯兰马格里布基地组织有关联的团体在萨赫勒活动。"
     )
     assert not {o for _, o in pairs(text, "operatesIn")} & {cid("萨赫勒")}
+
+
+def test_a_place_inside_the_noun_of_another_marker_is_not_where_the_clause_happens() -> None:
+    text = "伊拉克和黎凡特伊斯兰国呼罗珊省通过即时通讯软件向在土耳其务工的中亚青年招募人员。"
+    assert pairs(text, "operatesIn") == set()
+    # a 在-place of its own is
+    own = "伊拉克和黎凡特伊斯兰国呼罗珊省在土耳其通过即时通讯软件招募人员。"
+    assert pairs(own, "operatesIn") == {(cid("伊拉克和黎凡特伊斯兰国呼罗珊省"), cid("土耳其"))}
+
+
+def test_a_country_before_its_provinces_and_a_part_of_a_place_keep_the_list() -> None:
+    text = "该团体以尼日利亚博尔诺州南部和约贝州为主要基地，其中多数袭击发生在迈杜古里。"
+    found = objects("伊斯兰国西非省在乍得湖流域活动。" + text, "operatesIn", cid("伊斯兰国西非省"))
+    assert {cid("尼日利亚"), cid("博尔诺州"), cid("约贝州"), cid("迈杜古里")} <= found, found

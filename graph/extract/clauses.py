@@ -238,8 +238,9 @@ def _gap(text: str, a: int, b: int) -> str:
     return _PAREN.sub("", text[a:b]).strip(" ()")
 
 
-def _lists(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
-    """Mentions joined into lists by connectors (、和及以及或); an alias in brackets joins its name."""
+def _lists(text: str, ms: Sequence[Mention], place_parts: tuple[str, ...] = ()) -> list[list[Mention]]:
+    """Mentions joined into lists by connectors (、和及以及或); an alias in brackets joins its name;
+    a place and a part of it (博尔诺州北部和乍得湖) are one item."""
     out: list[list[Mention]] = []
     for i, m in enumerate(ms):
         nxt = ms[i + 1] if i + 1 < len(ms) else None
@@ -252,6 +253,8 @@ def _lists(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
         if out and not modifier:  # 尼日利亚的博科圣地以及索马里的青年党: 索马里 opens its own item
             last = out[-1][-1]
             gap = _gap(text, last.end, m.start)
+            if last.kind in _PLACES and m.kind in _PLACES and gap.startswith(place_parts):
+                gap = gap[len(next(w for w in place_parts if gap.startswith(w))) :]
             if m.concept == last.concept and gap in ("", "又称", "简称"):
                 out[-1].append(m)
                 continue
@@ -463,6 +466,15 @@ def _place_prefixes(text: str, groups: list[Group]) -> list[Group]:
                 g.mentions, "place" if g.role == "agent" else "attribute", g.start, g.end, "", g.lent
             )
             out[i + 1] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
+        elif (
+            g.role != nxt.role
+            and nxt.role in ("place", "object", "list", "beneficiary")
+            and all(m.kind == "Country" for m in g.mentions)
+            and all(m.kind in _PLACES for m in nxt.mentions)
+            and text[g.end : nxt.start] in ("", "的")
+        ):
+            # 以阿富汗楠格哈尔省和库纳尔省为基地: the country names where its provinces are
+            out[i] = Group(g.mentions, nxt.role, g.start, g.end, nxt.verb, g.lent)
     return out
 
 
@@ -544,7 +556,7 @@ def _clause(
     groups: list[Group] = []
     pos = a
     role = ""
-    for items in _lists(text, inside):
+    for items in _lists(text, inside, frames.place_parts):
         start, end = items[0].start, items[-1].end
         lead = [c for c in cues if pos <= c.start and c.end <= start]
         before = [p for p in predicates if p.end <= start]
@@ -597,6 +609,8 @@ def _clause(
             role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
         elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
             role = "place"  # 以X(边境地区)为主要基地
+        elif role == "place" and _nested_place(text, lead, end, frames):
+            role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept
@@ -747,6 +761,25 @@ def _referred(
             return None
         return (marker.marker, earlier) if marker.marker in ("beneficiary", "partner", "place") else None
     return None
+
+
+def _nested_place(text: str, lead: Sequence[Predicate], end: int, frames: Frames, reach: int = 8) -> bool:
+    """A 在-place right after another marker and before 的 (向在俄罗斯联邦工作的移民, 通过在X的中间人)
+    says where the people that marker names are, not where the clause happens."""
+    if not lead or lead[-1].marker != "place" or text[lead[-1].start] != "在":
+        return False
+    if not text.endswith(_inner_markers(frames), 0, lead[-1].start):
+        return False
+    window = text[after_name(text, end) : end + reach]
+    cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
+    return 0 <= window.find("的") < cut
+
+
+@functools.cache
+def _inner_markers(frames: Frames) -> tuple[str, ...]:
+    """Markers a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的)."""
+    roles = ("beneficiary", "source", "partner", "by")
+    return tuple(w for role in roles for w in frames.markers.get(role, ()))
 
 
 def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> bool:
