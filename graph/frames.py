@@ -74,6 +74,7 @@ class Frames:
     markers: Mapping[str, tuple[str, ...]]
     list_openers: tuple[str, ...]
     place_parts: tuple[str, ...]
+    owner_links: tuple[str, ...]
     not_a_target: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
@@ -244,6 +245,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             *MARKER_ROLES,
             "list_openers",
             "place_parts",
+            "owner_links",
             "supporter_tail",
             "request_basis",
             "request_tail",
@@ -335,6 +337,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),
         place_parts=_words(markers_t, "markers", "place_parts", source),
+        owner_links=_words(markers_t, "markers", "owner_links", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),

@@ -264,3 +264,9 @@ def test_a_programme_named_after_its_pronoun_owner_is_found() -> None:
     found = concepts("该中心继续实施其打击恐怖分子招募方案。")
     assert any(c.startswith("programme-") for c in found), found
     assert not any(c.startswith("programme-") for c in concepts("各国应继续实施其国家行动计划。"))
+
+
+def test_a_programme_named_after_the_place_it_serves() -> None:
+    found = concepts("2024年，中亚方案为塔吉克斯坦海关官员提供了培训。")
+    assert any(c.startswith("programme-") for c in found), found
+    assert not any(c.startswith("programme-") for c in concepts("中亚各国通过了一项国家方案。"))

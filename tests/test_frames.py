@@ -1158,3 +1158,13 @@ def test_a_country_before_its_provinces_and_a_part_of_a_place_keep_the_list() ->
     text = "该团体以尼日利亚博尔诺州南部和约贝州为主要基地，其中多数袭击发生在迈杜古里。"
     found = objects("伊斯兰国西非省在乍得湖流域活动。" + text, "operatesIn", cid("伊斯兰国西非省"))
     assert {cid("尼日利亚"), cid("博尔诺州"), cid("约贝州"), cid("迈杜古里")} <= found, found
+
+
+def test_the_body_an_office_has_set_up_acts_not_the_office() -> None:
+    text = "反恐办下设的联合国反恐怖主义中心为吉布提的边境官员举办了讲习班。"
+    assert pairs(text, "activeIn") == {(cid("联合国反恐怖主义中心"), cid("吉布提"))}
+
+
+def test_a_recommendation_and_work_suspended_are_no_activity() -> None:
+    assert pairs("我还建议在南亚设立一个区域协调机制，由反恐怖主义办公室牵头。", "activeIn") == set()
+    assert pairs("由于安全局势恶化，开发计划署已暂停其在马里北部的项目。", "activeIn") == set()

@@ -575,11 +575,11 @@ def _clause(
             and groups
             and groups[-1].role == "agent"
             and (
-                _gap(text, pos, start) == "的"
+                _gap(text, pos, start) in frames.owner_links
                 or (_gap(text, pos, start) == "" and all(m.kind == "Programme" for m in items))
             )
         ):
-            # X的Y (反恐办的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
+            # X的Y (反恐办(下设)的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         if role == "agent" and text.startswith(frames.persons, after_name(text, end)):

@@ -387,6 +387,15 @@ def discover(
         out.append(
             Mention(_stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered")
         )
+    # programmes named after the place they serve: 萨赫勒方案 (a place, then the suffix at once)
+    for a, e in places:
+        suffix = next((x for x in disc["owned_programme_suffixes"] if text.startswith(x, e)), None)
+        b = e + len(suffix) if suffix else e
+        if suffix and not vocab.lookup(text[a:b]) and free(a, b):
+            name = text[a:b]
+            out.append(
+                Mention(_stable_id("programme", name), "Programme", raw[a:b], p.doc_id, a, b, "discovered")
+            )
     # bodies set up by the text itself: (决定)设立一个调查小组
     for m in pat["established"].finditer(text):
         name = m.group(1)
