@@ -864,3 +864,22 @@ def test_a_full_name_before_another_known_name_in_brackets_names_that_group() ->
     ds = [m for ms in mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0] for m in ms]
     boko = concept("博科圣地")
     assert any(m.concept == boko and m.surface.endswith("圣战组织") for m in ds), ds
+
+
+def test_what_a_group_is_called_locally_is_no_other_group() -> None:
+    # 称其为“X”: X is a name of the group the text is about, even where the vocabulary knows an X
+    text = (
+        "伊黎伊斯兰国莫桑比克省在德尔加杜角省多次袭击村庄。当地居民称其为“青年党”，但该团体与索马里的青年党无关。"
+        "该团体于2019年宣誓效忠伊拉克和黎凡特伊斯兰国。"
+    )
+    found = pairs(text, "affiliatedWith")
+    assert {frozenset(p) for p in found} == {
+        frozenset((concept("伊黎伊斯兰国莫桑比克省"), concept("伊拉克和黎凡特伊斯兰国")))
+    }
+
+
+def test_a_group_described_as_one_branch_of_another_keeps_its_crimes() -> None:
+    text = (
+        "伊黎伊斯兰国萨赫勒省在尼日尔活动。该团体是伊黎伊斯兰国的一个分支，依靠抢劫牲畜和敲诈勒索维持运作。"
+    )
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {concept("伊黎伊斯兰国萨赫勒省")}

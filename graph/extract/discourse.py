@@ -91,6 +91,11 @@ def _anaphor_pattern(
     return re.compile("|".join(map(re.escape, words))), kinds
 
 
+def named_as(text: str, at: int, naming: tuple[str, ...]) -> bool:
+    """The name at ``at`` is given as another name of something (当地人称其为“X”, 此前称为X)."""
+    return bool(naming) and text[:at].rstrip('“"‘「 ').endswith(naming)
+
+
 @dataclass
 class Discourse:
     """What the document has established so far; updated clause by clause."""
@@ -109,6 +114,7 @@ class Discourse:
     #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
     speaking: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()  # words before the agent of a passive clause
+    naming: tuple[str, ...] = ()  # words before another name of what was named (称其为“X”)
     #: The one group the document's title names (a profile of a listed group), if any.
     title_group: Mention | None = None
     #: The places of each sentence of the paragraph that named any, for 这些城市 and 该国.
@@ -292,6 +298,7 @@ class Discourse:
                     if m.kind == "TerroristGroup"
                     and m.end <= s
                     and not text.startswith((*persons, "的"), m.end)  # X发言人, X的镇压: X only qualifies
+                    and not named_as(text, m.start, self.naming)  # 称其为“X”: a name, not who acts
                 ]
                 if here and self.title_group is None:  # X…，但该组织…: the group the sentence opened with
                     targets = here[:1]

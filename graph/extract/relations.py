@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_name, analyse, clause_spans
-from graph.extract.discourse import ACTORS, Discourse, default_actor
+from graph.extract.discourse import ACTORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
 from graph.extract.rules.common import PLACES, Context, Cues, find_amounts, generic_un, has_any
@@ -602,7 +602,11 @@ def document_facts(
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     discourse = Discourse(
-        actor=actor, speaking=frames.own_act, passive=frames.passive, carries_topic=not ctx.self_resolution
+        actor=actor,
+        speaking=frames.own_act,
+        passive=frames.passive,
+        naming=tuple(cues["discovery"]["alias_words"]),
+        carries_topic=not ctx.self_resolution,
     )
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
@@ -701,7 +705,10 @@ def document_facts(
             for m in ms
             if m.kind == "TerroristGroup"
             and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
-            and not re.match(r"[^，。；系是]{0,10}的(?:附属|分支)", p.text[m.end : m.end + 14])
+            and not re.match(
+                r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:附属|分支)", p.text[m.end : m.end + 16]
+            )
+            and not named_as(p.text, m.start, discourse.naming)
         ]
         if actors:
             last_group = actors[0].concept

@@ -137,7 +137,8 @@ def _benefit_segment(
         ):
             continue  # …，并与X保持联系: X is the partner, not the actor
         if re.match(
-            r"[^，。；系是]{0,10}的(?:" + "|".join(b["branch_words"]) + ")", p.text[g.end : g.end + 14]
+            r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:" + "|".join(b["branch_words"]) + ")",
+            p.text[g.end : g.end + 16],
         ):
             if g.start - offset <= 2:  # 基地组织在也门的分支通过…筹资: the branch acts, for its parent
                 branches.append((g.concept, g.surface))
