@@ -1168,3 +1168,11 @@ def test_the_body_an_office_has_set_up_acts_not_the_office() -> None:
 def test_a_recommendation_and_work_suspended_are_no_activity() -> None:
     assert pairs("我还建议在南亚设立一个区域协调机制，由反恐怖主义办公室牵头。", "activeIn") == set()
     assert pairs("由于安全局势恶化，开发计划署已暂停其在马里北部的项目。", "activeIn") == set()
+
+
+def test_a_threat_is_no_attack_and_a_branch_elsewhere_is_not_the_sender_s_place() -> None:
+    assert pairs("伊黎伊斯兰国索马里省多次威胁要在吉布提境内发动袭击。", "operatesIn") == set()
+    text = (
+        "伊黎伊斯兰国索马里省在邦特兰活动，还通过哈瓦拉系统向伊拉克和黎凡特伊斯兰国在乌干达的分支转移资金。"
+    )
+    assert (cid("伊黎伊斯兰国索马里省"), cid("乌干达")) not in pairs(text, "operatesIn")

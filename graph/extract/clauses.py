@@ -609,7 +609,7 @@ def _clause(
             role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
         elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
             role = "place"  # 以X(边境地区)为主要基地
-        elif role == "place" and _nested_place(text, lead, end, frames):
+        elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
             role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
@@ -763,13 +763,24 @@ def _referred(
     return None
 
 
-def _nested_place(text: str, lead: Sequence[Predicate], end: int, frames: Frames, reach: int = 8) -> bool:
-    """A 在-place right after another marker and before 的 (向在俄罗斯联邦工作的移民, 通过在X的中间人)
-    says where the people that marker names are, not where the clause happens."""
+def _nested_place(
+    text: str,
+    lead: Sequence[Predicate],
+    end: int,
+    frames: Frames,
+    before: Group | None = None,
+    reach: int = 8,
+) -> bool:
+    """A 在-place right after another marker (or after a name right after one) and before 的
+    (向在俄罗斯联邦工作的移民, 通过在X的中间人, 向伊黎伊斯兰国在莫桑比克的分支) says where the people or
+    the part that marker names are, not where the clause happens."""
     if not lead or lead[-1].marker != "place" or text[lead[-1].start] != "在":
         return False
-    if not text.endswith(_inner_markers(frames), 0, lead[-1].start):
-        return False
+    if before is not None and after_name(text, before.end) == lead[-1].start:
+        if before.role not in ("beneficiary", "source", "partner", "by"):
+            return False  # 定位为X在Y的附属团体: the clause's own X, in Y
+    elif not text.endswith(_inner_markers(frames), 0, lead[-1].start):
+        return False  # 向X在Y的分支: Y is where X's branch is, 向在Y工作的…: where those people are
     window = text[after_name(text, end) : end + reach]
     cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
     return 0 <= window.find("的") < cut
