@@ -777,20 +777,15 @@ def _nested_place(
     if not lead or lead[-1].marker != "place" or text[lead[-1].start] != "在":
         return False
     if before is not None and after_name(text, before.end) == lead[-1].start:
-        if before.role not in ("beneficiary", "source", "partner", "by"):
+        if before.role not in _INNER_ROLES:
             return False  # 定位为X在Y的附属团体: the clause's own X, in Y
-    elif not text.endswith(_inner_markers(frames), 0, lead[-1].start):
+    elif not text.endswith(_marker_words(frames, _INNER_ROLES), 0, lead[-1].start):
         return False  # 向X在Y的分支: Y is where X's branch is, 向在Y工作的…: where those people are
-    window = text[after_name(text, end) : end + reach]
-    cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
-    return 0 <= window.find("的") < cut
+    return _tail_near(text, end, ("的",), reach - 1)
 
 
-@functools.cache
-def _inner_markers(frames: Frames) -> tuple[str, ...]:
-    """Markers a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的)."""
-    roles = ("beneficiary", "source", "partner", "by")
-    return tuple(w for role in roles for w in frames.markers.get(role, ()))
+#: The roles whose noun phrase a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的).
+_INNER_ROLES = ("beneficiary", "source", "partner", "by")
 
 
 def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> bool:
@@ -832,9 +827,12 @@ def _said(
 
 
 @functools.cache
-def _marker_words(frames: Frames) -> tuple[str, ...]:
-    """The words that open a role's noun phrase (为, 向, 与, 在…), whose own negation it keeps."""
-    return tuple(w for role in ("beneficiary", "partner", "place") for w in frames.markers.get(role, ()))
+def _marker_words(
+    frames: Frames, roles: tuple[str, ...] = ("beneficiary", "partner", "place")
+) -> tuple[str, ...]:
+    """The words that open a noun phrase of one of ``roles`` (为, 向, 与, 在…): by default the
+    phrases whose own negation they keep (为尚未批准…的国家)."""
+    return tuple(w for role in roles for w in frames.markers.get(role, ()))
 
 
 def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -587,7 +587,7 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_ALIAS = re.compile(r"^\((?:又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
+_ALIAS = re.compile(r"^\((又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
 
 
 #: A discovered organization's Latin name in brackets right after its Chinese one (names of
@@ -599,18 +599,12 @@ _ALIAS_CLOSE = re.compile(r"[”\"’」]?\s*[)）]")
 
 
 @functools.cache
-def _alias_bracket(vocab: Vocabulary) -> re.Pattern[str]:
-    """A bracket that opens a short form or another name, and what opens it (``(``, ``(通称“``)."""
-    words = "|".join(map(re.escape, sorted(vocab.cues["discovery"]["alias_words"], key=len, reverse=True)))
-    return re.compile(rf"[(（](?:[^()，。；]{{0,4}}?(?:{words})\s*[“\"‘「]?)?\s*$")
-
-
-@functools.cache
-def _alias_opening(vocab: Vocabulary) -> re.Pattern[str]:
+def _alias_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What opens another name in brackets: ``(``, an alias word (又称, 当地称为…) a few words in,
-    and a quote."""
+    and a quote; and a bracket that opens a short form or another name (``(``, ``(通称“``)."""
     words = "|".join(map(re.escape, sorted(vocab.cues["discovery"]["alias_words"], key=len, reverse=True)))
-    return re.compile(rf"\s*[(（][^()，。；]{{0,4}}?(?:{words})\s*[“\"‘「]?\s*$")
+    word = rf"[^()，。；]{{0,4}}?(?:{words})\s*[“\"‘「]?"
+    return re.compile(rf"\s*[(（]{word}\s*$"), re.compile(rf"[(（](?:{word})?\s*$")
 
 
 def _bracketed_aliases(text: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
@@ -622,7 +616,7 @@ def _bracketed_aliases(text: str, ms: list[Mention], vocab: Vocabulary) -> list[
         if (
             before.kind == m.kind == "TerroristGroup"
             and before.concept != m.concept
-            and _alias_opening(vocab).match(text, before.end, m.start)
+            and _alias_patterns(vocab)[0].match(text, before.end, m.start)
         ):
             out[i] = dataclasses.replace(m, concept=before.concept, method="alias")
     return out
@@ -653,10 +647,9 @@ def learn_aliases(
             am = _ALIAS.match(p.text[m.end :])
             if not am:
                 continue
-            short = am.group(1).strip()
+            marked, short = am.group(1), am.group(2).strip()
             if re.fullmatch(r"[\d\s年月日./-]+", short) or short.isdigit():
                 continue
-            marked = am.group(0)[1:].lstrip().startswith(("又称", "简称", "以下简称", "下称", "下文简称"))
             if not marked and (
                 len(short) > m.end - m.start
                 or (re.search(r"\d", short) and re.search(r"[\u4e00-\u9fff]", short))
@@ -711,7 +704,7 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     folded = fold(text)  # the words are simplified; fold keeps every offset
     for k in ms:
         heads = _alias_heads(vocab, k.kind)
-        opened = _alias_bracket(vocab).search(text, max(0, k.start - 10), k.start)
+        opened = _alias_patterns(vocab)[1].search(text, max(0, k.start - 10), k.start)
         paren = opened.start() if opened else -1
         if not heads or paren < 1 or not _ALIAS_CLOSE.match(text, k.end):
             continue

@@ -19,7 +19,15 @@ from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_n
 from graph.extract.discourse import ACTORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
-from graph.extract.rules.common import PLACES, Context, Cues, find_amounts, generic_un, has_any
+from graph.extract.rules.common import (
+    PLACES,
+    Context,
+    Cues,
+    described_branch,
+    find_amounts,
+    generic_un,
+    has_any,
+)
 from graph.extract.rules.mandate import mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.extract.rules.recall import recall_facts
@@ -705,9 +713,7 @@ def document_facts(
             for m in ms
             if m.kind == "TerroristGroup"
             and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
-            and not re.match(
-                r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:附属|分支)", p.text[m.end : m.end + 16]
-            )
+            and not described_branch(p.text, m.end, ("附属", "分支"))
             and not named_as(p.text, m.start, discourse.naming)
         ]
         if actors:

@@ -10,6 +10,7 @@ from graph.extract.rules.common import (
     Cues,
     CueSection,
     Rule,
+    described_branch,
     find_amounts,
     has_any,
     make_fact,
@@ -136,10 +137,7 @@ def _benefit_segment(
             o.kind == "TerroristGroup" and clause_start <= o.start < g.start for o in ms
         ):
             continue  # …，并与X保持联系: X is the partner, not the actor
-        if re.match(
-            r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:" + "|".join(b["branch_words"]) + ")",
-            p.text[g.end : g.end + 16],
-        ):
+        if described_branch(p.text, g.end, b["branch_words"]):
             if g.start - offset <= 2:  # 基地组织在也门的分支通过…筹资: the branch acts, for its parent
                 branches.append((g.concept, g.surface))
             continue  # X系 GROUP 在东南亚的附属组织: GROUP is described, not acting

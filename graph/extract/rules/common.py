@@ -230,6 +230,17 @@ def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(alternation(words))
 
 
+@functools.cache
+def _branch_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:" + alternation(words) + ")")
+
+
+def described_branch(text: str, end: int, words: Sequence[str]) -> bool:
+    """The name ending at ``end`` only says whose branch something is (X在东南亚的附属组织,
+    X的一个分支): it describes, it does not act."""
+    return _branch_pattern(tuple(words)).match(text[end : end + 16]) is not None
+
+
 def has_any(text: str, words: Sequence[str]) -> bool:
     """True when ``text`` contains one of ``words``."""
     if isinstance(words, tuple) and len(words) > 3:
