@@ -883,3 +883,27 @@ def test_a_group_described_as_one_branch_of_another_keeps_its_crimes() -> None:
         "伊黎伊斯兰国萨赫勒省在尼日尔活动。该团体是伊黎伊斯兰国的一个分支，依靠抢劫牲畜和敲诈勒索维持运作。"
     )
     assert {s for s, _ in pairs(text, "benefitsFrom")} == {concept("伊黎伊斯兰国萨赫勒省")}
+
+
+def test_each_item_of_an_enumeration_starts_from_the_subject_that_opened_it() -> None:
+    # (b)'s partner and (b)'s place do not carry into (c); the partner of the opening clause does
+    text = (
+        "在本报告所述期间，儿童基金会：(a)与世界粮食计划署合作，在喀布尔分发了营养补充品；"
+        "(b)为塔吉克斯坦的社会工作者举办了培训班。"
+    )
+    found = pairs(text, "activeIn")
+    unicef, wfp = concept("儿童基金会"), concept("世界粮食计划署")
+    assert (unicef, concept("塔吉克斯坦")) in found
+    assert (wfp, concept("塔吉克斯坦")) not in found
+    joint = "开发署与儿童基金会联合开展了以下活动：(a)在喀布尔举办了讲习班；(b)为塔吉克斯坦提供了咨询。"
+    assert (unicef, concept("塔吉克斯坦")) in pairs(joint, "activeIn")
+
+
+def test_a_body_worked_with_is_not_where_the_work_is_done_but_a_joint_organiser_is() -> None:
+    unodc, who = concept("毒品和犯罪问题办公室"), concept("世界卫生组织")
+    kabul = concept("喀布尔")
+    cooperated = "毒品和犯罪问题办公室与世界卫生组织合作，在喀布尔为药物使用者提供了治疗服务。"
+    assert pairs(cooperated, "activeIn") == {(unodc, kabul)}
+    assert {frozenset(p) for p in pairs(cooperated, "partnerOf")} == {frozenset((unodc, who))}
+    together = "毒品和犯罪问题办公室与世界卫生组织联合举办了讲习班，在喀布尔培训了医务人员。"
+    assert {(unodc, kabul), (who, kabul)} <= pairs(together, "activeIn")

@@ -49,6 +49,8 @@ _BOUNDARY = "，,；;：:"
 _QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
 #: A remark in brackets, which holds a clause of its own (当地称为“青年党”，与索马里青年党无关): the
 #: names in it qualify the name before, and its words mark nothing in the clause around it.
+#: What opens an item of an enumeration: (a), （b）, (iii), b), （一）, (1).
+_ITEM = re.compile(r"\s*(?:[(（](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[a-z]\))")
 _REMARK = re.compile(r"\([^()]{0,80}[，,；;][^()]{0,80}\)")
 _QUOTED = re.compile(
     r'“[^“”。；，、]{1,30}”|"[^"。；，、]{1,30}"|「[^「」。；，、]{1,30}」|『[^『』。；，、]{1,30}』'
@@ -97,6 +99,9 @@ class Clause:
     inherited: tuple[str, ...] = field(default=())
     open_role: str = ""
     asks_generic: bool = False
+    #: The clause opens an item of an enumeration ((a), (b) …): a new act of the subject the list
+    #: was introduced with, sharing no adjunct or partner with the item before.
+    item: bool = False
 
     @property
     def verb_classes(self) -> tuple[str, ...]:
@@ -551,6 +556,9 @@ def _clause(
     remarks: Sequence[tuple[int, int]] = (),
 ) -> tuple[Clause, list[Group]]:
     """One clause (or the event a clause attends), and the adjunct lists it lends to the next."""
+    item = bool(out) and _ITEM.match(text, a) is not None
+    if item:
+        lent = []  # (b)在X推广…；(c)为Y举办…: the place of one item is not where the next happens
     inside = [m for m in ms if a <= m.start < b]
     predicates = tuple(c for c in cues if c.verbal)
     groups: list[Group] = []
@@ -666,7 +674,7 @@ def _clause(
         and (not predicates or any(g.role == "supporter" for g in groups))
     ):
         lent = [*lent, *(Group(g.mentions, g.role, g.start, g.end, lent=True) for g in groups)]
-        return Clause(a, b, text[a:b], (), tuple(groups)), lent
+        return Clause(a, b, text[a:b], (), tuple(groups), item=item), lent
     if lent and (predicates or groups):
         groups = [*lent, *groups]
         lent = []
@@ -725,6 +733,7 @@ def _clause(
         inherited,
         open_role,
         asks_generic,
+        item,
     )
     return clause, lent
 

@@ -72,7 +72,13 @@ def frame_facts(
         else ()
     )
     parent: list[Group] = []  # the parent group of the last branch phrase (X的附属团体Y)
+    # who acts as an enumeration opens (X与Y联合开展了以下活动：(a)…): each item starts from them
+    listed: tuple[tuple[Mention, ...], tuple[Mention, ...]] | None = None
     for i, clause in enumerate(clauses):
+        if clause.item:  # (b)与Z合作…；(c)…: Z joined item (b) only
+            if listed is None:
+                listed = (carried, joined)
+            carried, joined = listed
         before = carried
         if carried:
             clause = _copular(clause, p.text, frames)
@@ -110,8 +116,11 @@ def frame_facts(
                 if agents and "partner" in clause.verb_classes
                 else ()
             )
-            # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it
-            joined = joined + partners if implied else partners
+            # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it.
+            # Partners of a joint verb (A与B联合举办) act as agents; those A works with (A与B合作，…)
+            # only where a row reads them (``with_partners``)
+            working_with = () if "joint" in clause.verb_classes else partners
+            joined = joined + working_with if implied else working_with
             carried = agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
