@@ -38,6 +38,7 @@ ROLES = (
     "mandate",
     "topic",
     "aided_basis",
+    "relative_basis",
     "aided",
     "antecedent",
     "carried",
@@ -91,6 +92,8 @@ class Frames:
     as_opener: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
+    relative_basis_tail: re.Pattern[str]
+    subject_adverbs: tuple[str, ...]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
@@ -265,6 +268,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "not_a_target",
             "basis_tail",
             "basis_place_tail",
+            "relative_basis_tail",
+            "subject_adverbs",
             "partner_tail",
             "between",
             "place_tail",
@@ -357,6 +362,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         as_opener=_words(markers_t, "markers", "as_opener", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
+        relative_basis_tail=_pattern(markers_t, "markers", "relative_basis_tail", source),
+        subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),

@@ -907,3 +907,46 @@ def test_a_body_worked_with_is_not_where_the_work_is_done_but_a_joint_organiser_
     assert {frozenset(p) for p in pairs(cooperated, "partnerOf")} == {frozenset((unodc, who))}
     together = "毒品和犯罪问题办公室与世界卫生组织联合举办了讲习班，在喀布尔培训了医务人员。"
     assert {(unodc, kabul), (who, kabul)} <= pairs(together, "activeIn")
+
+
+def test_a_crime_the_group_condemns_is_not_one_it_profits_from() -> None:
+    text = "青年党通过敲诈勒索筹集资金，但在其宣传材料中谴责贩毒。安理会谴责青年党绑架平民以筹集资金。"
+    found = pairs(text, "benefitsFrom")
+    shabaab = concept("青年党")
+    assert (shabaab, concept("敲诈勒索")) in found
+    assert (shabaab, concept("贩毒")) not in found
+    assert (shabaab, concept("绑架")) in found  # condemned by the Council: still the group's act
+
+
+def test_a_place_used_as_a_rear_base_is_where_the_group_operates() -> None:
+    text = "巴基斯坦塔利班运动利用库纳尔省和楠格哈尔省作为后方基地。"
+    assert pairs(text, "operatesIn") == {
+        (concept("巴基斯坦塔利班运动"), concept("库纳尔省")),
+        (concept("巴基斯坦塔利班运动"), concept("楠格哈尔省")),
+    }
+
+
+def test_its_regional_branch_acts_in_its_own_clause_and_belongs_to_the_group_before() -> None:
+    text = "基地组织在阿富汗南部维持存在。其区域分支印度次大陆基地组织在坎大哈省活动。"
+    aq, aqis = concept("基地组织"), concept("印度次大陆基地组织")
+    operates = pairs(text, "operatesIn")
+    assert (aqis, concept("坎大哈省")) in operates
+    assert (aq, concept("坎大哈省")) not in operates
+    assert {frozenset(p) for p in pairs(text, "affiliatedWith")} == {frozenset((aqis, aq))}
+
+
+def test_the_body_acts_through_its_programme_and_a_plan_considered_is_no_act() -> None:
+    text = "毒品和犯罪问题办公室通过其全球海事犯罪方案在吉布提开展能力建设，并曾考虑在也门开展类似活动。"
+    found = pairs(text, "activeIn")
+    assert found == {(concept("毒品和犯罪问题办公室"), concept("吉布提"))}
+
+
+def test_a_basis_inside_a_relative_clause_governs_its_noun_not_the_agent() -> None:
+    unoct, uncct = concept("联合国反恐怖主义办公室"), concept("联合国反恐怖主义中心")
+    text = "联合国反恐怖主义中心设在根据大会第71/291号决议设立的联合国反恐怖主义办公室内。"
+    assert {s for s, _ in pairs(text, "mandatedBy")} == {unoct}
+    assert uncct not in {s for s, _ in pairs(text, "mandatedBy")}
+    written = "反恐怖主义委员会执行局根据第2462(2019)号决议第37段编写的报告已提交安理会。"
+    assert (concept("反恐怖主义委员会执行局"), "res-s-2462-2019") in pairs(written, "mandatedBy")
+    survey = "区域间犯罪和司法研究所汇总了各实体根据《联合国全球反恐战略》开展的评价。"
+    assert pairs(survey, "implements") == set()

@@ -302,6 +302,8 @@ def _role(
             and last.word in frames.crime_source_only
             and any(m.kind != "CrimeType" for m in group)
         ):  # 通过该平台举办…: the means acts; 通过非法征税获取资金: the source
+            if text[last.end : group[0].start].strip() == "其":
+                return "attribute", ""  # 通过其X方案开展…: the body 其 stands for acts, through X
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
@@ -333,6 +335,8 @@ def _role(
             marker == "by"
         ):  # 由X举办: the agent named after the marker; 由X资助的项目 after an agent: a modifier
             return ("attribute" if has_agent else "agent"), ""
+        if marker == "basis" and frames.relative_basis_tail.match(text, after_name(text, end)):
+            return "relative_basis", ""  # 根据X设立的Y: the basis of Y, not of the clause's agent
         if marker:
             return marker, ""
         return "object", last.word
@@ -579,6 +583,13 @@ def _clause(
             frames,
         )
         if (
+            role == "relative_basis"
+            and groups
+            and groups[-1].role == "agent"
+            and _only_adverbs(text[after_name(text, groups[-1].end) : lead[-1].start], frames.subject_adverbs)
+        ):
+            role = "basis"  # X根据第N号决议编写的报告: X is the subject of the relative clause
+        if (
             role == "attribute"
             and groups
             and groups[-1].role == "agent"
@@ -801,6 +812,17 @@ def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> 
     """A word of law starts within a few characters after ``at`` (有关的(国家)立法)."""
     window = text[at : at + reach + 5]
     return any(0 <= window.find(h) <= reach for h in heads)
+
+
+def _only_adverbs(gap: str, adverbs: Sequence[str]) -> bool:
+    """``gap`` is empty or only adverbs (还, 已经, 共同 …)."""
+    gap = gap.strip()
+    while gap:
+        word = next((w for w in sorted(adverbs, key=len, reverse=True) if gap.startswith(w)), None)
+        if word is None:
+            return False
+        gap = gap[len(word) :]
+    return True
 
 
 def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:

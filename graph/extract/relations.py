@@ -83,7 +83,11 @@ def frame_facts(
         if carried:
             clause = _copular(clause, p.text, frames)
         clause = _appositive(
-            _linked_head(_relative_head(clause, p.text, frames.deliberative), p.text), p.text, frames, parent
+            _linked_head(_relative_head(clause, p.text, frames.deliberative), p.text),
+            p.text,
+            frames,
+            parent,
+            carried or discourse.topic,
         )
         clause = _programme_head(clause, p.text, _run_words(frames))
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
@@ -366,11 +370,17 @@ def _fronted_agents(text: str, clause: Clause, after: Clause, frames: Frames) ->
     return tuple(m for m in after.role("agent") if m.kind in ACTORS)
 
 
-def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Group] = ()) -> Clause:
+def _appositive(
+    clause: Clause,
+    text: str,
+    frames: Frames,
+    parent: Sequence[Group] = (),
+    subject: Sequence[Mention] = (),
+) -> Clause:
     """A branch noun between two groups (X在该地区的分支Y…, X的附属团体Y继续在Z…) heads its phrase with
     the second: Y is the agent of the clause, X (its parent) an attribute; a clause opening with the
     noun (另一附属团体Y则在Z活跃) has Y for its agent and the parent of the branch phrase before it
-    (``parent``), if any."""
+    (``parent``), if any, or with 其 (其区域分支Y在Z活动) the group the text was about (``subject``)."""
     words = frames.verbs.get("branch", ())
     branch = next((v for v in clause.predicates if v.word in words), None)
     if branch is None:
@@ -416,6 +426,9 @@ def _appositive(clause: Clause, text: str, frames: Frames, parent: Sequence[Grou
         return clause
 
     lent = () if parents else tuple(dataclasses.replace(g, lent=True) for g in parent)
+    its = [m for m in subject if m.kind == "TerroristGroup"]
+    if not parents and not lent and its and "其" in text[clause.start : branch.start]:
+        lent = (Group(tuple(its), "attribute", branch.start, branch.start, lent=True),)
 
     def role(g: Group) -> Group:
         if g in heads:
@@ -451,8 +464,10 @@ def _with_parent(clause: Clause, parent: Sequence[Group]) -> Clause:
 _APPOSED = re.compile(r"[团体组织机构派别之一个\s“”\"‘’「」]{0,6}")
 #: What joins a group to another name of it (Y(又称“Z”)).
 _ALIAS_GAP = re.compile(r"\s*[(（]?\s*(?:又称|简称|或称|亦称|也称|即)?\s*[“\"‘「]?")
-#: What may open a clause before its branch noun (另一附属团体Y, 其分支Y).
-_OPENING_BRANCH = re.compile(r"[\s]*(?:另一个?|其他|其|该|一个|另|还有|以及|和)?")
+#: What may open a clause before its branch noun (另一附属团体Y, 其分支Y, 其区域分支Y).
+_OPENING_BRANCH = re.compile(
+    r"[\s]*(?:另一个?|其他|其|该|一个|另|还有|以及|和)?(?:区域|地区|当地|主要|最大|最活跃|新|海外|外国)?(?:的)?"
+)
 
 
 def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:

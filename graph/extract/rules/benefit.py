@@ -38,6 +38,7 @@ RULE = Rule(
         "gain_cues",
         "topic_blockers",
         "partner_before",
+        "opposed_before",
     ),
     numbers=(),
     texts=(),
@@ -84,10 +85,15 @@ def _by_group(text: str, a: int, b: int, ms: Sequence[Mention]) -> list[tuple[in
     return [(x, y - 1 if y < b else y) for x, y in zip(cuts, [*cuts[1:], b], strict=True)]
 
 
-def _crime_is_act(text: str, m: Mention, b: CueSection) -> bool:
-    """False for a crime word that names a victim (被绑架), a network or route (走私网络), or sits in brackets."""
+def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention] = ()) -> bool:
+    """False for a crime word that names a victim (被绑架), a network or route (走私网络), one the
+    clause says is opposed (谴责贩毒), or sits in brackets."""
     if text[max(0, m.start - 1) : m.start] == "被":
         return False
+    clause = max(text.rfind(c, 0, m.start) for c in "，,；;：:。") + 1
+    said = max((text.rfind(w, clause, m.start) for w in b["opposed_before"]), default=-1)
+    if said >= 0 and not any(said < g.start < m.start for g in groups):
+        return False  # 该团体在声明中谴责贩毒: a crime the group opposes (谴责X绑架平民: X's act)
     if m.method not in ("specialised", "phrase") and text.startswith(tuple(b["crime_modifier_after"]), m.end):
         return False
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
@@ -107,7 +113,9 @@ def _benefit_segment(
     crimes = [
         m
         for m in ms
-        if m.kind == "CrimeType" and m.concept not in ctx.generic_crimes and _crime_is_act(p.text, m, b)
+        if m.kind == "CrimeType"
+        and m.concept not in ctx.generic_crimes
+        and _crime_is_act(p.text, m, b, [g for g in ms if g.kind == "TerroristGroup"])
     ]
     # a cue inside a compound crime name (绑架勒索) is no cue: look for one outside such names; a
     # two-character crime word (勒索, 绑架) is often the verb itself and counts
