@@ -101,6 +101,11 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "direction_linkers",
                 "unit_not_before",
                 "generic",
+                "located_before",
+                "named_units",
+                "list_linkers",
+                "list_last_linkers",
+                "list_item_ends",
             )
         },
         "organizations": ORGANIZATIONS,

@@ -950,3 +950,16 @@ def test_a_basis_inside_a_relative_clause_governs_its_noun_not_the_agent() -> No
     assert (concept("反恐怖主义委员会执行局"), "res-s-2462-2019") in pairs(written, "mandatedBy")
     survey = "区域间犯罪和司法研究所汇总了各实体根据《联合国全球反恐战略》开展的评价。"
     assert pairs(survey, "implements") == set()
+
+
+def test_places_outside_the_vocabulary_named_by_their_position() -> None:
+    # a province after 在, and the items of a list that goes on after a known place
+    text = "民主同盟军在伊图里省、卢贝罗和伊鲁穆等地发动袭击。乌兹别克斯坦伊斯兰运动在法利亚布省活动。"
+    places = {o for _s, o in pairs(text, "operatesIn")}
+    assert concept("伊图里省") in places
+    assert len(places) == 4  # 卢贝罗, 伊鲁穆 and 法利亚布省 are discovered
+    quiet = "毒品和犯罪问题办公室在该省和其他国家举办了讲习班，与马里、布基纳法索政府合作。"
+    ds = [
+        m for ms in mentions.document_mentions(list(ingest.passages(document(quiet))), VOCAB)[0] for m in ms
+    ]
+    assert not [m for m in ds if m.method == "discovered"]

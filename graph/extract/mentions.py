@@ -22,7 +22,7 @@ import hashlib
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ahocorasick
@@ -179,6 +179,25 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     return unit_name, latin_name
 
 
+@functools.cache
+def _located_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A province or state after a place marker (在X省); the next item of a list of places (、X);
+    and, inside such a list, its last item too (、X和Y)."""
+    pd = vocab.cues["discovery"]["places"]
+    unit = re.compile(
+        f"(?:{_alt(pd['located_before'])})"
+        + r"([\u4e00-\u9fff]{2,5}?(?:"
+        + _alt(pd["named_units"])
+        + "))(?!"
+        + "|".join(pd["unit_not_before"])
+        + ")"
+    )
+    name = r"([\u4e00-\u9fff]{2,5}?)(?=" + _alt(pd["list_item_ends"]) + ")"
+    item = re.compile(f"(?:{_alt(pd['list_linkers'])})" + name)
+    last = re.compile(f"(?:{_alt(pd['list_linkers'] + pd['list_last_linkers'])})" + name)
+    return unit, item, last
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -238,6 +257,45 @@ def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
     )
 
 
+def _located_places(
+    p: Passage,
+    text: str,
+    raw: str,
+    vocab: Vocabulary,
+    places: Sequence[tuple[int, int]],
+    taken: Sequence[tuple[int, int]],
+    clean: Callable[[str], bool],
+    free: Callable[[int, int], bool],
+) -> list[Mention]:
+    """Places outside the vocabulary that their position names: a province or state after a place
+    marker (在法利亚布省), and the items of a list that goes on after a place (赫尔曼德省、法利亚布省和…)."""
+    pd = vocab.cues["discovery"]["places"]
+    unit, item, last = _located_patterns(vocab)
+    out: list[Mention] = []
+    spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
+    ends = [(e, False) for e in sorted(e for _s, e in places)]
+    while ends:
+        e, listed = ends.pop(0)
+        hit = (last if listed else item).match(text, e)
+        if hit is not None and hit.start(1) not in {s for s, _e in spans}:
+            spans.append((hit.start(1), hit.end(1)))
+            ends.append((hit.end(1), True))  # the list goes on from the item found
+    seen: set[tuple[int, int]] = set()
+    for a, b in sorted(spans):
+        name = text[a:b]
+        if (a, b) in seen or vocab.lookup(name) is not None:
+            continue
+        if not clean(name) or any(w in name for w in pd["generic"]) or not free(a, b):
+            continue
+        if any(a < e2 and s2 < b for s2, e2 in taken):
+            continue  # part of a name already found
+        seen.add((a, b))
+        out.append(
+            Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered")
+        )
+    return out
+
+
 def discover(
     p: Passage,
     vocab: Vocabulary,
@@ -291,6 +349,9 @@ def discover(
                 Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered")
             )
             break
+    out += _located_places(
+        p, text, raw, vocab, [*places, *((m.start, m.end) for m in out)], taken, clean, free
+    )
     # treaties in 《》
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
