@@ -963,3 +963,23 @@ def test_places_outside_the_vocabulary_named_by_their_position() -> None:
         m for ms in mentions.document_mentions(list(ingest.passages(document(quiet))), VOCAB)[0] for m in ms
     ]
     assert not [m for m in ds if m.method == "discovered"]
+
+
+def test_a_full_name_given_before_a_known_short_form_is_that_body_everywhere() -> None:
+    text = (
+        "安全理事会，\n欢迎联合国驻海地综合办事处(联海综合办)与美洲国家组织之间的合作，\n"
+        "1. 决定将第2476(2019)号决议所设联合国驻海地综合办事处的任务期限延长至2025年7月15日；\n"
+    )
+    binuh = concept("联海综合办")
+    assert (binuh, "res-s-2476-2019") in pairs(text, "mandatedBy")
+    doc = document(text)
+    ds = [m for ms in mentions.document_mentions(list(ingest.passages(doc)), VOCAB)[0] for m in ms]
+    assert {m.concept for m in ds if m.surface == "联合国驻海地综合办事处"} == {binuh}
+
+
+def test_a_mandate_extended_in_a_resolution_named_before() -> None:
+    text = (
+        "本报告是根据安全理事会第2727(2024)号决议提交的。"
+        "安理会在该决议中将联合国阿富汗援助团(联阿援助团)的任务期限延长至2025年3月17日。"
+    )
+    assert (concept("联合国阿富汗援助团"), "res-s-2727-2024") in pairs(text, "mandatedBy")

@@ -894,6 +894,10 @@ def document_mentions(
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
     sought = dict(learned)
+    for ms in first:  # a full name given before a known short form (X(联海综合办)) is that body everywhere
+        for m in ms:
+            if m.method == "alias" and m.kind not in ("TerroristGroup", "Resolution") and len(m.surface) >= 4:
+                sought.setdefault(fold(m.surface), m.concept)
     for ms in first:  # a name found once by its pattern (武装团体“X”) is the same entity wherever it recurs
         for m in ms:
             name = fold(m.surface.strip('《》“”‘’"'))

@@ -28,7 +28,7 @@ from graph.extract.rules.common import (
     generic_un,
     has_any,
 )
-from graph.extract.rules.mandate import mandate_facts, request_facts
+from graph.extract.rules.mandate import extension_facts, mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.extract.rules.recall import recall_facts
 from graph.frames import ANY_VERB, Frame, Frames
@@ -710,6 +710,8 @@ def document_facts(
             frames.persons,
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
+        # 安理会在该决议中将X的任务期限延长: the resolution named here or before
+        facts += extension_facts(p, sorted([*named[k], *implied], key=lambda m: m.start), cues)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
         discourse.remember(ms, p.text, frames.mandate_holder)

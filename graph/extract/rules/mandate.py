@@ -352,6 +352,44 @@ def mandate_facts(
     return out
 
 
+def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
+    """A clause that extends X's mandate and names the resolution that does so, by name or by a
+    short form resolved before (安理会在该决议中将X的任务期限延长至…) → X mandatedBy that resolution."""
+    text = p.text
+    md = cues["mandate"]
+    out: list[Fact] = []
+    for a, b in clause_spans(text):
+        clause = text[a:b]
+        if not has_any(clause, md["extension_cues"]):
+            continue
+        res = [m for m in ms if a <= m.start < b and m.kind == "Resolution"]
+        held = [
+            m
+            for m in ms
+            if a <= m.start < b
+            and m.kind in md["mandated_kinds"]
+            and text.startswith(  # X(简称)的任务期限: the bracket of the short form may close first
+                tuple("的" + w for w in md["mandate_words"]), m.end + (text[m.end : m.end + 1] in ")）")
+            )
+        ]
+        out += [
+            make_fact(
+                m.concept,
+                "mandatedBy",
+                r.concept,
+                p,
+                "mandate_extended",
+                cues["confidence"]["mandate_extended"],
+                has_any(clause, cues["hedge"]["words"]),
+                clause.strip(),
+            )
+            for m in held
+            for r in res[-1:]
+            if r.end <= m.start
+        ]
+    return out
+
+
 def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -> list[Fact]:
     """In a resolution's or statement's own voice, a clause opened by 请/指示/责成… ENTITY, or by
     (决定)设立/成立 ENTITY → ENTITY mandatedBy this resolution (not in the preamble)."""
