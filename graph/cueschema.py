@@ -82,6 +82,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "established_suffixes",
                 "report_heads",
                 "quoted_group_before",
+                "quoted_group_after",
                 "name_stop_words",
                 "name_left_stops",
                 "anaphors",

@@ -983,3 +983,13 @@ def test_a_mandate_extended_in_a_resolution_named_before() -> None:
         "安理会在该决议中将联合国阿富汗援助团(联阿援助团)的任务期限延长至2025年3月17日。"
     )
     assert (concept("联合国阿富汗援助团"), "res-s-2727-2024") in pairs(text, "mandatedBy")
+
+
+def test_a_quoted_name_is_a_group_by_its_short_form_or_the_group_head_after_it() -> None:
+    text = (
+        "“人民解放运动”(PLM)控制了该省北部的矿区。自称“山狮”的地方武装团体在边境活动。"
+        "“铁链”联盟的帮派向商户收取“保护费”。"
+    )
+    ds = [m for ms in mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0] for m in ms]
+    groups = {m.surface for m in ds if m.kind == "TerroristGroup" and m.method == "discovered"}
+    assert groups == {"人民解放运动", "山狮", "铁链"}  # 保护费 is only in scare quotes

@@ -138,6 +138,10 @@ def matcher_for(vocab: Vocabulary) -> Matcher:
 # ---------------------------------------------------------------- discovery
 
 
+#: A short form in Latin letters in brackets, right after a name: “3月23日运动”(M23).
+_ACRONYM_AFTER = re.compile(r"\s*[(（][A-Z]")
+
+
 def _stable_id(prefix: str, label: str) -> str:
     return f"{prefix}-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
 
@@ -230,7 +234,13 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
         "quoted_title": re.compile(r"[“\"]([^“”\"]{4,60})[”\"]"),
-        "quoted_group": re.compile(rf"[“‘]([{cjk}·-]{{2,14}})[”’]({_alt(disc['group_suffixes'])})?"),
+        "quoted_group": re.compile(rf"[“‘]([\w·\- ]{{2,20}}?)[”’]({_alt(disc['group_suffixes'])})?"),
+        # what follows a quoted name that makes it a group: its own short form in Latin letters
+        # (“3月23日运动”(M23)), or a group head, after 的 and a few words or at once (“X”联盟)
+        "quoted_group_after": re.compile(
+            r"\s*[(（][A-Z][A-Za-z0-9\-]{1,12}[)）]"
+            + rf"|(?:的[{cjk}]{{0,6}}?)?(?:{_alt(disc['quoted_group_after'])})"
+        ),
         "committee": re.compile(f"决议所设({_alt(disc['committee_suffixes'])})"),
         "un_body": re.compile(
             re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"
@@ -499,9 +509,14 @@ def discover(
             )
         )
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
-    if any(c in text for c in disc["terror_cues"]):
+    cued = any(c in text for c in disc["terror_cues"])
+    if cued or "”(" in text or "”（" in text:
         for m in pat["quoted_group"].finditer(text):
             name = m.group(1)
+            if not cued and not (  # “3月23日运动”(M23)控制了…: a group's name and its short form
+                name.endswith(tuple(disc["group_suffixes"])) and _ACRONYM_AFTER.match(text, m.end())
+            ):
+                continue
             if (
                 not clean(name)
                 or name in disc["generic"]
@@ -512,8 +527,11 @@ def discover(
             if not (
                 m.group(2)
                 or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
+                or pat["quoted_group_after"].match(text, m.end())
             ):
                 continue
+            if not re.search(r"[^\W\d_]", name) or name.strip() != name:
+                continue  # a number, or a name with spaces at its ends, is no group's name
             if free(m.start(1), m.end(1)):
                 out.append(
                     Mention(
