@@ -23,7 +23,7 @@ from graph import identity
 from graph.analytics.stream import View
 from graph.errors import GraphError, InputError
 from graph.extract import explain as explaining
-from graph.extract import ingest, mentions, relations
+from graph.extract import ingest, mentions, orgs, relations
 from graph.extract.rules import Cues, checked_cues
 from graph.progress import Bar
 from graph.progress import step as progress_step
@@ -89,7 +89,11 @@ def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
         c.id for c in vocab.by_kind("CrimeType") if c.pref_zh in vocab.cue("benefit", "generic_crimes")
     )
     return relations.Context(
-        self_id=node, self_resolution=self_res, generic_crimes=generic, countries=country_parts(vocab)
+        self_id=node,
+        self_resolution=self_res,
+        generic_crimes=generic,
+        countries=country_parts(vocab),
+        authorities=orgs.known_authorities(vocab),
     )
 
 

@@ -993,3 +993,10 @@ def test_a_quoted_name_is_a_group_by_its_short_form_or_the_group_head_after_it()
     ds = [m for ms in mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0] for m in ms]
     groups = {m.surface for m in ds if m.kind == "TerroristGroup" and m.method == "discovered"}
     assert groups == {"人民解放运动", "山狮", "铁链"}  # 保护费 is only in scare quotes
+
+
+def test_support_to_a_known_government_is_work_in_its_country() -> None:
+    text = "联合国伊拉克援助团继续支持伊拉克政府为贩运人口受害者提供保护。"
+    unami = concept("联合国伊拉克援助团")
+    assert pairs(text, "activeIn") == {(unami, concept("伊拉克"))}
+    assert pairs(text, "partnerOf") == set()

@@ -230,18 +230,39 @@ def national_work(facts: Sequence[Fact], kinds: Mapping[str, str], national: Map
     ]
 
 
-def national_bodies(mentions: Iterable[Sequence[Mention]], od: Mapping[str, Any]) -> dict[str, str]:
-    """The discovered authorities named after a place in ``mentions`` (a government, force or
-    ministry head; not an institute), each → its place. ``od``: ``[discovery.organizations]``."""
+def _authority_head(od: Mapping[str, Any]) -> re.Pattern[str]:
+    """The head a country's own authority ends with (政府, 部队, 内政部 …)."""
     portfolio = "(?:" + _alternation(od["ministry_portfolios"]) + ")"
     links = "(?:" + _alternation(od["ministry_links"]) + ")"
-    head = re.compile(
+    return re.compile(
         "(?:"
         + _alternation(od["government_heads"] + od["force_heads"])
         + f"|{portfolio}(?:{links}{portfolio})*(?:"
         + _alternation(od["ministry_suffixes"])
         + "))$"
     )
+
+
+@functools.cache
+def known_authorities(vocab: Vocabulary) -> Mapping[str, str]:
+    """The vocabulary's organizations that are a country's own authority (伊拉克政府: a place's
+    name and an authority's head), each → that place."""
+    head = _authority_head(vocab.cues["discovery"]["organizations"])
+    out: dict[str, str] = {}
+    for c in vocab.by_kind("Organization"):
+        for label in (c.pref_zh, *c.alt_zh):
+            found = head.search(fold(label))
+            place = vocab.lookup(fold(label)[: found.start()]) if found and found.start() else None
+            if place is not None and place.kind in ("Country", "Region"):
+                out[c.id] = place.id
+                break
+    return out
+
+
+def national_bodies(mentions: Iterable[Sequence[Mention]], od: Mapping[str, Any]) -> dict[str, str]:
+    """The discovered authorities named after a place in ``mentions`` (a government, force or
+    ministry head; not an institute), each → its place. ``od``: ``[discovery.organizations]``."""
+    head = _authority_head(od)
     return {
         m.concept: m.refs[0]
         for ms in mentions

@@ -643,8 +643,9 @@ def document_facts(
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
-    national = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
-    discourse.national = national
+    found = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
+    discourse.national = found  # a role that wants a place takes the authorities found in the text
+    national = {**ctx.authorities, **found}  # UN work with any of them is work in their country
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []

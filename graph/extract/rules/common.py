@@ -138,6 +138,8 @@ class Context:
     generic_crimes: tuple[str, ...] = ()
     #: part of a country → (the country, its Chinese names): 马里北部 → (country-mli, (马里,))
     countries: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    #: the vocabulary's authorities of a country (伊拉克政府) → that place
+    authorities: Mapping[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- amounts
