@@ -1000,3 +1000,13 @@ def test_support_to_a_known_government_is_work_in_its_country() -> None:
     unami = concept("联合国伊拉克援助团")
     assert pairs(text, "activeIn") == {(unami, concept("伊拉克"))}
     assert pairs(text, "partnerOf") == set()
+
+
+def test_a_place_and_its_part_and_places_the_list_goes_on_with() -> None:
+    isil, ttp = concept("伊黎伊斯兰国"), concept("巴基斯坦塔利班运动")
+    nested = "安理会对伊黎伊斯兰国在叙利亚阿勒颇省的持续活动表示关切。"
+    assert {o for _s, o in pairs(nested, "operatesIn")} >= {concept("叙利亚"), concept("阿勒颇省")}
+    listed = "巴基斯坦塔利班运动主要在开伯尔-普赫图赫瓦省，包括南瓦济里斯坦和北瓦济里斯坦地区活动。"
+    found = pairs(listed, "operatesIn")
+    assert {(ttp, concept("南瓦济里斯坦")), (ttp, concept("北瓦济里斯坦"))} <= found
+    assert isil not in {s for s, _ in found}

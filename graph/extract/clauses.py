@@ -636,6 +636,15 @@ def _clause(
     groups = _place_prefixes(text, _topics(text, groups))
     body = text[a:b].lstrip(' “‘"')
     opener = body.startswith(frames.list_openers)
+    if (
+        opener
+        and groups
+        and groups[0].role == "agent"
+        and all(m.kind in _PLACES for m in groups[0].mentions)
+        and out
+        and any(g.role == "place" for g in out[-1].groups)
+    ):  # 在X省，包括A和B地区活动: the places the list goes on with, not who acts
+        groups[0] = Group(groups[0].mentions, "place", groups[0].start, groups[0].end)
     after_colon = a > 0 and text[a - 1] in "：:"
     continues = bool(
         out

@@ -87,11 +87,16 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
         if (
             i > 0
             and ms[i - 1].kind in PLACES
-            and between(text, ms[i - 1], m).strip() in ("、", "和", "及", "以及")
+            and between(text, ms[i - 1], m).strip() in ("", "、", "和", "及", "以及")
         ):
-            continue  # handled with the first place of the list
-        head = text[max(0, m.start - 3) : m.start]
+            continue  # handled with the first place of the list (or the place it is part of)
         tail_end = places[-1].end
+        for x in ms[i + 1 :]:  # 在叙利亚巴迪亚沙漠地区: a place and the part of it written right after
+            if x.start != tail_end or x.kind not in PLACES:
+                break
+            places = [*places, x]
+            tail_end = x.end
+        head = text[max(0, m.start - 3) : m.start]
         after = text[tail_end : tail_end + 14]
         # 在 REGION，GROUP … (sentence-initial setting)
         if head.endswith("在") and after[:1] in ("，", ","):
