@@ -94,6 +94,7 @@ class Frames:
     basis_place_tail: re.Pattern[str]
     relative_basis_tail: re.Pattern[str]
     subject_adverbs: tuple[str, ...]
+    group_descriptors: tuple[str, ...]
     nominal_gap: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
@@ -270,6 +271,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "basis_place_tail",
             "relative_basis_tail",
             "subject_adverbs",
+            "group_descriptors",
             "partner_tail",
             "between",
             "place_tail",
@@ -364,6 +366,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         relative_basis_tail=_pattern(markers_t, "markers", "relative_basis_tail", source),
         subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
+        group_descriptors=_words(markers_t, "markers", "group_descriptors", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),

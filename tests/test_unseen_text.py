@@ -1010,3 +1010,25 @@ def test_a_place_and_its_part_and_places_the_list_goes_on_with() -> None:
     found = pairs(listed, "operatesIn")
     assert {(ttp, concept("南瓦济里斯坦")), (ttp, concept("北瓦济里斯坦"))} <= found
     assert isil not in {s for s, _ in found}
+
+
+def test_a_footnote_at_a_page_foot_without_a_rule_does_not_cut_the_sentence() -> None:
+    text = (
+        "S/2026/101\n安全理事会\nDistr.: General\n\n秘书长的报告\n\n"
+        "1. 在北部省，“山狮”武装团体继续在卡隆加\n\n1 见S/2025/990。\n\n26-01234 1/9\n\n"
+        "S/2026/101\n\n地区活动，并从黄金走私中获利。\n"
+    )
+    ps = list(ingest.passages(document(text)))
+    body = [p.text for p in ps if p.kind == "body"]
+    assert any("继续在卡隆加地区活动" in t for t in body), body
+    assert [p.text for p in ps if p.kind == "footnote"] == ["见S/2025/990。"]
+
+
+def test_a_place_and_a_descriptor_before_a_quoted_group_say_where_the_group_is() -> None:
+    text = "在边境地区，布隆迪武装团体“红色塔巴拉”继续在乌维拉发动袭击，并通过黄金走私获利。"
+    found = facts(text)
+    subjects = {f.subject for f in found if f.predicate in ("operatesIn", "benefitsFrom")}
+    assert len(subjects) == 1 and next(iter(subjects)).startswith("group-")
+    assert concept("乌维拉") in {f.object for f in found if f.predicate == "operatesIn"}
+    pledged = "布隆迪武装团体“红色塔巴拉”于2024年宣誓效忠伊黎伊斯兰国。"  # the group pledges, not Burundi
+    assert {o for _s, o in pairs(pledged, "affiliatedWith")} == {concept("伊黎伊斯兰国")}

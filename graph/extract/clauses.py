@@ -458,16 +458,17 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
     return out
 
 
-def _place_prefixes(text: str, groups: list[Group]) -> list[Group]:
-    """A place written right before a group's name (乍得湖流域博科圣地, 尼日利亚的博科圣地) says where
-    the group is: the place takes the place role and the group the role the place had."""
+def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...] = ()) -> list[Group]:
+    """A place written right before a group's name (乍得湖流域博科圣地, 尼日利亚的博科圣地, 布隆迪武装
+    团体“红色塔巴拉”: ``descriptors`` may stand between) says where the group is: the place takes
+    the place role and the group the role the place had."""
     out = list(groups)
     for i in range(len(out) - 1):
         g, nxt = out[i], out[i + 1]
         if (
             g.role != "place"
             and all(m.kind in _PLACES for m in g.mentions)
-            and text[g.end : nxt.start] in ("", "的")
+            and text[g.end : nxt.start].strip(' “”"‘’') in ("", "的", *descriptors)
             and all(m.kind == "TerroristGroup" for m in nxt.mentions)
         ):
             # the place is the clause's place only when its group is the clause's agent
@@ -633,7 +634,7 @@ def _clause(
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept
-    groups = _place_prefixes(text, _topics(text, groups))
+    groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)
     body = text[a:b].lstrip(' “‘"')
     opener = body.startswith(frames.list_openers)
     if (

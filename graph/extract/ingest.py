@@ -558,15 +558,50 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     )
 
 
+#: A footnote printed at the foot of a page with no rule above it: a number, a space and its text.
+_PLAIN_NOTE = re.compile(r"^(\d{1,2})[ \t]+(?=[^\d\s.．、])")
+
+
+def _page_foot_notes(lines: Sequence[_Line]) -> set[int]:
+    """The indexes of lines that are footnotes set at a page's foot without a separator: after a
+    blank line, numbered lines (each maybe wrapped once) up to the page's running footer."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _PLAIN_NOTE.match(ln.text) or i == 0 or lines[i - 1].stripped:
+            continue
+        block, j = [i], i + 1
+        while j < len(lines) and len(block) <= 6:
+            t = lines[j]
+            if not t.stripped:
+                j += 1
+                continue
+            if _HEADER.match(t.text):
+                out.update(block)
+                break
+            if _NUMBERED.match(t.text) or _HEADING.match(t.text):
+                break
+            block.append(j)
+            j += 1
+    return out
+
+
 def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
     """The body lines of a document, and its footnotes (``at``: the index of the body line
     that follows each); page headers, link lines and mastheads are left out."""
     content: list[_Line] = []
     notes: list[_Para] = []
     in_footnote = masthead = False
-    for ln in lines:
+    lines = list(lines)
+    foot = _page_foot_notes(lines)
+    for i, ln in enumerate(lines):
         s = ln.stripped
         if not s:
+            continue
+        if i in foot:  # 1 见S/2023/990。 above the page's footer: a footnote, not the sentence's end
+            if _PLAIN_NOTE.match(ln.text) or not notes:
+                notes.append(_note(ln, len(content)))
+            else:
+                notes[-1].pieces.append(ln)
             continue
         if _LINK.match(s) or _HEADER.match(ln.text) or (s.startswith("*") and len(s) < 40):
             in_footnote = False if _HEADER.match(ln.text) else in_footnote
