@@ -1032,3 +1032,17 @@ def test_a_place_and_a_descriptor_before_a_quoted_group_say_where_the_group_is()
     assert concept("乌维拉") in {f.object for f in found if f.predicate == "operatesIn"}
     pledged = "布隆迪武装团体“红色塔巴拉”于2024年宣誓效忠伊黎伊斯兰国。"  # the group pledges, not Burundi
     assert {o for _s, o in pairs(pledged, "affiliatedWith")} == {concept("伊黎伊斯兰国")}
+
+
+def test_a_programme_named_after_its_owner_or_run_jointly_acts_itself() -> None:
+    unoct = concept("联合国反恐怖主义办公室")
+    owned = "联合国反恐怖主义办公室(反恐办)的打击恐怖分子旅行方案向菲律宾提供了旅客信息系统软件。"
+    found = pairs(owned, "activeIn")
+    assert len(found) == 1
+    ((programme, place),) = found
+    assert programme.startswith("programme-") and place == concept("菲律宾")
+    assert unoct not in {s for s, _ in found}
+    said = "毒品和犯罪问题办公室在哥伦比亚开展工作。该办公室的非法作物监测方案继续在秘鲁开展监测。"
+    assert any(s.startswith("programme-") and o == concept("秘鲁") for s, o in pairs(said, "activeIn"))
+    joint = "毒品和犯罪问题办公室与世界海关组织联合实施的集装箱管制方案在马尼拉港设立了港口管制股。"
+    assert {s for s, _ in pairs(joint, "activeIn")} == {concept("集装箱管制方案")}

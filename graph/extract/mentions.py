@@ -224,7 +224,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}]{{2,14}}?(?:{owned}))"
         ),
         "owned_programme": re.compile(
-            rf"(?:{_alt(disc['programme_owner_heads'])})的?([{cjk}]{{2,14}}?(?:{owned}))"
+            rf"(?:{_alt(disc['programme_owner_heads'])})(?:[(（][^()（）]{{1,12}}[)）])?的?([{cjk}]{{2,14}}?(?:{owned}))"
         ),
         "pronoun_programme": re.compile(
             rf"(?:{_alt(disc['programme_owner_pronouns'])})"
@@ -452,7 +452,11 @@ def discover(
             or not (clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
             or not free(a, b)
-            or (after_owner and not any(e == m.start(1) or e == m.start(1) - 1 for _s, e in taken))
+            or (
+                after_owner
+                and not any(text[e : m.start(1)] in ("", "的", ")的", "）的") for _s, e in taken)
+                and not text.endswith(anaphors, 0, m.start())  # 该办公室的…方案: a body named before
+            )
         ):
             continue
         out.append(

@@ -555,8 +555,8 @@ def _asks_unnamed(clause: Clause, text: str, openers: tuple[str, ...], frames: F
 
 @functools.cache
 def _run_words(frames: Frames) -> frozenset[str]:
-    """Verbs whose agent runs the programme they name (启动, 实施, 设立 …)."""
-    return frozenset(w for cls in ("activity", "establish") for w in frames.verbs.get(cls, ()))
+    """Verbs whose agent runs the programme they name (启动, 实施, 设立, 联合实施 …)."""
+    return frozenset(w for cls in ("activity", "establish", "joint") for w in frames.verbs.get(cls, ()))
 
 
 def _antecedent(
