@@ -1046,3 +1046,14 @@ def test_a_programme_named_after_its_owner_or_run_jointly_acts_itself() -> None:
     assert any(s.startswith("programme-") and o == concept("秘鲁") for s, o in pairs(said, "activeIn"))
     joint = "毒品和犯罪问题办公室与世界海关组织联合实施的集装箱管制方案在马尼拉港设立了港口管制股。"
     assert {s for s, _ in pairs(joint, "activeIn")} == {concept("集装箱管制方案")}
+
+
+def test_a_meeting_masthead_names_no_one_who_acts() -> None:
+    text = (
+        "E/CN.15/2026/9\n经济及社会理事会\nDistr.: General\n\n预防犯罪和刑事司法委员会\n第三十五届会议\n"
+        "2026年5月18日至22日，维也纳\n临时议程* 项目5\n\n毒品和犯罪问题办公室在萨赫勒提供的技术援助\n\n"
+        "秘书长的报告\n\n1. 毒品和犯罪问题办公室在马里举办了讲习班。\n"
+    )
+    ps = list(ingest.passages(document(text)))
+    assert not any("届会议" in p.text or "临时议程" in p.text for p in ps), [p.text for p in ps]
+    assert concept("预防犯罪和刑事司法委员会") not in {s for s, _ in pairs(text, "activeIn")}

@@ -558,6 +558,26 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     )
 
 
+#: A line of a meeting's masthead (第三十四届会议 / 2025年5月19日至23日，维也纳 / 临时议程* 项目6).
+_SESSION = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+届(?:会议|常会|特别会议|续会)"
+    r"|(?:临时)?议程\s*\*?\s*项目\s*\d+(?:\s*\([a-z]\))?"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*至\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*[，,]\s*\S{2,10})\s*$"
+)
+
+
+def _session_lines(lines: Sequence[_Line]) -> set[int]:
+    """The lines of a meeting's masthead: the session, its dates and place, the agenda item, and
+    the organ named on the line right above them (预防犯罪和刑事司法委员会 / 第三十四届会议 …)."""
+    out = {i for i, ln in enumerate(lines) if _SESSION.match(ln.text)}
+    for i in sorted(out):
+        j = i - 1
+        above = lines[j].stripped if j >= 0 and j not in out else ""
+        if above and len(above) <= 24 and not any(c in above for c in _LINE_END):
+            out.add(j)  # the organ whose session it is
+    return out
+
+
 #: A footnote printed at the foot of a page with no rule above it: a number, a space and its text.
 _PLAIN_NOTE = re.compile(r"^(\d{1,2})[ \t]+(?=[^\d\s.．、])")
 
@@ -593,9 +613,10 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
     in_footnote = masthead = False
     lines = list(lines)
     foot = _page_foot_notes(lines)
+    session = _session_lines(lines)
     for i, ln in enumerate(lines):
         s = ln.stripped
-        if not s:
+        if not s or i in session:
             continue
         if i in foot:  # 1 见S/2023/990。 above the page's footer: a footnote, not the sentence's end
             if _PLAIN_NOTE.match(ln.text) or not notes:
