@@ -134,6 +134,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "entity_at_start": WORDS,
         "places": WORDS,
         "place": WORDS,
+        "mission_heads": WORDS,
     },
     "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS},
 }

@@ -1057,3 +1057,18 @@ def test_a_meeting_masthead_names_no_one_who_acts() -> None:
     ps = list(ingest.passages(document(text)))
     assert not any("届会议" in p.text or "临时议程" in p.text for p in ps), [p.text for p in ps]
     assert concept("预防犯罪和刑事司法委员会") not in {s for s, _ in pairs(text, "activeIn")}
+
+
+def test_a_mission_named_by_another_head_and_a_note_under_the_rule() -> None:
+    text = (
+        "S/2026/55\n安全理事会\nDistr.: General\n\n秘书长的报告\n\nA. 联合国利比亚支助团\n"
+        "8. 安全理事会第2755(2024)号决议将利比亚支助团的任务期限延长。在所涉期间，该特派团：(a)协助当局"
+        "起草战略；(b)与毒品和犯罪问题办公室联合举办了讲习班；2 (c)在班加西为检察官举办了培训。\n"
+        "__________________\n1 见S/2025/1。\n2 这两期讲习班均在突尼斯举办。\n"
+    )
+    unsmil = concept("联合国利比亚支助团")
+    assert (unsmil, concept("班加西")) in pairs(text, "activeIn")
+    assert "res-s-2755-2024" not in {s for s, _ in pairs(text, "activeIn")}
+    ps = list(ingest.passages(document(text)))
+    assert any(p.kind == "footnote" and p.text.startswith("这两期讲习班") for p in ps)
+    assert not any("；2 (c)" in p.text or "；2(c)" in p.text for p in ps)

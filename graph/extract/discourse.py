@@ -129,6 +129,9 @@ class Discourse:
     #: The UN body (or bodies) last the subject of a clause: what 该办公室 means before a body only
     #: named in passing since (a partner, a topic).
     body_topic: tuple[Mention, ...] = ()
+    #: Heads that name the same kind of body (a mission: 特派团, 支助团, 援助团 …): a short form
+    #: with one of them stands for a body named with any.
+    mission_heads: tuple[str, ...] = ()
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -227,6 +230,8 @@ class Discourse:
             and all(clause.text.endswith(self.passive, 0, m.start - clause.start) for m in own)
         ):
             return own, False  # 其成员已被呼罗珊省吸收: the agent of a passive is not what the text is about
+        if own and all(m.kind in ("Resolution", "Document") for m in own):
+            return own, False  # 第N号决议将X的任务期限延长: a resolution is not what the text goes on about
         if own:
             self.topic = own
             if all(m.kind == "UNEntity" for m in own):
@@ -368,21 +373,22 @@ class Discourse:
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author."""
+        heads = self.mission_heads if head in self.mission_heads else (head,)
         # the topic, then the UN body last acting (before one named in passing since); a subject
         # named by a short form before (该办公室) is looked up by its name
         for m in (*self.topic, *self.body_topic):
             named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
             if (
                 named is not None
-                and fold(named.surface).endswith(head)
+                and fold(named.surface).endswith(heads)
                 and named.method not in ("anaphora", "mandate")
             ):
                 return named
         for m in reversed(self.named.values()):
             surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified
-            if surface.endswith(head) or (len(head) >= 2 and head in surface):
+            if surface.endswith(heads) or (len(head) >= 2 and head in surface):
                 return m
         actor = self.actor
-        if actor is not None and fold(actor.surface).endswith(head):
+        if actor is not None and fold(actor.surface).endswith(heads):
             return actor
         return None

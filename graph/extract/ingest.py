@@ -318,7 +318,7 @@ _ENUMERATOR = re.compile(
 _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NOTE_NUMBER = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3})(?:\s+|(?=[^\d\s.．)]))")
 _SUPER_CALL = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_DIGIT_CALL = re.compile(r"[。；，：”）)][ \t]*(\d{1,3})[ \t]+(?=[\u4e00-\u9fff“《])")
+_DIGIT_CALL = re.compile(r"[。；，：”）)][ \t]*(\d{1,3})[ \t]+(?=[\u4e00-\u9fff“《]|[(（][a-z][)）])")
 _MASTHEAD_TOKEN = re.compile(
     r"\s*(?:\||[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?|Distr\.?\s*[:：]?|General|Limited|Restricted"
     r"|Original\s*[:：]\s*[A-Z][a-z]+|Chinese|English|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{2}-\d{5}(?:\s*\(C\))?"
@@ -610,7 +610,7 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
     that follows each); page headers, link lines and mastheads are left out."""
     content: list[_Line] = []
     notes: list[_Para] = []
-    in_footnote = masthead = False
+    in_footnote = masthead = opening = False
     lines = list(lines)
     foot = _page_foot_notes(lines)
     session = _session_lines(lines)
@@ -635,7 +635,7 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
         elif masthead and not content and _BODY_LINE_BARE.match(s):
             continue  # 联合国 S/RES/… / 安全理事会 / Distr.: General: the body's name in the masthead
         if _SEPARATOR.match(s):
-            in_footnote = True
+            in_footnote = opening = True
             continue
         if _SUPER_START.match(ln.text) and not _NUMBERED.match(ln.text):
             notes.append(_note(ln, len(content)))  # footnote set in superscript style (one line)
@@ -646,13 +646,23 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
             ):
                 in_footnote = False
             else:
-                if _starts_note(ln, notes[-1].number if notes else 0) or not notes:
+                # the first line under the rule opens a note, whatever its indent; so does the
+                # next number at the start of a line
+                last = notes[-1].number if notes else 0
+                if opening or not notes or _starts_note(ln, last) or _next_note(ln, last):
                     notes.append(_note(ln, len(content)))
                 else:
                     notes[-1].pieces.append(ln)
+                opening = False
                 continue
         content.append(ln)
     return content, notes
+
+
+def _next_note(ln: _Line, last: int) -> bool:
+    """A line opening with the number right after ``last`` and a space (2 这两期讲习班…)."""
+    m = _PLAIN_NOTE.match(ln.text)
+    return m is not None and int(m.group(1)) == last + 1
 
 
 def _starts_note(ln: _Line, last: int) -> bool:

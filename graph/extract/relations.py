@@ -639,6 +639,7 @@ def document_facts(
         passive=frames.passive,
         naming=tuple(cues["discovery"]["alias_words"]),
         carries_topic=not ctx.self_resolution,
+        mission_heads=tuple(cues["anaphora"]["mission_heads"]),
     )
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
