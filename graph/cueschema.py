@@ -130,6 +130,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "resolution": WORDS,
         "resolutions": WORDS,
         "group": WORDS,
+        "groups": WORDS,
         "entity": WORDS,
         "entity_at_start": WORDS,
         "places": WORDS,

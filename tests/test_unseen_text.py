@@ -1072,3 +1072,16 @@ def test_a_mission_named_by_another_head_and_a_note_under_the_rule() -> None:
     ps = list(ingest.passages(document(text)))
     assert any(p.kind == "footnote" and p.text.startswith("这两期讲习班") for p in ps)
     assert not any("；2 (c)" in p.text or "；2(c)" in p.text for p in ps)
+
+
+def test_these_groups_stand_for_each_group_named_before_and_a_clash_places_both() -> None:
+    bh, iswap = concept("博科圣地"), concept("伊黎伊斯兰国西非省")
+    text = "博科圣地和伊黎伊斯兰国西非省继续袭击平民。安理会谴责这些团体通过绑架勒索获取资金。"
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {bh, iswap}
+    same = "安理会关切博科圣地和伊黎伊斯兰国西非省的袭击，并谴责这些团体通过敲诈勒索获取资金。"
+    assert {s for s, _ in pairs(same, "benefitsFrom")} == {bh, iswap}
+    clash = "支持伊斯兰和穆斯林组织与大撒哈拉伊斯兰国在梅纳卡地区多次交战。"
+    assert {s for s, _ in pairs(clash, "operatesIn")} == {
+        concept("支持伊斯兰和穆斯林组织"),
+        concept("大撒哈拉伊斯兰国"),
+    }

@@ -263,6 +263,9 @@ def _lists(text: str, ms: Sequence[Mention], place_parts: tuple[str, ...] = ()) 
             if m.concept == last.concept and gap in ("", "又称", "简称"):
                 out[-1].append(m)
                 continue
+            if (m.start, m.end) == (last.start, last.end):
+                out[-1].append(m)  # 这些团体: one word standing for each group of a list
+                continue
             if gap in CONNECTORS and (gap or m.kind == last.kind) and m.start >= last.end:
                 out[-1].append(m)
                 continue

@@ -80,9 +80,11 @@ def _anaphor_pattern(
     at_start: tuple[str, ...] = (),
     places: tuple[str, ...] = (),
     place: tuple[str, ...] = (),
+    group_lists: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity_at_start", w) for w in at_start}
+    kinds |= {w: ("groups", w) for w in group_lists}
     kinds |= {w: ("places", w) for w in places} | {w: ("place", w) for w in place}
     kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
@@ -132,6 +134,8 @@ class Discourse:
     #: Heads that name the same kind of body (a mission: 特派团, 支助团, 援助团 …): a short form
     #: with one of them stands for a body named with any.
     mission_heads: tuple[str, ...] = ()
+    #: The groups of the last sentence that named any, for 这些团体.
+    group_list: tuple[Mention, ...] = ()
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -200,6 +204,9 @@ class Discourse:
         places = tuple(m for m in ms if m.kind in ("Country", "Region") and m.method != "anaphora")
         if places:
             self.places.append(places)
+        groups = {m.concept: m for m in ms if m.kind == "TerroristGroup" and m.method != "anaphora"}
+        if groups:
+            self.group_list = tuple(groups.values())
         for m in ms:
             if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
                 self.named.pop(m.concept, None)
@@ -256,6 +263,7 @@ class Discourse:
         places: Sequence[str] = (),
         place: Sequence[str] = (),
         persons: Sequence[str] = (),
+        group_lists: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
         bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause; a group
@@ -277,6 +285,7 @@ class Discourse:
             tuple(at_start),
             tuple(places),
             tuple(place),
+            tuple(group_lists),
         )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
@@ -296,6 +305,9 @@ class Discourse:
                     (p for p in (_of_kind(word, ps) for ps in (here, *reversed(self.places))) if p), []
                 )
                 targets = pool if kind == "places" else pool[-1:]
+            elif kind == "groups":  # 这些团体: the groups named last, here or before
+                here = [m for m in ms if m.kind == "TerroristGroup" and m.end <= s and m.method != "anaphora"]
+                targets = list({m.concept: m for m in here}.values()) or list(self.group_list)
             elif kind == "group":  # 该团体, 该组织: the group the text is about
                 here = [
                     m

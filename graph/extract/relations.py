@@ -686,8 +686,14 @@ def document_facts(
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
         said = next((w for w in cues["anaphora"]["group"] if w in p.text), None)
         subject_group = discourse.group(said) if said is not None else None
+        listed = (
+            [m.concept for m in discourse.group_list]
+            if any(w in p.text for w in cues["anaphora"]["groups"])
+            and not any(m.kind == "TerroristGroup" for m in ms)
+            else []
+        )  # 谴责这些团体通过绑架勒索获取资金: each group of the list named before
         facts += benefit_facts(
-            p, ms, cues, ctx, subject_group.concept if subject_group else last_group or carried
+            p, ms, cues, ctx, listed or (subject_group.concept if subject_group else last_group or carried)
         )
         facts += operate_facts(p, ms, cues)
         found_sites = attack_sites(p, ms, cues)
@@ -710,6 +716,7 @@ def document_facts(
             cues["anaphora"]["places"],
             cues["anaphora"]["place"],
             frames.persons,
+            cues["anaphora"]["groups"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before

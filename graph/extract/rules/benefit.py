@@ -53,18 +53,23 @@ RULE = Rule(
 )
 
 
-def benefit_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_group: str) -> list[Fact]:
+def benefit_facts(
+    p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, last_group: str | Sequence[str]
+) -> list[Fact]:
     """GROUP … cue … CRIME (either order) in one clause list (between ；) → GROUP benefitsFrom CRIME.
 
-    Without a named group, 该团体 refers back to the last group of the paragraph, and so does a
-    sentence that names no other actor (the paragraph's topic).
+    Without a named group, 该团体 refers back to the last group of the paragraph (``last_group``;
+    这些团体 to each of a list of them), and so does a sentence that names no other actor (the
+    paragraph's topic).
     """
+    last = (last_group,) if isinstance(last_group, str) else tuple(last_group)
+    last = tuple(g for g in last if g)
     out: list[Fact] = []
     start = 0
     for seg_end in [i for i, ch in enumerate(p.text) if ch in "；;"] + [len(p.text)]:
         for a, b in _by_group(p.text, start, seg_end, ms):
             seg = [m for m in ms if a <= m.start < b]
-            out += _benefit_segment(p, p.text[a:b], a, seg, cues, ctx, last_group)
+            out += _benefit_segment(p, p.text[a:b], a, seg, cues, ctx, last)
         start = seg_end + 1
     return out
 
@@ -107,7 +112,7 @@ def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention
 
 
 def _benefit_segment(
-    p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context, last_group: str
+    p: Passage, text: str, offset: int, ms: Sequence[Mention], cues: Cues, ctx: Context, last: tuple[str, ...]
 ) -> list[Fact]:
     b = cues["benefit"]
     crimes = [
@@ -156,9 +161,9 @@ def _benefit_segment(
         subjects.append((g.concept, g.surface))
     if not subjects and branches:
         subjects, rule = branches, "benefit_branch"
-    if not subjects and last_group:
-        if has_any(text, cues["anaphora"]["group"]):
-            subjects.append((last_group, "该团体"))
+    if not subjects and last:
+        if has_any(text, cues["anaphora"]["group"]) or has_any(text, cues["anaphora"]["groups"]):
+            subjects += [(g, "该团体") for g in last]
             rule = "benefit_anaphora"
         elif (
             not has_any(text, b["other_actors"])
@@ -166,7 +171,7 @@ def _benefit_segment(
             and not has_any(text, b["topic_blockers"])
             and not [m for m in ms if m.kind == "TerroristGroup"]
         ):
-            subjects.append((last_group, "(段落主题)"))
+            subjects += [(g, "(段落主题)") for g in last[:1]]
             rule = "benefit_topic"
     if not subjects:
         return []
