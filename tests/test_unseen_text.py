@@ -1085,3 +1085,31 @@ def test_these_groups_stand_for_each_group_named_before_and_a_clash_places_both(
         concept("支持伊斯兰和穆斯林组织"),
         concept("大撒哈拉伊斯兰国"),
     }
+
+
+def test_a_table_of_countries_names_where_the_body_its_caption_names_worked_and_with_whom() -> None:
+    unodc, interpol, undp = (
+        concept("毒品和犯罪问题办公室"),
+        concept("国际刑事警察组织"),
+        concept("联合国开发计划署"),
+    )
+    for sep in (" | ", "    "):
+        rows = (
+            ["受益国", "活动", "伙伴"],
+            ["马里", "黄金走私调查讲习班", "国际刑事警察组织"],
+            [
+                "尼日尔",
+                "供应链尽职调查",
+                "联合国开发计划署",
+            ],
+        )
+        table = "\n".join(sep.join(r) for r in rows)
+        text = (
+            "1. 各国加强了对黄金供应链的监管，并与多个伙伴分享了关于走私路线和洗钱手法的信息和经验。\n\n"
+            f"附件\n毒品和犯罪问题办公室2025年的技术援助活动\n{table}\n"
+        )
+        assert {(unodc, concept("马里")), (unodc, concept("尼日尔"))} <= pairs(text, "activeIn"), sep
+        assert {frozenset(p) for p in pairs(text, "partnerOf")} == {
+            frozenset((unodc, interpol)),
+            frozenset((unodc, undp)),
+        }, sep

@@ -445,6 +445,8 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     unwrapped = _is_unwrapped(content)
     resolution_mode = False
     annex_mode = False
+    rows = 0  # rows of tables set with pipes or columns of spaces
+    table_open = False
     annex_prefix = ""
     prev_end = ""
 
@@ -475,6 +477,17 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             pre = 0
             prev_end = "，"
             continue
+        row = _row_cells(ln.text) if "\t" not in ln.text else None
+        if row is None:
+            table_open = False
+        elif table_open:  # a row of the table: a paragraph of its own, cell by cell
+            rows += 1
+            # an empty first cell stands for the 序号 column a numbered table has
+            paras.append(_Para(f"annex-row{rows}", [_Line("\t" + row, ln.start - 1)], table=True))
+            continue
+        elif nxt and _row_cells(content[idx + 1].text) is not None:
+            table_open = True
+            continue  # the header row of a table (受益国 | 活动 | 伙伴)
         if "\t" in ln.text and (annex_mode or s.startswith("序号")):
             annex_mode = True
             cells = ln.text.split("\t")
@@ -556,6 +569,27 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         [h.at for h in headings],
         [n.at for n in notes],
     )
+
+
+#: A row of a table set with pipes or with columns of spaces (受益国 | 活动 | 伙伴; 东南亚  泰国  培训):
+#: three cells or more.
+_CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+
+
+def _row_cells(text: str) -> str | None:
+    """``text`` with each gap between the cells of a table row begun by a tab (one character for
+    one, so offsets hold), if it has three cells or more; else None."""
+    s = text.strip()
+    gaps = list(_CELL_GAP.finditer(s))
+    if len(gaps) < 2 or not s or s[0] == "|":
+        return None
+    out = list(text)
+    lead = len(text) - len(text.lstrip())
+    for g in gaps:
+        at = lead + g.start()
+        bar = s.find("|", g.start(), g.end())
+        out[lead + bar if bar >= 0 else at] = "\t"
+    return "".join(out)
 
 
 #: A line of a meeting's masthead (第三十四届会议 / 2025年5月19日至23日，维也纳 / 临时议程* 项目6).

@@ -31,6 +31,7 @@ from graph.extract.rules.common import (
 from graph.extract.rules.mandate import extension_facts, mandate_facts, request_facts
 from graph.extract.rules.operate import attack_sites, claimed_facts, operate_facts
 from graph.extract.rules.recall import recall_facts
+from graph.extract.rules.table import table_partner_facts
 from graph.frames import ANY_VERB, Frame, Frames
 from graph.records import Fact, Mention, Passage
 from graph.script import fold
@@ -650,6 +651,8 @@ def document_facts(
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
+    own_cell = row_cells = -1
+    caption: list[Mention] = []
     title_sites: list[Mention] = []
     sites: list[Mention] = []
     for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
@@ -677,11 +680,39 @@ def document_facts(
             discourse.heading(p.text, named[k], bool(frames.generic_subject[0].match(p.text)))
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
-            table_entities = [m for m in ms if m.kind in ("UNEntity", "Programme", "Organization")]
+            # the row's body: in the first cell but the last that names one (a table of bodies names
+            # it first; 国家 | 方案 | 活动 | 伙伴 second), else the body the section or report is about
+            cells = [mentions[j] for j in range(k, len(passages)) if passages[j].para == p.para]
+            row_cells = len(cells)
+            own_cell = next(
+                (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
+                -1,
+            )
+            table_entities = [
+                m
+                for m in (cells[own_cell] if own_cell >= 0 else [])
+                if m.kind in ("UNEntity", "Programme", "Organization")
+            ]
         topic_resolution = topic_resolution or _topic_resolution(p, ms)
         facts: list[Fact] = []
-        if is_table and p.sent > 1 and all(m.kind in PLACES for m in ms) and ms:
-            facts += active_facts(p, ms, cues, table_entities)
+        if is_table:
+            author = [discourse.actor] if discourse.actor else []
+            acting = (
+                table_entities
+                or caption
+                or [m for m in (*discourse.topic, *author) if m.kind in ("UNEntity", "Programme")][:1]
+            )
+            if ms and all(m.kind in PLACES for m in ms):
+                facts += active_facts(p, ms, cues, acting)  # where the row's work was done
+            elif p.sent == row_cells and p.sent - 1 != own_cell:
+                facts += table_partner_facts(p, ms, cues, acting)  # whom it was done with (last cell)
+        elif (named_here := [m for m in ms if m.kind in ("UNEntity", "Programme")][:1]) and len(p.text) <= 80:
+            # a table's caption, right before it, names the body whose work it lists (a
+            # programme's: the body that runs it, where the text says so)
+            owner = discourse.owners.get(named_here[0].concept)
+            caption = [owner] if owner is not None else named_here
+        elif p.kind != "heading":  # a heading that names no body (附件) keeps the caption before it
+            caption = []
         carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
         said = next((w for w in cues["anaphora"]["group"] if w in p.text), None)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import OntologyError
-from graph.extract.rules import active, benefit, mandate, operate, recall
+from graph.extract.rules import active, benefit, mandate, operate, recall, table
 from graph.extract.rules.common import Cues, Rule, check_cues
 from graph.frames import Frames
 from graph.ns import NX
@@ -28,11 +28,21 @@ ANAPHORA = Rule(
     (),
     (),
     "anaphora",
-    lists=("group", "entity", "entity_at_start", "resolution", "resolutions", "places", "place"),
+    lists=(
+        "group",
+        "groups",
+        "entity",
+        "entity_at_start",
+        "resolution",
+        "resolutions",
+        "places",
+        "place",
+        "mission_heads",
+    ),
 )
 AGENT_WORDS = Rule("agents", "", (), (), "agents", lists=("system_names", "system_after", "sources"))
 
-RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, active))
+RULES: tuple[Rule, ...] = tuple(m.RULE for m in (benefit, operate, mandate, recall, active, table))
 
 
 def check_ontology_terms(rules: tuple[Rule, ...] = RULES) -> None:
