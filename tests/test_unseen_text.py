@@ -1113,3 +1113,13 @@ def test_a_table_of_countries_names_where_the_body_its_caption_names_worked_and_
             frozenset((unodc, interpol)),
             frozenset((unodc, undp)),
         }, sep
+
+
+def test_this_organization_is_the_un_body_the_text_is_about_when_no_group_is() -> None:
+    text = (
+        "伊黎伊斯兰国曾在摩苏尔盗掘文物。\n\n2. 教科文组织向伊拉克当局提供了支持。"
+        "该组织还在巴格达举办了培训，协助伊拉克执行《关于采取措施禁止并防止文化财产非法进出口和所有权非法转让公约》。\n"
+    )
+    unesco = concept("教科文组织")
+    assert (unesco, concept("巴格达")) in pairs(text, "activeIn")
+    assert unesco in {s for s, _ in pairs(text, "implements")}

@@ -321,6 +321,14 @@ class Discourse:
                     targets = here[:1]
                 else:
                     targets = [t] if (t := self.group(word)) else []
+                if not targets and word.endswith("组织"):
+                    # 教科文组织…。该组织还…: the UN body the text is about, when its name has that head
+                    targets = [
+                        m
+                        for m in self.topic[:1]
+                        if m.kind == "UNEntity"
+                        and fold((self.named.get(m.concept) or m).surface).endswith("组织")
+                    ]
             else:  # a short form of a body named earlier in the sentence is that body (X…，并请执行局…)
                 here = (
                     [
