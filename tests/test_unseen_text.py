@@ -1123,3 +1123,14 @@ def test_this_organization_is_the_un_body_the_text_is_about_when_no_group_is() -
     unesco = concept("教科文组织")
     assert (unesco, concept("巴格达")) in pairs(text, "activeIn")
     assert unesco in {s for s, _ in pairs(text, "implements")}
+
+
+def test_a_body_set_up_in_a_relative_clause_does_not_act_in_the_clause_after() -> None:
+    text = (
+        "毒品和犯罪问题办公室在阿富汗开展工作。2012年3月，与遵照关于基地组织的安全理事会第1526(2004)号决议设立的"
+        "分析支助和制裁监测组合作，在维也纳举办了讲习班。"
+    )
+    found = pairs(text, "activeIn")
+    assert (concept("毒品和犯罪问题办公室"), concept("维也纳")) in found
+    assert concept("分析支助和制裁监测组") not in {s for s, _ in found}
+    assert (concept("毒品和犯罪问题办公室"), "res-s-1526-2004") not in pairs(text, "mandatedBy")

@@ -338,8 +338,6 @@ def _role(
             marker == "by"
         ):  # 由X举办: the agent named after the marker; 由X资助的项目 after an agent: a modifier
             return ("attribute" if has_agent else "agent"), ""
-        if marker == "basis" and frames.relative_basis_tail.match(text, after_name(text, end)):
-            return "relative_basis", ""  # 根据X设立的Y: the basis of Y, not of the clause's agent
         if marker:
             return marker, ""
         return "object", last.word
@@ -587,12 +585,20 @@ def _clause(
             frames,
         )
         if (
-            role == "relative_basis"
-            and groups
-            and groups[-1].role == "agent"
-            and _only_adverbs(text[after_name(text, groups[-1].end) : lead[-1].start], frames.subject_adverbs)
+            role == "basis"
+            and frames.relative_basis_tail.match(text, after_name(text, end))
+            and not (
+                groups
+                and groups[-1].role == "agent"
+                and _only_adverbs(
+                    text[after_name(text, groups[-1].end) : lead[-1].start if lead else start],
+                    frames.subject_adverbs,
+                )
+            )
         ):
-            role = "basis"  # X根据第N号决议编写的报告: X is the subject of the relative clause
+            # 根据X设立的Y: the basis of Y, not of the clause's agent (but X根据第N号决议编写的报告:
+            # X, right before the marker, is the subject of the relative clause)
+            role = "relative_basis"
         if (
             role == "attribute"
             and groups

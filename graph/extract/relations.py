@@ -511,10 +511,16 @@ def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Men
     """The bodies a clause asks to act or sets up (the objects of its pivot verbs); the UN as a
     whole (联合国 in a list of those called upon) is not one."""
     words = _pivot_words(frames)
+    # 根据第N号决议设立的X: a pivot verb before 的 only describes X, which acts in no clause after
+    relative = {
+        v.word
+        for v in clause.predicates
+        if clause.text[v.end - clause.start : v.end - clause.start + 1] == "的"
+    }
     return tuple(
         m
         for g in clause.groups
-        if g.role == "object" and g.verb in words
+        if g.role == "object" and g.verb in words and g.verb not in relative
         for m in g.mentions
         if m.kind in CO_AGENTS and m.surface not in generic
     )
