@@ -1134,3 +1134,9 @@ def test_a_body_set_up_in_a_relative_clause_does_not_act_in_the_clause_after() -
     assert (concept("毒品和犯罪问题办公室"), concept("维也纳")) in found
     assert concept("分析支助和制裁监测组") not in {s for s, _ in found}
     assert (concept("毒品和犯罪问题办公室"), "res-s-1526-2004") not in pairs(text, "mandatedBy")
+
+
+def test_a_copula_after_an_adverb_still_describes_the_subject() -> None:
+    text = "伊斯兰国西非省于2016年从博科圣地分裂出来，目前是伊拉克和黎凡特伊斯兰国在西非的分支。"
+    assert (concept("伊斯兰国西非省"), concept("伊拉克和黎凡特伊斯兰国")) in pairs(text, "affiliatedWith")
+    assert concept("伊拉克和黎凡特伊斯兰国") not in {s for s, _ in pairs(text, "operatesIn")}
