@@ -1140,3 +1140,13 @@ def test_a_copula_after_an_adverb_still_describes_the_subject() -> None:
     text = "伊斯兰国西非省于2016年从博科圣地分裂出来，目前是伊拉克和黎凡特伊斯兰国在西非的分支。"
     assert (concept("伊斯兰国西非省"), concept("伊拉克和黎凡特伊斯兰国")) in pairs(text, "affiliatedWith")
     assert concept("伊拉克和黎凡特伊斯兰国") not in {s for s, _ in pairs(text, "operatesIn")}
+
+
+def test_the_report_s_own_office_numbered_places_and_provisions_of_an_instrument() -> None:
+    unodc = concept("毒品和犯罪问题办公室")
+    own = "毒品和犯罪问题办公室编写了本报告。本办公室还在达喀尔举办了讲习班。"
+    assert (unodc, concept("达喀尔")) in pairs(own, "activeIn")
+    three = "行动得到了贝宁、多哥和加纳海军的参与。此前，毒品和犯罪问题办公室为这三个国家的检察官提供了培训。"
+    assert {o for _s, o in pairs(three, "activeIn")} == {concept("贝宁"), concept("多哥"), concept("加纳")}
+    law = "加纳已将《联合国打击跨国有组织犯罪公约》的主要条款纳入国内立法。"
+    assert (concept("加纳"), concept("联合国打击跨国有组织犯罪公约")) in pairs(law, "implements")
