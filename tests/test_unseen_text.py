@@ -1150,3 +1150,11 @@ def test_the_report_s_own_office_numbered_places_and_provisions_of_an_instrument
     assert {o for _s, o in pairs(three, "activeIn")} == {concept("贝宁"), concept("多哥"), concept("加纳")}
     law = "加纳已将《联合国打击跨国有组织犯罪公约》的主要条款纳入国内立法。"
     assert (concept("加纳"), concept("联合国打击跨国有组织犯罪公约")) in pairs(law, "implements")
+
+
+def test_these_groups_after_a_sentence_about_unnamed_groups_are_not_the_named_ones() -> None:
+    text = (
+        "塔利班在阿富汗南部活动。\n\n2. 一直有指控称，有人穿过撒哈拉沙漠贩运可卡因。武装团体也争夺该地区。"
+        "经常有人认为，这些团体通过参与贩毒获得资金。\n"
+    )
+    assert pairs(text, "benefitsFrom") == set()

@@ -134,8 +134,13 @@ class Discourse:
     #: Heads that name the same kind of body (a mission: 特派团, 支助团, 援助团 …): a short form
     #: with one of them stands for a body named with any.
     mission_heads: tuple[str, ...] = ()
-    #: The groups of the last sentence that named any, for 这些团体.
+    #: The groups of the last sentence that named any, in this paragraph or the one before (a
+    #: resolution's preamble goes on over paragraphs), for 这些团体.
     group_list: tuple[Mention, ...] = ()
+    group_list_age: int = 0
+    #: Words for groups named by no name (武装团体): a sentence with one and no named group is
+    #: what 这些团体 then means, so it ends the list before.
+    generic_groups: tuple[str, ...] = ()
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -187,6 +192,9 @@ class Discourse:
         elif not (self.carries_topic and self.topic and all(m.kind == "UNEntity" for m in self.topic)):
             self.topic = ()  # a report with no one author keeps the UN body it was about, nothing else
         self.places = []
+        self.group_list_age += 1
+        if self.group_list_age > 1:
+            self.group_list = ()  # 这些团体 means groups of this paragraph or the one before
         self.group_age += 1
         if self.group_age > 1:
             self.last_group = None
@@ -206,7 +214,9 @@ class Discourse:
             self.places.append(places)
         groups = {m.concept: m for m in ms if m.kind == "TerroristGroup" and m.method != "anaphora"}
         if groups:
-            self.group_list = tuple(groups.values())
+            self.group_list, self.group_list_age = tuple(groups.values()), 0
+        elif self.generic_groups and any(w in text for w in self.generic_groups):
+            self.group_list = ()  # 武装团体也争夺该地区。这些团体…: the groups no name was given
         for m in ms:
             if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
                 self.named.pop(m.concept, None)

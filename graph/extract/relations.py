@@ -647,6 +647,7 @@ def document_facts(
         naming=tuple(cues["discovery"]["alias_words"]),
         carries_topic=not ctx.self_resolution,
         mission_heads=tuple(cues["anaphora"]["mission_heads"]),
+        generic_groups=tuple(cues["benefit"]["other_actors"]),
     )
     anaphors = cues["anaphora"]["entity"]
     seen: set[tuple[str, str, str, str, int]] = set()
