@@ -511,6 +511,8 @@ def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Men
     """The bodies a clause asks to act or sets up (the objects of its pivot verbs); the UN as a
     whole (联合国 in a list of those called upon) is not one."""
     words = _pivot_words(frames)
+    if not any(g.role == "object" and g.verb in words for g in clause.groups):
+        return ()
     # 根据第N号决议设立的X: a pivot verb before 的 only describes X, which acts in no clause after
     relative = {
         v.word

@@ -358,6 +358,8 @@ def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
     text = p.text
     md = cues["mandate"]
     out: list[Fact] = []
+    if not has_any(text, md["extension_cues"]):
+        return out
     for a, b in clause_spans(text):
         clause = text[a:b]
         if not has_any(clause, md["extension_cues"]):
