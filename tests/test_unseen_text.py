@@ -1158,3 +1158,12 @@ def test_these_groups_after_a_sentence_about_unnamed_groups_are_not_the_named_on
         "经常有人认为，这些团体通过参与贩毒获得资金。\n"
     )
     assert pairs(text, "benefitsFrom") == set()
+
+
+def test_bodies_that_only_provided_what_a_report_drew_on_are_not_partners() -> None:
+    drew = "本报告借鉴了联合国教育、科学及文化组织和联合国毒品和犯罪问题办公室提供的资料。"
+    assert pairs(drew, "partnerOf") == set()
+    exchanged = "安理会欢迎联合国毒品和犯罪问题办公室和分析支助和制裁监测组就资金来源开展的信息交流。"
+    assert {frozenset(p) for p in pairs(exchanged, "partnerOf")} == {
+        frozenset((concept("联合国毒品和犯罪问题办公室"), concept("分析支助和制裁监测组")))
+    }

@@ -135,6 +135,20 @@ def frame_facts(
         separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
+        def described(frame: Frame, clause: Clause = clause) -> bool:
+            """A、B和C提供的资料: the frame's verbs only describe a noun (V的N), and those who did
+            it are not said to work together."""
+            own = [v for v in clause.predicates if set(v.classes) & set(frame.verbs)]
+            jointly = tuple(w for c in ("partner", "joint") for w in frames.verbs.get(c, ()))
+            # …开展的信息交流: what they did is done together
+            return (
+                "joint" not in frame.verbs
+                and bool(own)
+                and all(
+                    p.text.startswith("的", v.end) and not p.text.startswith(jointly, v.end + 1) for v in own
+                )
+            )
+
         def together(a: Mention, b: Mention, lists: dict[Mention, int] = lists) -> bool:
             """In one list, and not a body and its own part (X及其Y, X特别是其Y)."""
             first, last = (a, b) if a.start < b.start else (b, a)
@@ -202,7 +216,7 @@ def frame_facts(
                     if s.concept == o.concept:
                         continue
                     if frame.subject == frame.object and (
-                        o in subjects[: i + 1] or not together(s, o) or separately
+                        o in subjects[: i + 1] or not together(s, o) or separately or described(frame)
                     ):
                         continue  # X和Y共同举办: the members of one list acting together, each pair once
                     said = f"[{s.surface}] " if implied and s in agents else ""
