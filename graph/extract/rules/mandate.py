@@ -10,6 +10,7 @@ from graph.extract.rules.common import (
     AGENTS,
     Context,
     Cues,
+    CueSection,
     Rule,
     alternation,
     clause_start,
@@ -352,6 +353,21 @@ def mandate_facts(
     return out
 
 
+def _holders(
+    text: str, ms: Sequence[Mention], a: int, b: int, md: CueSection, kinds: Sequence[str], bracket: bool
+) -> list[Mention]:
+    """The bodies of ``text[a:b]`` named right before 的任务(期限), whose mandate the clause speaks
+    of; with ``bracket``, also where the bracket of a short form closes first (X(简称)的任务期限)."""
+    words = tuple("的" + w for w in md["mandate_words"])
+    return [
+        m
+        for m in ms
+        if a <= m.start < b
+        and m.kind in kinds
+        and text.startswith(words, m.end + (bracket and text[m.end : m.end + 1] in ")）"))
+    ]
+
+
 def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
     """A clause that extends X's mandate and names the resolution that does so, by name or by a
     short form resolved before (安理会在该决议中将X的任务期限延长至…) → X mandatedBy that resolution."""
@@ -365,15 +381,7 @@ def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
         if not has_any(clause, md["extension_cues"]):
             continue
         res = [m for m in ms if a <= m.start < b and m.kind == "Resolution"]
-        held = [
-            m
-            for m in ms
-            if a <= m.start < b
-            and m.kind in md["mandated_kinds"]
-            and text.startswith(  # X(简称)的任务期限: the bracket of the short form may close first
-                tuple("的" + w for w in md["mandate_words"]), m.end + (text[m.end : m.end + 1] in ")）")
-            )
-        ]
+        held = _holders(text, ms, a, b, md, md["mandated_kinds"], bracket=True)
         out += [
             make_fact(
                 m.concept,
@@ -404,13 +412,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
     for a, b in clause_spans(text):
         clause = text[a:b]
         if has_any(clause, md["extension_cues"]):  # 决定延长监测组的任务期限; 将X的任务期限延长至…
-            held = [
-                m
-                for m in ms
-                if a <= m.start < b
-                and m.kind in AGENTS
-                and text.startswith(tuple("的" + w for w in md["mandate_words"]), m.end)
-            ]
+            held = _holders(text, ms, a, b, md, AGENTS, bracket=False)
             out += [
                 make_fact(
                     m.concept,
