@@ -39,7 +39,6 @@ ROLES = (
     "topic",
     "aided_basis",
     "relative_basis",
-    "aided",
     "antecedent",
     "carried",
 )

@@ -263,7 +263,7 @@ def test_this_resolution_in_a_resolutions_own_text_is_that_resolution() -> None:
     text = RESOLUTION + "4. 请联合国毒品和犯罪问题办公室继续协助刚果民主共和国政府执行本决议；\n"
     got = pairs(text, "implements")
     assert ("un-unodc", "res-s-2801-2025") in got  # the body asked to help carry it out
-    assert ("org-gov-cod", "res-s-2801-2025") in got  # the government helped to carry it out
+    assert ("org-gov-cod", "res-s-2801-2025") not in got  # helped, not said to carry it out
     assert pairs("请联合国毒品和犯罪问题办公室协助各国执行本决议。\n", "implements") == set()
 
 
@@ -1167,3 +1167,14 @@ def test_bodies_that_only_provided_what_a_report_drew_on_are_not_partners() -> N
     assert {frozenset(p) for p in pairs(exchanged, "partnerOf")} == {
         frozenset((concept("联合国毒品和犯罪问题办公室"), concept("分析支助和制裁监测组")))
     }
+
+
+def test_whose_implementation_is_monitored_or_helped_does_not_implement_by_that() -> None:
+    text = (
+        "12. 反恐怖主义委员会执行局对约旦和黎巴嫩进行了后续访问，以跟踪这两个国家执行第2178(2014)号决议的情况。\n"
+        "13. 毒品和犯罪问题办公室协助蒙古执行《制止恐怖主义爆炸的国际公约》。\n"
+    )
+    got = pairs(text, "implements")
+    assert ("un-cted", "res-s-2178-2014") in got  # the monitor
+    assert ("un-unodc", "convention-terrorist-bombings-1997") in got  # the helper
+    assert not {s for s, _ in got} & {"country-jor", "country-lbn", "country-mng"}

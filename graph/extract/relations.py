@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_name, analyse, clause_spans
+from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, analyse, clause_spans
 from graph.extract.discourse import ACTORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -159,8 +159,6 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
-        if aided := _aided(clause, p.text, frames):  # 协助X执行Y: X, helped, implements Y
-            roles["aided"] = aided
         if before and agents and not implied:  # the subject of the clause before, ended by this one's
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
@@ -550,19 +548,6 @@ def _opens_with_request(clause: Clause, openers: tuple[str, ...]) -> bool:
     while head.startswith(openers):
         head = head[len(next(o for o in openers if head.startswith(o))) :]
     return head == ""
-
-
-def _aided(clause: Clause, text: str, frames: Frames) -> list[tuple[Mention, str]]:
-    """The objects of a support verb that an implement verb follows at once (协助索马里执行…)."""
-    helping = frames.verbs.get("support", ())
-    out = []
-    for g in clause.groups:
-        if g.role != "object" or g.verb not in helping:
-            continue
-        at = after_name(text, g.end)
-        if any(p.start == at and "implement" in p.classes for p in clause.predicates):
-            out += [(m, "") for m in g.mentions]
-    return out
 
 
 def _asks_unnamed(clause: Clause, text: str, openers: tuple[str, ...], frames: Frames) -> bool:
