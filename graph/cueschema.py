@@ -90,6 +90,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "un_not_after_prefix",
                 "alias_words",
                 "programme_owner_pronouns",
+                "programme_means",
             )
         },
         "un_prefix": TEXT,

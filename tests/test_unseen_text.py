@@ -1178,3 +1178,20 @@ def test_whose_implementation_is_monitored_or_helped_does_not_implement_by_that(
     assert ("un-cted", "res-s-2178-2014") in got  # the monitor
     assert ("un-unodc", "convention-terrorist-bombings-1997") in got  # the helper
     assert not {s for s, _ in got} & {"country-jor", "country-lbn", "country-mng"}
+
+
+def test_bodies_that_each_gave_input_to_a_report_are_not_partners() -> None:
+    text = "联合国训练研究所、国际民用航空组织和毒品和犯罪问题办公室为本报告提供了资料。\n"
+    assert not pairs(text, "partnerOf")
+    joint = "联合国训练研究所和毒品和犯罪问题办公室举办了一次区域会议。\n"
+    assert pairs(joint, "partnerOf")  # a list of bodies acting together still works together
+
+
+def test_a_body_acting_through_its_own_programme_names_that_programme() -> None:
+    text = (
+        "7. 反恐怖主义办公室通过其边境安全和管理方案支持会员国。"
+        "2025年，该方案在塔吉克斯坦举办了一次讲习班。\n"
+    )
+    got = pairs(text, "activeIn")
+    programmes = {s for s, o in got if o == "country-tjk" and s.startswith("programme-")}
+    assert len(programmes) == 1  # 边境安全和管理方案, with 和 and a generic word in its name

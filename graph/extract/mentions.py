@@ -230,6 +230,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['programme_owner_pronouns'])})"
             rf"((?:{_alt(disc['programme_name_openers'])})[{cjk}]{{2,12}}?(?:{owned}))"
         ),
+        "means_programme": re.compile(rf"(?:{_alt(disc['programme_means'])})([{cjk}]{{2,14}}?(?:{owned}))"),
         "established": re.compile(
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
@@ -440,6 +441,8 @@ def discover(
             taken.append((a, b))
     owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
     owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
+    means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
+    owned += [(m, False) for m in pat["means_programme"].finditer(text)]
     for m, after_owner in owned:
         name = m.group(1)
         a, b = m.start(1), m.end(1)
@@ -449,7 +452,7 @@ def discover(
             or name.startswith(pat["not_programme_start"])
             or "了" in name
             or "其" in name
-            or not (clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
+            or not (a in means or clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
             or not free(a, b)
             or (
