@@ -1195,3 +1195,13 @@ def test_a_body_acting_through_its_own_programme_names_that_programme() -> None:
     got = pairs(text, "activeIn")
     programmes = {s for s, o in got if o == "country-tjk" and s.startswith("programme-")}
     assert len(programmes) == 1  # 边境安全和管理方案, with 和 and a generic word in its name
+
+
+def test_this_resolution_is_the_last_one_named_before_it_in_the_sentence() -> None:
+    text = (
+        "大会，\n回顾其2019年6月26日第73/305号决议，又回顾其2016年7月1日第70/291号决议，"
+        "大会在该决议中设立了联合国反恐怖主义办公室，\n"
+    )
+    got = pairs(text, "mandatedBy")
+    assert ("un-unoct", "res-a-70-291") in got
+    assert ("un-unoct", "res-a-73-305") not in got

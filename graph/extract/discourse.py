@@ -307,8 +307,12 @@ class Discourse:
             if kind == "resolutions":  # 这两项决议: the resolutions named last, here or before
                 here = [m for m in ms if m.kind == "Resolution" and m.end <= s]
                 targets = here or list(self.resolutions)
-            elif kind == "resolution":
-                targets = [t] if (t := self.adopted or self.resolution) else []
+            elif (
+                kind == "resolution"
+            ):  # 该决议: the last named before it here (one adopted first), else before
+                here = [m for m in ms if m.kind == "Resolution" and m.end <= s and m.method != "anaphora"]
+                adopted = [m for m in here if text.endswith(("通过", "通过了"), 0, m.start)]
+                targets = (adopted or here)[-1:] or ([t] if (t := self.adopted or self.resolution) else [])
             elif kind in ("places", "place"):  # 在这些城市, 该国: the places named last, of that kind
                 here = [m for m in ms if m.kind in ("Country", "Region") and m.end <= s]
                 pool = next(
