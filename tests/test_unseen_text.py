@@ -1205,3 +1205,19 @@ def test_this_resolution_is_the_last_one_named_before_it_in_the_sentence() -> No
     got = pairs(text, "mandatedBy")
     assert ("un-unoct", "res-a-70-291") in got
     assert ("un-unoct", "res-a-73-305") not in got
+
+
+def _places_of(text: str) -> set[str]:
+    """The surfaces of the places the extractor reads in ``text``."""
+    doc = extract_document(document(text), VOCAB)
+    return {m.surface for ms in doc.mentions for m in ms if m.kind in ("Country", "Region")}
+
+
+def test_places_listed_or_paired_after_a_known_province_are_read_whole() -> None:
+    found = _places_of(
+        "该民兵主要在邦特兰州苏勒州活动。\n"
+        "该团体长期在苏禄省、巴西兰省和马古达省活动。\n"
+        "武装分子仍在南拉瑙省和东拉瑙省的山区活动。\n"
+    )
+    assert {"苏勒州", "马古达省", "东拉瑙省"} <= found
+    assert "州苏勒州" not in found  # the 州 of 邦特兰州 is not part of the next name

@@ -184,9 +184,11 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
 
 
 @functools.cache
-def _located_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _located_patterns(
+    vocab: Vocabulary,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A province or state after a place marker (在X省); the next item of a list of places (、X);
-    and, inside such a list, its last item too (、X和Y)."""
+    inside such a list, its last item too (、X和Y); and a province or state after another (X省和Y省)."""
     pd = vocab.cues["discovery"]["places"]
     unit = re.compile(
         f"(?:{_alt(pd['located_before'])})"
@@ -196,10 +198,15 @@ def _located_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[st
         + "|".join(pd["unit_not_before"])
         + ")"
     )
-    name = r"([\u4e00-\u9fff]{2,5}?)(?=" + _alt(pd["list_item_ends"]) + ")"
+    not_before = "|".join(pd["unit_not_before"])
+    # an item is a name before a list's end (、鲁丘鲁和…), or a province or state (、塔威塔威省活动)
+    named_unit = r"[\u4e00-\u9fff]{1,4}?(?:" + _alt(pd["named_units"]) + f")(?!{not_before})"
+    name = r"([\u4e00-\u9fff]{2,5}?(?=" + _alt(pd["list_item_ends"]) + f")|{named_unit})"
     item = re.compile(f"(?:{_alt(pd['list_linkers'])})" + name)
     last = re.compile(f"(?:{_alt(pd['list_linkers'] + pd['list_last_linkers'])})" + name)
-    return unit, item, last
+    # 南拉瑙省和北拉瑙省: after a province or state, the last item of a pair is one too
+    pair = re.compile(f"(?:{_alt(pd['list_last_linkers'])})({named_unit})")
+    return unit, item, last, pair
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -281,13 +288,18 @@ def _located_places(
     """Places outside the vocabulary that their position names: a province or state after a place
     marker (在法利亚布省), and the items of a list that goes on after a place (赫尔曼德省、法利亚布省和…)."""
     pd = vocab.cues["discovery"]["places"]
-    unit, item, last = _located_patterns(vocab)
+    unit, item, last, pair = _located_patterns(vocab)
+    units = tuple(pd["named_units"])
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
-    ends = [(e, False) for e in sorted(e for _s, e in places)]
+    # a place listed after another (苏禄省、巴西兰省和…) goes on as a list
+    starts = {e + 1 for _s, e in places if text[e : e + 1] in pd["list_linkers"]}
+    ends = [(e, s in starts) for s, e in sorted(places, key=lambda se: se[1])]
     while ends:
         e, listed = ends.pop(0)
         hit = (last if listed else item).match(text, e)
+        if hit is None and not listed and text.endswith(units, 0, e):
+            hit = pair.match(text, e)
         if hit is not None and hit.start(1) not in {s for s, _e in spans}:
             spans.append((hit.start(1), hit.end(1)))
             ends.append((hit.end(1), True))  # the list goes on from the item found
@@ -337,6 +349,8 @@ def discover(
     # name left in Latin script right after the place that contains it)
     pd = disc["places"]
     for _s, e in places:
+        unit = next((u for u in pd["named_units"] if text.startswith(u, e)), "")
+        e += len(unit)  # 邦特兰州巴里州: the unit after a known name (邦特兰) is part of it
         for pattern in _place_patterns(vocab):
             m = pattern.match(text, e)
             if m is None:
