@@ -76,6 +76,7 @@ class Frames:
     place_parts: tuple[str, ...]
     owner_links: tuple[str, ...]
     not_a_target: tuple[str, ...]
+    nationality: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
@@ -266,6 +267,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "funding",
             "nominal_gap",
             "not_a_target",
+            "nationality",
             "basis_tail",
             "basis_place_tail",
             "relative_basis_tail",
@@ -345,6 +347,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         place_parts=_words(markers_t, "markers", "place_parts", source),
         owner_links=_words(markers_t, "markers", "owner_links", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
+        nationality=_words(markers_t, "markers", "nationality", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),

@@ -1221,3 +1221,10 @@ def test_places_listed_or_paired_after_a_known_province_are_read_whole() -> None
     )
     assert {"苏勒州", "马古达省", "东拉瑙省"} <= found
     assert "州苏勒州" not in found  # the 州 of 邦特兰州 is not part of the next name
+
+
+def test_a_country_named_for_the_nationality_of_victims_is_no_place_of_the_group() -> None:
+    text = "3. 阿布沙耶夫集团去年在西里伯斯海劫持了三名越南籍渔民和两名德国公民。\n"
+    places = {o for s, o in pairs(text, "operatesIn") if s == "group-abu-sayyaf"}
+    assert "region-celebes-sea" in places
+    assert not places & {"country-vnm", "country-deu"}

@@ -291,6 +291,8 @@ def _role(
     frames: Frames,
 ) -> tuple[str, str]:
     """The role of a list from the last cue before it (marker, predicate or none)."""
+    if text.startswith(frames.nationality, end) and all(m.kind in _PLACES for m in group):
+        return "attribute", ""  # 印度尼西亚籍船员: the nationals of a country, not the country
     if lead_cues:
         last = lead_cues[-1]
         marker = last.marker
