@@ -112,7 +112,7 @@ class Frames:
     own_act: tuple[str, ...]
     pivots: tuple[str, ...]
     attributive: tuple[str, ...]
-    generic_subject: tuple[re.Pattern[str], re.Pattern[str]]
+    generic_subject: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     described_subject: re.Pattern[str]
     persons: tuple[str, ...]
     negation: tuple[str, ...]
@@ -171,9 +171,12 @@ def _table(data: Mapping[str, Any], name: str, source: str) -> Mapping[str, Any]
     return table
 
 
-def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns of a generic subject: opening a clause (一些会员国…), or the document itself right
-    before a verb anywhere in the clause (…本报告根据…编写)."""
+def _generic_subject(
+    table: Mapping[str, Any], source: str
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns of a generic subject: opening a clause (一些会员国…), the document itself right
+    before a verb anywhere in the clause (…本报告根据…编写), and a generic noun a relative clause
+    describes (尚未加入《公约》的国家)."""
     words = _words(table, "subjects", "generic", source)
     quantifiers = _words(table, "subjects", "quantifiers", source)
 
@@ -185,6 +188,7 @@ def _generic_subject(table: Mapping[str, Any], source: str) -> tuple[re.Pattern[
     return (
         re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),
         re.compile(rf"(?:{itself})(?:还|也|已|已经|将)?$"),
+        re.compile(rf"[^，。；,;]{{1,30}}?的{noun}"),
     )
 
 

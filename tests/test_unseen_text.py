@@ -1228,3 +1228,10 @@ def test_a_country_named_for_the_nationality_of_victims_is_no_place_of_the_group
     places = {o for s, o in pairs(text, "operatesIn") if s == "group-abu-sayyaf"}
     assert "region-celebes-sea" in places
     assert not places & {"country-vnm", "country-deu"}
+
+
+def test_one_who_encourages_states_described_by_a_clause_does_not_act_for_them() -> None:
+    text = "15. 秘书长敦促尚未批准《核材料实物保护公约》修正案的国家尽快批准该修正案。\n"
+    assert not {s for s, _ in pairs(text, "implements")} & {"un-secretary-general"}
+    named = "15. 安理会请毒品和犯罪问题办公室协助萨赫勒的国家执行《联合国打击跨国有组织犯罪公约》。\n"
+    assert ("un-unodc", "convention-untoc") in pairs(named, "implements")  # a named body asked still acts

@@ -379,11 +379,16 @@ def _nominal_objects(
     return out
 
 
+def _body_after(groups: Sequence[Group], start: int, end: int) -> bool:
+    """A list naming a body lies between ``start`` and ``end``."""
+    return any(start <= g.start < end and {m.kind for m in g.mentions} & set(_BODIES) for g in groups)
+
+
 def _generic_subject(
     text: str, a: int, b: int, cues: Sequence[Predicate], groups: Sequence[Group], frames: Frames
 ) -> bool:
     """The clause's subject is a generic noun (一些会员国报告说; …本报告根据…编写), not a name."""
-    opening, before_verb = frames.generic_subject
+    opening, before_verb, _described = frames.generic_subject
     named = actor_at = named_at = b
     for g in groups:
         named = min(named, g.start)
@@ -690,13 +695,15 @@ def _clause(
                 if g.role in ("object", "topic") and (not g.lent or g.start < out[-1].start)
             ]
     generic = not continues and _generic_subject(text, a, b, cues, groups, frames)
-    opening = frames.generic_subject[0]
+    opening, _self, described = frames.generic_subject
     asks_generic = any(
         "request" in p.classes
-        and opening.match(text, p.end)
-        and not any(g.start >= p.end and {m.kind for m in g.mentions} & set(_BODIES) for g in groups)
+        and (
+            (opening.match(text, p.end) and not _body_after(groups, p.end, b))
+            or ((d := described.match(text, p.end)) is not None and not _body_after(groups, p.end, d.end()))
+        )
         for p in predicates
-    )  # 呼吁各国…: those asked are no one in particular
+    )  # 呼吁各国…, 鼓励尚未加入《公约》的国家…: those asked are no one in particular
     if (
         not embedded
         and not generic
