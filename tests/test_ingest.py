@@ -349,3 +349,20 @@ def test_a_file_grown_past_the_size_limit_is_never_read_whole(tmp_path) -> None:
     with pytest.raises(InputError, match=r"grown.txt: larger than 100 bytes"):
         load_document(f, max_size=100)
     assert load_document(f, max_size=10_000).text.startswith("安全理事会")
+
+
+def test_a_blank_line_ends_a_preambular_paragraph_in_single_spaced_pdf_text() -> None:
+    text = (
+        "第2999(2026)号决议\n2026年3月2日安全理事会第10200次会议通过\n\n安全理事会，\n\n"
+        "回顾其关于也门局势的第2140(2014)、2216(2015)、\n2624(2022)和2675(2023)号决议，\n\n"
+        "又回顾其第2462(2019)号决议，\n\n"
+        "重申其对也门主权、独立和领土完整的坚定承诺，\n\n"
+        "1. 决定延长专家小组的任务期限；\n"
+    )
+    doc = Document("h1", "res.txt", text, "0" * 64)
+    preamble = [p.text for p in passages(doc) if p.kind == "preamble"]
+    assert len(preamble) == 3
+    assert preamble[0].startswith("回顾") and preamble[1].startswith("又回顾")
+    spaced = text.replace("\n", "\n\n")  # set double-spaced, a blank line after every line
+    wrapped = [p.text for p in passages(Document("h2", "r.txt", spaced, "0" * 64)) if p.kind == "preamble"]
+    assert any("2216(2015)、2624(2022)" in t for t in wrapped)  # a wrapped line still joins its paragraph

@@ -372,6 +372,23 @@ def _is_resolution_title(s: str) -> bool:
     return len(s) <= 60 and not any(p in s for p in "。；，,;") and bool(RES_TITLE.search(title_line(s)))
 
 
+def _blank_line_breaks(text: str, lines: list[_Line]) -> frozenset[int]:
+    """The indexes of the lines a blank line alone separates from the line before, in a text set
+    single-spaced (a blank line there ends a paragraph); none in a text set double-spaced, where
+    the lines of one paragraph, too, are apart (most lines broken inside a sentence are followed
+    by a blank line)."""
+    gaps = [
+        k
+        for k in range(1, len(lines))
+        if not text[lines[k - 1].start + len(lines[k - 1].text) : lines[k].start].strip()
+    ]
+    blank = {k for k in gaps if text.count("\n", lines[k - 1].start, lines[k].start) >= 2}
+    wraps = [k for k in gaps if lines[k - 1].stripped[-1:] not in _LINE_END]
+    if not wraps or sum(k in blank for k in wraps) >= 0.5 * len(wraps):
+        return frozenset()
+    return frozenset(blank)
+
+
 def _is_unwrapped(lines: list[_Line]) -> bool:
     """True for a text with one paragraph a line (web pages, UN News), false for wrapped PDF text.
 
@@ -443,6 +460,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     pre = 0
     titles = 0
     unwrapped = _is_unwrapped(content)
+    broken = _blank_line_breaks(doc.text, content)
     resolution_mode = False
     annex_mode = False
     rows = 0  # rows of tables set with pipes or columns of spaces
@@ -540,7 +558,13 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         starts_new = False
         if last_number == 0 and not annex_prefix:
             if resolution_mode:
-                starts_new = (ln.text[:1].isspace() or unwrapped) and prev_end in ("，", "；", "。", ",", ";")
+                starts_new = (ln.text[:1].isspace() or unwrapped or idx in broken) and prev_end in (
+                    "，",
+                    "；",
+                    "。",
+                    ",",
+                    ";",
+                )
                 label = f"PP{pre + 1}"
             else:
                 starts_new = (prev_end in ("。", "：") and ln.text[:1].isspace()) or (
