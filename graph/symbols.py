@@ -45,12 +45,17 @@ class Bodies:
 _SC_ITEM = r"(?:第\s*)?(\d{1,4})\s*\(\s*(\d{4})\s*\)(?:\s*号)?"
 #: A date before a list item: 2001年9月28日第1373(2001)号、2005年9月14日第1624(2005)号决议.
 _DATE_BEFORE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:的)?\s*)?"
+#: What may follow a list of resolutions: 决议 at once, or after the topic they share
+#: (第69/314号、…第75/311号关于处理野生动植物非法贩运问题的决议).
+_RUN_END = r"\s*(?:号)?\s*(?=决议|关于[^，。；、,;]{1,40}?的(?:各项)?决议"
 SC_RUN = re.compile(
     _SC_ITEM
     + r"(?:\s*(?:、|，|,|和|及|以及|与|至|……|…|或)?\s*"  # items may follow each other unseparated
     + _DATE_BEFORE
     + _SC_ITEM
-    + r")*\s*(?:号)?\s*(?=决议|和第|及第)"
+    + r")*"
+    + _RUN_END
+    + "|和第|及第)"
 )
 SC_ONE = re.compile(_SC_ITEM)
 _GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
@@ -58,8 +63,11 @@ _GA_RUN = re.compile(
     r"(?<![/0-9A-Za-z])"
     + _GA_ITEM
     + r"(?:\s*(?:、|，|,|和|及|以及|与)\s*"
+    + _DATE_BEFORE
     + _GA_ITEM
-    + r")*\s*(?:号)?\s*(?=决议)"
+    + r")*"
+    + _RUN_END
+    + ")"
 )
 _GA_ONE = re.compile(_GA_ITEM)
 RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")

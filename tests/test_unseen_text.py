@@ -1235,3 +1235,18 @@ def test_one_who_encourages_states_described_by_a_clause_does_not_act_for_them()
     assert not {s for s, _ in pairs(text, "implements")} & {"un-secretary-general"}
     named = "15. 安理会请毒品和犯罪问题办公室协助萨赫勒的国家执行《联合国打击跨国有组织犯罪公约》。\n"
     assert ("un-unodc", "convention-untoc") in pairs(named, "implements")  # a named body asked still acts
+
+
+GA_RESOLUTION = "A/RES/81/77\n大会\n\n81/77. 打击非法贩运文化财产\n\n大会，\n\n"
+
+
+def test_a_list_of_assembly_resolutions_with_dates_and_a_shared_topic_is_recalled_item_by_item() -> None:
+    text = GA_RESOLUTION + (  # set as PDF text: lines wrapped, a blank line after each paragraph
+        "回顾其2016年12月19日第71/221号、2018年12月17日第73/185号和\n"
+        "2020年12月16日第75/197号关于打击贩运文化财产的决议，\n\n"
+        "重申其2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第\n"
+        "70/1号决议，\n\n"
+        "1. 请秘书长提交报告。\n"
+    )
+    got = {o for _, o in pairs(text, "recalls")}
+    assert {"res-a-71-221", "res-a-73-185", "res-a-75-197", "res-a-70-1"} <= got

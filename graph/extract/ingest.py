@@ -383,8 +383,10 @@ def _blank_line_breaks(text: str, lines: list[_Line]) -> frozenset[int]:
         if not text[lines[k - 1].start + len(lines[k - 1].text) : lines[k].start].strip()
     ]
     blank = {k for k in gaps if text.count("\n", lines[k - 1].start, lines[k].start) >= 2}
-    wraps = [k for k in gaps if lines[k - 1].stripped[-1:] not in _LINE_END]
-    if not wraps or sum(k in blank for k in wraps) >= 0.5 * len(wraps):
+    wraps = [
+        k for k in gaps if len(lines[k - 1].stripped) >= 15 and lines[k - 1].stripped[-1:] not in _LINE_END
+    ]
+    if not wraps or sum(k in blank for k in wraps) > 0.5 * len(wraps):
         return frozenset()
     return frozenset(blank)
 
