@@ -1250,3 +1250,13 @@ def test_a_list_of_assembly_resolutions_with_dates_and_a_shared_topic_is_recalle
     )
     got = {o for _, o in pairs(text, "recalls")}
     assert {"res-a-71-221", "res-a-73-185", "res-a-75-197", "res-a-70-1"} <= got
+
+
+def test_a_mission_named_by_its_bare_head_and_a_district_after_a_place_marker() -> None:
+    text = (
+        "毒品和犯罪问题办公室向联合国哥伦比亚核查团提供了古柯种植数据。\n"
+        "核查团在瓜维亚雷地区与联合国开发计划署合作，支持前战斗人员重返社会。\n"
+    )
+    assert ("un-unvmc", "un-undp") in pairs(text, "partnerOf")
+    assert ("un-unodc", "un-undp") not in pairs(text, "partnerOf")
+    assert "瓜维亚雷地区" in _places_of(text)
