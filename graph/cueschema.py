@@ -91,6 +91,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "alias_words",
                 "programme_owner_pronouns",
                 "programme_means",
+                "bracketed_group_heads",
+                "bracketed_group_cued_heads",
             )
         },
         "un_prefix": TEXT,

@@ -1260,3 +1260,15 @@ def test_a_mission_named_by_its_bare_head_and_a_district_after_a_place_marker() 
     assert ("un-unvmc", "un-undp") in pairs(text, "partnerOf")
     assert ("un-unodc", "un-undp") not in pairs(text, "partnerOf")
     assert "瓜维亚雷地区" in _places_of(text)
+
+
+def test_armed_groups_named_with_their_short_form_in_brackets_are_discovered() -> None:
+    text = (
+        "2. 圣灵抵抗军(圣灵军)的残余团伙继续在南苏丹西部活动，并从象牙贩运中获利。\n"
+        "3. 在乍得东部，统一、复兴和发展组织(UFRD)等武装团体从绑架勒索中获利。\n"
+        "4. 苏丹国民军(国民军)在达尔富尔作战。\n"
+    )
+    doc = extract_document(document(text), VOCAB)
+    groups = {m.surface for ms in doc.mentions for m in ms if m.kind == "TerroristGroup"}
+    assert {"圣灵抵抗军", "统一、复兴和发展组织"} <= groups
+    assert not any(g.endswith("国民军") for g in groups)  # a state's army is no armed group

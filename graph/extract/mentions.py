@@ -242,6 +242,10 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
         "quoted_title": re.compile(r"[“\"]([^“”\"]{4,60})[”\"]"),
+        "bracketed_group": re.compile(
+            rf"((?:{_alt(disc['bracketed_group_heads'] + disc['bracketed_group_cued_heads'])}))"
+            rf"[(（]([A-Z0-9][A-Za-z0-9\-]{{0,11}}|[{cjk}\-]{{2,8}})[)）]"
+        ),
         "quoted_group": re.compile(rf"[“‘]([\w·\- ]{{2,20}}?)[”’]({_alt(disc['group_suffixes'])})?"),
         # what follows a quoted name that makes it a group: its own short form in Latin letters
         # (“3月23日运动”(M23)), or a group head, after 的 and a few words or at once (“X”联盟)
@@ -315,6 +319,70 @@ def _located_places(
         seen.add((a, b))
         out.append(
             Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered")
+        )
+    return out
+
+
+def _subsequence(short: str, name: str) -> bool:
+    """Every character of ``short`` occurs in ``name`` in the same order (上帝军 in 上帝抵抗军)."""
+    chars = iter(name)
+    return all(ch in chars for ch in short)
+
+
+def _bracketed_groups(
+    text: str,
+    raw: str,
+    p: Passage,
+    vocab: Vocabulary,
+    pat: dict[str, Any],
+    cued: bool,
+    stops: Sequence[str],
+    clean: Callable[[str], bool],
+    free: Callable[[int, int], bool],
+) -> list[Mention]:
+    """Armed groups outside the vocabulary named with their short form in brackets."""
+    disc = vocab.cues["discovery"]
+    forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
+    strong = tuple(disc["bracketed_group_heads"])
+    out: list[Mention] = []
+    for m in pat["bracketed_group"].finditer(text):
+        head, short = m.group(1), m.group(2)
+        if not cued and not head.endswith(strong):
+            continue
+        end = m.end(1)
+        start = _left_edge(text, end, stops, limit=16)
+        # 回归、复原和复兴组织(3R): a Latin short form names all of a clause's opening words
+        before = start
+        while before > 1 and text[before - 1] in "、和与及":
+            edge = _left_edge(text, before - 1, stops, limit=10)
+            if edge >= before - 1:
+                break
+            before = edge
+        if short.isascii() and before < start and (before == 0 or text[before - 1] in "，。；：,;:"):
+            start = before
+        name = text[start:end]
+        if len(name) < 4 or name == head or not clean(name.replace("、", "").replace("和", "")):
+            continue
+        if not short.isascii() and not (_subsequence(short, name) and short != name):
+            continue
+        if (
+            (name.endswith(forces) and not head.endswith(strong))
+            or vocab.lookup(name)
+            or not free(start, end)
+        ):
+            continue
+        if any(w in name[: -len(head)] for w in disc["generic"]) and not head.endswith(strong):
+            continue
+        out.append(
+            Mention(
+                _stable_id("group", fold(name)),
+                "TerroristGroup",
+                raw[start:end],
+                p.doc_id,
+                start,
+                end,
+                "discovered",
+            )
         )
     return out
 
@@ -565,6 +633,10 @@ def discover(
                         "discovered",
                     )
                 )
+    # armed groups named with their short form: 上帝抵抗军(上帝军), 回归、复原和复兴组织(3R)
+    out += _bracketed_groups(
+        text, raw, p, vocab, pat, cued, (*disc["boundaries"], *stop, *anaphors), clean, free
+    )
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in pat["committee"].finditer(text) if "决议所设" in text else ():
         runs = [
