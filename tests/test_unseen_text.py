@@ -1272,3 +1272,14 @@ def test_armed_groups_named_with_their_short_form_in_brackets_are_discovered() -
     groups = {m.surface for ms in doc.mentions for m in ms if m.kind == "TerroristGroup"}
     assert {"圣灵抵抗军", "统一、复兴和发展组织"} <= groups
     assert not any(g.endswith("国民军") for g in groups)  # a state's army is no armed group
+
+
+def test_the_group_carries_over_a_heading_and_a_footnote_to_the_next_paragraph() -> None:
+    text = (
+        "A. 伊拉克\n"
+        "2. 伊黎伊斯兰国的残余力量继续在安巴尔省沙漠地带活动。该团体主要通过敲诈勒索筹资。1\n"
+        "1 见S/2025/100，第12段。\n"
+        "B. 阿拉伯叙利亚共和国\n"
+        "3. 在阿拉伯叙利亚共和国，该团体在代尔祖尔省保持存在。\n"
+    )
+    assert ("group-isil", "region-deir-ez-zor-governorate") in pairs(text, "operatesIn")

@@ -181,10 +181,10 @@ class Discourse:
                 for m in progs:
                     self.owners.setdefault(m.concept, owner)
 
-    def new_paragraph(self) -> None:
+    def new_paragraph(self, heading: bool = False) -> None:
         """A paragraph starts from the bodies its section heading names (``section``), else from the
         report's default actor; the group last acting stays the one a short form (该团体) means for
-        one paragraph more, not beyond."""
+        one paragraph more, not beyond (a ``heading`` between them does not count)."""
         if self.section is not None:
             self.topic = self.section
         elif self.actor is not None:
@@ -192,6 +192,8 @@ class Discourse:
         elif not (self.carries_topic and self.topic and all(m.kind == "UNEntity" for m in self.topic)):
             self.topic = ()  # a report with no one author keeps the UN body it was about, nothing else
         self.places = []
+        if heading:
+            return
         self.group_list_age += 1
         if self.group_list_age > 1:
             self.group_list = ()  # 这些团体 means groups of this paragraph or the one before

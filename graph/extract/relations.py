@@ -666,10 +666,13 @@ def document_facts(
     for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
         p = dataclasses.replace(original, text=folded[k], offsets=())  # cue words match either script
         if p.para != para:
-            discourse.new_paragraph()
+            aside = p.kind in ("heading", "footnote")
+            discourse.new_paragraph(heading=aside)
             para = p.para
-            # 该团体 opening the next paragraph still means the group the last one was about
-            carried_group, last_group = last_group, ""
+            # 该团体 opening the next paragraph still means the group the last one was about (a
+            # heading between them names a section, not another subject)
+            if not aside:
+                carried_group, last_group = last_group, ""
             topic_resolution = ""
             table_entities = []
             sites = []
