@@ -77,6 +77,7 @@ class Frames:
     owner_links: tuple[str, ...]
     not_a_target: tuple[str, ...]
     nationality: tuple[str, ...]
+    container_tail: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
@@ -272,6 +273,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "nominal_gap",
             "not_a_target",
             "nationality",
+            "container_tail",
             "basis_tail",
             "basis_place_tail",
             "relative_basis_tail",
@@ -352,6 +354,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         owner_links=_words(markers_t, "markers", "owner_links", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         nationality=_words(markers_t, "markers", "nationality", source),
+        container_tail=_words(markers_t, "markers", "container_tail", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),

@@ -1283,3 +1283,12 @@ def test_the_group_carries_over_a_heading_and_a_footnote_to_the_next_paragraph()
         "3. 在阿拉伯叙利亚共和国，该团体在代尔祖尔省保持存在。\n"
     )
     assert ("group-isil", "region-deir-ez-zor-governorate") in pairs(text, "operatesIn")
+
+
+def test_an_instrument_carried_out_under_another_names_only_the_one_carried_out() -> None:
+    text = "5. 尼日尔和马里继续执行《萨赫勒安全合作公约》下的《打击跨境贩运枪支议定书》。\n"
+    got = pairs(text, "implements")
+    objects = {o for s, o in got if s == "country-ner"}
+    assert len(objects) == 1  # the protocol, not the convention it belongs to
+    encouraged = "6. 我鼓励所有签署国执行《打击跨境贩运枪支议定书》。\n"
+    assert not pairs("毒品和犯罪问题办公室提交了本报告。\n" + encouraged, "implements")

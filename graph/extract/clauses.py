@@ -294,6 +294,8 @@ def _role(
     """The role of a list from the last cue before it (marker, predicate or none)."""
     if text.startswith(frames.nationality, end) and all(m.kind in _PLACES for m in group):
         return "attribute", ""  # 印度尼西亚籍船员: the nationals of a country, not the country
+    if all(m.kind in ("Convention", "Resolution") for m in group) and _contains_instrument(text, end, frames):
+        return "attribute", ""  # 《公约》下的《议定书》: the protocol is what the clause speaks of
     if lead_cues:
         last = lead_cues[-1]
         marker = last.marker
@@ -378,6 +380,13 @@ def _nominal_objects(
             g = Group(g.mentions, "object", g.start, g.end, verb.word, g.lent)
         out.append(g)
     return out
+
+
+def _contains_instrument(text: str, end: int, frames: Frames) -> bool:
+    """Another instrument follows at once, as part of the one ending at ``end`` (…公约》下的《…)."""
+    after = end + 1 if text[end : end + 1] in "》”" else end
+    tail = next((t for t in frames.container_tail if text.startswith(t, after)), "")
+    return bool(tail) and text.startswith(("《", "第"), after + len(tail))
 
 
 def _body_after(groups: Sequence[Group], start: int, end: int) -> bool:
