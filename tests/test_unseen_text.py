@@ -1292,3 +1292,8 @@ def test_an_instrument_carried_out_under_another_names_only_the_one_carried_out(
     assert len(objects) == 1  # the protocol, not the convention it belongs to
     encouraged = "6. 我鼓励所有签署国执行《打击跨境贩运枪支议定书》。\n"
     assert not pairs("毒品和犯罪问题办公室提交了本报告。\n" + encouraged, "implements")
+
+
+def test_a_group_described_by_a_relative_clause_of_presence_is_there() -> None:
+    text = "4. 报告指出，控制代尔祖尔省东部大部分地区的伊黎伊斯兰国宣称对袭击负责。\n"
+    assert ("group-isil", "region-deir-ez-zor-governorate") in pairs(text, "operatesIn")

@@ -296,6 +296,15 @@ def _role(
         return "attribute", ""  # 印度尼西亚籍船员: the nationals of a country, not the country
     if all(m.kind in ("Convention", "Resolution") for m in group) and _contains_instrument(text, end, frames):
         return "attribute", ""  # 《公约》下的《议定书》: the protocol is what the clause speaks of
+    if (
+        not has_agent
+        and seen_predicate is not None
+        and {"presence", "attack"} & set(seen_predicate.classes)
+        and all(m.kind == "TerroristGroup" for m in group)
+        and text.endswith("的", 0, group[0].start)
+        and not (lead_cues and lead_cues[-1].marker)
+    ):
+        return "agent", ""  # 控制伊德利卜省大部分地区的沙姆解放组织: the group the relative clause describes
     if lead_cues:
         last = lead_cues[-1]
         marker = last.marker
