@@ -1295,5 +1295,5 @@ def test_an_instrument_carried_out_under_another_names_only_the_one_carried_out(
 
 
 def test_a_group_described_by_a_relative_clause_of_presence_is_there() -> None:
-    text = "4. 报告指出，控制代尔祖尔省东部大部分地区的伊黎伊斯兰国宣称对袭击负责。\n"
+    text = "4. 报告指出，控制代尔祖尔省东部大部分地区的伊黎伊斯兰国继续向当地商户勒索钱财。\n"
     assert ("group-isil", "region-deir-ez-zor-governorate") in pairs(text, "operatesIn")
