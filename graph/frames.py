@@ -120,6 +120,7 @@ class Frames:
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
     distributive: tuple[str, ...]
+    respectively: tuple[str, ...]
     uncertainty: tuple[str, ...]
     doubt: tuple[str, ...]
     deliberative: tuple[str, ...]
@@ -400,6 +401,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),
+        respectively=_words(modality, "modality", "respectively", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),
         doubt=_words(modality, "modality", "doubt", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),

@@ -1297,3 +1297,10 @@ def test_an_instrument_carried_out_under_another_names_only_the_one_carried_out(
 def test_a_group_described_by_a_relative_clause_of_presence_is_there() -> None:
     text = "4. 报告指出，控制代尔祖尔省东部大部分地区的伊黎伊斯兰国继续向当地商户勒索钱财。\n"
     assert ("group-isil", "region-deir-ez-zor-governorate") in pairs(text, "operatesIn")
+
+
+def test_groups_respectively_in_their_own_places() -> None:
+    text = "5. 青年党和伊黎伊斯兰国索马里分支分别在索马里南部和邦特兰山区活动。\n"
+    got = pairs(text, "operatesIn")
+    assert ("group-al-shabaab", "region-puntland") not in got
+    assert ("group-isil-somalia", "region-puntland") in got

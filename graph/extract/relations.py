@@ -53,8 +53,11 @@ def frame_facts(
     cues: Cues,
     ctx: Context,
     trace: list[ClauseTrace] | None = None,
+    apart: set[tuple[str, str, str]] | None = None,
 ) -> list[Fact]:
-    """Facts of one sentence: every frame of ``frames.toml`` over every clause's roles.
+    """Facts of one sentence: every frame of ``frames.toml`` over every clause's roles; ``apart``
+    (if given) receives the (subject, predicate, object) a clause says do not go together (A和B
+    分别在X和Y: not A in Y), for the rules outside the frames to respect.
 
     The agent of a clause that names none is the agent of the clause before it in the sentence,
     else the discourse topic (the paragraph's last agent, or the report's default actor).
@@ -209,10 +212,19 @@ def frame_facts(
             if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
                 subjects = [m for m in subjects if not (implied and m in joined)]
             objects = [m for m in objects if m.concept not in frames.deliberative]
+            respective = (
+                _respectively(subjects, objects, clause, frames.respectively)
+                if frame.subject != frame.object and not implied
+                else None
+            )
             for i, s in enumerate(subjects):
                 for o in objects:
                     if s.concept == o.concept:
                         continue
+                    if respective is not None and o not in respective[s]:
+                        if apart is not None:
+                            apart.add((s.concept, frame.predicate, o.concept))
+                        continue  # A和B分别在X和Y: A in X, B in Y
                     if frame.subject == frame.object and (
                         o in subjects[: i + 1] or not together(s, o) or separately or described(frame)
                     ):
@@ -232,6 +244,23 @@ def frame_facts(
                         )
                     )
     return out
+
+
+def _respectively(
+    subjects: Sequence[Mention], objects: Sequence[Mention], clause: Clause, words: Sequence[str]
+) -> dict[Mention, list[Mention]] | None:
+    """A和B分别在X以及在Y…: each subject, in the order named, with its own list of objects (one
+    list per subject, or one name each); None where the clause says no 分别 or the counts differ."""
+    if len(subjects) < 2 or not any(w in clause.text for w in words):
+        return None
+    lists = [[m for m in g.mentions if m in objects] for g in sorted(clause.groups, key=lambda g: g.start)]
+    lists = [ms for ms in lists if ms]
+    ordered = sorted(subjects, key=lambda m: m.start)
+    if len(lists) == 1 and len(lists[0]) == len(ordered):
+        lists = [[m] for m in lists[0]]
+    if len(lists) != len(ordered):
+        return None
+    return dict(zip(ordered, lists, strict=True))
 
 
 @functools.cache
@@ -764,7 +793,10 @@ def document_facts(
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
         facts += extension_facts(p, sorted([*named[k], *implied], key=lambda m: m.start), cues)
         clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
-        facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace)
+        apart: set[tuple[str, str, str]] = set()
+        facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace, apart)
+        if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
+            facts = [f for f in facts if (f.subject, f.predicate, f.object) not in apart]
         discourse.remember(ms, p.text, frames.mandate_holder)
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
