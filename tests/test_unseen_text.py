@@ -1304,3 +1304,10 @@ def test_groups_respectively_in_their_own_places() -> None:
     got = pairs(text, "operatesIn")
     assert ("group-al-shabaab", "region-puntland") not in got
     assert ("group-isil-somalia", "region-puntland") in got
+
+
+def test_work_a_body_will_do_at_a_stated_time_is_no_activity_yet() -> None:
+    text = "9. 毒品和犯罪问题办公室将于2027年在加勒比地区启动一个新的边境管理项目。\n"
+    assert not pairs(text, "activeIn")
+    done = "9. 毒品和犯罪问题办公室于2025年在加勒比地区启动了一个新的边境管理项目。\n"
+    assert pairs(done, "activeIn")
