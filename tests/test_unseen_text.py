@@ -1311,3 +1311,15 @@ def test_work_a_body_will_do_at_a_stated_time_is_no_activity_yet() -> None:
     assert not pairs(text, "activeIn")
     done = "9. 毒品和犯罪问题办公室于2025年在加勒比地区启动了一个新的边境管理项目。\n"
     assert pairs(done, "activeIn")
+
+
+def test_a_short_form_finds_a_body_named_in_full_once_and_then_by_its_acronym() -> None:
+    text = (
+        "1. 毒品和犯罪问题办公室向会员国提供了技术援助。毒品和犯罪问题办公室还发布了研究报告。\n"
+        "2. 毒品和犯罪问题办公室与联合国训练研究所(训研所)保持合作。\n"
+        "B. 训研所\n"
+        "5. 训研所编写了一份培训手册。报告所述期间，该研究所：(a) 在蒙古举办了一次桌面演习；"
+        "(b) 为老挝的海关官员提供了培训。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert {("un-unitar", "country-mng"), ("un-unitar", "country-lao")} <= got

@@ -105,6 +105,9 @@ class Discourse:
     actor: Mention | None = None
     topic: tuple[Mention, ...] = ()
     named: dict[str, Mention] = field(default_factory=dict)
+    #: Every written form each entity was named with (a body named in full once, then by its short
+    #: form: 该研究所 still finds 犯罪司法所 through 联合国区域间犯罪和司法研究所).
+    forms: dict[str, set[str]] = field(default_factory=dict)
     resolution: Mention | None = None
     adopted: Mention | None = None
     resolutions: tuple[Mention, ...] = ()
@@ -223,6 +226,8 @@ class Discourse:
             if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
                 self.named.pop(m.concept, None)
                 self.named[m.concept] = m
+                if m.method not in ("anaphora", "mandate"):
+                    self.forms.setdefault(m.concept, set()).add(fold(m.surface))
             elif m.kind == "Resolution" and m.method != "anaphora":
                 self.resolution = m
                 if text.endswith(("通过", "通过了"), 0, m.start):
@@ -406,6 +411,12 @@ class Discourse:
         # the group of the paragraph before only opens this one (该团体 in its first sentence)
         return self.last_group if self.group_age == 0 or self.sentence == 1 else None
 
+    def _ends_with(self, m: Mention, heads: tuple[str, ...]) -> bool:
+        """The entity was named here with a form that ends in one of ``heads``."""
+        return fold(m.surface).endswith(heads) or any(
+            f.endswith(heads) for f in self.forms.get(m.concept, ())
+        )
+
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author."""
@@ -416,13 +427,13 @@ class Discourse:
             named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
             if (
                 named is not None
-                and fold(named.surface).endswith(heads)
+                and self._ends_with(named, heads)
                 and named.method not in ("anaphora", "mandate")
             ):
                 return named
         for m in reversed(self.named.values()):
             surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified
-            if surface.endswith(heads) or (len(head) >= 2 and head in surface):
+            if self._ends_with(m, heads) or (len(head) >= 2 and head in surface):
                 return m
         actor = self.actor
         if actor is not None and fold(actor.surface).endswith(heads):
