@@ -1323,3 +1323,8 @@ def test_a_short_form_finds_a_body_named_in_full_once_and_then_by_its_acronym() 
     )
     got = pairs(text, "activeIn")
     assert {("un-unitar", "country-mng"), ("un-unitar", "country-lao")} <= got
+
+
+def test_a_sentence_about_the_section_itself_names_no_actor() -> None:
+    text = "1. 毒品和犯罪问题办公室开展了多项活动。\n2. 本节介绍联合国各实体在安达曼海周边地区开展的活动。\n"
+    assert not {o for _, o in pairs(text, "activeIn")} & {"region-andaman-sea"}
