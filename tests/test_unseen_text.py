@@ -1328,3 +1328,15 @@ def test_a_short_form_finds_a_body_named_in_full_once_and_then_by_its_acronym() 
 def test_a_sentence_about_the_section_itself_names_no_actor() -> None:
     text = "1. 毒品和犯罪问题办公室开展了多项活动。\n2. 本节介绍联合国各实体在安达曼海周边地区开展的活动。\n"
     assert not {o for _, o in pairs(text, "activeIn")} & {"region-andaman-sea"}
+
+
+def test_a_body_described_by_the_resolution_that_set_it_up_acts_in_its_own_clause() -> None:
+    text = (
+        "1. 毒品和犯罪问题办公室继续提供技术援助。\n"
+        "2. 根据第2100(2013)号决议设立的联合国马里多层面综合稳定团在基达尔设有一个行动基地。\n"
+        "3. 毒品和犯罪问题办公室与根据第2100(2013)号决议设立的联合国马里多层面综合稳定团合作，在巴马科举办了讲习班。\n"
+    )
+    active = pairs(text, "activeIn")
+    assert ("un-minusma", "city-kidal") in active
+    assert ("un-unodc", "city-kidal") not in active
+    assert ("un-minusma", "res-s-2100-2013") in pairs(text, "mandatedBy")

@@ -100,6 +100,8 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if implied and (described := _described_head(clause, p.text, frames)):
+            agents, implied = described, False  # 根据X设立的中非稳定团在Y设有基地: the body described acts
         if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
             agents, implied = ahead, True  # 为执行第N号决议，X…: X acts in the purpose before it
         if i == 0 and len(clauses) > 1 and (ahead := _described_ahead(p.text, clause, clauses[1], frames)):
@@ -244,6 +246,28 @@ def frame_facts(
                         )
                     )
     return out
+
+
+def _described_head(clause: Clause, text: str, frames: Frames) -> tuple[Mention, ...]:
+    """The body a relative clause of establishment describes at the head of a clause that names no
+    agent (根据第N号决议设立的X在Y设有基地): X, set up there, acts in what follows it."""
+    founding = frames.verbs.get("establish", ())
+    opening = text[clause.start : clause.end].lstrip(' “‘"')
+    if opening.startswith(
+        tuple(w for role in ("partner", "beneficiary", "place") for w in frames.markers.get(role, ()))
+    ):
+        return ()  # 与根据X设立的Y合作: Y is a partner, whatever the relative clause says of it
+    for g in clause.groups:
+        if (
+            g.role == "object"
+            and g.verb in founding
+            and text.endswith("的", 0, g.start)
+            and all(m.kind in ("UNEntity", "Programme", "Organization") for m in g.mentions)
+            and any(p.start >= g.end for p in clause.predicates)
+            and not any(h.role == "agent" for h in clause.groups)
+        ):
+            return g.mentions
+    return ()
 
 
 def _respectively(
