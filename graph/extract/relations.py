@@ -100,8 +100,8 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
-        if implied and (described := _described_head(clause, p.text, frames)):
-            agents, implied = described, False  # 根据X设立的中非稳定团在Y设有基地: the body described acts
+        if implied and (heads := _described_head(clause, p.text, frames)):
+            agents, implied = heads, False  # 根据X设立的中非稳定团在Y设有基地: the body described acts
         if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
             agents, implied = ahead, True  # 为执行第N号决议，X…: X acts in the purpose before it
         if i == 0 and len(clauses) > 1 and (ahead := _described_ahead(p.text, clause, clauses[1], frames)):
