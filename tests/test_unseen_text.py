@@ -1340,3 +1340,11 @@ def test_a_body_described_by_the_resolution_that_set_it_up_acts_in_its_own_claus
     assert ("un-minusma", "city-kidal") in active
     assert ("un-unodc", "city-kidal") not in active
     assert ("un-minusma", "res-s-2100-2013") in pairs(text, "mandatedBy")
+
+
+def test_quoted_armed_groups_with_another_name_and_a_pair_of_provinces() -> None:
+    text = "6. 在纳里尼奥省和普图马约省，“边境司令部”(又称“南方游击阵线”)等非法武装争夺贩毒路线。\n"
+    doc = extract_document(document(text), VOCAB)
+    groups = {m.surface for ms in doc.mentions for m in ms if m.kind == "TerroristGroup"}
+    assert "边境司令部" in groups
+    assert {"纳里尼奥省", "普图马约省"} <= _places_of(text)

@@ -251,6 +251,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         # (“3月23日运动”(M23)), or a group head, after 的 and a few words or at once (“X”联盟)
         "quoted_group_after": re.compile(
             r"\s*[(（][A-Z][A-Za-z0-9\-]{1,12}[)）]"
+            + rf"|\s*[(（](?:{_alt(disc['alias_words'])})"  # “海湾氏族”(又称“…”): a name given another
             + rf"|(?:的[{cjk}]{{0,6}}?)?(?:{_alt(disc['quoted_group_after'])})"
         ),
         "committee": re.compile(f"决议所设({_alt(disc['committee_suffixes'])})"),
@@ -297,8 +298,11 @@ def _located_places(
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
     # a place listed after another (苏禄省、巴西兰省和…) goes on as a list
-    starts = {e + 1 for _s, e in places if text[e : e + 1] in pd["list_linkers"]}
-    ends = [(e, s in starts) for s, e in sorted(places, key=lambda se: se[1])]
+    known = sorted(
+        {*places, *spans}, key=lambda se: se[1]
+    )  # 在考卡省和乔科省: from a province found here too
+    starts = {e + 1 for _s, e in known if text[e : e + 1] in pd["list_linkers"]}
+    ends = [(e, s in starts) for s, e in known]
     while ends:
         e, listed = ends.pop(0)
         hit = (last if listed else item).match(text, e)
