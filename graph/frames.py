@@ -71,6 +71,7 @@ class Frames:
 
     verbs: Mapping[str, tuple[str, ...]]
     blockers: tuple[str, ...]
+    name_heads: tuple[str, ...]
     markers: Mapping[str, tuple[str, ...]]
     list_openers: tuple[str, ...]
     place_parts: tuple[str, ...]
@@ -247,6 +248,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     verbs_t = _table(data, "verbs", source)
     verbs = {cls: _words(verbs_t, "verbs", cls, source) for cls in verbs_t}
     blockers = _words(_table(data, "blockers", source), "blockers", "words", source)
+    name_heads = _words(_table(data, "blockers", source), "blockers", "name_heads", source)
     markers_t = _table(data, "markers", source)
     markers = {role: _words(markers_t, "markers", role, source) for role in MARKER_ROLES}
     unknown = sorted(
@@ -349,6 +351,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     return Frames(
         verbs=verbs,
         blockers=blockers,
+        name_heads=name_heads,
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),
         place_parts=_words(markers_t, "markers", "place_parts", source),

@@ -1348,3 +1348,11 @@ def test_quoted_armed_groups_with_another_name_and_a_pair_of_provinces() -> None
     groups = {m.surface for ms in doc.mentions for m in ms if m.kind == "TerroristGroup"}
     assert "边境司令部" in groups
     assert {"纳里尼奥省", "普图马约省"} <= _places_of(text)
+
+
+def test_a_verb_inside_an_unknown_body_name_does_not_split_a_list_of_partners() -> None:
+    text = "10. 反恐办继续与以下伙伴协作：国际刑警组织、中东反恐融资工作组以及埃格蒙特金融情报机构集团。\n"
+    partners = {o for s, o in pairs(text, "partnerOf") if s == "un-unoct"} | {
+        s for s, o in pairs(text, "partnerOf") if o == "un-unoct"
+    }
+    assert {"org-interpol", "org-egmont-group"} <= partners

@@ -213,6 +213,10 @@ def _scanner(
     return cue, info, blockers
 
 
+#: Verb classes whose words also name what a body does (融资小组, 执行委员会, 培训中心).
+_NAMING_CLASSES = frozenset({"profit", "activity", "implement", "establish", "monitor"})
+
+
 def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
     """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
     cue, classes, blockers = _scanner(frames)
@@ -235,6 +239,15 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             continue
         word = m.group(0)
         kinds, verbal, marker = classes[word]
+        if (
+            verbal
+            and not marker
+            and not word.endswith("了")
+            and set(kinds) <= _NAMING_CLASSES
+            and text.startswith(frames.name_heads, e)
+        ):
+            pos = e  # 融资小组: a verb inside a body's name (参加了工作队的活动 is a verb and its object)
+            continue
         out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out
