@@ -79,6 +79,7 @@ class Frames:
     not_a_target: tuple[str, ...]
     nationality: tuple[str, ...]
     container_tail: tuple[str, ...]
+    against: tuple[str, ...]
     supporter_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
@@ -277,6 +278,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "not_a_target",
             "nationality",
             "container_tail",
+            "against",
             "basis_tail",
             "basis_place_tail",
             "relative_basis_tail",
@@ -359,6 +361,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
+        against=_words(markers_t, "markers", "against", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),

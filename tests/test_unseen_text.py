@@ -1356,3 +1356,8 @@ def test_a_verb_inside_an_unknown_body_name_does_not_split_a_list_of_partners() 
         s for s, o in pairs(text, "partnerOf") if o == "un-unoct"
     }
     assert {"org-interpol", "org-egmont-group"} <= partners
+
+
+def test_a_group_named_as_what_a_meeting_is_against_does_not_act() -> None:
+    text = "7. 2025年11月在利雅得举行的反伊黎伊斯兰国融资小组会议审议了哈瓦拉问题。\n"
+    assert ("group-isil", "city-riyadh") not in pairs(text, "operatesIn")

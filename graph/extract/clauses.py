@@ -305,6 +305,8 @@ def _role(
     frames: Frames,
 ) -> tuple[str, str]:
     """The role of a list from the last cue before it (marker, predicate or none)."""
+    if all(m.kind == "TerroristGroup" for m in group) and text.endswith(frames.against, 0, group[0].start):
+        return "attribute", ""  # 反伊黎伊斯兰国融资小组: what the body is against, not who acts
     if text.startswith(frames.nationality, end) and all(m.kind in _PLACES for m in group):
         return "attribute", ""  # 印度尼西亚籍船员: the nationals of a country, not the country
     if all(m.kind in ("Convention", "Resolution") for m in group) and _contains_instrument(text, end, frames):
