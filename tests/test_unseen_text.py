@@ -1361,3 +1361,10 @@ def test_a_verb_inside_an_unknown_body_name_does_not_split_a_list_of_partners() 
 def test_a_group_named_as_what_a_meeting_is_against_does_not_act() -> None:
     text = "7. 2025年11月在利雅得举行的反伊黎伊斯兰国融资小组会议审议了哈瓦拉问题。\n"
     assert ("group-isil", "city-riyadh") not in pairs(text, "operatesIn")
+
+
+def test_a_global_programme_whose_name_lists_its_aims_is_read_whole() -> None:
+    text = "3. 毒品和犯罪问题办公室通过其全球打击贩运人口、偷运移民和强迫劳动方案协助尼日尔修订法律。\n"
+    doc = extract_document(document(text), VOCAB)
+    names = {m.surface for ms in doc.mentions for m in ms if m.kind == "Programme"}
+    assert "全球打击贩运人口、偷运移民和强迫劳动方案" in names

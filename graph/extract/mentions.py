@@ -227,8 +227,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             r"\(([A-Z][A-Za-z-]{1,11})\)"
         ),
         "programme_verbs": re.compile(_alt(disc["programme_name_verbs"])),
+        # a programme's name may list its aims (全球打击洗钱、犯罪收益和资助恐怖主义方案)
         "named_programme": re.compile(
-            rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}]{{2,14}}?(?:{owned}))"
+            rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}](?:[{cjk}]|、(?=[{cjk}])){{1,24}}?(?:{owned}))"
         ),
         "owned_programme": re.compile(
             rf"(?:{_alt(disc['programme_owner_heads'])})(?:[(（][^()（）]{{1,12}}[)）])?的?([{cjk}]{{2,14}}?(?:{owned}))"
@@ -237,7 +238,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['programme_owner_pronouns'])})"
             rf"((?:{_alt(disc['programme_name_openers'])})[{cjk}]{{2,12}}?(?:{owned}))"
         ),
-        "means_programme": re.compile(rf"(?:{_alt(disc['programme_means'])})([{cjk}]{{2,14}}?(?:{owned}))"),
+        "means_programme": re.compile(
+            rf"(?:{_alt(disc['programme_means'])})([{cjk}](?:[{cjk}]|、(?=[{cjk}])){{1,20}}?(?:{owned}))"
+        ),
         "established": re.compile(
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
