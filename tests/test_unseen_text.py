@@ -1368,3 +1368,13 @@ def test_a_global_programme_whose_name_lists_its_aims_is_read_whole() -> None:
     doc = extract_document(document(text), VOCAB)
     names = {m.surface for ms in doc.mentions for m in ms if m.kind == "Programme"}
     assert "全球打击贩运人口、偷运移民和强迫劳动方案" in names
+
+
+def test_a_body_under_another_acts_and_a_joint_programme_makes_no_partner_active() -> None:
+    text = (
+        "5. 反恐办下属的联合国反恐怖主义中心与联合国儿童基金会合作，"
+        "在蒙古和尼泊尔实施了关于安置返回者的联合方案。\n"
+    )
+    active = pairs(text, "activeIn")
+    assert {("un-uncct", "country-mng"), ("un-uncct", "country-npl")} <= active
+    assert not {s for s, _ in active} & {"un-unoct", "un-unicef"}
