@@ -279,10 +279,20 @@ def from_oxigraph(answer: object, limit: int | None = None) -> Results:
     if isinstance(answer, ox.QuerySolutions):
         names = tuple(v.value for v in answer.variables)
         rows = _capped(answer, limit, "rows")
+        # A term is converted once per answer, however many rows repeat it (the same entities,
+        # relations and documents recur in most rows of a large answer).
+        terms: dict[object, Term] = {}
+
+        def converted(node: object) -> Term:
+            t = terms.get(node)
+            if t is None:
+                t = terms[node] = term(node)
+            return t
+
         return Results(
             "bindings",
             names,
-            tuple({n: term(s[n]) for n in names if s[n] is not None} for s in rows),  # type: ignore[index]
+            tuple({n: converted(v) for n, v in zip(names, s, strict=True) if v is not None} for s in rows),  # type: ignore[call-overload]
         )
     triples = _capped(answer, limit, "triples")  # type: ignore[arg-type]
     return Results(
