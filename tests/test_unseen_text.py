@@ -1378,3 +1378,10 @@ def test_a_body_under_another_acts_and_a_joint_programme_makes_no_partner_active
     active = pairs(text, "activeIn")
     assert {("un-uncct", "country-mng"), ("un-uncct", "country-npl")} <= active
     assert not {s for s, _ in active} & {"un-unoct", "un-unicef"}
+
+
+def test_a_dash_of_punctuation_is_no_part_of_a_name() -> None:
+    text = "4. 萨赫勒伊斯兰国——伊黎伊斯兰国的一个分支——继续在梅纳卡地区活动，另一恐怖团体——穆拉比通组织——也在当地活动。\n"
+    doc = extract_document(document(text), VOCAB)
+    names = {m.surface for ms in doc.mentions for m in ms}
+    assert not any(n.startswith(("—", "-")) for n in names)

@@ -162,6 +162,8 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
     while i > 0 and end - i < limit:
         if not _is_han(text[i - 1]):
             break
+        if text[i - 1] in "·-" and not (i > 1 and "\u4e00" <= text[i - 2] <= "\u9fff"):
+            break  # a dash joins the parts of a name (哥武-人民军), not a dash of punctuation (——)
         if words and text.endswith(words, 0, i):
             break
         if text[i - 1] in boundaries and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
