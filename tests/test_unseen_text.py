@@ -1385,3 +1385,13 @@ def test_a_dash_of_punctuation_is_no_part_of_a_name() -> None:
     doc = extract_document(document(text), VOCAB)
     names = {m.surface for ms in doc.mentions for m in ms}
     assert not any(n.startswith(("—", "-")) for n in names)
+
+
+def test_a_remark_between_dashes_after_a_name_describes_it() -> None:
+    text = (
+        "安全理事会，\n深为关切在毛里塔尼亚东部活动的伊斯兰马格里布基地组织——基地组织在北非的分支——"
+        "继续从绑架勒索中获利，\n"
+    )
+    assert {s for s, _ in pairs(text, "benefitsFrom")} == {"group-aqim"}
+    listed = "毒品和犯罪问题办公室与框架的担保机构——非洲联盟和南部非洲发展共同体——密切协作。\n"
+    assert pairs(listed, "partnerOf")  # after a common noun the dashes name what it stands for

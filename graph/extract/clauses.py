@@ -52,6 +52,9 @@ _QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
 #: What opens an item of an enumeration: (a), （b）, (iii), b), （一）, (1).
 _ITEM = re.compile(r"\s*(?:[(（](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[a-z]\))")
 _REMARK = re.compile(r"\([^()]{0,80}[，,；;][^()]{0,80}\)")
+#: A remark between dashes right after a name (伊斯兰马格里布基地组织——基地组织的附属团体——): it
+#: describes that name. (After a common noun the dashes give what the noun stands for: 担保机构——A、B——.)
+_DASHED = re.compile(r"--[^-，,；;。]{1,40}--")
 _QUOTED = re.compile(
     r'“[^“”。；，、]{1,30}”|"[^"。；，、]{1,30}"|「[^「」。；，、]{1,30}」|『[^『』。；，、]{1,30}』'
 )
@@ -565,6 +568,8 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     ]
     topics = topic_spans(text, ms)
     remarks = [(r.start(), r.end()) for r in _REMARK.finditer(text)]
+    ends = {m.end for m in ordered}
+    remarks += [(r.start(), r.end()) for r in _DASHED.finditer(text) if r.start() in ends]
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
     quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
     out: list[Clause] = []
