@@ -248,14 +248,18 @@ def frame_facts(
     return out
 
 
+@functools.cache
+def _opening_markers(frames: Frames) -> tuple[str, ...]:
+    """Markers that, opening a clause, give the names after them a role other than agent."""
+    return tuple(w for role in ("partner", "beneficiary", "place") for w in frames.markers.get(role, ()))
+
+
 def _described_head(clause: Clause, text: str, frames: Frames) -> tuple[Mention, ...]:
     """The body a relative clause of establishment describes at the head of a clause that names no
     agent (根据第N号决议设立的X在Y设有基地): X, set up there, acts in what follows it."""
     founding = frames.verbs.get("establish", ())
     opening = text[clause.start : clause.end].lstrip(' “‘"')
-    if opening.startswith(
-        tuple(w for role in ("partner", "beneficiary", "place") for w in frames.markers.get(role, ()))
-    ):
+    if opening.startswith(_opening_markers(frames)):
         return ()  # 与根据X设立的Y合作: Y is a partner, whatever the relative clause says of it
     for g in clause.groups:
         if (
