@@ -80,8 +80,11 @@ def rule_cues(vocab: Vocabulary) -> Cues:
     return checked_cues(vocab.cues, vocab.frames)
 
 
-def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
-    """What the relation rules know of the document: its node, its own resolution, generic crimes."""
+def document_context(
+    doc: Document, vocab: Vocabulary, entities: Mapping[str, Entity] | None = None
+) -> relations.Context:
+    """What the relation rules know of the document: its node, its own resolution, generic crimes,
+    and the body that adopts each resolution among ``entities`` (the document's)."""
     own = identity.document_entity(doc, vocab)
     node = own.id if own is not None else "doc-" + doc.id
     self_res = node if own is not None and own.kind == "Resolution" else ""
@@ -94,6 +97,11 @@ def document_context(doc: Document, vocab: Vocabulary) -> relations.Context:
         generic_crimes=generic,
         countries=country_parts(vocab),
         authorities=orgs.known_authorities(vocab),
+        adopters={
+            e.id: body.id
+            for e in (entities or {}).values()
+            if e.kind == "Resolution" and (body := vocab.body_named(e.body)) is not None
+        },
     )
 
 
@@ -116,7 +124,7 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     passages = list(ingest.passages(doc))
     found, entities = mentions.document_mentions(passages, vocab)
     own = identity.document_entity(doc, vocab)
-    ctx = document_context(doc, vocab)
+    ctx = document_context(doc, vocab, entities)
     node = ctx.self_id
     if own is not None:
         entities[node] = own
@@ -162,9 +170,9 @@ def explain(source: str, para: str | None, vocab: Vocabulary) -> list[explaining
     if para is not None and para not in {p.para for p in passages}:
         known = ", ".join(dict.fromkeys(p.para for p in passages))
         raise InputError(f"{source}: no paragraph {para!r} (paragraphs: {known})")
-    found, _ = mentions.document_mentions(passages, vocab)
+    found, entities = mentions.document_mentions(passages, vocab)
     return explaining.explain_passages(
-        passages, found, rule_cues(vocab), document_context(doc, vocab), vocab.frames, para
+        passages, found, rule_cues(vocab), document_context(doc, vocab, entities), vocab.frames, para
     )
 
 

@@ -1395,3 +1395,28 @@ def test_a_remark_between_dashes_after_a_name_describes_it() -> None:
     assert {s for s, _ in pairs(text, "benefitsFrom")} == {"group-aqim"}
     listed = "毒品和犯罪问题办公室与框架的担保机构——非洲联盟和南部非洲发展共同体——密切协作。\n"
     assert pairs(listed, "partnerOf")  # after a common noun the dashes name what it stands for
+
+
+def test_reporting_on_implementation_is_not_implementing() -> None:
+    text = (
+        "1. 大会在第80/211号决议中请秘书长向大会第八十二届会议报告该决议的执行情况。\n"
+        "2. 请联合国毒品和犯罪问题办公室提交一份关于第2462(2019)号决议落实情况的报告。\n"
+    )
+    assert not pairs(text, "implements")
+    watched = RESOLUTION + "5. 请反恐怖主义委员会执行局监测本决议的执行情况；\n"
+    assert ("un-cted", "res-s-2801-2025") in pairs(watched, "implements")  # a monitor still does
+
+
+def test_a_body_is_not_mandated_by_the_resolution_it_adopts() -> None:
+    text = "1. 麻醉药品委员会在第68/2号决议中请联合国毒品和犯罪问题办公室协助各国加强边境管制。\n"
+    got = pairs(text, "mandatedBy")
+    assert (concept("联合国毒品和犯罪问题办公室"), "res-e-cn-7-68-2") in got
+    assert not {s for s, _ in got} & {concept("麻醉药品委员会")}
+
+
+def test_a_committee_named_with_the_council_and_its_topic_is_one_name() -> None:
+    text = RESOLUTION + "7. 请安理会关于几内亚比绍的第2048(2012)号决议所设委员会继续审查旅行禁令；\n"
+    doc = extract_document(document(text), VOCAB)
+    names = {m.surface for ms in doc.mentions for m in ms if m.kind == "UNEntity"}
+    assert "安理会关于几内亚比绍的第2048(2012)号决议所设委员会" in names
+    assert "un-security-council" not in {s for s, _ in pairs(text, "mandatedBy")}

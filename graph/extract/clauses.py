@@ -231,7 +231,7 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         if not any(x < m.end() and m.start() < y for x, y in taken)
         and not (m.group(0) in frames.marks_before_name and m.end() in starts)
     ]
-    out = []
+    out: list[Predicate] = []
     pos = a
     while (m := cue.search(text, pos, b)) is not None:
         s, e = m.start(), m.end()
@@ -251,9 +251,19 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         ):
             pos = e  # 融资小组: a verb inside a body's name (参加了工作队的活动 is a verb and its object)
             continue
+        if word in frames.reported[0] and _reported(text, out[-1].end if out else a, s, e, frames):
+            pos = e  # 报告该决议的执行情况: what is reported on, not done
+            continue
         out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out
+
+
+def _reported(text: str, since: int, s: int, e: int, frames: Frames) -> bool:
+    """The status word at ``s:e`` (执行情况) is what a report is about: a report word stands
+    between the cue before it (``since``) and it, or one follows it at once."""
+    _status, before, after = frames.reported
+    return any(text.find(w, since, s) >= 0 for w in before) or text.startswith(after, e)
 
 
 def _gap(text: str, a: int, b: int) -> str:

@@ -140,6 +140,8 @@ def matcher_for(vocab: Vocabulary) -> Matcher:
 
 #: A short form in Latin letters in brackets, right after a name: “3月23日运动”(M23).
 _ACRONYM_AFTER = re.compile(r"\s*[(（][A-Z]")
+#: The Council and the topic of its resolution right before a committee's resolution (安全理事会关于海地的).
+_COUNCIL_ON = re.compile(r"(?:安全理事会|安理会)关于[^，。；：、\s]{1,16}?的$")
 
 
 def _stable_id(prefix: str, label: str) -> str:
@@ -658,6 +660,8 @@ def discover(
         code, pos = body_before(text, start, vocab.symbol_bodies(), 6)
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
+        elif topic := _COUNCIL_ON.search(text, max(0, start - 24), start):
+            start = topic.start()  # 安全理事会关于海地的第2653(2022)号决议所设委员会: one name
         refs = tuple(
             resolution_entity("S", i.group(1), int(i.group(2)), vocab.symbol_bodies()).id
             for i in SC_ONE.finditer(text, run.start(), run.end())

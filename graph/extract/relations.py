@@ -830,8 +830,10 @@ def document_facts(
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
         for f in facts:
-            if f.subject == f.object:
-                continue
+            if f.subject == f.object or (
+                f.predicate == "mandatedBy" and ctx.adopters.get(f.object) == f.subject
+            ):
+                continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
             if uncertain and not f.hedged:

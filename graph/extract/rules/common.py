@@ -140,6 +140,8 @@ class Context:
     countries: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     #: the vocabulary's authorities of a country (伊拉克政府) → that place
     authorities: Mapping[str, str] = field(default_factory=dict)
+    #: each resolution the document names → the body that adopts it (a body is not mandated by its own)
+    adopters: Mapping[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- amounts
