@@ -1420,3 +1420,33 @@ def test_a_committee_named_with_the_council_and_its_topic_is_one_name() -> None:
     names = {m.surface for ms in doc.mentions for m in ms if m.kind == "UNEntity"}
     assert "安理会关于几内亚比绍的第2048(2012)号决议所设委员会" in names
     assert "un-security-council" not in {s for s, _ in pairs(text, "mandatedBy")}
+
+
+def test_organizations_asked_with_a_un_body_are_not_mandated() -> None:
+    text = (
+        RESOLUTION
+        + "回顾其第2462(2019)号决议，\n1. 请联合国开发计划署、国际刑警组织和世界海关组织继续向会员国提供技术援助；\n"
+    )
+    got = {s for s, _ in pairs(text, "mandatedBy")}
+    assert concept("联合国开发计划署") in got
+    assert not got & {"org-interpol", "org-wco"}
+
+
+def test_an_instrument_as_the_subject_ends_the_carried_actor() -> None:
+    text = (
+        "5. 毒品和犯罪问题办公室在塞尔维亚举办了枪支管制讲习班。"
+        "该战略于2019年在日内瓦举行的部长级会议上通过。\n"
+    )
+    places = {o for _, o in pairs(text, "activeIn")}
+    assert "country-srb" in places
+    assert not places & {"city-geneva", "country-che"}
+
+
+def test_a_programme_named_after_the_united_nations_is_discovered_but_not_a_bodys() -> None:
+    text = "3. 联合国打击恐怖分子旅行方案在亚美尼亚部署了旅客数据系统。\n"
+    doc = extract_document(document(text), VOCAB)
+    kinds = {m.surface: m.kind for ms in doc.mentions for m in ms}
+    assert kinds.get("联合国打击恐怖分子旅行方案") == "Programme"
+    owned = "3. 联合国毒品和犯罪问题办公室打击恐怖主义方案在亚美尼亚提供了培训。\n"
+    doc = extract_document(document(owned), VOCAB)
+    assert "联合国毒品和犯罪问题办公室" in {m.surface for ms in doc.mentions for m in ms}

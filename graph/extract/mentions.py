@@ -46,7 +46,7 @@ from graph.symbols import (
     resolution_mentions,
     sc_year,
 )
-from graph.vocab import Vocabulary
+from graph.vocab import Concept, Vocabulary
 
 # ---------------------------------------------------------------- the vocabulary matcher
 
@@ -213,6 +213,10 @@ def _located_patterns(
     return unit, item, last, pair
 
 
+def _is_body(c: Concept | None) -> bool:
+    return c is not None and c.kind in ("UNEntity", "Organization", "Programme")
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -233,7 +237,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "programme_verbs": re.compile(_alt(disc["programme_name_verbs"])),
         # a programme's name may list its aims (全球打击洗钱、犯罪收益和资助恐怖主义方案)
         "named_programme": re.compile(
-            rf"((?:{_alt(disc['programme_prefixes'])})[{cjk}](?:[{cjk}]|、(?=[{cjk}])){{1,24}}?(?:{owned}))"
+            rf"(({_alt(disc['programme_prefixes'])})[{cjk}](?:[{cjk}]|、(?=[{cjk}])){{1,24}}?(?:{owned}))"
         ),
         "owned_programme": re.compile(
             rf"(?:{_alt(disc['programme_owner_heads'])})(?:[(（][^()（）]{{1,12}}[)）])?的?([{cjk}]{{2,14}}?(?:{owned}))"
@@ -517,8 +521,13 @@ def discover(
         """A programme's name may hold the verbs of its purpose (全球打击恐怖主义旅行方案)."""
         return clean(pat["programme_verbs"].sub("", name))
 
-    for m in pat["named_programme"].finditer(text):  # 全球…方案 anywhere: no owner named before it
+    at = 0
+    while (m := pat["named_programme"].search(text, at)) is not None:  # 全球…方案: no owner named before it
         name, a, b = m.group(1), m.start(1), m.end(1)
+        at = m.end()
+        if any(a <= s2 <= m.end(2) < e2 and _is_body(vocab.lookup(text[s2:e2])) for s2, e2 in taken):
+            at = m.end(2)  # 联合国毒品和犯罪问题办公室…方案 is a body's programme: look on after the prefix
+            continue
         if (
             len(name) >= 6
             and "的" not in name

@@ -446,7 +446,9 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
             ]
             if not after:
                 continue
-            for s in addressees(text, coordinated(text, ms, after[0], AGENTS), cues):
+            listed = coordinated(text, ms, after[0], AGENTS)
+            # 请犯罪司法所、国际刑警组织和世界海关组织…: the organizations asked with it are not mandated
+            for s in [m for m in addressees(text, listed, cues) if m.kind in md["mandated_kinds"]]:
                 out.append(
                     make_fact(
                         s.concept,
