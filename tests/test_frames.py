@@ -433,7 +433,7 @@ def test_a_group_said_to_keep_links_with_others_is_affiliated_with_each() -> Non
 def test_a_short_form_stands_for_the_subject_the_text_is_about() -> None:
     # the last group named is the one pledged to; 该组织 is still the subject of the sentence before
     text = "伊斯兰马格里布基地组织于2007年宣布效忠基地组织。该组织主要在马里北部和尼日尔活动。"
-    assert cid("马里北部") in objects(text, "operatesIn", cid("伊斯兰马格里布基地组织"))
+    assert cid("马里") in objects(text, "operatesIn", cid("伊斯兰马格里布基地组织"))
     assert objects(text, "operatesIn", cid("基地组织")) == set()
 
 
@@ -487,7 +487,7 @@ def test_a_fronted_purpose_is_done_by_the_subject_of_the_clause_after_it() -> No
 def test_a_group_in_part_of_a_country_named_with_it_is_in_that_country() -> None:
     text = "伊斯兰国西非省继续在尼日利亚东北部发动袭击。"
     group = cid("伊斯兰国西非省")
-    assert objects(text, "operatesIn", group) == {cid("尼日利亚东北部"), cid("尼日利亚")}
+    assert objects(text, "operatesIn", group) == {cid("尼日利亚")}  # its north-east is no place of its own
     # a city is part of its country too, but the text does not name the country
     assert objects("青年党在摩加迪沙发动袭击。", "operatesIn", cid("青年党")) == {cid("摩加迪沙")}
 
@@ -574,9 +574,7 @@ def test_a_group_described_by_a_relative_clause_is_its_subject_and_recurs_by_nam
     )
     found = facts(text)
     group = next(f.subject for f in found if f.predicate == "operatesIn")
-    assert {f.object for f in found if f.predicate == "operatesIn" and f.subject == group} >= {
-        cid("马里中部")
-    }
+    assert {f.object for f in found if f.predicate == "operatesIn" and f.subject == group} >= {cid("马里")}
     crimes = {f.object for f in found if f.predicate == "benefitsFrom" and f.subject == group}
     assert {cid("走私"), cid("绑架勒索")} <= crimes
 
@@ -609,7 +607,7 @@ def test_the_un_partner_of_a_jointly_held_event_is_active_where_it_is_held() -> 
 
 def test_a_branch_noun_between_two_groups_makes_the_second_the_subject() -> None:
     text = "基地组织的附属团体青年党继续在索马里南部袭击平民；另一附属团体伊斯兰马格里布基地组织则在马里北部活跃。"
-    assert objects(text, "operatesIn", cid("青年党")) >= {cid("索马里南部")}
+    assert objects(text, "operatesIn", cid("青年党")) >= {cid("索马里")}
     assert objects(text, "operatesIn", cid("基地组织")) == set()
     assert pairs(text, "affiliatedWith") == {
         (cid("青年党"), cid("基地组织")),
@@ -739,7 +737,7 @@ def test_a_marked_list_after_an_opener_keeps_its_marker() -> None:
 def test_the_place_of_a_group_named_beside_the_agent_is_not_the_agents() -> None:
     text = "伊斯兰马格里布基地组织在马里北部活动。该组织与尼日利亚的博科圣地以及索马里的青年党建立了联系。"
     aqim = cid("伊斯兰马格里布基地组织")
-    assert objects(text, "operatesIn", aqim) == {cid("马里北部"), cid("马里")}
+    assert objects(text, "operatesIn", aqim) == {cid("马里")}  # the north of Mali is in Mali
     assert objects(text, "affiliatedWith", aqim) == {cid("博科圣地"), cid("青年党")}
 
 

@@ -708,6 +708,7 @@ def document_facts(
         generic_groups=tuple(cues["benefit"]["other_actors"]),
     )
     anaphors = cues["anaphora"]["entity"]
+    directions = tuple(cues["discovery"]["places"]["directions"])
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
     found = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
@@ -838,6 +839,9 @@ def document_facts(
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
             if uncertain and not f.hedged:
                 f = dataclasses.replace(f, hedged=True)
+            if part_of := _direction_of(f, ms, p.text, ctx, directions):
+                # 在马里北部活动: the north of a country is no place of its own; the country is
+                f = dataclasses.replace(f, object=part_of, rule=f.rule + "_country")
             key = (f.subject, f.predicate, f.object, p.para, p.sent)
             if key in seen:
                 continue
@@ -895,6 +899,22 @@ def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:
     country, names = ctx.countries[f.object]
     said = any(m.concept == f.object and text.startswith(names, m.start) for m in ms)
     return country if said else ""
+
+
+def _direction_of(
+    f: Fact, ms: Sequence[Mention], text: str, ctx: Context, directions: tuple[str, ...]
+) -> str:
+    """The country whose part a place is, where the text names that part by the country's name and
+    a direction alone (马里北部, 尼日利亚东北部), for a place where a group or a body is."""
+    if f.predicate != "operatesIn" or f.object not in ctx.countries:
+        return ""
+    country, names = ctx.countries[f.object]
+    for m in ms:
+        if m.concept == f.object:
+            name = next((n for n in names if text.startswith(n, m.start)), "")
+            if text[m.start + len(name) : m.end] in directions:  # 索马里中部和南部: 南部 alone too
+                return country
+    return ""
 
 
 def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:
