@@ -72,6 +72,8 @@ class Frames:
     verbs: Mapping[str, tuple[str, ...]]
     blockers: tuple[str, ...]
     name_heads: tuple[str, ...]
+    #: Heads of a body's or programme's name that a region or city opening it gives its name to.
+    region_name_heads: tuple[str, ...]
     #: (status words, report words before, report words after): 报告…执行情况 states no implementation.
     reported: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     markers: Mapping[str, tuple[str, ...]]
@@ -252,6 +254,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     verbs = {cls: _words(verbs_t, "verbs", cls, source) for cls in verbs_t}
     blockers = _words(_table(data, "blockers", source), "blockers", "words", source)
     name_heads = _words(_table(data, "blockers", source), "blockers", "name_heads", source)
+    region_name_heads = _words(_table(data, "blockers", source), "blockers", "region_name_heads", source)
     reported = tuple(
         _words(_table(data, "blockers", source), "blockers", k, source)
         for k in ("status_words", "report_before", "report_after")
@@ -360,6 +363,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         verbs=verbs,
         blockers=blockers,
         name_heads=name_heads,
+        region_name_heads=region_name_heads,
         reported=(reported[0], reported[1], reported[2]),
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),

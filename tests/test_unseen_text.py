@@ -1450,3 +1450,10 @@ def test_a_programme_named_after_the_united_nations_is_discovered_but_not_a_body
     owned = "3. 联合国毒品和犯罪问题办公室打击恐怖主义方案在亚美尼亚提供了培训。\n"
     doc = extract_document(document(owned), VOCAB)
     assert "联合国毒品和犯罪问题办公室" in {m.surface for ms in doc.mentions for m in ms}
+
+
+def test_a_region_that_opens_a_bodys_name_is_no_place_of_the_work() -> None:
+    text = "6. 毒品和犯罪问题办公室为西非中央机关和检察官网络提供了秘书处支持，并在马拉维举办了讲习班。\n"
+    places = {o for _, o in pairs(text, "activeIn")}
+    assert "country-mwi" in places
+    assert concept("西非") not in places

@@ -694,6 +694,8 @@ def _clause(
             role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
         elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
             role = "place"  # 以X(边境地区)为主要基地
+        elif all(m.kind == "Region" for m in items) and _region_names_body(text, end, b, cues, frames):
+            role = kept = "attribute"  # 东部非洲资产追回机构间网络, 雅温得区域间协调中心: part of a name
         elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
             role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
         groups.append(Group(tuple(items), role, start, end, verb))
@@ -900,6 +902,18 @@ def _only_adverbs(gap: str, adverbs: Sequence[str]) -> bool:
             return False
         gap = gap[len(word) :]
     return True
+
+
+def _region_names_body(
+    text: str, end: int, b: int, cues: Sequence[Predicate], frames: Frames, reach: int = 20
+) -> bool:
+    """The region or city that ends at ``end`` opens the name of a body or programme it gives its
+    name to (东部非洲资产追回机构间网络, 印度洋岛国…联合倡议): no cue word, 的 or punctuation
+    before one of ``region_name_heads``, within ``reach`` characters."""
+    stop = min([c.start for c in cues if c.start >= end] + [b, end + reach])
+    run = text[end:stop]
+    cut = next((i for i, ch in enumerate(run) if not ("\u4e00" <= ch <= "\u9fff") or ch == "的"), len(run))
+    return any(run.find(h, 1) >= 0 and run.find(h, 1) + len(h) <= cut for h in frames.region_name_heads)
 
 
 def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:
