@@ -1401,6 +1401,7 @@ def test_reporting_on_implementation_is_not_implementing() -> None:
     text = (
         "1. 大会在第80/211号决议中请秘书长向大会第八十二届会议报告该决议的执行情况。\n"
         "2. 请联合国毒品和犯罪问题办公室提交一份关于第2462(2019)号决议落实情况的报告。\n"
+        "3. 请反恐怖主义办公室在2027年底之前就第2396(2017)号决议的执行情况提出报告。\n"
     )
     assert not pairs(text, "implements")
     watched = RESOLUTION + "5. 请反恐怖主义委员会执行局监测本决议的执行情况；\n"
