@@ -93,6 +93,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "programme_means",
                 "bracketed_group_heads",
                 "bracketed_group_cued_heads",
+                "listed_group_refs",
             )
         },
         "un_prefix": TEXT,

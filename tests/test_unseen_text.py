@@ -1458,3 +1458,14 @@ def test_a_region_that_opens_a_bodys_name_is_no_place_of_the_work() -> None:
     places = {o for _, o in pairs(text, "activeIn")}
     assert "country-mwi" in places
     assert concept("西非") not in places
+
+
+def test_a_name_after_a_sanctions_list_reference_is_a_listed_group() -> None:
+    text = (
+        "QDe.177 萨赫勒圣战者网络(SAHEL MUJAHIDIN NETWORK)\n"
+        "萨赫勒圣战者网络于2019年5月2日被列入名单。该网络在尼日尔境内设有训练营。\n"
+    )
+    doc = extract_document(document(text), VOCAB)
+    kinds = {m.surface: m.kind for ms in doc.mentions for m in ms}
+    assert kinds.get("萨赫勒圣战者网络") == "TerroristGroup"
+    assert any(o == "country-ner" for _, o in pairs(text, "operatesIn"))

@@ -213,6 +213,12 @@ def _located_patterns(
     return unit, item, last, pair
 
 
+@functools.cache
+def _listed_ref(refs: tuple[str, ...]) -> re.Pattern[str]:
+    """A sanctions-list reference (QDe.140) ending right where a name starts."""
+    return re.compile(f"(?:{_alt(refs)})\\s*\\d{{1,4}}\\s*$")
+
+
 def _is_body(c: Concept | None) -> bool:
     return c is not None and c.kind in ("UNEntity", "Organization", "Programme")
 
@@ -734,8 +740,20 @@ def discover(
                     )
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
     name_stops = (*disc["boundaries"], *stop, *anaphors)
+    listed = _listed_ref(tuple(disc["listed_group_refs"]))
     out += [
         Mention(
+            _stable_id("group", text[f.start : f.end]),
+            "TerroristGroup",
+            raw[f.start : f.end],
+            p.doc_id,
+            f.start,
+            f.end,
+            "discovered",
+            f.refs,
+        )
+        if listed.search(text, max(0, f.start - 16), f.start)
+        else Mention(
             _stable_id("organization", text[f.start : f.end]),
             "Organization",
             raw[f.start : f.end],
