@@ -1469,3 +1469,10 @@ def test_a_name_after_a_sanctions_list_reference_is_a_listed_group() -> None:
     kinds = {m.surface: m.kind for ms in doc.mentions for m in ms}
     assert kinds.get("萨赫勒圣战者网络") == "TerroristGroup"
     assert any(o == "country-ner" for _, o in pairs(text, "operatesIn"))
+
+
+def test_a_full_name_with_supporters_in_it_before_a_known_short_form_is_that_group() -> None:
+    text = "安全理事会成员注意到，西非伊斯兰支持者阵线(又称“安萨鲁”)声称对袭击负责。\n"
+    doc = extract_document(document(text), VOCAB)
+    named = {m.surface: m.concept for ms in doc.mentions for m in ms}
+    assert named.get("西非伊斯兰支持者阵线") == named.get("安萨鲁") == concept("安萨鲁")

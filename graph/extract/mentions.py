@@ -923,7 +923,7 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
         start = _left_edge(folded, paren, d["boundaries"], reach)
         for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name
             at = folded.rfind(word, start, paren)
-            if at >= 0:
+            if at >= 0 and not folded.startswith("者", at + len(word)):  # 支持者: a noun, no verb
                 start = max(start, at + len(word))
         found = next((m for m in out if m.end == paren and m.method == "discovered"), None)
         if found is not None:  # a name discovery found whole: it is the short form's entity
