@@ -94,6 +94,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "bracketed_group_heads",
                 "bracketed_group_cued_heads",
                 "listed_group_refs",
+                "listed_alias_words",
+                "listed_alias_ends",
             )
         },
         "un_prefix": TEXT,

@@ -1476,3 +1476,26 @@ def test_a_full_name_with_supporters_in_it_before_a_known_short_form_is_that_gro
     doc = extract_document(document(text), VOCAB)
     named = {m.surface: m.concept for ms in doc.mentions for m in ms}
     assert named.get("西非伊斯兰支持者阵线") == named.get("安萨鲁") == concept("安萨鲁")
+
+
+def test_a_sanctions_summary_heading_names_the_group_its_alias_list_knows() -> None:
+    text = (
+        "QDe.199\n"
+        "东非圣战者联合阵线(UNITED FRONT OF EAST AFRICAN MUJAHIDIN)别名：a) UFEAM；b) “青年党”\n"
+        "地址：索马里\n"
+        "东非圣战者联合阵线于2020年3月1日被列入名单。该组织在肯尼亚拉穆州发动袭击。\n"
+    )
+    doc = extract_document(document(text), VOCAB)
+    named = {m.surface: m.concept for ms in doc.mentions for m in ms}
+    assert named.get("东非圣战者联合阵线") == concept("青年党")
+    assert (concept("青年党"), "country-ken") in pairs(text, "operatesIn")
+    new = "QDe.198 北方解放阵线(NORTHERN LIBERATION FRONT)别名：a) NLF\n北方解放阵线在马里北部活动。\n"
+    kinds = {m.surface: m.kind for ms in extract_document(document(new), VOCAB).mentions for m in ms}
+    assert kinds.get("北方解放阵线") == "TerroristGroup"
+
+
+def test_of_two_names_overlapping_the_one_jieba_cuts_around_is_read() -> None:
+    doc = extract_document(document("2024年，该团体在肯尼亚拉穆州多次发动袭击。\n"), VOCAB)
+    names = {m.surface for ms in doc.mentions for m in ms}
+    assert "肯尼亚" in names
+    assert "尼亚拉" not in names

@@ -126,7 +126,23 @@ class Matcher:
             if self.not_names and key.startswith(self.not_names, start):
                 continue
             hits.append((start, end + 1, cid))
-        return hits
+        return self._at_cuts(key, hits)
+
+    def _at_cuts(self, key: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Of two names of one length that overlap (肯尼亚 and 尼亚拉 in 肯尼亚拉穆州), the one jieba
+        cuts the text around where the other it does not."""
+        out = []
+        for h in hits:
+            rivals = [
+                o for o in hits if o != h and o[1] - o[0] == h[1] - h[0] and o[0] < h[1] and h[0] < o[1]
+            ]
+            if rivals and not self._cut_around(key, h) and any(self._cut_around(key, o) for o in rivals):
+                continue
+            out.append(h)
+        return out
+
+    def _cut_around(self, key: str, hit: tuple[int, int, str]) -> bool:
+        return self.is_cut(key, hit[0]) and self.is_cut(key, hit[1])
 
 
 @functools.cache
@@ -211,6 +227,41 @@ def _located_patterns(
     # 南拉瑙省和北拉瑙省: after a province or state, the last item of a pair is one too
     pair = re.compile(f"(?:{_alt(pd['list_last_linkers'])})({named_unit})")
     return unit, item, last, pair
+
+
+@functools.cache
+def _listed_heading_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A name, its Latin name in capitals in brackets, and an alias word (别名)."""
+    return re.compile(
+        r"([\u4e00-\u9fff][\u4e00-\u9fff·-]{1,29})\s*\(([A-Z][A-Z0-9'’.&\- ]{2,80})\)\s*(?:"
+        + _alt(words)
+        + r")\s*[：:]?"
+    )
+
+
+def _listed_heading(
+    text: str, raw: str, p: Passage, vocab: Vocabulary, free: Callable[[int, int], bool]
+) -> list[Mention]:
+    """The listed group a sanctions summary's heading names: the group an alias of its list names,
+    if the vocabulary knows one, else a new one (QDe.142苏丹之地穆斯林支持者组织(JAMA'ATU …)别名：
+    a) Ansaru；b) “安萨鲁”)."""
+    disc = vocab.cues["discovery"]
+    out: list[Mention] = []
+    for m in _listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text):
+        a, b = m.start(1), m.end(1)
+        if vocab.lookup(m.group(1)) is not None or not free(a, b):
+            continue
+        rest = text[m.end() : m.end() + 160]
+        cut = min((i for w in disc["listed_alias_ends"] if (i := rest.find(w)) >= 0), default=len(rest))
+        known = [
+            c
+            for item in re.split(r"[；;]", rest[:cut])
+            if (c := vocab.lookup(re.sub(r"^\s*[a-z]\)\s*", "", item).strip(' “”"‘’「」'))) is not None
+            and c.kind == "TerroristGroup"
+        ]
+        cid = known[0].id if known else _stable_id("group", fold(m.group(1)))
+        out.append(Mention(cid, "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered"))
+    return out
 
 
 @functools.cache
@@ -659,6 +710,8 @@ def discover(
                         "discovered",
                     )
                 )
+    # a sanctions summary's heading: 名称(LATIN NAME)别名：a) …；b) …
+    out += _listed_heading(text, raw, p, vocab, free)
     # armed groups named with their short form: 上帝抵抗军(上帝军), 回归、复原和复兴组织(3R)
     out += _bracketed_groups(
         text, raw, p, vocab, pat, cued, (*disc["boundaries"], *stop, *anaphors), clean, free
