@@ -1499,3 +1499,9 @@ def test_of_two_names_overlapping_the_one_jieba_cuts_around_is_read() -> None:
     names = {m.surface for ms in doc.mentions for m in ms}
     assert "肯尼亚" in names
     assert "尼亚拉" not in names
+
+
+def test_a_heading_that_is_a_programmes_name_names_the_programme_it_introduces() -> None:
+    text = "二、主要活动\n\nA. 海上执法伙伴关系方案\n\n5. 在报告所述期间，该方案在吉布提为海岸警卫队举办了培训。\n"
+    got = pairs(text, "activeIn")
+    assert any(s.startswith("programme-") and o == "country-dji" for s, o in got)

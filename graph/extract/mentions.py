@@ -303,6 +303,8 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['programme_owner_pronouns'])})"
             rf"((?:{_alt(disc['programme_name_openers'])})[{cjk}]{{2,12}}?(?:{owned}))"
         ),
+        # a heading that is a programme's name and nothing else (B. 边境安全和管理方案)
+        "heading_programme": re.compile(rf"\s*([{cjk}](?:[{cjk}]|、(?=[{cjk}])){{3,28}}?(?:{owned}))\s*$"),
         "means_programme": re.compile(
             rf"(?:{_alt(disc['programme_means'])})([{cjk}](?:[{cjk}]|、(?=[{cjk}])){{1,20}}?(?:{owned}))"
         ),
@@ -595,6 +597,15 @@ def discover(
             out.append(
                 Mention(
                     _stable_id("programme", fold(name)), "Programme", raw[a:b], p.doc_id, a, b, "discovered"
+                )
+            )
+            taken.append((a, b))
+    if p.kind == "heading" and (h := pat["heading_programme"].match(text)) is not None:
+        a, b = h.start(1), h.end(1)
+        if not vocab.lookup(h.group(1)) and clean_programme(h.group(1)) and free(a, b):
+            out.append(
+                Mention(
+                    _stable_id("programme", h.group(1)), "Programme", raw[a:b], p.doc_id, a, b, "discovered"
                 )
             )
             taken.append((a, b))
