@@ -1505,3 +1505,10 @@ def test_a_heading_that_is_a_programmes_name_names_the_programme_it_introduces()
     text = "二、主要活动\n\nA. 海上执法伙伴关系方案\n\n5. 在报告所述期间，该方案在吉布提为海岸警卫队举办了培训。\n"
     got = pairs(text, "activeIn")
     assert any(s.startswith("programme-") and o == "country-dji" for s, o in got)
+
+
+def test_a_programme_named_without_its_prefix_is_the_one_named_in_full() -> None:
+    text = "A. 海上执法伙伴关系方案\n\n5. 联合国海上执法伙伴关系方案于2024年启动，并在吉布提举办了培训。\n"
+    doc = extract_document(document(text), VOCAB)
+    ids = {m.concept for ms in doc.mentions for m in ms if m.kind == "Programme"}
+    assert len(ids) == 1

@@ -1069,6 +1069,30 @@ def _language(text: str, m: Mention, vocab: Vocabulary) -> bool:
     )
 
 
+def _unprefixed_programmes(found: list[list[Mention]], prefixes: tuple[str, ...]) -> list[list[Mention]]:
+    """A programme discovered under its full name (联合国反恐怖主义旅行方案) and elsewhere in the
+    document without the prefix (反恐怖主义旅行方案, a heading) is one programme: the full name's."""
+    full = {
+        fold(m.surface): m.concept
+        for ms in found
+        for m in ms
+        if m.kind == "Programme" and m.method == "discovered" and fold(m.surface).startswith(prefixes)
+    }
+    if not full:
+        return found
+    same = {
+        m.concept: cid
+        for ms in found
+        for m in ms
+        if m.kind == "Programme" and m.method == "discovered"
+        for w in prefixes
+        if (cid := full.get(w + fold(m.surface))) is not None and cid != m.concept
+    }
+    if not same:
+        return found
+    return [[dataclasses.replace(m, concept=same.get(m.concept, m.concept)) for m in ms] for ms in found]
+
+
 def document_mentions(
     passages: Sequence[Passage], vocab: Vocabulary
 ) -> tuple[list[list[Mention]], dict[str, Entity]]:
@@ -1105,6 +1129,7 @@ def document_mentions(
             merged = _merge(merged + parts)
         merged = [m for m in merged if not _language(p.text, m, vocab)]
         first.append(_bracketed_aliases(p.text, _named_before_alias(p.text, merged, vocab), vocab))
+    first = _unprefixed_programmes(first, tuple(vocab.cues["discovery"]["programme_prefixes"]))
     first = _date_yearless_resolutions(passages, first, vocab)
     first = _specialise_in_paragraphs(passages, first, vocab)
     learned = learn_aliases(passages, first, vocab)
