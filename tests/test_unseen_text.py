@@ -1512,3 +1512,9 @@ def test_a_programme_named_without_its_prefix_is_the_one_named_in_full() -> None
     doc = extract_document(document(text), VOCAB)
     ids = {m.concept for ms in doc.mentions for m in ms if m.kind == "Programme"}
     assert len(ids) == 1
+
+
+def test_chads_lac_province_is_no_lake() -> None:
+    got = pairs("3. 该团体袭击了乍得湖区省的一处军营。\n", "operatesIn")
+    assert ("group-x", "region-lake-chad") not in got
+    assert concept("湖区省") in {o for _, o in pairs("3. 博科圣地袭击了乍得湖区省的一处军营。\n", "operatesIn")}
