@@ -1515,6 +1515,6 @@ def test_a_programme_named_without_its_prefix_is_the_one_named_in_full() -> None
 
 
 def test_chads_lac_province_is_no_lake() -> None:
-    got = pairs("3. 该团体袭击了乍得湖区省的一处军营。\n", "operatesIn")
-    assert ("group-x", "region-lake-chad") not in got
-    assert concept("湖区省") in {o for _, o in pairs("3. 博科圣地袭击了乍得湖区省的一处军营。\n", "operatesIn")}
+    places = {o for _, o in pairs("3. 博科圣地袭击了乍得湖区省的一处军营。\n", "operatesIn")}
+    assert concept("湖区省") in places
+    assert concept("乍得湖") not in places
