@@ -1518,3 +1518,10 @@ def test_chads_lac_province_is_no_lake() -> None:
     places = {o for _, o in pairs("3. 博科圣地袭击了乍得湖区省的一处军营。\n", "operatesIn")}
     assert concept("湖区省") in places
     assert concept("乍得湖") not in places
+
+
+def test_deeply_concerned_is_no_marker_of_whom_something_is_for() -> None:
+    text = RESOLUTION + "深为关切博科圣地在尼日尔和乍得对平民实施的绑架行为，\n"
+    assert {("group-boko-haram", "country-ner"), ("group-boko-haram", "country-tcd")} <= pairs(
+        text, "operatesIn"
+    )
