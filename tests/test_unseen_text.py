@@ -1521,7 +1521,8 @@ def test_chads_lac_province_is_no_lake() -> None:
 
 
 def test_deeply_concerned_is_no_marker_of_whom_something_is_for() -> None:
-    text = RESOLUTION + "深为关切博科圣地在尼日尔和乍得对平民实施的绑架行为，\n"
-    assert {("group-boko-haram", "country-ner"), ("group-boko-haram", "country-tcd")} <= pairs(
-        text, "operatesIn"
+    text = (
+        "深为关切伊斯兰马格里布基地组织(又称“基地组织马格里布分支”，以下简称该组织)及其附属团体"
+        "在马里和尼日尔北部对平民和援助人员实施的绑架行为，\n"
     )
+    assert {("group-aqim", "country-mli"), ("group-aqim", "country-ner")} <= pairs(text, "operatesIn")
