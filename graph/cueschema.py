@@ -139,6 +139,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "groups": WORDS,
         "entity": WORDS,
         "entity_at_start": WORDS,
+        "author": WORDS,
         "places": WORDS,
         "place": WORDS,
         "mission_heads": WORDS,

@@ -1526,3 +1526,16 @@ def test_deeply_concerned_is_no_marker_of_whom_something_is_for() -> None:
         "在马里和尼日尔北部对平民和援助人员实施的绑架行为，\n"
     )
     assert {("group-aqim", "country-mli"), ("group-aqim", "country-ner")} <= pairs(text, "operatesIn")
+
+
+def test_the_body_a_report_names_itself_with_is_the_author_of_clauses_naming_none() -> None:
+    text = (
+        "麻醉药品委员会\n第六十九届会议\n\n"
+        "1. 联合国毒品和犯罪问题办公室执行主任提交本报告。\n\n"
+        "二、主要活动\n\n"
+        "2. 一些会员国报告说，合成药物贩运继续扩大。\n\n"
+        "3. 此外，向老挝和柬埔寨的海关官员提供了关于合成药物的培训。\n\n"
+        "4. 在泰国，本办公室协助边境联络处开展了联合检查。\n"
+    )
+    places = {o for s, o in pairs(text, "activeIn") if s == "un-unodc"}
+    assert {"country-lao", "country-khm"} <= places

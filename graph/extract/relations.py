@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
 from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, analyse, clause_spans
-from graph.extract.discourse import ACTORS, Discourse, default_actor, named_as
+from graph.extract.discourse import ACTORS, AUTHORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
 from graph.extract.rules.common import (
@@ -698,6 +698,8 @@ def document_facts(
         ]
     first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
+    if actor is None and not ctx.self_resolution:  # 本办公室: the body a report names itself with
+        actor = _self_named(folded, named, tuple(cues["anaphora"]["author"]))
     discourse = Discourse(
         actor=actor,
         speaking=frames.own_act,
@@ -861,6 +863,24 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _self_named(
+    folded: Sequence[str], named: Sequence[Sequence[Mention]], words: tuple[str, ...]
+) -> Mention | None:
+    """The author a report names itself as (本办公室): the last body named before the first such
+    word whose name ends with the word's head (联合国毒品和犯罪问题办公室 … 本办公室)."""
+    seen: list[Mention] = []
+    for text, ms in zip(folded, named, strict=True):
+        at = min(((i, w) for w in words if (i := text.find(w)) >= 0), default=None)
+        if at is not None:
+            head = at[1][1:]
+            before = [*seen, *(m for m in ms if m.end <= at[0])]
+            return next(
+                (m for m in reversed(before) if m.kind in AUTHORS and fold(m.surface).endswith(head)), None
+            )
+        seen += ms
+    return None
 
 
 def _name_line(p: Passage, ms: Sequence[Mention]) -> bool:
