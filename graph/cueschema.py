@@ -91,6 +91,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "alias_words",
                 "programme_owner_pronouns",
                 "programme_means",
+                "programme_launch_verbs",
                 "bracketed_group_heads",
                 "bracketed_group_cued_heads",
                 "listed_group_refs",

@@ -303,6 +303,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['programme_owner_pronouns'])})"
             rf"((?:{_alt(disc['programme_name_openers'])})[{cjk}]{{2,12}}?(?:{owned}))"
         ),
+        "launched_programme": re.compile(
+            rf"(?:{_alt(disc['programme_launch_verbs'])})([{cjk}](?:[{cjk}]|、(?=[{cjk}])){{7,24}}?(?:{owned}))"
+        ),
         # a heading that is a programme's name and nothing else (B. 边境安全和管理方案)
         "heading_programme": re.compile(rf"\s*([{cjk}](?:[{cjk}]|、(?=[{cjk}])){{3,28}}?(?:{owned}))\s*$"),
         "means_programme": re.compile(
@@ -613,6 +616,9 @@ def discover(
     owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
     means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
     owned += [(m, False) for m in pat["means_programme"].finditer(text)]
+    launched = [m for m in pat["launched_programme"].finditer(text) if clean_programme(m.group(1))]
+    means |= {m.start(1) for m in launched}  # 联合实施X联合方案: the verbs of its purpose are its name's
+    owned += [(m, False) for m in launched]
     for m, after_owner in owned:
         name = m.group(1)
         a, b = m.start(1), m.end(1)
