@@ -1543,8 +1543,8 @@ def test_the_body_a_report_names_itself_with_is_the_author_of_clauses_naming_non
 
 def test_a_programme_launched_jointly_is_discovered_and_acts_as_the_joint_programme() -> None:
     text = (
-        "7. 反恐办和联合国开发计划署联合实施青年参与防止暴力极端主义联合方案。"
-        "该联合方案在吉尔吉斯斯坦和塔吉克斯坦为青年组织举办了讲习班。\n"
+        "7. 反恐办和联合国开发计划署联合实施中亚青年韧性建设联合倡议。"
+        "该联合倡议在吉尔吉斯斯坦和塔吉克斯坦为青年组织举办了讲习班。\n"
     )
     got = pairs(text, "activeIn")
     assert {o for s, o in got if s.startswith("programme-")} == {"country-kgz", "country-tjk"}
