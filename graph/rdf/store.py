@@ -375,9 +375,11 @@ def open_store(out: Path) -> ox.Store:
 #: Bytes of N-Quads per ``bulk_load`` call of a streamed build, held as UTF-8 bytes (not as the
 #: lines, their join and its encoding). Loading 79 MB of N-Quads (benchmarks, 2 cores): batches
 #: of 8 M characters as lines took 5.1-5.5 CPU-s and 114 MiB in ~10 calls; 16 MB as bytes
-#: 4.6-4.9 CPU-s and 124 MiB in 5; 32 MB 3.9-4.7 CPU-s but 220 MiB. The build's memory goal
-#: leaves no room for the bigger batch.
-BATCH_BYTES = 16 << 20
+#: 4.6-4.9 CPU-s and 124 MiB in 5; 32 MB 3.9-4.7 CPU-s but 220 MiB. Loading the 528 MB of 100×
+#: the seeds: 16 MB batches 54 CPU-s and 154 MiB, 32 MB 45 CPU-s and 248 MiB, 64 MB 44 CPU-s and
+#: 450 MiB. Since worker tasks hold a few documents each (``graph.pipeline``), the build's memory
+#: goal has room for 32 MB: the 100× build peaks at 443 MiB and takes 106 s instead of 118 s.
+BATCH_BYTES = 32 << 20
 
 
 class StreamLoader:
