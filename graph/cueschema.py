@@ -141,6 +141,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "entity": WORDS,
         "entity_at_start": WORDS,
         "author": WORDS,
+        "report_title_ends": WORDS,
         "places": WORDS,
         "place": WORDS,
         "mission_heads": WORDS,

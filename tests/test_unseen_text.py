@@ -1549,3 +1549,37 @@ def test_a_programme_launched_jointly_is_discovered_and_acts_as_the_joint_progra
     got = pairs(text, "activeIn")
     assert {o for s, o in got if s.startswith("programme-")} == {"country-kgz", "country-tjk"}
     assert not {s for s, _ in got} & {"un-unoct", "un-undp"}
+
+
+def test_the_body_a_reports_title_opens_with_acts_in_clauses_naming_none() -> None:
+    text = (
+        " 联 合 国                                  E/CN.15/2027/4\n"
+        "\n"
+        " 经济及社会理事会                               Distr.: General\n"
+        "                                        9 February 2027\n"
+        "                                        Chinese\n"
+        "                                        Original: English\n"
+        "\n"
+        "预防犯罪和刑事司法委员会\n"
+        "第三十六届会议\n"
+        "2027 年 5 月 17 日至 21 日，维也纳\n"
+        "临时议程*项目 5\n"
+        "利用刑事司法对策打击非法贩运武器\n"
+        "\n"
+        "          联合国毒品和犯罪问题办公室在萨赫勒打击武器贩运\n"
+        "          的工作\n"
+        "\n"
+        "          秘书处的报告\n"
+        "\n"
+        "\n"
+        "一、导言\n"
+        "\n"
+        "1.  大撒哈拉伊斯兰国继续在梅纳卡区活动，并从武器走私中获利。\n"
+        "\n"
+        "二、活动\n"
+        "\n"
+        "2.  在报告所述期间，向马里和尼日尔的边境警察提供了关于查验枪支的培训。\n"
+    )
+    assert {("un-unodc", "country-mli"), ("un-unodc", "country-ner")} <= pairs(text, "activeIn")
+    untitled = text.replace("联合国毒品和犯罪问题办公室在萨赫勒打击武器贩运", "在萨赫勒打击武器贩运")
+    assert not any(s == "un-unodc" for s, _ in pairs(untitled, "activeIn"))

@@ -700,6 +700,14 @@ def document_facts(
     actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
     if actor is None and not ctx.self_resolution:  # 本办公室: the body a report names itself with
         actor = _self_named(folded, named, tuple(cues["anaphora"]["author"]))
+    if actor is None and not ctx.self_resolution:  # X在利比亚的工作 / 秘书处的报告: the title's body
+        actor = _titled(
+            passages,
+            folded,
+            named,
+            tuple(cues["anaphora"]["report_title_ends"]),
+            tuple(cues["agents"]["system_names"]),
+        )
     discourse = Discourse(
         actor=actor,
         speaking=frames.own_act,
@@ -880,6 +888,36 @@ def _self_named(
                 (m for m in reversed(before) if m.kind in AUTHORS and fold(m.surface).endswith(head)), None
             )
         seen += ms
+    return None
+
+
+def _titled(
+    passages: Sequence[Passage],
+    folded: Sequence[str],
+    named: Sequence[Sequence[Mention]],
+    ends: tuple[str, ...],
+    system: tuple[str, ...],
+) -> Mention | None:
+    """The body a report's title opens with: a heading before the first paragraph that opens with
+    a UN body's or programme's name (not the UN as a whole, ``system``), followed by a heading that
+    ends with one of ``ends`` (…的工作 / 秘书处的报告)."""
+    opened: Mention | None = None
+    for p, text, ms in zip(passages, folded, named, strict=True):
+        if p.kind == "title":
+            continue  # the masthead (联 合 国, the symbol)
+        if p.kind != "heading":
+            return None  # the first paragraph: the title is over
+        first = min(ms, key=lambda m: m.start, default=None)
+        if (
+            opened is None
+            and first is not None
+            and first.kind in AUTHORS
+            and fold(first.surface) not in system
+            and not text[: first.start].strip()
+        ):
+            opened = first
+        elif opened is not None and text.rstrip("。 ").endswith(ends):
+            return opened
     return None
 
 
