@@ -1583,3 +1583,8 @@ def test_the_body_a_reports_title_opens_with_acts_in_clauses_naming_none() -> No
     assert {("un-unodc", "country-mli"), ("un-unodc", "country-ner")} <= pairs(text, "activeIn")
     untitled = text.replace("联合国毒品和犯罪问题办公室在萨赫勒打击武器贩运", "在萨赫勒打击武器贩运")
     assert not any(s == "un-unodc" for s, _ in pairs(untitled, "activeIn"))
+
+
+def test_work_a_body_intends_to_do_with_others_is_not_done() -> None:
+    text = "9. 毒品和犯罪问题办公室拟与尼日尔和马里当局合作加强北部边界管理。\n"
+    assert not pairs(text, "activeIn")
