@@ -963,7 +963,7 @@ def _direction_of(
     f: Fact, ms: Sequence[Mention], text: str, ctx: Context, directions: tuple[str, ...]
 ) -> str:
     """The country whose part a place is, where the text names that part by the country's name and
-    a direction alone (马里北部, 尼日利亚东北部), for a place where a group or a body is."""
+    a direction alone (马里北部, 尼日利亚东北部), for a place where a group is (operatesIn)."""
     if f.predicate != "operatesIn" or f.object not in ctx.countries:
         return ""
     country, names = ctx.countries[f.object]
