@@ -131,15 +131,16 @@ class Matcher:
     def _at_cuts(self, key: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Of two names of one length that overlap (肯尼亚 and 尼亚拉 in 肯尼亚拉穆州), the one jieba
         cuts the text around where the other it does not."""
-        out = []
+        by_length: dict[int, list[tuple[int, int, str]]] = {}
         for h in hits:
-            rivals = [
-                o for o in hits if o != h and o[1] - o[0] == h[1] - h[0] and o[0] < h[1] and h[0] < o[1]
-            ]
-            if rivals and not self._cut_around(key, h) and any(self._cut_around(key, o) for o in rivals):
-                continue
-            out.append(h)
-        return out
+            by_length.setdefault(h[1] - h[0], []).append(h)
+        dropped = set()
+        for same in by_length.values():
+            for h in same if len(same) > 1 else ():
+                rivals = [o for o in same if o != h and o[0] < h[1] and h[0] < o[1]]
+                if rivals and not self._cut_around(key, h) and any(self._cut_around(key, o) for o in rivals):
+                    dropped.add(h)
+        return [h for h in hits if h not in dropped] if dropped else hits
 
     def _cut_around(self, key: str, hit: tuple[int, int, str]) -> bool:
         return self.is_cut(key, hit[0]) and self.is_cut(key, hit[1])
@@ -813,19 +814,8 @@ def discover(
     listed = _listed_ref(tuple(disc["listed_group_refs"]))
     out += [
         Mention(
-            _stable_id("group", text[f.start : f.end]),
-            "TerroristGroup",
-            raw[f.start : f.end],
-            p.doc_id,
-            f.start,
-            f.end,
-            "discovered",
-            f.refs,
-        )
-        if listed.search(text, max(0, f.start - 16), f.start)
-        else Mention(
-            _stable_id("organization", text[f.start : f.end]),
-            "Organization",
+            _stable_id(prefix, text[f.start : f.end]),
+            kind,
             raw[f.start : f.end],
             p.doc_id,
             f.start,
@@ -842,6 +832,12 @@ def discover(
             lambda end: _left_edge(text, end, name_stops, limit=16),
             lambda at: matcher.is_cut(text, at),
         )
+        # QDe.140穆罕默德·贾迈勒网络: a name on the sanctions list is a listed group
+        for prefix, kind in [
+            ("group", "TerroristGroup")
+            if listed.search(text, max(0, f.start - 16), f.start)
+            else ("organization", "Organization")
+        ]
     ]
     return out
 
