@@ -1588,3 +1588,13 @@ def test_the_body_a_reports_title_opens_with_acts_in_clauses_naming_none() -> No
 def test_work_a_body_intends_to_do_with_others_is_not_done() -> None:
     text = "9. 毒品和犯罪问题办公室拟与尼日尔和马里当局合作加强北部边界管理。\n"
     assert not pairs(text, "activeIn")
+
+
+def test_a_short_form_is_not_a_word_inside_another_name() -> None:
+    # 该行动 (the operation) is not the action plan named before, whose name only contains 行动
+    text = (
+        "布基纳法索政府制定并批准了《2018-2022年期间打击暴力极端主义国家行动计划》。"
+        "国际刑警组织在贝宁和多哥协调开展了一次跨国界行动。该行动为萨赫勒地区的边境官员提供了培训。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert not any(s.startswith("programme-") for s, _ in got)

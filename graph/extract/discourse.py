@@ -35,6 +35,8 @@ _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
 _DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|此|上述|本)")
+#: What may close a name after its head noun: quote marks, and a bracketed abbreviation.
+_TITLE_TAIL = re.compile(r"(?:[》〉」』”’\"')）\s]|[(（][^()（）]*[)）])+$")
 
 
 def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: float = 0.4) -> Mention | None:
@@ -432,8 +434,10 @@ class Discourse:
             ):
                 return named
         for m in reversed(self.named.values()):
-            surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified
-            if self._ends_with(m, heads) or (len(head) >= 2 and head in surface):
+            surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified; a quoted title
+            # or a name with its abbreviation (《…指南》, …中心(UNCCT)) ends before what closes it,
+            # and a head inside a name is not its head (该行动 is no 国家行动计划)
+            if self._ends_with(m, heads) or _TITLE_TAIL.sub("", surface).endswith(head):
                 return m
         actor = self.actor
         if actor is not None and fold(actor.surface).endswith(heads):
