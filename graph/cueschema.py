@@ -81,6 +81,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "establish_verbs",
                 "established_suffixes",
                 "report_heads",
+                "code_name_words",
+                "operation_heads",
                 "quoted_group_before",
                 "quoted_group_after",
                 "name_stop_words",

@@ -1598,3 +1598,27 @@ def test_a_short_form_is_not_a_word_inside_another_name() -> None:
     )
     got = pairs(text, "activeIn")
     assert not any(s.startswith("programme-") for s, _ in got)
+
+
+def test_an_operation_named_by_its_code_does_the_work_the_sentence_before_described() -> None:
+    text = (
+        "2022年，国际刑警组织与毒品和犯罪问题办公室合作，在贝宁、多哥和加纳协调开展了一次联合边境行动。"
+        "该行动代号为“海岸盾牌”，重点是拦截走私燃料和武器。\n"
+    )
+    ms = [m for ms in extract_document(document(text), VOCAB).mentions for m in ms]
+    op = next(m.concept for m in ms if m.surface == "海岸盾牌")
+    assert next(m.kind for m in ms if m.surface == "海岸盾牌") == "Programme"
+    got = pairs(text, "activeIn")
+    assert {(op, "country-ben"), (op, "country-tgo"), (op, "country-gha")} <= got
+
+
+def test_an_operation_in_quote_marks_is_named_and_a_later_code_names_only_its_own() -> None:
+    text = (
+        "毒品和犯罪问题办公室参加了海关组织领导的“沙丘行动”。\n"
+        "毒品和犯罪问题办公室在尼日尔和乍得开展了一次联合行动。该行动代号为“蓝色边界”。\n"
+    )
+    ms = [m for ms in extract_document(document(text), VOCAB).mentions for m in ms]
+    assert {m.surface for m in ms if m.kind == "Programme"} >= {"沙丘行动", "蓝色边界"}
+    got = pairs(text, "activeIn")
+    dune = next(m.concept for m in ms if m.surface == "沙丘行动")
+    assert not any(s == dune for s, _ in got)

@@ -316,6 +316,13 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"(?:{_alt(disc['establish_verbs'])})(?:一个|一名|了)?([{cjk}]{{0,12}}?(?:{_alt(disc['established_suffixes'])}))"
         ),
         "quoted_title": re.compile(r"[“\"]([^“”\"]{4,60})[”\"]"),
+        # an operation named by its code (该行动代号为“KAFO II”) or in quote marks with its head
+        # (“触角行动”, “X”行动)
+        "operation": re.compile(
+            rf"(?:{_alt(disc['code_name_words'])})\s*[“\"‘「]([^“”\"‘’「」，。；]{{2,24}})[”\"’」]"
+            rf"|[“\"‘「]([^“”\"‘’「」，。；]{{1,20}}?(?:{_alt(disc['operation_heads'])}))[”\"’」]"
+            rf"|[“\"‘「]([^“”\"‘’「」，。；]{{2,20}})[”\"’」](?={_alt(disc['operation_heads'])})"
+        ),
         "bracketed_group": re.compile(
             rf"((?:{_alt(disc['bracketed_group_heads'] + disc['bracketed_group_cued_heads'])}))"
             rf"[(（]([A-Z0-9][A-Za-z0-9\-]{{0,11}}|[{cjk}\-]{{2,8}})[)）]"
@@ -692,6 +699,18 @@ def discover(
                 "discovered",
             )
         )
+    # operations named by their code or in quote marks with their head: 代号为“KAFO II”, “触角行动”
+    for m in pat["operation"].finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        a, b = m.start(g), m.end(g)
+        if vocab.lookup(m.group(g)) or not free(a, b):
+            continue
+        out.append(
+            Mention(
+                _stable_id("programme", fold(m.group(g))), "Programme", raw[a:b], p.doc_id, a, b, "discovered"
+            )
+        )
+        taken.append((a, b))
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
     cued = any(c in text for c in disc["terror_cues"])
     if cued or "”(" in text or "”（" in text:

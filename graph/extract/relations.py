@@ -731,6 +731,10 @@ def document_facts(
     caption: list[Mention] = []
     title_sites: list[Mention] = []
     sites: list[Mention] = []
+    operation_facts: list[Fact] = []  # the work of an operation the sentence described, until named
+    op_heads = tuple(cues["discovery"]["operation_heads"])
+    op_anaphors = tuple(w for w in anaphors if w.endswith(op_heads))
+    code_words = tuple(cues["discovery"]["code_name_words"])
     for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
         p = dataclasses.replace(original, text=folded[k], offsets=())  # cue words match either script
         if p.para != para:
@@ -744,6 +748,7 @@ def document_facts(
             topic_resolution = ""
             table_entities = []
             sites = []
+            operation_facts = []
         discourse.sentence = p.sent
         if p.kind == "title" or _name_line(p, named[k]):
             # a title line that names no group (列入名单日期…) keeps the one before; a line that is
@@ -815,6 +820,16 @@ def document_facts(
         facts += mandate_facts(p, ms, cues, ctx, topic_resolution)
         facts += request_facts(p, ms, cues, ctx)
         facts += recall_facts(p, ms, cues, ctx, topic_resolution)
+        if coded := _coded_operation(p.text, ms, op_anaphors, code_words):
+            # 开展了一次跨国界行动。该行动代号为“KAFO II”: the work described is that operation's too,
+            # and 该行动 stands for it from here on
+            discourse.remember([coded])
+            discourse.forms.setdefault(coded.concept, set()).update(op_heads)
+            for f in operation_facts:
+                key = (coded.concept, f.predicate, f.object, f.passage.para, f.passage.sent)
+                if key not in seen:
+                    seen.add(key)
+                    yield dataclasses.replace(f, subject=coded.concept, rule="coded_operation")
         implied = discourse.resolve(
             p.text,
             named[k],
@@ -840,6 +855,7 @@ def document_facts(
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
+        emitted: list[Fact] = []
         for f in facts:
             if f.subject == f.object or (
                 f.predicate == "mandatedBy" and ctx.adopters.get(f.object) == f.subject
@@ -856,11 +872,13 @@ def document_facts(
             if key in seen:
                 continue
             seen.add(key)
-            yield dataclasses.replace(f, passage=original)
+            emitted.append(f := dataclasses.replace(f, passage=original))
+            yield f
             whole = _country_of(f, ms, p.text, ctx)
             if whole and (key := (f.subject, f.predicate, whole, p.para, p.sent)) not in seen:
                 seen.add(key)  # 在马里北部活动: in Mali too, which the text names
                 yield dataclasses.replace(f, object=whole, passage=original, rule=f.rule + "_country")
+        operation_facts = [f for f in emitted if f.predicate == "activeIn" and has_any(p.text, op_heads)]
         actors = [
             m
             for m in ms
@@ -871,6 +889,23 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _coded_operation(
+    text: str, ms: Sequence[Mention], anaphors: tuple[str, ...], code_words: tuple[str, ...]
+) -> Mention | None:
+    """The operation a sentence names by its code right after referring back to it (该行动代号为“X”)."""
+    if not anaphors or not code_words:
+        return None
+    for m in ms:
+        if m.kind != "Programme":
+            continue
+        before = text[: m.start].rstrip('“"‘「 ')
+        if before.endswith(code_words):
+            before = before[: max(len(before) - len(w) for w in code_words if before.endswith(w))]
+            if before.rstrip().endswith(anaphors):
+                return m
+    return None
 
 
 def _self_named(
