@@ -138,6 +138,7 @@ SCHEMA: Mapping[str, Schema | str] = {
     "anaphora": {
         "resolution": WORDS,
         "resolutions": WORDS,
+        "convention": WORDS,
         "group": WORDS,
         "groups": WORDS,
         "entity": WORDS,

@@ -1622,3 +1622,29 @@ def test_an_operation_in_quote_marks_is_named_and_a_later_code_names_only_its_ow
     got = pairs(text, "activeIn")
     dune = next(m.concept for m in ms if m.surface == "沙丘行动")
     assert not any(s == dune for s, _ in got)
+
+
+def test_a_group_named_only_by_its_link_is_not_where_the_linked_group_is() -> None:
+    text = "与基地组织有关联、以坦桑尼亚为基地的东非圣战者组织在桑给巴尔招募渔民。\n"
+    got = pairs(text, "operatesIn")
+    assert not any(s == "group-al-qaida" for s, _ in got)
+    assert any(o == "country-tza" for _, o in got)
+
+
+def test_a_list_of_partners_after_the_noun_gives_one_partner_each_but_no_country() -> None:
+    text = "反恐怖主义办公室在南亚的合作伙伴包括欧洲联盟、国际刑事警察组织和孟加拉国。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-unoct", "org-european-union"), ("un-unoct", "org-interpol")} <= got
+    assert not any("bgd" in o for _, o in got)
+
+
+def test_a_convention_referred_to_by_its_head_noun_is_the_one_named_before() -> None:
+    text = (
+        "欧洲委员会通过了《打击药品犯罪公约》。随后，葡萄牙和希腊已批准该公约。\n"
+        "粮农组织推广了《港口国措施协定》。马达加斯加于2023年批准了该协定。\n"
+    )
+    got = pairs(text, "implements")
+    treaty = {o for s, o in got if s == "country-prt"}
+    assert treaty and treaty == {o for s, o in got if s == "country-grc"}
+    agreement = {o for s, o in got if s == "country-mdg"}
+    assert agreement and agreement != treaty

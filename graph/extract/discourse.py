@@ -83,6 +83,7 @@ def _anaphor_pattern(
     places: tuple[str, ...] = (),
     place: tuple[str, ...] = (),
     group_lists: tuple[str, ...] = (),
+    conventions: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity_at_start", w) for w in at_start}
@@ -90,6 +91,7 @@ def _anaphor_pattern(
     kinds |= {w: ("places", w) for w in places} | {w: ("place", w) for w in place}
     kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
+    kinds |= {w: ("convention", _DEMONSTRATIVE.sub("", w).removeprefix("项")) for w in conventions}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
     words = sorted(kinds, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words))), kinds
@@ -111,6 +113,8 @@ class Discourse:
     #: form: 该研究所 still finds 犯罪司法所 through 联合国区域间犯罪和司法研究所).
     forms: dict[str, set[str]] = field(default_factory=dict)
     resolution: Mention | None = None
+    #: The conventions named so far, the last one last (for 该公约, 该协定).
+    conventions: tuple[Mention, ...] = ()
     adopted: Mention | None = None
     resolutions: tuple[Mention, ...] = ()
     mandate: Mention | None = None
@@ -230,6 +234,8 @@ class Discourse:
                 self.named[m.concept] = m
                 if m.method not in ("anaphora", "mandate"):
                     self.forms.setdefault(m.concept, set()).add(fold(m.surface))
+            elif m.kind == "Convention" and m.method != "anaphora":
+                self.conventions = (*(c for c in self.conventions if c.concept != m.concept), m)
             elif m.kind == "Resolution" and m.method != "anaphora":
                 self.resolution = m
                 if text.endswith(("通过", "通过了"), 0, m.start):
@@ -283,6 +289,7 @@ class Discourse:
         place: Sequence[str] = (),
         persons: Sequence[str] = (),
         group_lists: Sequence[str] = (),
+        conventions: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
         bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause; a group
@@ -305,6 +312,7 @@ class Discourse:
             tuple(places),
             tuple(place),
             tuple(group_lists),
+            tuple(conventions),
         )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
@@ -322,6 +330,15 @@ class Discourse:
                 here = [m for m in ms if m.kind == "Resolution" and m.end <= s and m.method != "anaphora"]
                 adopted = [m for m in here if text.endswith(("通过", "通过了"), 0, m.start)]
                 targets = (adopted or here)[-1:] or ([t] if (t := self.adopted or self.resolution) else [])
+            elif kind == "convention":  # 该公约: the last convention named here or before, of that head
+                here = [m for m in ms if m.kind == "Convention" and m.end <= s and m.method != "anaphora"]
+                heads = [
+                    m
+                    for m in (*self.conventions, *here)
+                    if _TITLE_TAIL.sub("", fold(m.surface)).endswith(head)
+                    or any(f.endswith(head) for f in self.forms.get(m.concept, ()))
+                ]
+                targets = heads[-1:]
             elif kind in ("places", "place"):  # 在这些城市, 该国: the places named last, of that kind
                 here = [m for m in ms if m.kind in ("Country", "Region") and m.end <= s]
                 pool = next(

@@ -43,6 +43,9 @@ __all__ = ["Context", "clause_spans", "document_facts", "find_amounts", "frame_f
 
 #: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…).
 CO_AGENTS = ("UNEntity", "Programme")
+#: Verb classes that link one group to another (与X有关联的Y, 效忠X的Y): the group linked to is
+#: named by the link alone and takes no part in the clause's other acts.
+LINKS = ("associate", "pledge", "branch", "member", "compose")
 
 
 def frame_facts(
@@ -210,7 +213,11 @@ def frame_facts(
             objects = _fillers(
                 roles, frame.object, frame.object_classes, frame.verbs, frames, discourse.national
             )
-            subjects = [m for m in subjects if m.concept not in frames.deliberative]
+            subjects = [
+                m
+                for m in subjects
+                if m.concept not in frames.deliberative and not _only_linked(m, roles, clause, frame.verbs)
+            ]
             if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
                 subjects = [m for m in subjects if not (implied and m in joined)]
             objects = [m for m in objects if m.concept not in frames.deliberative]
@@ -640,6 +647,17 @@ def _antecedent(
     return max(before, key=lambda g: g.end).mentions if before else ()
 
 
+def _only_linked(
+    m: Mention, roles: Mapping[str, Sequence[tuple[Mention, str]]], clause: Clause, verbs: Sequence[str]
+) -> bool:
+    """A partner whose verb links it to the agent (与基地组织有关联、以肯尼亚为基地的希吉拉组织): it is
+    named only by that link, so it does none of what the agent does in the clause."""
+    if not any(m is x for x, _ in roles.get("partner", ())) or set(verbs) & set(LINKS):
+        return False
+    own = next((v for v in clause.predicates if v.start >= m.end), None)
+    return own is not None and bool(set(own.classes) & set(LINKS))
+
+
 def _fillers(
     roles: dict[str, list[tuple[Mention, str]]],
     wanted: Sequence[str],
@@ -842,6 +860,7 @@ def document_facts(
             cues["anaphora"]["place"],
             frames.persons,
             cues["anaphora"]["groups"],
+            cues["anaphora"]["convention"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
