@@ -64,6 +64,7 @@ SCHEMA: Mapping[str, Schema | str] = {
             for key in (
                 "group_suffixes",
                 "gain_cues",
+                "funding_cues",
                 "terror_cues",
                 "generic",
                 "boundaries",
@@ -99,6 +100,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "listed_group_refs",
                 "listed_alias_words",
                 "listed_alias_ends",
+                "listing_words",
             )
         },
         "un_prefix": TEXT,

@@ -1648,3 +1648,35 @@ def test_a_convention_referred_to_by_its_head_noun_is_the_one_named_before() -> 
     assert treaty and treaty == {o for s, o in got if s == "country-grc"}
     agreement = {o for s, o in got if s == "country-mdg"}
     assert agreement and agreement != treaty
+
+
+def _groups(text: str) -> set[str]:
+    return {
+        m.surface
+        for ms in extract_document(document(text), VOCAB).mentions
+        for m in ms
+        if m.kind == "TerroristGroup"
+    }
+
+
+def test_a_quoted_name_after_a_link_to_a_group_is_a_group_though_it_opens_with_a_function_word() -> None:
+    text = "与基地组织有联系的“被遗忘者之友营”通过勒索过往商旅筹集资金。\n"
+    assert "被遗忘者之友营" in _groups(text)
+    assert any(o == "crime-extortion" for _, o in pairs(text, "benefitsFrom"))
+
+
+def test_a_name_with_its_short_form_that_funds_itself_is_a_group() -> None:
+    text = "摩罗民族解放阵线(摩解阵线)长期控制棉兰老岛西部，并通过绑架勒索筹集资金。\n"
+    assert "摩罗民族解放阵线" in _groups(text)
+
+
+def test_a_sentence_saying_a_transliterated_name_was_listed_names_a_group() -> None:
+    text = (
+        "QDe.201\n"
+        "沙漠之鹰旅(KATIBAT SUQUR AL-SAHRA)\n"
+        "沙漠之鹰旅(Katibat Suqur al-Sahra)于2023年5月2日根据第2734(2024)号决议被列入名单。\n"
+        "该团体以基达勒地区为主要活动地点，并在尼日尔阿加德兹设有联络人。\n"
+    )
+    assert "沙漠之鹰旅" in _groups(text)
+    got = {o for _, o in pairs(text, "operatesIn")}
+    assert "country-ner" in got and len(got) >= 2

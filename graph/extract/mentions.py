@@ -240,6 +240,15 @@ def _listed_heading_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _listing_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence opening with a name and its transliteration, then saying it was listed."""
+    return re.compile(
+        r"^\s*([\u4e00-\u9fff][\u4e00-\u9fff·-]{1,29})\s*\(([A-Z][A-Za-z0-9'’.&\- ]{2,80})\)"
+        r"[^。；，]{0,40}?(?:" + _alt(words) + ")"
+    )
+
+
 def _listed_heading(
     text: str, raw: str, p: Passage, vocab: Vocabulary, free: Callable[[int, int], bool]
 ) -> list[Mention]:
@@ -248,7 +257,10 @@ def _listed_heading(
     a) Ansaru；b) “安萨鲁”)."""
     disc = vocab.cues["discovery"]
     out: list[Mention] = []
-    for m in _listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text):
+    for m in (
+        *_listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text),
+        *_listing_pattern(tuple(disc["listing_words"])).finditer(text),
+    ):
         a, b = m.start(1), m.end(1)
         if vocab.lookup(m.group(1)) is not None or not free(a, b):
             continue
@@ -287,6 +299,13 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
     owned = _alt(disc["owned_programme_suffixes"])
     return {
         "stop": tuple(disc["name_stop_words"] + disc["name_left_stops"]),
+        # …a verb among them with 者 after it is a noun (支持者, 参与者): a name may hold it
+        "stop_verb": re.compile(rf"(?:{_alt(disc['name_stop_words'] + disc['name_left_stops'])})(?!者)"),
+        # …and, inside quote marks, which bound the name, only the words of two characters or more
+        # (“被俘者支持者团”: 被 opens no passive there)
+        "quoted_stop_verb": re.compile(
+            rf"(?:{_alt([w for w in disc['name_stop_words'] + disc['name_left_stops'] if len(w) > 1])})(?!者)"
+        ),
         "anaphors": tuple(disc["anaphors"]),
         "acronym": re.compile(
             rf"([{cjk}]{{2,16}}?(?:{_alt(disc['programme_suffixes'] + disc['body_suffixes'])}))"
@@ -492,7 +511,7 @@ def discover(
     def clean(name: str) -> bool:
         """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
         (再次断然谴责基地组织, 这一组织 are no names)."""
-        return not any(w in name for w in stop) and not name.startswith(anaphors)
+        return not pat["stop_verb"].search(name) and not name.startswith(anaphors)
 
     def free(a: int, b: int) -> bool:
         """No partial overlap with a taken span (a candidate may contain one: 联合国 in 联合国…办事处)."""
@@ -721,7 +740,8 @@ def discover(
             ):
                 continue
             if (
-                not clean(name)
+                pat["quoted_stop_verb"].search(name)
+                or name.startswith(anaphors)
                 or name in disc["generic"]
                 or name in disc["generic_cores"]
                 or vocab.lookup(name)
@@ -750,8 +770,9 @@ def discover(
     # a sanctions summary's heading: 名称(LATIN NAME)别名：a) …；b) …
     out += _listed_heading(text, raw, p, vocab, free)
     # armed groups named with their short form: 上帝抵抗军(上帝军), 回归、复原和复兴组织(3R)
+    gained = cued or any(c in text for c in disc["funding_cues"])  # …筹集资金: a group funds itself
     out += _bracketed_groups(
-        text, raw, p, vocab, pat, cued, (*disc["boundaries"], *stop, *anaphors), clean, free
+        text, raw, p, vocab, pat, gained, (*disc["boundaries"], *stop, *anaphors), clean, free
     )
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in pat["committee"].finditer(text) if "决议所设" in text else ():
