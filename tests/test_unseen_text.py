@@ -1680,3 +1680,16 @@ def test_a_sentence_saying_a_transliterated_name_was_listed_names_a_group() -> N
     assert "沙漠之鹰旅" in _groups(text)
     got = {o for _, o in pairs(text, "operatesIn")}
     assert "country-ner" in got and len(got) >= 2
+
+
+def test_a_council_commending_two_bodies_working_together_states_their_partnership() -> None:
+    text = "安理会赞赏反恐怖主义办公室与非洲联盟合作，在萨赫勒地区开展能力建设。\n"
+    assert ("un-unoct", "org-african-union") in pairs(text, "partnerOf")
+    assert not any(s == "un-security-council" for s, _ in pairs(text, "partnerOf"))
+
+
+def test_a_country_helped_to_implement_an_instrument_implements_it_a_monitored_one_does_not() -> None:
+    helped = "反恐怖主義辦公室協助馬爾代夫執行第2396(2017)號決議。\n"
+    assert ("country-mdv", "res-s-2396-2017") in pairs(helped, "implements")
+    watched = "反恐怖主义委员会执行局监测马尔代夫执行第2396(2017)号决议的情况。\n"
+    assert ("country-mdv", "res-s-2396-2017") not in pairs(watched, "implements")
