@@ -1695,3 +1695,29 @@ def test_a_country_helped_to_implement_an_instrument_implements_it_a_monitored_o
     assert ("country-mdv", "res-s-2396-2017") in pairs(helped, "implements")
     watched = "反恐怖主义委员会执行局监测马尔代夫执行第2396(2017)号决议的情况。\n"
     assert ("country-mdv", "res-s-2396-2017") not in pairs(watched, "implements")
+
+
+def test_the_organization_is_the_body_last_named_with_that_head_when_no_group_is_in_view() -> None:
+    text = (
+        "国际海事组织协助区域国家加强港口安保。吉布提和厄立特里亚已批准该协定。"
+        "该组织还在吉布提举办了一次培训班。\n"
+    )
+    assert ("un-imo", "country-dji") in pairs(text, "activeIn")
+
+
+def test_bodies_a_request_says_to_consult_are_not_asked_and_equipment_handed_over_is_work_there() -> None:
+    text = (
+        "大会请秘书长与联合国开发计划署(开发署)和世界卫生组织(世卫组织)协商，提出一份报告。\n"
+        "毒品和犯罪问题办公室向蒙巴萨港务部门移交了三艘巡逻艇。\n"
+    )
+    asked = {s for s, _ in pairs(text, "mandatedBy")}
+    assert not asked & {"un-undp", "un-who"}
+    assert ("un-unodc", "city-mombasa") in pairs(text, "activeIn")
+
+
+def test_a_commission_named_after_a_region_is_an_organization_and_a_partner() -> None:
+    text = "毒品和犯罪问题办公室与加勒比渔业管理委员会合作开展了一个试点项目。\n"
+    ms = [m for ms in extract_document(document(text), VOCAB).mentions for m in ms]
+    body = next(m for m in ms if m.surface == "加勒比渔业管理委员会")
+    assert body.kind == "Organization"
+    assert ("un-unodc", body.concept) in pairs(text, "partnerOf")

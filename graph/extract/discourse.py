@@ -362,13 +362,20 @@ class Discourse:
                 else:
                     targets = [t] if (t := self.group(word)) else []
                 if not targets and word.endswith("组织"):
-                    # 教科文组织…。该组织还…: the UN body the text is about, when its name has that head
+                    # 教科文组织…。该组织还…: the UN body the text is about, when its name has that
+                    # head, else the body last named with it (粮农组织协助…。科摩罗批准了…。该组织还…)
                     targets = [
                         m
                         for m in self.topic[:1]
                         if m.kind == "UNEntity"
                         and fold((self.named.get(m.concept) or m).surface).endswith("组织")
-                    ]
+                    ] or [
+                        m
+                        for m in reversed(self.named.values())
+                        if m.kind in ("UNEntity", "Organization")
+                        and m.method not in ("anaphora", "mandate")
+                        and fold(m.surface).endswith("组织")
+                    ][:1]
             else:  # a short form of a body named earlier in the sentence is that body (X…，并请执行局…)
                 here = (
                     [

@@ -67,7 +67,8 @@ def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
     [['X'], ['X', 'Y'], ['X', 'Y']]
     """
     pc = cues["partner"]
-    tail = text[group[-1].end : group[-1].end + 12] if group else ""
+    # the verb after the list, up to the end of its clause (past the short forms in brackets)
+    tail = re.split(r"[，；。,;]", text[group[-1].end : group[-1].end + 40])[0] if group else ""
     if not has_any(tail, pc["cues"]) or tail.lstrip("也还已将正继续").startswith(tuple(pc["joint"])):
         return group
     for k in range(1, len(group)):
