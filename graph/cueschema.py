@@ -141,6 +141,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "resolution": WORDS,
         "resolutions": WORDS,
         "convention": WORDS,
+        "bodies": WORDS,
         "group": WORDS,
         "groups": WORDS,
         "entity": WORDS,

@@ -1721,3 +1721,13 @@ def test_a_commission_named_after_a_region_is_an_organization_and_a_partner() ->
     body = next(m for m in ms if m.surface == "加勒比渔业管理委员会")
     assert body.kind == "Organization"
     assert ("un-unodc", body.concept) in pairs(text, "partnerOf")
+
+
+def test_the_entities_named_before_stand_for_the_list_of_bodies_but_not_for_who_is_asked() -> None:
+    text = (
+        "鼓励世界粮食计划署(粮食署)和联合国开发计划署(开发署)继续支助受影响社区，"
+        "并请毒品和犯罪问题办公室与上述实体密切合作。\n"
+    )
+    got = pairs(text, "partnerOf")
+    assert {("un-unodc", "un-wfp"), ("un-unodc", "un-undp")} <= got
+    assert ("un-unodc", "un-unodc") not in got

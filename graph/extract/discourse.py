@@ -30,6 +30,8 @@ from graph.script import fold
 #: The heads of a short form that say nothing of the group's own name (该组织, 该团体).
 GENERIC_GROUP_HEADS = ("团体", "组织", "集团")
 ACTORS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
+#: Kinds of the bodies a plural short form (上述实体) stands for.
+BODIES = ("UNEntity", "Organization", "Programme")
 #: Kinds that run a programme (X启动了Y方案).
 _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
@@ -84,6 +86,7 @@ def _anaphor_pattern(
     place: tuple[str, ...] = (),
     group_lists: tuple[str, ...] = (),
     conventions: tuple[str, ...] = (),
+    bodies: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity_at_start", w) for w in at_start}
@@ -91,6 +94,7 @@ def _anaphor_pattern(
     kinds |= {w: ("places", w) for w in places} | {w: ("place", w) for w in place}
     kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
+    kinds |= {w: ("bodies", w) for w in bodies}
     kinds |= {w: ("convention", _DEMONSTRATIVE.sub("", w).removeprefix("项")) for w in conventions}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
     words = sorted(kinds, key=lambda w: (-len(w), w))
@@ -115,6 +119,8 @@ class Discourse:
     resolution: Mention | None = None
     #: The conventions named so far, the last one last (for 该公约, 该协定).
     conventions: tuple[Mention, ...] = ()
+    #: The bodies of the last sentence that named two or more (for 上述实体, 这些机构).
+    bodies: tuple[Mention, ...] = ()
     adopted: Mention | None = None
     resolutions: tuple[Mention, ...] = ()
     mandate: Mention | None = None
@@ -223,6 +229,9 @@ class Discourse:
         places = tuple(m for m in ms if m.kind in ("Country", "Region") and m.method != "anaphora")
         if places:
             self.places.append(places)
+        bodies = {m.concept: m for m in ms if m.kind in BODIES and m.method not in ("anaphora", "mandate")}
+        if len(bodies) > 1:
+            self.bodies = tuple(bodies.values())
         groups = {m.concept: m for m in ms if m.kind == "TerroristGroup" and m.method != "anaphora"}
         if groups:
             self.group_list, self.group_list_age = tuple(groups.values()), 0
@@ -290,6 +299,7 @@ class Discourse:
         persons: Sequence[str] = (),
         group_lists: Sequence[str] = (),
         conventions: Sequence[str] = (),
+        bodies: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
         bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause; a group
@@ -313,6 +323,7 @@ class Discourse:
             tuple(place),
             tuple(group_lists),
             tuple(conventions),
+            tuple(bodies),
         )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
@@ -330,6 +341,14 @@ class Discourse:
                 here = [m for m in ms if m.kind == "Resolution" and m.end <= s and m.method != "anaphora"]
                 adopted = [m for m in here if text.endswith(("通过", "通过了"), 0, m.start)]
                 targets = (adopted or here)[-1:] or ([t] if (t := self.adopted or self.resolution) else [])
+            elif kind == "bodies":  # 上述实体: the bodies named before this clause, here or before
+                opening = max((text.rfind(c, 0, s) for c in "，；,;"), default=-1)
+                here = [
+                    m
+                    for m in ms
+                    if m.kind in BODIES and m.end <= opening and m.method not in ("anaphora", "mandate")
+                ]
+                targets = list({m.concept: m for m in here}.values()) or list(self.bodies)
             elif kind == "convention":  # 该公约: the last convention named here or before, of that head
                 here = [m for m in ms if m.kind == "Convention" and m.end <= s and m.method != "anaphora"]
                 heads = [

@@ -861,6 +861,7 @@ def document_facts(
             frames.persons,
             cues["anaphora"]["groups"],
             cues["anaphora"]["convention"],
+            cues["anaphora"]["bodies"],
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
