@@ -1722,3 +1722,10 @@ def test_the_entities_named_before_stand_for_the_list_of_bodies_but_not_for_who_
     got = pairs(text, "partnerOf")
     assert {("un-unodc", "un-wfp"), ("un-unodc", "un-undp")} <= got
     assert ("un-unodc", "un-unodc") not in got
+
+
+def test_bodies_that_only_attend_an_event_do_not_work_together_by_that() -> None:
+    text = "世界海关组织、国际刑事警察组织和联合国开发计划署派专家参加了执行局的三次评估访问。\n"
+    assert not pairs(text, "partnerOf")
+    held = "世界海关组织和国际刑事警察组织在内罗毕联合举办了区域讲习班。\n"
+    assert pairs(held, "partnerOf")

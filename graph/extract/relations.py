@@ -139,7 +139,7 @@ def frame_facts(
             carried, joined = pivots, ()
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
-        classes = set(clause.verb_classes) - _attributive(clause, p.text, frames)
+        classes = set(clause.verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
         separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
@@ -545,6 +545,17 @@ _ALIAS_GAP = re.compile(r"\s*[(（]?\s*(?:又称|简称|或称|亦称|也称|即
 _OPENING_BRANCH = re.compile(
     r"[\s]*(?:另一个?|其他|其|该|一个|另|还有|以及|和)?(?:区域|地区|当地|主要|最大|最活跃|新|海外|外国)?(?:的)?"
 )
+
+
+def _attended(clause: Clause) -> set[str]:
+    """Verb classes named only after an attend verb (A、B和C派专家参加了两次访问): the words name the
+    event attended, not what its attendees did, together or anywhere."""
+    first = next((v.start for v in clause.predicates if "attend" in v.classes), None)
+    if first is None:
+        return set()
+    after = {c for v in clause.predicates if v.start > first for c in v.classes}
+    before = {c for v in clause.predicates if v.start < first for c in v.classes}
+    return after - before - {"attend"}
 
 
 def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
