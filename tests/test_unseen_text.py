@@ -1729,3 +1729,12 @@ def test_bodies_that_only_attend_an_event_do_not_work_together_by_that() -> None
     assert not pairs(text, "partnerOf")
     held = "世界海关组织和国际刑事警察组织在内罗毕联合举办了区域讲习班。\n"
     assert pairs(held, "partnerOf")
+
+
+def test_a_body_reporting_under_its_own_resolution_and_a_resolution_extending_a_mandate() -> None:
+    own = "反恐怖主义委员会执行局在其根据第2617(2021)号决议编写的全球调查中指出，风险仍然很高。\n"
+    assert ("un-cted", "res-s-2617-2021") in pairs(own, "mandatedBy")
+    extended = "安全理事会回顾延长反恐怖主义委员会执行局任务期限的第2617(2021)号决议。\n"
+    assert ("un-cted", "res-s-2617-2021") in pairs(extended, "mandatedBy")
+    others = "该研究所汇总了各实体根据第2396(2017)号决议开展的评价。\n"
+    assert not pairs(others, "mandatedBy")

@@ -643,6 +643,8 @@ def _clause(
         if (
             role == "basis"
             and frames.relative_basis_tail.match(text, after_name(text, end))
+            # 在其根据第N号决议提交的报告中: 其 is the clause's agent, whose basis it is
+            and not (lead and text.endswith("其", 0, lead[-1].start))
             and not (
                 groups
                 and groups[-1].role == "agent"

@@ -357,9 +357,9 @@ def mandate_facts(
 def _holders(
     text: str, ms: Sequence[Mention], a: int, b: int, md: CueSection, kinds: Sequence[str], bracket: bool
 ) -> list[Mention]:
-    """The bodies of ``text[a:b]`` named right before 的任务(期限), whose mandate the clause speaks
+    """The bodies of ``text[a:b]`` named right before (的)任务(期限), whose mandate the clause speaks
     of; with ``bracket``, also where the bracket of a short form closes first (X(简称)的任务期限)."""
-    words = tuple("的" + w for w in md["mandate_words"])
+    words = tuple(w for x in md["mandate_words"] for w in ("的" + x, x))  # X的任务, X任务期限
     return [
         m
         for m in ms
@@ -396,9 +396,19 @@ def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
             )
             for m in held
             for r in res[-1:]
-            if r.end <= m.start
+            if r.end <= m.start or _extended_by(text, a, m, r, md["extension_cues"])
         ]
     return out
+
+
+def _extended_by(text: str, a: int, m: Mention, r: Mention, cues: Sequence[str]) -> bool:
+    """The resolution a relative clause says extends the mandate (延长X任务期限的第N号决议)."""
+    return (
+        m.end <= r.start
+        and has_any(text[a : m.start], cues)
+        and text[m.end : r.start].find("的") >= 0
+        and not any(c in text[m.end : r.start] for c in "，；。,;")
+    )
 
 
 def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -> list[Fact]:
