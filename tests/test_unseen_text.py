@@ -1738,3 +1738,9 @@ def test_a_body_reporting_under_its_own_resolution_and_a_resolution_extending_a_
     assert ("un-cted", "res-s-2617-2021") in pairs(extended, "mandatedBy")
     others = "该研究所汇总了各实体根据第2396(2017)号决议开展的评价。\n"
     assert not pairs(others, "mandatedBy")
+
+
+def test_a_body_named_in_a_relative_clause_of_work_works_in_its_places() -> None:
+    text = "本研究所依据的资料来自各国的答复以及反恐怖主义办公室在西非和萨赫勒地区开展的能力建设项目。\n"
+    got = pairs(text, "activeIn")
+    assert {("un-unoct", "region-west-africa"), ("un-unoct", "region-sahel")} <= got

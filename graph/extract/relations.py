@@ -137,6 +137,22 @@ def frame_facts(
             carried = agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
             carried, joined = pivots, ()
+        if not clause.negated:  # X在P开展的工作: the body a relative clause names works in its places
+            out += [
+                Fact(
+                    x.concept,
+                    "activeIn",
+                    o.concept,
+                    p,
+                    "frame_relative_work",
+                    0.7,
+                    hedged_sentence,
+                    None,
+                    clause.text.strip(),
+                )
+                for x, o in _relative_work(clause, p.text)
+                if x not in agents
+            ]
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
         classes = set(clause.verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
@@ -545,6 +561,31 @@ _ALIAS_GAP = re.compile(r"\s*[(（]?\s*(?:又称|简称|或称|亦称|也称|即
 _OPENING_BRANCH = re.compile(
     r"[\s]*(?:另一个?|其他|其|该|一个|另|还有|以及|和)?(?:区域|地区|当地|主要|最大|最活跃|新|海外|外国)?(?:的)?"
 )
+
+
+def _relative_work(clause: Clause, text: str) -> list[tuple[Mention, Mention]]:
+    """A UN body or programme that is the subject of a relative clause of work in a place, inside
+    another role (…资料来自该办公室在东非开展的实地工作): each (body, place) of that clause."""
+    out: list[tuple[Mention, Mention]] = []
+    groups = clause.groups
+    for k, g in enumerate(groups[:-1]):
+        nxt = groups[k + 1]
+        if (
+            g.role == "agent"
+            or not all(m.kind in PLACES for m in nxt.mentions)
+            or text[g.end : nxt.start].strip(")）") != "在"
+        ):
+            continue
+        work = next((v for v in clause.predicates if v.start >= nxt.end), None)
+        if (
+            work is None
+            or "activity" not in work.classes
+            or not text.startswith("的", work.end)
+            or any(c in text[nxt.end : work.start] for c in "，；、,;")
+        ):
+            continue
+        out += [(x, o) for x in g.mentions if x.kind in orgs.WORKERS for o in nxt.mentions]
+    return out
 
 
 def _attended(clause: Clause) -> set[str]:
