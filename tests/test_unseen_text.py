@@ -1744,3 +1744,10 @@ def test_a_body_named_in_a_relative_clause_of_work_works_in_its_places() -> None
     text = "本研究所依据的资料来自各国的答复以及反恐怖主义办公室在西非和萨赫勒地区开展的能力建设项目。\n"
     got = pairs(text, "activeIn")
     assert {("un-unoct", "region-west-africa"), ("un-unoct", "region-sahel")} <= got
+
+
+def test_a_group_levying_on_a_smuggling_network_profits_from_its_crime_one_fighting_it_does_not() -> None:
+    text = "在下朱巴州，青年党向过境的移民偷运网络征税。\n"
+    assert ("group-al-shabaab", "crime-migrant-smuggling") in pairs(text, "benefitsFrom")
+    fights = "伊黎伊斯兰国在叙利亚东部打击移民偷运网络。\n"
+    assert not pairs(fights, "benefitsFrom")

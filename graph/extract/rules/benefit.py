@@ -29,6 +29,7 @@ RULE = Rule(
         "gain_in_name",
         "blockers",
         "crime_modifier_after",
+        "levies",
         "not_actor_after",
         "other_actors",
         "source_cues",
@@ -90,6 +91,11 @@ def _by_group(text: str, a: int, b: int, ms: Sequence[Mention]) -> list[tuple[in
     return [(x, y - 1 if y < b else y) for x, y in zip(cuts, [*cuts[1:], b], strict=True)]
 
 
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause holding ``at`` ends."""
+    return min((i for c in "，,；;：:。" if (i := text.find(c, at)) >= 0), default=len(text))
+
+
 def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention] = ()) -> bool:
     """False for a crime word that names a victim (被绑架), a network or route (走私网络), one the
     clause says is opposed (谴责贩毒), or sits in brackets."""
@@ -99,8 +105,12 @@ def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention
     said = max((text.rfind(w, clause, m.start) for w in b["opposed_before"]), default=-1)
     if said >= 0 and not any(said < g.start < m.start for g in groups):
         return False  # 该团体在声明中谴责贩毒: a crime the group opposes (谴责X绑架平民: X's act)
-    if m.method not in ("specialised", "phrase") and text.startswith(tuple(b["crime_modifier_after"]), m.end):
-        return False
+    if (
+        m.method not in ("specialised", "phrase")
+        and text.startswith(tuple(b["crime_modifier_after"]), m.end)
+        and not has_any(text[clause : _clause_end(text, m.end)], b["levies"])
+    ):
+        return False  # 走私网络 names an actor, unless the clause says the group levies on it
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
         return False
     opened = text.rfind("(", 0, m.start)
