@@ -1751,3 +1751,8 @@ def test_a_group_levying_on_a_smuggling_network_profits_from_its_crime_one_fight
     assert ("group-al-shabaab", "crime-migrant-smuggling") in pairs(text, "benefitsFrom")
     fights = "伊黎伊斯兰国在叙利亚东部打击移民偷运网络。\n"
     assert not pairs(fights, "benefitsFrom")
+
+
+def test_a_group_keeping_close_ties_with_another_is_affiliated_with_it() -> None:
+    text = "据报告，伊斯兰国西非省与伊黎伊斯兰国保持着密切的业务联系。\n"
+    assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
