@@ -250,6 +250,12 @@ class Discourse:
                 if text.endswith(("通过", "通过了"), 0, m.start):
                     self.adopted = m
 
+    def name_by_code(self, operation: Mention, heads: Sequence[str]) -> None:
+        """An operation named by its code (该行动代号为“X”): the short forms with ``heads`` (该行动)
+        stand for it from here on."""
+        self.remember([operation])
+        self.forms.setdefault(operation.concept, set()).update(heads)
+
     def agents(
         self, clause: Clause, carried: tuple[Mention, ...], carries: bool = True
     ) -> tuple[tuple[Mention, ...], bool]:
@@ -355,7 +361,6 @@ class Discourse:
                     m
                     for m in (*self.conventions, *here)
                     if _TITLE_TAIL.sub("", fold(m.surface)).endswith(head)
-                    or any(f.endswith(head) for f in self.forms.get(m.concept, ()))
                 ]
                 targets = heads[-1:]
             elif kind in ("places", "place"):  # 在这些城市, 该国: the places named last, of that kind

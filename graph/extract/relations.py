@@ -893,8 +893,7 @@ def document_facts(
         if coded := _coded_operation(p.text, ms, op_anaphors, code_words):
             # 开展了一次跨国界行动。该行动代号为“KAFO II”: the work described is that operation's too,
             # and 该行动 stands for it from here on
-            discourse.remember([coded])
-            discourse.forms.setdefault(coded.concept, set()).update(op_heads)
+            discourse.name_by_code(coded, op_heads)
             for f in operation_facts:
                 key = (coded.concept, f.predicate, f.object, f.passage.para, f.passage.sent)
                 if key not in seen:

@@ -406,7 +406,7 @@ def _extended_by(text: str, a: int, m: Mention, r: Mention, cues: Sequence[str])
     return (
         m.end <= r.start
         and has_any(text[a : m.start], cues)
-        and text[m.end : r.start].find("的") >= 0
+        and "的" in text[m.end : r.start]
         and not any(c in text[m.end : r.start] for c in "，；。,;")
     )
 
