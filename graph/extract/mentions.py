@@ -19,8 +19,8 @@ import bisect
 import dataclasses
 import functools
 import hashlib
-import itertools
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -55,6 +55,14 @@ from graph.vocab import Concept, Vocabulary
 _RUN_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
 
 
+#: What jieba's ``re_eng`` matches: a token of one such character joins the next one.
+_LETTER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+#: A run jieba segments on its own.
+_RUN = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
+
+
 def _run_char(ch: str) -> bool:
     """A character jieba segments inside a run: Han (U+4E00–U+9FD5), ASCII letters, digits, +#&._%-."""
     return "\u4e00" <= ch <= "\u9fd5" or ch in _RUN_ASCII
@@ -72,6 +80,10 @@ class Matcher:
         # words that open with a label but are something else (伊斯兰国家: an Islamic state)
         self.not_names = tuple(fold(w) for w in vocab.cues["discovery"]["not_names"])
         self._cuts: dict[str, set[int]] = {}
+        self._logs: dict[str, float] = {}  # log probability of each dictionary word met
+        self._text = ""
+        self._runs: list[tuple[int, int]] = []
+        self._starts: list[int] = []
         self.tokenizer = jieba.Tokenizer()
         jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
         self.tokenizer.initialize()
@@ -89,19 +101,67 @@ class Matcher:
             return True
         if not (_run_char(text[at - 1]) and _run_char(text[at])):
             return text[at - 1 : at + 1] != "\r\n"  # jieba keeps \r\n as one token
-        start, end = at - 1, at + 1
-        while start > 0 and _run_char(text[start - 1]):
-            start -= 1
-        while end < len(text) and _run_char(text[end]):
-            end += 1
+        if text != self._text:  # the runs of the text asked about last, found once
+            self._text = text
+            self._runs = [(r.start(), r.end()) for r in _RUN.finditer(text)]
+            self._starts = [a for a, _ in self._runs]
+        start, end = self._runs[bisect.bisect_right(self._starts, at) - 1]
         run = text[start:end]
         cuts = self._cuts.get(run)
         if cuts is None:
-            cuts = set(itertools.accumulate(map(len, self.tokenizer.cut(run, HMM=False))))
+            cuts = self.run_cuts(run)
             if len(self._cuts) > 16384:
                 self._cuts.clear()
             self._cuts[run] = cuts
         return at - start in cuts
+
+    def run_cuts(self, run: str) -> set[int]:
+        """The token ends jieba's ``cut(run, HMM=False)`` gives for a run of Han characters, letters
+        and digits: its maximum-probability route over the dictionary's word graph (the same sums,
+        in the same order, and the same tie-break: the longer word), with single letters and digits
+        kept together, computed in one pass without building the graph and its tokens."""
+        freq = self.tokenizer.FREQ
+        logs = self._logs
+        logtotal = math.log(self.tokenizer.total)
+        n = len(run)
+        score = [0.0] * (n + 1)
+        last = list(range(n + 1))  # last index of the best word starting at each index
+        for idx in range(n - 1, -1, -1):
+            best = -math.inf
+            end = -1
+            i = idx
+            frag = run[idx]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    lp = logs.get(frag)
+                    if lp is None:
+                        lp = logs[frag] = math.log(freq[frag]) - logtotal
+                    v = lp + score[i + 1]
+                    if v >= best:  # max((v, x)): on a tie the later end wins
+                        best, end = v, i
+                i += 1
+                frag = run[idx : i + 1]
+            if end < 0:  # no word: the character alone
+                end = idx
+                best = math.log(freq.get(run[idx]) or 1) - logtotal + score[idx + 1]
+            score[idx] = best
+            last[idx] = end
+        cuts: set[int] = set()
+        x = 0
+        letters = False  # single letters and digits pending as one token
+        while x < n:
+            y = last[x] + 1
+            if y - x == 1 and run[x] in _LETTER_OR_DIGIT:
+                letters = True
+            else:
+                if letters:
+                    cuts.add(x)
+                    letters = False
+                cuts.add(y)
+            x = y
+        if letters:
+            cuts.add(n)
+        return cuts
 
     def forget(self) -> None:
         """Drop the segmented runs kept so far."""
@@ -257,6 +317,8 @@ def _listed_heading(
     a) Ansaru；b) “安萨鲁”)."""
     disc = vocab.cues["discovery"]
     out: list[Mention] = []
+    if "(" not in text:  # both patterns need a name in Latin letters in brackets
+        return out
     for m in (
         *_listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text),
         *_listing_pattern(tuple(disc["listing_words"])).finditer(text),
