@@ -41,6 +41,8 @@ ROLES = (
     "relative_basis",
     "antecedent",
     "carried",
+    "relative_place",
+    "relative_head",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

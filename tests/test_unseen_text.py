@@ -1756,3 +1756,21 @@ def test_a_group_levying_on_a_smuggling_network_profits_from_its_crime_one_fight
 def test_a_group_keeping_close_ties_with_another_is_affiliated_with_it() -> None:
     text = "据报告，伊斯兰国西非省与伊黎伊斯兰国保持着密切的业务联系。\n"
     assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
+
+
+def test_a_relative_clause_places_the_group_it_describes_not_the_clauses_subject() -> None:
+    partner = "据悉，博科圣地同在马里北部活动的伊斯兰马格里布基地组织保持着联系。\n"
+    placed = pairs(partner, "operatesIn")
+    assert ("group-aqim", "country-mli") in placed
+    assert not any(s == "group-boko-haram" for s, _ in placed)
+    assert ("group-boko-haram", "group-aqim") in pairs(partner, "affiliatedWith")
+    listed = "该地区面临的威胁来自青年党的残余人员和以莫桑比克为基地的伊斯兰国中部非洲省。\n"
+    placed = pairs(listed, "operatesIn")
+    assert ("group-al-shabaab", "country-moz") not in placed
+    assert any(o == "country-moz" for s, o in placed)
+    # a place the subject has before the relative clause stays the subject's alone
+    both = "青年党在索马里与在也门活动的基地组织阿拉伯半岛分支保持联系。\n"
+    placed = pairs(both, "operatesIn")
+    assert ("group-al-shabaab", "country-som") in placed
+    assert ("group-aqap", "country-som") not in placed
+    assert ("group-aqap", "country-yem") in placed

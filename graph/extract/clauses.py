@@ -391,6 +391,62 @@ def _role(
     return "object", seen_predicate.word
 
 
+#: What may stand between a relative clause's verb and the group it describes (的武装团体“…).
+_RELATIVE_TAIL = re.compile(r"的[^，。；：,;:、]{0,8}$")
+#: What may stand between a relative clause's place and its verb (在也门境内开展活动的, 以X为基地的).
+_RELATIVE_INSIDE = re.compile(r"[^，。；：,;:、的]{0,8}")
+#: The verb classes of a relative clause that places the group it describes (在也门活动的Y).
+_PLACING = frozenset({"presence", "attack"})
+
+
+@functools.cache
+def _place_openers(frames: Frames) -> tuple[str, ...]:
+    """The words that open a relative clause's place: the place markers, and 以 (以X为基地的)."""
+    return tuple(sorted({*frames.markers.get("place", ()), "以"}, key=len, reverse=True))
+
+
+def _relative_places(
+    text: str, groups: list[Group], predicates: Sequence[Predicate], frames: Frames
+) -> list[Group]:
+    """A relative clause that places a group inside a clause (青年党与在也门活动的Y保持联系; 来自X的
+    小组和以肯尼亚为基地的Y): its places are the described group's (``relative_place``, that group
+    right after), not the clause's; the group takes the role the marker before the relative clause
+    gives (与: partner) or that of the list it ends (和), as if the relative clause were not there.
+    A relative clause that opens the clause makes its group the agent (``_relative_head``)."""
+    out = list(groups)
+    for v in predicates:
+        if not _PLACING & set(v.classes):
+            continue
+        k = next((i for i, g in enumerate(out) if g.start >= v.end), None)
+        if k is None or k < 2:
+            continue
+        head, place, before = out[k], out[k - 1], out[k - 2]
+        if (
+            head.role != "object"
+            or head.verb != v.word
+            or not all(m.kind == "TerroristGroup" for m in head.mentions)
+            or not _RELATIVE_TAIL.search(text[v.end : head.start].rstrip(' “"‘《'))
+            or place.role not in ("place", "attribute")  # 与在X: a nested place is an attribute
+            or place.end > v.start
+            or not _RELATIVE_INSIDE.fullmatch(text, after_name(text, place.end), v.start)
+        ):
+            continue
+        lead = _gap(text, before.end, place.start)
+        opener = next((w for w in _place_openers(frames) if lead.endswith(w)), "")
+        if not opener:
+            continue
+        lead = lead[: len(lead) - len(opener)]
+        if lead.endswith(frames.markers.get("partner", ())):
+            role, verb = "partner", ""
+        elif lead.endswith(("、", "和", "及", "或")):
+            role, verb = before.role, before.verb  # …的小组和以肯尼亚为基地的Y: an item of that list
+        else:
+            continue
+        out[k - 1] = Group(place.mentions, "relative_place", place.start, place.end, v.word, place.lent)
+        out[k] = Group(head.mentions, role, head.start, head.end, verb, head.lent)
+    return out
+
+
 def _nominal_objects(
     text: str, groups: list[Group], predicates: Sequence[Predicate], frames: Frames
 ) -> list[Group]:
@@ -704,6 +760,7 @@ def _clause(
         pos = end
         role = kept
     groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)
+    groups = _relative_places(text, groups, predicates, frames)
     body = text[a:b].lstrip(' “‘"')
     opener = body.startswith(frames.list_openers)
     if (

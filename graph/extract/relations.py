@@ -183,6 +183,11 @@ def frame_facts(
             for m in g.mentions:
                 roles.setdefault(g.role, []).append((m, g.verb))
         roles["agent"] = [(m, "") for m in agents]
+        for k, g in enumerate(clause.groups[:-1]):  # 在也门活动的Y: Y, right after its relative clause
+            if g.role == "relative_place":
+                roles.setdefault("relative_head", []).extend(
+                    (m, g.verb) for m in clause.groups[k + 1].mentions
+                )
         if before and agents and not implied:  # the subject of the clause before, ended by this one's
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
@@ -232,8 +237,9 @@ def frame_facts(
             subjects = [
                 m
                 for m in subjects
-                if m.concept not in frames.deliberative and not _only_linked(m, roles, clause, frame.verbs)
-            ]
+                if m.concept not in frames.deliberative
+                and ("relative_head" in frame.subject or not _only_linked(m, roles, clause, frame.verbs))
+            ]  # what a relative clause says of its group is that group's own act
             if not frame.with_partners:  # 与Y合作，根据第N号决议…: the resolution governs the agent, not Y
                 subjects = [m for m in subjects if not (implied and m in joined)]
             objects = [m for m in objects if m.concept not in frames.deliberative]
@@ -606,11 +612,16 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
     said = max((g.end for g in clause.groups if g.role == "agent"), default=-1)
 
     heads = {g.start for g in clause.groups if g.role == "agent"}
+    relative = {g.verb for g in clause.groups if g.role == "relative_place"}  # read by their own row
 
     def described(p: Predicate) -> bool:
         """V的N describes N, unless the agent is said to be that N (X是从Y分裂出来的派别) or N is the
         named agent itself (与基地组织有关联的青年党)."""
-        if not text.startswith("的", p.end) or any(p.end < h <= p.end + 3 for h in heads):
+        if (
+            not text.startswith("的", p.end)
+            or any(p.end < h <= p.end + 3 for h in heads)
+            or p.word in relative
+        ):
             return False
         return not (0 <= said < p.start and "是" in text[said : p.start])
 

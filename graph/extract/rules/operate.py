@@ -147,7 +147,16 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                 verb_ok = True
                 places = _places_with_list(text, ms, i, o)
             prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
-            if prev and verb_ok:
+            # 在 REGION verb 的 GROUP: the relative clause places the group it describes, not one before
+            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
+            gap = text[tail_end : nxt[0].start] if nxt else ""
+            described = (
+                gap.endswith("的")
+                and len(gap) <= 10
+                and not has_any(gap, ("，", "。"))
+                and not any(tail_end <= x.start < nxt[0].start for x in ms)  # no other name between
+            )
+            if prev and verb_ok and not described:
                 g = prev[-1]
                 gap = text[g.end : m.start]
                 others = [
@@ -181,11 +190,9 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                     ]
                     continue
             # 在 REGION verb 的 GROUP
-            nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
             if nxt and verb_ok:
                 g = nxt[0]
-                gap = text[tail_end : g.start]
-                if gap.endswith("的") and len(gap) <= 10 and not has_any(gap, ("，", "。")):
+                if described:
                     out += [
                         make_fact(
                             g.concept,
