@@ -1774,3 +1774,16 @@ def test_a_relative_clause_places_the_group_it_describes_not_the_clauses_subject
     assert ("group-al-shabaab", "country-som") in placed
     assert ("group-aqap", "country-som") not in placed
     assert ("group-aqap", "country-yem") in placed
+
+
+def test_a_short_form_refers_back_to_a_body_named_before_not_to_one_named_only_later() -> None:
+    text = (
+        "1. 本说明介绍联合国毒品和犯罪问题办公室在2025年开展的工作。\n"
+        "2. 该办公室协助贝宁和多哥起草了反恐立法。\n"
+        "3. 联合国反恐怖主义办公室与国际刑事警察组织合作，在加纳举办了讲习班，"
+        "并在科特迪瓦举办了培训，还为尼日尔编写了指南。\n"
+        "4. 联合国反恐怖主义办公室为利比里亚提供了咨询。联合国反恐怖主义办公室还向塞拉利昂派遣了专家。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert {("un-unodc", "country-ben"), ("un-unodc", "country-tgo")} <= got
+    assert ("un-unoct", "country-ben") not in got

@@ -474,6 +474,8 @@ class Discourse:
         # the topic, then the UN body last acting (before one named in passing since); a subject
         # named by a short form before (该办公室) is looked up by its name
         for m in (*self.topic, *self.body_topic):
+            if m.concept not in self.named:
+                continue  # a report's author named only further on is not what 该办公室 refers back to
             named = m if m.method not in ("anaphora", "mandate") else self.named.get(m.concept)
             if (
                 named is not None
