@@ -30,6 +30,7 @@ from graph.progress import step as progress_step
 from graph.rdf import build, summary
 from graph.records import Document, DocumentFacts, Entity
 from graph.resources import ontology_dir
+from graph.script import fold
 from graph.timings import Timings
 from graph.vocab import Vocabulary, load
 
@@ -75,6 +76,16 @@ def corpus_files(
 
 
 @functools.cache
+def body_names(vocab: Vocabulary) -> Mapping[str, tuple[str, ...]]:
+    """Each body of the vocabulary (UN entity, organization, programme) → its Chinese names, folded."""
+    return {
+        c.id: tuple(dict.fromkeys(fold(x) for x in (c.pref_zh, *c.alt_zh)))
+        for kind in ("UNEntity", "Organization", "Programme")
+        for c in vocab.by_kind(kind)
+    }
+
+
+@functools.cache
 def rule_cues(vocab: Vocabulary) -> Cues:
     """The vocabulary's cue words, checked against every rule (an ``OntologyError`` names the rule)."""
     return checked_cues(vocab.cues, vocab.frames)
@@ -97,6 +108,7 @@ def document_context(
         generic_crimes=generic,
         countries=country_parts(vocab),
         authorities=orgs.known_authorities(vocab),
+        body_names=body_names(vocab),
         adopters={
             e.id: body.id
             for e in (entities or {}).values()

@@ -1787,3 +1787,12 @@ def test_a_short_form_refers_back_to_a_body_named_before_not_to_one_named_only_l
     got = pairs(text, "activeIn")
     assert {("un-unodc", "country-ben"), ("un-unodc", "country-tgo")} <= got
     assert ("un-unoct", "country-ben") not in got
+
+
+def test_a_short_form_finds_a_body_the_text_named_only_by_its_abbreviation() -> None:
+    text = (
+        "1. 2025年，反恐办为毛里塔尼亚举办了边境安全讲习班。\n"
+        "2. 该办公室在这一领域的主要伙伴是：国际刑事警察组织和国际移民组织。\n"
+    )
+    got = pairs(text, "partnerOf")
+    assert {("un-unoct", "org-interpol"), ("un-unoct", "un-iom")} <= got

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.extract.clauses import Clause
@@ -116,6 +116,8 @@ class Discourse:
     #: Every written form each entity was named with (a body named in full once, then by its short
     #: form: 该研究所 still finds 犯罪司法所 through 联合国区域间犯罪和司法研究所).
     forms: dict[str, set[str]] = field(default_factory=dict)
+    #: The names the vocabulary knows each body by (反恐办 is 联合国反恐怖主义办公室: 该办公室).
+    known_forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     resolution: Mention | None = None
     #: The conventions named so far, the last one last (for 该公约, 该协定).
     conventions: tuple[Mention, ...] = ()
@@ -462,9 +464,11 @@ class Discourse:
         return self.last_group if self.group_age == 0 or self.sentence == 1 else None
 
     def _ends_with(self, m: Mention, heads: tuple[str, ...]) -> bool:
-        """The entity was named here with a form that ends in one of ``heads``."""
-        return fold(m.surface).endswith(heads) or any(
-            f.endswith(heads) for f in self.forms.get(m.concept, ())
+        """The entity was named here, or is known by a name, that ends in one of ``heads``."""
+        return (
+            fold(m.surface).endswith(heads)
+            or any(f.endswith(heads) for f in self.forms.get(m.concept, ()))
+            or any(f.endswith(heads) for f in self.known_forms.get(m.concept, ()))
         )
 
     def _antecedent(self, head: str) -> Mention | None:

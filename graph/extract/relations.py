@@ -797,6 +797,7 @@ def document_facts(
         carries_topic=not ctx.self_resolution,
         mission_heads=tuple(cues["anaphora"]["mission_heads"]),
         generic_groups=tuple(cues["benefit"]["other_actors"]),
+        known_forms=ctx.body_names,
     )
     anaphors = cues["anaphora"]["entity"]
     directions = tuple(cues["discovery"]["places"]["directions"])

@@ -142,6 +142,9 @@ class Context:
     authorities: Mapping[str, str] = field(default_factory=dict)
     #: each resolution the document names → the body that adopts it (a body is not mandated by its own)
     adopters: Mapping[str, str] = field(default_factory=dict)
+    #: each body of the vocabulary → its Chinese names (folded), for the short forms of a body named
+    #: by an abbreviation (反恐办 … 该办公室)
+    body_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- amounts
