@@ -1796,3 +1796,8 @@ def test_a_short_form_finds_a_body_the_text_named_only_by_its_abbreviation() -> 
     )
     got = pairs(text, "partnerOf")
     assert {("un-unoct", "org-interpol"), ("un-unoct", "un-iom")} <= got
+
+
+def test_a_group_collecting_zakat_from_a_population_taxes_it() -> None:
+    text = "据报告，伊黎伊斯兰国西非省在博尔诺州向渔民和农民强行征收“天课”。\n"
+    assert ("group-iswap", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
