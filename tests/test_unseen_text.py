@@ -1801,3 +1801,10 @@ def test_a_short_form_finds_a_body_the_text_named_only_by_its_abbreviation() -> 
 def test_a_group_collecting_zakat_from_a_population_taxes_it() -> None:
     text = "据报告，伊黎伊斯兰国西非省在博尔诺州向渔民和农民强行征收“天课”。\n"
     assert ("group-iswap", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
+
+
+def test_a_group_merged_into_another_is_affiliated_with_it() -> None:
+    text = "据监测组报告，穆拉比通组织的部分战斗人员后来并入伊斯兰国萨赫勒省。\n"
+    got = pairs(text, "affiliatedWith")
+    assert ("group-al-mourabitoun", "group-isgs") in got
+    assert ("group-isgs", "group-al-mourabitoun") not in got
