@@ -1808,3 +1808,13 @@ def test_a_group_merged_into_another_is_affiliated_with_it() -> None:
     got = pairs(text, "affiliatedWith")
     assert ("group-al-mourabitoun", "group-isgs") in got
     assert ("group-isgs", "group-al-mourabitoun") not in got
+
+
+def test_the_extent_of_a_groups_area_places_it() -> None:
+    text = "据估计，伊斯兰国中部非洲省的活动范围涵盖刚果民主共和国东部和乌干达西部。\n"
+    got = pairs(text, "operatesIn")
+    assert {("group-iscap", "country-cod"), ("group-iscap", "country-uga")} <= got
+    area = "伊斯兰国萨赫勒省的行动区域包括马里的梅纳卡地区。\n"
+    assert ("group-isgs", "country-mli") in pairs(area, "operatesIn")
+    programme = "该方案涵盖马里和尼日尔。\n"
+    assert not pairs(programme, "operatesIn")
