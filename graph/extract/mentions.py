@@ -217,6 +217,8 @@ def matcher_for(vocab: Vocabulary) -> Matcher:
 
 #: A short form in Latin letters in brackets, right after a name: “3月23日运动”(M23).
 _ACRONYM_AFTER = re.compile(r"\s*[(（][A-Z]")
+#: A bracket opening on a capital letter: what every pattern of a name in Latin letters needs.
+_LATIN_IN_BRACKETS = re.compile(r"\([A-Z]")
 #: The Council and the topic of its resolution right before a committee's resolution (安全理事会关于海地的).
 _COUNCIL_ON = re.compile(r"(?:安全理事会|安理会)关于[^，。；：、\s]{1,16}?的$")
 
@@ -317,7 +319,7 @@ def _listed_heading(
     a) Ansaru；b) “安萨鲁”)."""
     disc = vocab.cues["discovery"]
     out: list[Mention] = []
-    if "(" not in text:  # both patterns need a name in Latin letters in brackets
+    if _LATIN_IN_BRACKETS.search(text) is None:  # both patterns need Latin letters in brackets
         return out
     for m in (
         *_listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text),
@@ -648,7 +650,8 @@ def discover(
                 )
             )
     # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
-    for m in pat["acronym"].finditer(text) if "(" in text else ():
+    latin = _LATIN_IN_BRACKETS.search(text) is not None  # what the bracket patterns below need
+    for m in pat["acronym"].finditer(text) if latin else ():
         start = _left_edge(text, m.end(1), disc["boundaries"], limit=16)
         name = text[start : m.end(1)]
         if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
@@ -883,6 +886,12 @@ def discover(
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
                 start = _left_edge(text, m.start(), group_stops)
+                if (
+                    m.start() - start < 2
+                    or text.startswith("犯罪", end)
+                    or not pat["terror_near"].search(text, max(0, start - 20), end + 20)
+                ):
+                    continue  # no name the cut below can leave passes the checks after it
                 while start < m.start() and not matcher.is_cut(text, start):
                     start += 1
                 name = text[start:end]
