@@ -464,16 +464,15 @@ class Discourse:
         return self.last_group if self.group_age == 0 or self.sentence == 1 else None
 
     def _ends_with(self, m: Mention, heads: tuple[str, ...]) -> bool:
-        """The entity was named here, or is known by a name, that ends in one of ``heads``."""
-        return (
-            fold(m.surface).endswith(heads)
-            or any(f.endswith(heads) for f in self.forms.get(m.concept, ()))
-            or any(f.endswith(heads) for f in self.known_forms.get(m.concept, ()))
+        """The entity was named here with a form that ends in one of ``heads``."""
+        return fold(m.surface).endswith(heads) or any(
+            f.endswith(heads) for f in self.forms.get(m.concept, ())
         )
 
     def _antecedent(self, head: str) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
-        its name has the same head noun, else the last body named with it, else the author."""
+        its name has the same head noun, else the last body named with it, else the author, else
+        the topic by a name the vocabulary knows it by."""
         heads = self.mission_heads if head in self.mission_heads else (head,)
         # the topic, then the UN body last acting (before one named in passing since); a subject
         # named by a short form before (该办公室) is looked up by its name
@@ -496,4 +495,15 @@ class Discourse:
         actor = self.actor
         if actor is not None and fold(actor.surface).endswith(heads):
             return actor
-        return None
+        # no body named so: the subject the text is about, named only by an abbreviation (反恐办 …
+        # 该办公室), when a name the vocabulary knows it by has that head
+        return next(
+            (
+                m
+                for m in (*self.topic, *self.body_topic)
+                if m.concept in self.named
+                and m.method not in ("anaphora", "mandate")
+                and any(f.endswith(heads) for f in self.known_forms.get(m.concept, ()))
+            ),
+            None,
+        )
