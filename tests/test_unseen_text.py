@@ -1818,3 +1818,13 @@ def test_the_extent_of_a_groups_area_places_it() -> None:
     assert ("group-isgs", "country-mli") in pairs(area, "operatesIn")
     programme = "该方案涵盖马里和尼日尔。\n"
     assert not pairs(programme, "operatesIn")
+
+
+def test_a_province_of_isil_the_vocabulary_does_not_know_is_a_group_of_its_own() -> None:
+    text = "据会员国报告，伊黎伊斯兰国大湖省在坦噶尼喀湖沿岸活动，并从走私黄金中获利。\n"
+    found = [m for m in extract_document(document(text), VOCAB).mentions[0] if m.kind == "TerroristGroup"]
+    assert [m.surface for m in found] == ["伊黎伊斯兰国大湖省"]
+    assert not any(s == "group-isil" for s, _ in pairs(text, "benefitsFrom"))
+    # ISIL in a province is ISIL, not a group named after the province
+    inside = "伊黎伊斯兰国在尼尼微省发动了袭击。\n"
+    assert ("group-isil", "region-nineveh") in pairs(inside, "operatesIn")

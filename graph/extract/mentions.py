@@ -423,6 +423,10 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"
         ),
         "terror_near": re.compile(_alt(disc["terror_cues"] + disc["gain_cues"])),
+        "province": re.compile(
+            f"(?:{_alt(disc['province_parents'])})(?:的)?([{cjk}]{{2,6}}?)(?:{_alt(disc['province_heads'])})(?!份)"
+        ),
+        "province_not_start": tuple(disc["province_not_start"]),
         "group_suffixes": tuple(sorted(disc["group_suffixes"], key=len, reverse=True)),
         "skip_before": tuple(disc["places"]["skip_before"]),
         "openers": tuple(disc["programme_name_openers"]),
@@ -920,6 +924,17 @@ def discover(
                             "discovered",
                         )
                     )
+    # a group's province (伊黎伊斯兰国大裂谷省): a group of its own, wherever it stands
+    for m in pat["province"].finditer(text):
+        a, b = m.start(), m.end()
+        name = m.group(1)
+        if "的" in name or name.startswith(pat["province_not_start"]) or not clean(name):
+            continue
+        if vocab.lookup(text[a:b]) or not free(a, b):
+            continue
+        out.append(
+            Mention(_stable_id("group", text[a:b]), "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered")
+        )
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
     name_stops = (*disc["boundaries"], *stop, *anaphors)
     listed = _listed_ref(tuple(disc["listed_group_refs"]))
