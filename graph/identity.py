@@ -98,6 +98,10 @@ _UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
 _GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
 _GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
+#: A line of a General Assembly resolution's masthead: its session, or the line 2025年12月17日大会决议.
+_GA_MASTHEAD = re.compile(
+    r"^大会第[一二三四五六七八九十百零〇\d]+届会议|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日大会决议$"
+)
 _PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
 _ADOPTED = re.compile(
     r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
@@ -156,6 +160,13 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
             number, year, how = m.group(1), m.group(2) or "", "title"
         elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
             symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+    if not symbol and not number:
+        # the masthead of a General Assembly resolution (大会第八十届会议 / 议程项目 107 / 2025年12月17日
+        # 大会决议) before its numbered title: 80/196. 标题
+        for i, ln in enumerate(folded[1:8], start=1):
+            if (m := _GA_NUMBER.match(ln)) and any(_GA_MASTHEAD.search(x) for x in folded[:i]):
+                symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+                break
     for ln in folded:
         m = _ADOPTED.search(ln)
         if m:

@@ -1828,3 +1828,16 @@ def test_a_province_of_isil_the_vocabulary_does_not_know_is_a_group_of_its_own()
     # ISIL in a province is ISIL, not a group named after the province
     inside = "伊黎伊斯兰国在尼尼微省发动了袭击。\n"
     assert ("group-isil", "region-nineveh") in pairs(inside, "operatesIn")
+
+
+def test_a_general_assembly_resolution_is_identified_by_its_masthead_and_numbered_title() -> None:
+    text = (
+        "大会第八十一届会议\n议程项目 99\n国际药物管制\n\n2026 年 12 月 10 日大会决议\n\n"
+        "81/150. 打击非法贩运小武器与资助恐怖主义之间的联系\n\n大会，\n\n"
+        "回顾其2024年12月17日第79/200号决议，\n\n"
+        "1. 请联合国毒品和犯罪问题办公室继续向会员国提供技术援助；\n"
+    )
+    doc = document(text)
+    assert (doc.symbol, doc.date, doc.kind) == ("A/RES/81/150", "2026-12-10", "resolution")
+    assert ("res-a-81-150", "res-a-79-200") in pairs(text, "recalls")
+    assert ("un-unodc", "res-a-81-150") in pairs(text, "mandatedBy")

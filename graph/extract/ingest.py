@@ -464,6 +464,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     unwrapped = _is_unwrapped(content)
     broken = _blank_line_breaks(doc.text, content)
     resolution_mode = False
+    voiced = False
     annex_mode = False
     rows = 0  # rows of tables set with pipes or columns of spaces
     table_open = False
@@ -496,6 +497,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             resolution_mode = True
             pre = 0
             prev_end = "，"
+            voiced = True  # the line after 大会， opens the first preambular paragraph
             continue
         row = _row_cells(ln.text) if "\t" not in ln.text else None
         if row is None:
@@ -560,13 +562,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         starts_new = False
         if last_number == 0 and not annex_prefix:
             if resolution_mode:
-                starts_new = (ln.text[:1].isspace() or unwrapped or idx in broken) and prev_end in (
-                    "，",
-                    "；",
-                    "。",
-                    ",",
-                    ";",
+                starts_new = voiced or (
+                    (ln.text[:1].isspace() or unwrapped or idx in broken)
+                    and prev_end in ("，", "；", "。", ",", ";")
                 )
+                voiced = False
                 label = f"PP{pre + 1}"
             else:
                 starts_new = (prev_end in ("。", "：") and ln.text[:1].isspace()) or (
