@@ -1841,3 +1841,13 @@ def test_a_general_assembly_resolution_is_identified_by_its_masthead_and_numbere
     assert (doc.symbol, doc.date, doc.kind) == ("A/RES/81/150", "2026-12-10", "resolution")
     assert ("res-a-81-150", "res-a-79-200") in pairs(text, "recalls")
     assert ("un-unodc", "res-a-81-150") in pairs(text, "mandatedBy")
+
+
+def test_opening_or_launching_something_somewhere_is_work_there() -> None:
+    text = (
+        "集装箱管制方案继续扩大。该方案在本报告所述期间在毛里求斯新设了一个港口管制股。\n"
+        "网络犯罪全球方案还在内罗毕启用了一个区域网络取证实验室。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert ("programme-container-control", "country-mus") in got
+    assert ("programme-global-programme-cybercrime", "city-nairobi") in got
