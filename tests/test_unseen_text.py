@@ -1851,3 +1851,9 @@ def test_opening_or_launching_something_somewhere_is_work_there() -> None:
     got = pairs(text, "activeIn")
     assert ("programme-container-control", "country-mus") in got
     assert ("programme-global-programme-cybercrime", "city-nairobi") in got
+
+
+def test_ransomware_is_cybercrime_not_extortion() -> None:
+    text = "据报告，伊黎伊斯兰国的支持者利用勒索软件攻击勒索钱财，为该团体筹集资金。\n"
+    got = pairs(text, "benefitsFrom")
+    assert ("group-isil", "crime-cybercrime") in got
