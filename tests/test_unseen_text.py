@@ -1857,3 +1857,11 @@ def test_ransomware_is_cybercrime_not_extortion() -> None:
     text = "据报告，伊黎伊斯兰国的支持者利用勒索软件攻击勒索钱财，为该团体筹集资金。\n"
     got = pairs(text, "benefitsFrom")
     assert ("group-isil", "crime-cybercrime") in got
+
+
+def test_a_group_described_as_linked_to_another_with_a_descriptor_between_is_affiliated() -> None:
+    text = "与伊黎伊斯兰国有关联的激进团体“东方旅”在该地区招募青年。\n"
+    got = pairs(text, "affiliatedWith")
+    assert any(o == "group-isil" for _, o in got)
+    people = "安理会强调，与基地组织有关联的个人和实体仍构成威胁。\n"
+    assert not pairs(people, "affiliatedWith")

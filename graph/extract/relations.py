@@ -620,6 +620,11 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
         if (
             not text.startswith("的", p.end)
             or any(p.end < h <= p.end + 3 for h in heads)
+            # 与X有关联的武装团体“Y”: the agent is the noun the relative clause describes
+            or any(
+                p.end < h <= p.end + 12 and _RELATIVE_GAP.match(text[p.end : h].rstrip(' “"‘《'))
+                for h in heads
+            )
             or p.word in relative
         ):
             return False
