@@ -164,6 +164,7 @@ def mandate_facts(
         return out
     # 本报告根据第N号决议编写: the report itself is mandated (a body acting under a resolution is a
     # clause frame's business: ontology/frames.toml)
+    requests = [(q.start(), q.end()) for q in re.finditer(md["at_request_of"], text)]
     i = 0
     while i < len(ms):
         m = ms[i]
@@ -173,8 +174,8 @@ def mandate_facts(
         group = coordinated(text, ms, i, ("Resolution",))
         i += len(group)
         head = text[max(0, m.start - 4) : m.start]
-        if not has_any(head, md["before_resolution"]):
-            continue
+        if not has_any(head, md["before_resolution"]) and not any(a <= m.start < b for a, b in requests):
+            continue  # 本报告根据第N号决议…, 本报告是应第N号决议的要求…
         if has_any(text[clause_start(text, m.start) : m.start], md["self_reference"]):
             out += [
                 make_fact(
