@@ -1869,6 +1869,6 @@ def test_a_group_described_as_linked_to_another_with_a_descriptor_between_is_aff
 
 def test_a_report_submitted_at_a_resolutions_request_by_paragraph_is_mandated_by_it() -> None:
     text = "S/2027/101\n\n1. 本报告是应安全理事会第2734(2024)号决议第21段的要求提交的。\n"
-    assert ("res-s-2734-2024",) == tuple(o for s, o in pairs(text, "mandatedBy") if s.startswith("doc-"))
+    assert tuple(o for s, o in pairs(text, "mandatedBy") if s.startswith("doc-")) == ("res-s-2734-2024",)
     acting = "应第2462(2019)号决议第35段的要求，反恐怖主义委员会执行局编写了一份调查报告。\n"
     assert ("un-cted", "res-s-2462-2019") in pairs(acting, "mandatedBy")
