@@ -1872,3 +1872,11 @@ def test_a_report_submitted_at_a_resolutions_request_by_paragraph_is_mandated_by
     assert tuple(o for s, o in pairs(text, "mandatedBy") if s.startswith("doc-")) == ("res-s-2734-2024",)
     acting = "应第2462(2019)号决议第35段的要求，反恐怖主义委员会执行局编写了一份调查报告。\n"
     assert ("un-cted", "res-s-2462-2019") in pairs(acting, "mandatedBy")
+
+
+def test_what_a_report_recommends_states_do_is_not_its_authors_act() -> None:
+    text = (
+        "30. 秘书长建议会员国：(a) 批准《制止向恐怖主义提供资助的国际公约》；"
+        "(b) 充分执行第2462(2019)号决议。\n"
+    )
+    assert not pairs(text, "implements")
