@@ -1880,3 +1880,13 @@ def test_what_a_report_recommends_states_do_is_not_its_authors_act() -> None:
         "(b) 充分执行第2462(2019)号决议。\n"
     )
     assert not pairs(text, "implements")
+
+
+def test_a_body_asked_to_work_with_others_named_with_short_forms_asks_only_it() -> None:
+    text = (
+        "S/PRST/2027/2\n安全理事会请反恐怖主义委员会执行局(反恐执行局)与联合国毒品和犯罪问题办公室"
+        "(毒品和犯罪问题办公室)协作，评估各国的需求。\n"
+    )
+    got = pairs(text, "mandatedBy")
+    assert ("un-cted", "res-s-prst-2027-2") in got
+    assert ("un-unodc", "res-s-prst-2027-2") not in got

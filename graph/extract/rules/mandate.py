@@ -72,9 +72,14 @@ def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
     if not has_any(tail, pc["cues"]) or tail.lstrip("也还已将正继续").startswith(tuple(pc["joint"])):
         return group
     for k in range(1, len(group)):
-        if text[group[k - 1].end : group[k].start].strip() in ("与", "同"):
+        # past a short form in brackets: 请反恐怖主义委员会执行局(反恐执行局)与X协作
+        if _ASIDE.sub("", text[group[k - 1].end : group[k].start]).strip() in ("与", "同"):
             return group[:k]
     return group
+
+
+#: A short form or remark in brackets.
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def mandate_facts(
