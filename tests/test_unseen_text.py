@@ -1890,3 +1890,10 @@ def test_a_body_asked_to_work_with_others_named_with_short_forms_asks_only_it() 
     got = pairs(text, "mandatedBy")
     assert ("un-cted", "res-s-prst-2027-2") in got
     assert ("un-unodc", "res-s-prst-2027-2") not in got
+
+
+def test_a_verb_before_a_known_programme_is_not_part_of_a_new_name() -> None:
+    text = "大会请毒品和犯罪问题办公室扩大集装箱管制方案在西非港口的覆盖范围。\n"
+    found = extract_document(document(text), VOCAB).mentions[0]
+    assert "programme-container-control" in {m.concept for m in found}
+    assert not any(m.surface.startswith("扩大") for m in found)

@@ -341,6 +341,13 @@ def _listed_heading(
     return out
 
 
+def _ends_with_known_programme(name: str, vocab: Vocabulary) -> bool:
+    """The last four characters or more of ``name`` are a programme the vocabulary knows."""
+    return any(
+        (c := vocab.lookup(name[i:])) is not None and c.kind == "Programme" for i in range(1, len(name) - 3)
+    )
+
+
 @functools.cache
 def _listed_ref(refs: tuple[str, ...]) -> re.Pattern[str]:
     """A sanctions-list reference (QDe.140) ending right where a name starts."""
@@ -726,6 +733,7 @@ def discover(
             or "其" in name
             or not (a in means or clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
+            or _ends_with_known_programme(name, vocab)  # 扩大集装箱管制方案: a verb and a known name
             or not free(a, b)
             or (
                 after_owner
