@@ -1897,3 +1897,10 @@ def test_a_verb_before_a_known_programme_is_not_part_of_a_new_name() -> None:
     found = extract_document(document(text), VOCAB).mentions[0]
     assert "programme-container-control" in {m.concept for m in found}
     assert not any(m.surface.startswith("扩大") for m in found)
+
+
+def test_a_thing_located_somewhere_that_a_group_uses_does_not_place_the_group() -> None:
+    text = "据报告，青年党利用位于阿拉伯联合酋长国的空壳公司转移资金。\n"
+    assert ("group-al-shabaab", "country-are") not in pairs(text, "operatesIn")
+    based = "青年党的训练营位于索马里南部。\n"
+    assert ("group-al-shabaab", "country-som") in pairs(based, "operatesIn")

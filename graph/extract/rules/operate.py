@@ -38,6 +38,7 @@ RULE = Rule(
         "attack_blockers",
         "not_attack_place",
         "verbs_before_place",
+        "located_only",
         "target_before",
         "claim_cues",
         "examples",
@@ -328,6 +329,11 @@ def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bo
         first = next((k for k, x in enumerate(ms) if x.kind in PLACES and 0 <= x.start - at <= 1), None)
         if first is None:
             continue
+        places = coordinated(text, ms, first, PLACES)
+        if text.startswith("的", places[-1].end) and m.group(0).rstrip("了着").endswith(
+            tuple(o["located_only"])
+        ):
+            continue  # 利用位于阿曼的贸易公司: where the companies are
         out += [
             make_fact(
                 g.concept,
@@ -339,7 +345,7 @@ def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bo
                 hedged,
                 f"{g.surface}{text[g.end : at]}{r.surface}",
             )
-            for r in coordinated(text, ms, first, PLACES)
+            for r in places
         ]
     return out
 
