@@ -1904,3 +1904,14 @@ def test_a_thing_located_somewhere_that_a_group_uses_does_not_place_the_group() 
     assert ("group-al-shabaab", "country-are") not in pairs(text, "operatesIn")
     based = "青年党的训练营位于索马里南部。\n"
     assert ("group-al-shabaab", "country-som") in pairs(based, "operatesIn")
+
+
+def test_an_operation_named_in_quotes_before_its_head_is_what_the_short_form_refers_to() -> None:
+    text = (
+        "5. 2026年，毒品和犯罪问题办公室与世界海关组织联合开展了“沙漠之鹰”行动。"
+        "该行动在乍得和尼日尔的九个口岸同时展开。\n"
+    )
+    got = pairs(text, "activeIn")
+    operations = {s for s, o in got if s.startswith("programme-")}
+    assert len(operations) == 1
+    assert {(op, "country-tcd"), (op, "country-ner")} <= got if (op := operations.pop()) else False

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, analyse, clause_spans
+from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_name, analyse, clause_spans
 from graph.extract.discourse import ACTORS, AUTHORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -940,6 +940,9 @@ def document_facts(
         if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
             facts = [f for f in facts if (f.subject, f.predicate, f.object) not in apart]
         discourse.remember(ms, p.text, frames.mandate_holder)
+        for m in ms:  # 开展了“高原盾牌”行动。该行动…: the operation named before its head word
+            if m.kind == "Programme" and p.text.startswith(op_heads, after_name(p.text, m.end)):
+                discourse.name_by_code(m, op_heads)
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
