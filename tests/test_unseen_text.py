@@ -1914,3 +1914,12 @@ def test_an_operation_named_in_quotes_before_its_head_is_what_the_short_form_ref
     got = pairs(text, "activeIn")
     (operation,) = {s for s, o in got if s.startswith("programme-")}
     assert {(operation, "country-tcd"), (operation, "country-ner")} <= got
+
+
+def test_a_group_protecting_a_network_or_selling_captives_profits_from_the_crime() -> None:
+    text = "据报告，伊斯兰国萨赫勒省为贩毒网络提供武装护送，以此获取资金。\n"
+    assert ("group-isgs", "crime-drug-trafficking") in pairs(text, "benefitsFrom")
+    slaves = "伊黎伊斯兰国将被俘的妇女作为奴隶出售。\n"
+    assert ("group-isil", "crime-human-trafficking") in pairs(slaves, "benefitsFrom")
+    fights = "伊斯兰国萨赫勒省打击贩毒网络，并为平民提供保护。\n"
+    assert not pairs(fights, "benefitsFrom")
