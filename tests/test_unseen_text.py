@@ -1923,3 +1923,13 @@ def test_a_group_protecting_a_network_or_selling_captives_profits_from_the_crime
     assert ("group-isil", "crime-human-trafficking") in pairs(slaves, "benefitsFrom")
     fights = "伊斯兰国萨赫勒省打击贩毒网络，并为平民提供保护。\n"
     assert not pairs(fights, "benefitsFrom")
+
+
+def test_a_name_after_a_verb_no_class_knows_is_its_object_and_the_subject_carries_on() -> None:
+    text = (
+        "反恐怖主义委员会执行局与毒品和犯罪问题办公室合作，修订了《关于边境安全和管理的实用指南》中的相关章节，"
+        "并为西非会员国举办了讲习班。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert ("un-cted", "region-west-africa") in got
+    assert not any(s.startswith("programme-") for s, _ in got)

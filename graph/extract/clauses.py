@@ -391,6 +391,9 @@ def _role(
     return "object", seen_predicate.word
 
 
+#: A verb with its aspect marker right before a clause's first name (更新了《…》, 修订了X): the name
+#: is its object, whatever the verb is.
+_UNKNOWN_VERB = re.compile(r"[\u4e00-\u9fff]了[\s《“\"‘]*$")
 #: What may stand between a relative clause's verb and the group it describes (的武装团体“…).
 _RELATIVE_TAIL = re.compile(r"的[^，。；：,;:、]{0,8}$")
 #: What may stand between a relative clause's place and its verb (在也门境内开展活动的, 以X为基地的).
@@ -682,6 +685,7 @@ def _clause(
     groups: list[Group] = []
     pos = a
     role = ""
+    objected = False  # a name was the object of a verb no class knows (更新了《…》)
     for items in _lists(text, inside, frames.place_parts):
         start, end = items[0].start, items[-1].end
         lead = [c for c in cues if pos <= c.start and c.end <= start]
@@ -727,6 +731,17 @@ def _clause(
             role = "agent"
         if role == "agent" and text.startswith(frames.persons, after_name(text, end)):
             role = "attribute"  # 基地组织领导人宣布…: the group's leader speaks, not the group
+        elif (
+            role == "agent"
+            and not lead
+            and not before
+            and not any(v.start >= end for v in predicates)  # 载列了X为执行Y而开展的活动: X acts
+            and _UNKNOWN_VERB.search(text, pos, start)
+        ):
+            role = "object"  # 更新了《…指南》: the object of a verb no class knows, the agent carried
+            objected = True
+        elif role == "agent" and objected:
+            role = "attribute"  # …的章节 after that object: no agent either
         kept = role
         if all(m.method == "mandate" for m in items):
             role = "mandate"  # 这一任务: the mandate of the body that holds it
