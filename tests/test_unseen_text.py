@@ -1933,3 +1933,10 @@ def test_a_name_after_a_verb_no_class_knows_is_its_object_and_the_subject_carrie
     got = pairs(text, "activeIn")
     assert ("un-cted", "region-west-africa") in got
     assert not any(s.startswith("programme-") for s, _ in got)
+
+
+def test_words_before_a_known_group_are_no_new_group_and_its_networks_place_is_not_the_agents() -> None:
+    text = "据报告，伊斯兰国西非省将部分勒索所得转交基地组织在马格里布的协助网络。\n"
+    found = extract_document(document(text), VOCAB).mentions[0]
+    assert {m.surface for m in found if m.kind == "TerroristGroup"} == {"伊斯兰国西非省", "基地组织"}
+    assert not any(s == "group-iswap" for s, _ in pairs(text, "operatesIn"))

@@ -950,7 +950,10 @@ def _nested_place(
     if not lead or lead[-1].marker != "place" or text[lead[-1].start] != "在":
         return False
     if before is not None and after_name(text, before.end) == lead[-1].start:
-        if before.role not in _INNER_ROLES:
+        if before.role not in _INNER_ROLES and not (
+            before.role in ("object", "attribute")
+            and all(m.kind == "TerroristGroup" for m in before.mentions)
+        ):  # 转交基地组织在阿拉伯半岛的协助网络: where that group's network is, not the agent
             return False  # 定位为X在Y的附属团体: the clause's own X, in Y
     elif not text.endswith(_marker_words(frames, _INNER_ROLES), 0, lead[-1].start):
         return False  # 向X在Y的分支: Y is where X's branch is, 向在Y工作的…: where those people are

@@ -341,10 +341,11 @@ def _listed_heading(
     return out
 
 
-def _ends_with_known_programme(name: str, vocab: Vocabulary) -> bool:
-    """The last four characters or more of ``name`` are a programme the vocabulary knows."""
+def _ends_with_known(name: str, vocab: Vocabulary, kind: str, shortest: int = 4) -> bool:
+    """The last ``shortest`` characters or more of ``name`` name a ``kind`` the vocabulary knows."""
     return any(
-        (c := vocab.lookup(name[i:])) is not None and c.kind == "Programme" for i in range(1, len(name) - 3)
+        (c := vocab.lookup(name[i:])) is not None and c.kind == kind
+        for i in range(1, len(name) - shortest + 1)
     )
 
 
@@ -733,7 +734,7 @@ def discover(
             or "其" in name
             or not (a in means or clean(name) or (clean_programme(name) and name.startswith(pat["openers"])))
             or vocab.lookup(name)
-            or _ends_with_known_programme(name, vocab)  # 扩大集装箱管制方案: a verb and a known name
+            or _ends_with_known(name, vocab, "Programme")  # 扩大集装箱管制方案: a verb and a known name
             or not free(a, b)
             or (
                 after_owner
@@ -918,8 +919,12 @@ def discover(
                 near = text[max(0, start - 20) : end + 20]
                 if not clean(name) or not pat["terror_near"].search(near):
                     continue
-                if vocab.lookup(name) or vocab.lookup(core):
-                    continue
+                if (
+                    vocab.lookup(name)
+                    or vocab.lookup(core)
+                    or _ends_with_known(name, vocab, "TerroristGroup")
+                ):
+                    continue  # …所得转交基地组织: words before a known group are no part of its name
                 if free(start, end):
                     out.append(
                         Mention(
