@@ -43,6 +43,8 @@ ROLES = (
     "carried",
     "relative_place",
     "relative_head",
+    "owned_place",
+    "place_owner",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

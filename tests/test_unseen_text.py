@@ -1940,3 +1940,10 @@ def test_words_before_a_known_group_are_no_new_group_and_its_networks_place_is_n
     found = extract_document(document(text), VOCAB).mentions[0]
     assert {m.surface for m in found if m.kind == "TerroristGroup"} == {"伊斯兰国西非省", "基地组织"}
     assert not any(s == "group-iswap" for s, _ in pairs(text, "operatesIn"))
+
+
+def test_a_group_named_with_a_place_of_its_own_inside_another_role_is_there() -> None:
+    text = "联合访问团评估了伊斯兰国西非省在尼日尔东南部的影响。\n"
+    assert ("group-iswap", "country-ner") in pairs(text, "operatesIn")
+    parent = "阿布沙耶夫集团系基地组织在东南亚的附属组织。\n"
+    assert ("group-al-qaida", "region-south-east-asia") not in pairs(parent, "operatesIn")

@@ -771,6 +771,16 @@ def _clause(
             role = kept = "attribute"  # 东部非洲资产追回机构间网络, 雅温得区域间协调中心: part of a name
         elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
             role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
+            owner = groups[-1] if groups else None
+            if (
+                owner is not None
+                and lead
+                and owner.role in ("object", "attribute")
+                and all(m.kind == "TerroristGroup" for m in owner.mentions)
+                and after_name(text, owner.end) == lead[-1].start
+                and not text.startswith(tuple("的" + w for w in frames.verbs.get("branch", ())), end)
+            ):  # (X系基地组织在东南亚的附属组织: where the affiliate is, not its parent)
+                role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept

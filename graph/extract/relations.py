@@ -188,6 +188,9 @@ def frame_facts(
                 roles.setdefault("relative_head", []).extend(
                     (m, g.verb) for m in clause.groups[k + 1].mentions
                 )
+        for k, g in enumerate(clause.groups[1:], start=1):  # X在Y的影响: X, right before its place
+            if g.role == "owned_place":
+                roles.setdefault("place_owner", []).extend((m, "") for m in clause.groups[k - 1].mentions)
         if before and agents and not implied:  # the subject of the clause before, ended by this one's
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
