@@ -1947,3 +1947,9 @@ def test_a_group_named_with_a_place_of_its_own_inside_another_role_is_there() ->
     assert ("group-iswap", "country-ner") in pairs(text, "operatesIn")
     parent = "阿布沙耶夫集团系基地组织在东南亚的附属组织。\n"
     assert ("group-al-qaida", "region-south-east-asia") not in pairs(parent, "operatesIn")
+
+
+def test_a_reports_masthead_naming_the_council_is_no_resolutions_voice() -> None:
+    text = "S/2027/55\n安全理事会\n2027年1月20日\n秘书长的报告\n1. 本报告是根据第2462(2019)号决议提交的。\n"
+    passages = list(ingest.passages(document(text)))
+    assert [p.kind for p in passages if p.para == "1"] == ["body"]

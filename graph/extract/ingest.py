@@ -493,7 +493,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             paras.append(_Para(f"T{titles}", [ln]))
             prev_end = "。"
             continue  # the document's title lines
-        if _BODY_LINE.match(s) or (unwrapped and last_number == 0 and _BODY_LINE_BARE.match(s)):
+        if _BODY_LINE.match(s) or (
+            # a bare 安全理事会 opens a resolution's preamble only before a preambular paragraph
+            # (…，); in a report's masthead a date or the title follows it
+            unwrapped and last_number == 0 and _BODY_LINE_BARE.match(s) and nxt.endswith(("，", ","))
+        ):
             resolution_mode = True
             pre = 0
             prev_end = "，"
