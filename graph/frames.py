@@ -103,6 +103,7 @@ class Frames:
     as_opener: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
+    funder_tail: re.Pattern[str]
     relative_basis_tail: re.Pattern[str]
     subject_adverbs: tuple[str, ...]
     group_descriptors: tuple[str, ...]
@@ -294,6 +295,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "against",
             "basis_tail",
             "basis_place_tail",
+            "funder_tail",
             "relative_basis_tail",
             "subject_adverbs",
             "group_descriptors",
@@ -395,6 +397,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         as_opener=_words(markers_t, "markers", "as_opener", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
+        funder_tail=_pattern(markers_t, "markers", "funder_tail", source),
         relative_basis_tail=_pattern(markers_t, "markers", "relative_basis_tail", source),
         subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
         group_descriptors=_words(markers_t, "markers", "group_descriptors", source),

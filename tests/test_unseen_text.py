@@ -1953,3 +1953,9 @@ def test_a_reports_masthead_naming_the_council_is_no_resolutions_voice() -> None
     text = "S/2027/55\n安全理事会\n2027年1月20日\n秘书长的报告\n1. 本报告是根据第2462(2019)号决议提交的。\n"
     passages = list(ingest.passages(document(text)))
     assert [p.kind for p in passages if p.para == "1"] == ["body"]
+
+
+def test_those_who_fund_a_programme_are_its_supporters_not_places_of_its_work() -> None:
+    text = "毒品和犯罪问题办公室实施了集装箱管制方案。该方案的实施得到了欧洲联盟和挪威提供的预算外资金。\n"
+    assert not any(o == "country-nor" for _, o in pairs(text, "activeIn"))
+    assert ("un-unodc", "org-european-union") in pairs(text, "partnerOf")

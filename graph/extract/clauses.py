@@ -757,6 +757,8 @@ def _clause(
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, after_name(text, end)):
             role = "partner"  # 以X为主要伙伴
+        elif frames.funder_tail.match(text, end):
+            role = "supporter"  # 得到了欧洲联盟和日本提供的预算外资金: the funders
         elif (
             role == "partner"
             and _tail_near(text, end, frames.between, 12)
