@@ -104,6 +104,8 @@ class Frames:
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     funder_tail: re.Pattern[str]
+    received_before: tuple[str, ...]
+    received_tail: re.Pattern[str]
     relative_basis_tail: re.Pattern[str]
     subject_adverbs: tuple[str, ...]
     group_descriptors: tuple[str, ...]
@@ -296,6 +298,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "basis_tail",
             "basis_place_tail",
             "funder_tail",
+            "received_before",
+            "received_tail",
             "relative_basis_tail",
             "subject_adverbs",
             "group_descriptors",
@@ -398,6 +402,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         funder_tail=_pattern(markers_t, "markers", "funder_tail", source),
+        received_before=_words(markers_t, "markers", "received_before", source),
+        received_tail=_pattern(markers_t, "markers", "received_tail", source),
         relative_basis_tail=_pattern(markers_t, "markers", "relative_basis_tail", source),
         subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
         group_descriptors=_words(markers_t, "markers", "group_descriptors", source),

@@ -1959,3 +1959,12 @@ def test_those_who_fund_a_programme_are_its_supporters_not_places_of_its_work() 
     text = "毒品和犯罪问题办公室实施了集装箱管制方案。该方案的实施得到了欧洲联盟和挪威提供的预算外资金。\n"
     assert not any(o == "country-nor" for _, o in pairs(text, "activeIn"))
     assert ("un-unodc", "org-european-union") in pairs(text, "partnerOf")
+
+
+def test_partners_named_before_the_verb_in_an_earlier_clause_and_funders_received() -> None:
+    text = "毒品和犯罪问题办公室还与金融行动任务组及其区域性机构，特别是东部和南部非洲反洗钱小组，开展了密切合作。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-unodc", "org-fatf"), ("un-unodc", "org-esaamlg")} <= got
+    funded = "毒品和犯罪问题办公室实施了集装箱管制方案。该方案得到了欧洲联盟和卡塔尔的资助。\n"
+    assert ("un-unodc", "org-european-union") in pairs(funded, "partnerOf")
+    assert not any(o == "country-qat" for _, o in pairs(funded, "activeIn"))

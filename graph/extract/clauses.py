@@ -757,8 +757,11 @@ def _clause(
             role = "basis"  # 以X为指导
         elif text.startswith(frames.partner_tail, after_name(text, end)):
             role = "partner"  # 以X为主要伙伴
-        elif frames.funder_tail.match(text, end):
-            role = "supporter"  # 得到了欧洲联盟和日本提供的预算外资金: the funders
+        elif frames.funder_tail.match(text, end) or (
+            frames.received_tail.match(text, end)
+            and text[pos:start].rstrip().endswith(frames.received_before)
+        ):
+            role = "supporter"  # 得到了欧洲联盟和日本提供的预算外资金, 得到了X的资助: the funders
         elif (
             role == "partner"
             and _tail_near(text, end, frames.between, 12)
@@ -851,7 +854,22 @@ def _clause(
     ):
         lent = [*lent, *(Group(g.mentions, g.role, g.start, g.end, lent=True) for g in groups)]
         return Clause(a, b, text[a:b], (), tuple(groups), item=item), lent
-    if lent and (predicates or groups):
+    hold = False  # the partners of a verb that comes in a later clause (与X及其Y，特别是Z，开展了合作)
+    if not embedded and not generic and not predicates and groups:
+        if not continues and any(g.role == "partner" for g in groups):
+            lent = [
+                *lent,
+                *(
+                    Group(g.mentions, "partner", g.start, g.end, lent=True)
+                    for g in groups
+                    if g.role == "partner"
+                ),
+            ]
+            hold = True
+        elif continues and any(g.role == "partner" for g in lent):
+            lent = [*lent, *(Group(g.mentions, "partner", g.start, g.end, lent=True) for g in groups)]
+            hold = True
+    if lent and (predicates or groups) and not hold:
         groups = [*lent, *groups]
         lent = []
     if out and predicates and body.startswith(frames.purpose) and not embedded:
