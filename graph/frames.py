@@ -198,7 +198,14 @@ def _generic_subject(
     def alt(ws: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
 
-    noun = rf"(?:{alt(quantifiers)})?(?:{alt(words)})"
+    counted = table.get("counted", "")
+    if not isinstance(counted, str):
+        raise OntologyError(f"{source}: [subjects] counted must be a regular expression")
+    noun = (
+        rf"(?:{alt(quantifiers)}|{counted})?(?:{alt(words)})"
+        if counted
+        else rf"(?:{alt(quantifiers)})?(?:{alt(words)})"
+    )
     itself = alt(_words(table, "subjects", "self", source))
     return (
         re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),

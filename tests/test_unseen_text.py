@@ -1968,3 +1968,16 @@ def test_partners_named_before_the_verb_in_an_earlier_clause_and_funders_receive
     funded = "毒品和犯罪问题办公室实施了集装箱管制方案。该方案得到了欧洲联盟和卡塔尔的资助。\n"
     assert ("un-unodc", "org-european-union") in pairs(funded, "partnerOf")
     assert not any(o == "country-qat" for _, o in pairs(funded, "activeIn"))
+
+
+def test_a_counted_generic_subject_or_an_unnamed_body_ends_the_carry() -> None:
+    text = (
+        "1. 毒品和犯罪问题办公室协助乍得修订了反恐立法。\n"
+        "2. 截至2024年底，已有190个国家成为《制止向恐怖主义提供资助的国际公约》的缔约国。\n"
+    )
+    assert not pairs(text, "implements")
+    unnamed = (
+        "1. 毒品和犯罪问题办公室在中亚开展了能力建设活动。\n"
+        "2. 该局继续监测各会员国执行第1373(2001)号决议的情况。\n"
+    )
+    assert not any(s == "un-unodc" for s, _ in pairs(unnamed, "implements"))

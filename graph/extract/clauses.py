@@ -538,7 +538,7 @@ def _self_head(before_verb: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LEAD = re.compile(r"^[\s“‘\"(（]*(?:\d{1,3}[.．])?\s*(?:此外|另外|同时|与此同时|然而|但是|不过)?[，,]?")
-_AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都")
+_AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都", "继续", "仍", "仍然")
 
 
 @functools.cache
