@@ -1981,3 +1981,8 @@ def test_a_counted_generic_subject_or_an_unnamed_body_ends_the_carry() -> None:
         "2. 该局继续监测各会员国执行第1373(2001)号决议的情况。\n"
     )
     assert not any(s == "un-unodc" for s, _ in pairs(unnamed, "implements"))
+
+
+def test_a_group_taxing_the_miners_of_gold_profits_from_the_mining() -> None:
+    text = "据报告，伊斯兰国萨赫勒省控制了梅纳卡地区的手工金矿，并向矿工抽成。\n"
+    assert ("group-isgs", "crime-illegal-mining") in pairs(text, "benefitsFrom")
