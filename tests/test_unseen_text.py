@@ -1986,3 +1986,14 @@ def test_a_counted_generic_subject_or_an_unnamed_body_ends_the_carry() -> None:
 def test_a_group_taxing_the_miners_of_gold_profits_from_the_mining() -> None:
     text = "据报告，伊斯兰国萨赫勒省控制了梅纳卡地区的手工金矿，并向矿工抽成。\n"
     assert ("group-isgs", "crime-illegal-mining") in pairs(text, "benefitsFrom")
+
+
+def test_a_place_describing_a_thing_or_a_groups_supporters_is_not_the_groups() -> None:
+    bought = "支持伊斯兰和穆斯林组织的战斗人员使用在利比亚购买的武器。\n"
+    assert ("group-jnim", "country-lby") not in pairs(bought, "operatesIn")
+    firms = "青年党的资金通过设在阿拉伯联合酋长国的汇款公司转移。\n"
+    assert ("group-al-shabaab", "country-are") not in pairs(firms, "operatesIn")
+    supporters = "伊黎伊斯兰国在欧洲的支持者通过众筹平台筹款。\n"
+    assert ("group-isil", "region-europe") not in pairs(supporters, "operatesIn")
+    controls = "伊黎伊斯兰国在叙利亚东部控制的地区不断缩小。\n"
+    assert ("group-isil", "country-syr") in pairs(controls, "operatesIn")

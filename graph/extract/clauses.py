@@ -729,8 +729,14 @@ def _clause(
             # X的Y (反恐办(下设)的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
-        if role == "agent" and text.startswith(frames.persons, after_name(text, end)):
-            role = "attribute"  # 基地组织领导人宣布…: the group's leader speaks, not the group
+        if role == "agent" and (
+            text.startswith(frames.persons, after_name(text, end))
+            or (
+                (at := _PLACED_OF.match(text, after_name(text, end)))
+                and text.startswith(frames.persons, at.end())
+            )
+        ):
+            role = "attribute"  # 基地组织领导人宣布…, X在欧洲的支持者…: those people act, not the group
         elif (
             role == "agent"
             and not lead
@@ -783,9 +789,13 @@ def _clause(
                 and owner.role in ("object", "attribute")
                 and all(m.kind == "TerroristGroup" for m in owner.mentions)
                 and after_name(text, owner.end) == lead[-1].start
-                and not text.startswith(tuple("的" + w for w in frames.verbs.get("branch", ())), end)
-            ):  # (X系基地组织在东南亚的附属组织: where the affiliate is, not its parent)
+                and not text.startswith(
+                    tuple("的" + w for w in (*frames.verbs.get("branch", ()), *frames.persons)), end
+                )
+            ):  # (X系基地组织在东南亚的附属组织, X在欧洲的支持者: where the affiliate or the people are)
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
+        elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
+            role = kept = "attribute"  # 使用在利比亚购买的武器: where the weapons were bought
         groups.append(Group(tuple(items), role, start, end, verb))
         pos = end
         role = kept
@@ -988,6 +998,40 @@ def _nested_place(
     elif not text.endswith(_marker_words(frames, _INNER_ROLES), 0, lead[-1].start):
         return False  # 向X在Y的分支: Y is where X's branch is, 向在Y工作的…: where those people are
     return _tail_near(text, end, ("的",), reach - 1)
+
+
+def _object_relative_place(
+    text: str,
+    lead: Sequence[Predicate],
+    start: int,
+    end: int,
+    groups: Sequence[Group],
+    inside: Sequence[Mention],
+    cues: Sequence[Predicate],
+    frames: Frames,
+) -> bool:
+    """A 在-place in a relative clause that describes a noun after the clause's verb (X的战斗人员使用
+    在利比亚购买的武器; 通过设在阿联酋的汇款公司): where that thing is, not where the agent is. With the
+    agent right before 在 (X在叙利亚控制的地区), the agent is the relative clause's subject."""
+    if not lead or lead[-1].marker != "place" or lead[-1].end != start:
+        return False
+    after = after_name(text, end)
+    tail = _RELATIVE_TAIL_NOUN.match(text, after)
+    if tail is None or any(tail.end() <= m.start <= tail.end() + 1 for m in inside):
+        return False  # …的 and a name: a place or group described, not a thing
+    if any(after <= c.start < tail.end() for c in cues):
+        return False  # 于班吉举行的会议上, 在纽约为…举办的: an event of the clause's own, or a marker
+    agent = next((g for g in groups if g.role == "agent"), None)
+    if agent is None:
+        return False
+    gap = text[after_name(text, agent.end) : lead[-1].start]
+    return bool(gap.strip()) and not _only_adverbs(gap, frames.subject_adverbs)
+
+
+#: A place between a group's name and the people it qualifies (伊黎伊斯兰国在欧洲的支持者).
+_PLACED_OF = re.compile(r"在[^，。；、]{1,12}?的")
+#: What follows a place in a relative clause up to its 的 (在利比亚购买的, 设在阿联酋的).
+_RELATIVE_TAIL_NOUN = re.compile(r"[^，。；、的了着\s]{0,4}的")
 
 
 #: The roles whose noun phrase a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的).
