@@ -1021,6 +1021,8 @@ def _object_relative_place(
         return False  # …的 and a name: a place or group described, not a thing
     if any(after <= c.start < tail.end() for c in cues):
         return False  # 于班吉举行的会议上, 在纽约为…举办的: an event of the clause's own, or a marker
+    if tail.end() - after == 1 and not text.endswith(_LOCATED, 0, lead[-1].start):
+        return False  # 在厄瓜多尔的港口设立: where the act is (设在阿联酋的公司: where the firm is)
     agent = next((g for g in groups if g.role == "agent"), None)
     if agent is None:
         return False
@@ -1030,6 +1032,8 @@ def _object_relative_place(
 
 #: A place between a group's name and the people it qualifies (伊黎伊斯兰国在欧洲的支持者).
 _PLACED_OF = re.compile(r"在[^，。；、]{1,12}?的")
+#: Words that with 在/于 say where a thing is (设在, 位于, 驻在).
+_LOCATED = ("设", "位", "驻")
 #: What follows a place in a relative clause up to its 的 (在利比亚购买的, 设在阿联酋的).
 _RELATIVE_TAIL_NOUN = re.compile(r"[^，。；、的了着\s]{0,4}的")
 
