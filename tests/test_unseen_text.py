@@ -1997,3 +1997,11 @@ def test_a_place_describing_a_thing_or_a_groups_supporters_is_not_the_groups() -
     assert ("group-isil", "region-europe") not in pairs(supporters, "operatesIn")
     controls = "伊黎伊斯兰国在叙利亚东部控制的地区不断缩小。\n"
     assert ("group-isil", "country-syr") in pairs(controls, "operatesIn")
+
+
+def test_the_members_of_a_body_a_un_office_leads_are_its_partners() -> None:
+    text = "该工作组由联合国反恐怖主义办公室牵头，成员包括：国际移民组织、国际刑事警察组织和非洲联盟。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-unoct", "un-iom"), ("un-unoct", "org-interpol"), ("un-unoct", "org-african-union")} <= got
+    states = "该工作组由联合国反恐怖主义办公室牵头，成员包括肯尼亚和乌干达。\n"
+    assert not pairs(states, "partnerOf")
