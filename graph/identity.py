@@ -104,7 +104,7 @@ _GA_MASTHEAD = re.compile(
 )
 _PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
 _ADOPTED = re.compile(
-    r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
+    r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会|经济及社会理事会|经社理事会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
     r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
 )
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -166,6 +166,10 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         for i, ln in enumerate(folded[1:8], start=1):
             if (m := _GA_NUMBER.match(ln)) and any(_GA_MASTHEAD.search(x) for x in folded[:i]):
                 symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+                # its adoption date is the line 2025年12月17日大会决议, not the issue date above it
+                day = next((d for x in folded[:i] if x.endswith("大会决议") and (d := _DATE.match(x))), None)
+                if day is not None:
+                    date = f"{day.group(1)}-{int(day.group(2)):02d}-{int(day.group(3)):02d}"
                 break
     for ln in folded:
         m = _ADOPTED.search(ln)
@@ -184,6 +188,12 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         symbol = f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
     elif symbol.startswith("S/RES/"):
         symbol = re.sub(r"^S/RES/(\d+)\(", r"S/RES/\1 (", symbol)
+    if not date:  # 2024年12月17日大会决议: the adoption date of a General Assembly resolution
+        for ln in folded:
+            m = _DATE.match(ln)
+            if m and ln.endswith("决议") and len(ln) <= 24:
+                date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                break
     if not date:
         for ln in folded[:4]:
             m = re.search(r"在(\d{4})年(\d{1,2})月(\d{1,2})日[^，,。]{0,12}第\d+次会议", ln)

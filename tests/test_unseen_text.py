@@ -2005,3 +2005,24 @@ def test_the_members_of_a_body_a_un_office_leads_are_its_partners() -> None:
     assert {("un-unoct", "un-iom"), ("un-unoct", "org-interpol"), ("un-unoct", "org-african-union")} <= got
     states = "该工作组由联合国反恐怖主义办公室牵头，成员包括肯尼亚和乌干达。\n"
     assert not pairs(states, "partnerOf")
+
+
+@pytest.mark.parametrize(
+    ("header", "symbol", "date"),
+    [
+        (
+            "经济及社会理事会第2025/15号决议\n2025年7月24日经济及社会理事会第28次全体会议通过\n",
+            "E/RES/2025/15",
+            "2025-07-24",
+        ),
+        (
+            "A/RES/79/200\n大会\nDistr.: General\n2024年12月20日\n第七十九届会议\n2024年12月17日大会决议\n"
+            "79/200. 预防犯罪和刑事司法领域的技术援助\n大会，\n",
+            "A/RES/79/200",
+            "2024-12-17",
+        ),
+    ],
+)
+def test_the_adoption_date_of_an_ecosoc_or_assembly_resolution(header: str, symbol: str, date: str) -> None:
+    doc = document(header + "回顾其以往各项决议，\n")
+    assert (doc.symbol, doc.date) == (symbol, date)
