@@ -2026,3 +2026,14 @@ def test_the_members_of_a_body_a_un_office_leads_are_its_partners() -> None:
 def test_the_adoption_date_of_an_ecosoc_or_assembly_resolution(header: str, symbol: str, date: str) -> None:
     doc = document(header + "回顾其以往各项决议，\n")
     assert (doc.symbol, doc.date) == (symbol, date)
+
+
+def test_a_resolution_extending_a_bodys_term_or_deciding_it_shall_act_mandates_it() -> None:
+    text = (
+        "第2820(2026)号决议\n2026年3月1日安全理事会第9960次会议通过\n安全理事会，\n"
+        "1. 决定延长反恐怖主义委员会执行局作为特别政治任务的任期，至2030年12月31日为止；\n"
+        "2. 决定第1267(1999)号决议所设委员会应继续审查名单；\n"
+        "3. 决定继续积极处理此案。\n"
+    )
+    got = pairs(text, "mandatedBy")
+    assert {("un-cted", "res-s-2820-2026"), ("un-1267-committee", "res-s-2820-2026")} <= got

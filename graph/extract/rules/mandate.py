@@ -40,6 +40,8 @@ RULE = Rule(
         "established_by",
         "extension_cues",
         "mandate_words",
+        "decide_verbs",
+        "shall",
         "mandate_adverbs",
         "copulas",
         "never_established",
@@ -371,8 +373,23 @@ def _holders(
         for m in ms
         if a <= m.start < b
         and m.kind in kinds
-        and text.startswith(words, m.end + (bracket and text[m.end : m.end + 1] in ")）"))
+        and (
+            text.startswith(words, at := m.end + (bracket and text[m.end : m.end + 1] in ")）"))
+            # 延长X作为特别政治任务的任期: X's term, described on the way
+            or ((q := _AS_WHAT.match(text, at)) is not None and text.startswith(words, q.end()))
+        )
     ]
+
+
+def after_close(text: str, end: int) -> int:
+    """The position after a name's closing bracket, quote or 决议 (第N号决议所设委员会应…)."""
+    while end < len(text) and text[end] in '”’")）':
+        end += 1
+    return end
+
+
+#: What a body is described as before its mandate word (X作为特别政治任务的任期).
+_AS_WHAT = re.compile(r"作为[^，。；、]{1,12}?(?=的)")
 
 
 def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
@@ -448,11 +465,13 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
         for verbs, rule, window in (
             (md["request_verbs"], "mandate_request", 14),
             (md["establish_verbs"], "mandate_established", 4),
+            (md["decide_verbs"], "mandate_request", 24),
         ):
             end = opens_with(clause, verbs, md["request_openers"])
             if end < 0:
                 continue
             at = a + end
+            shall = verbs is md["decide_verbs"]  # 决定X应…: only a body the decision says shall act
             after = [
                 i
                 for i, m in enumerate(ms)
@@ -460,6 +479,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
                 and 0 <= m.start - at <= window
                 and not generic_un(text, m, cues)
                 and not has_any(text[at : m.start], md["not_agent_before"])
+                and (not shall or text.startswith(tuple(md["shall"]), after_close(text, m.end)))
             ]
             if not after:
                 continue
