@@ -67,6 +67,9 @@ class Frame:
     near_miss: str = ""
     with_partners: bool = True
     by_owner: bool = False
+    #: Verb classes whose presence in the clause keeps the row from reading it (a country assessed
+    #: in its implementation, 评估了该国执行X的情况, is not said to implement X).
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -358,6 +361,10 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         conf = row.get("confidence")
         if not isinstance(conf, int | float) or isinstance(conf, bool) or not 0 < conf <= 1:
             raise OntologyError(f"{where}: confidence must be a number in (0, 1]")
+        unless = _words(row, f"frame {i}", "unless", source) if "unless" in row else ()
+        for v in unless:
+            if v not in verbs:
+                raise OntologyError(f"{where}: unless verb class {v!r} is not in [verbs] ({sorted(verbs)})")
         domain, range_ = domain_range(pred)
         domain = _narrowed(row, "subject_classes", domain, f"the domain of {pred}", where, source, i)
         range_ = _narrowed(row, "object_classes", range_, f"the range of {pred}", where, source, i)
@@ -374,6 +381,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
                 str(row.get("near_miss", "")),
                 _flag(row, "with_partners", where),
                 _flag(row, "by_owner", where, False),
+                unless,
             )
         )
     return Frames(

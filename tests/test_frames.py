@@ -73,6 +73,7 @@ def _data() -> dict:
         (lambda d: d["frame"][0].update(predicate="worksIn"), "predicate 'worksIn' is not a relation"),
         (lambda d: d["frame"][0].update(confidence=1.5), "confidence must be a number in (0, 1]"),
         (lambda d: d["frame"][0].update(with_partners="no"), "with_partners must be true or false"),
+        (lambda d: d["frame"][0].update(unless=["assess"]), "unless verb class 'assess' is not in [verbs]"),
         (lambda d: d.pop("modality"), "no [modality] table"),
         (lambda d: d.pop("mandate"), "no [mandate] table"),
         (

@@ -2037,3 +2037,12 @@ def test_a_resolution_extending_a_bodys_term_or_deciding_it_shall_act_mandates_i
     )
     got = pairs(text, "mandatedBy")
     assert {("un-cted", "res-s-2820-2026"), ("un-1267-committee", "res-s-2820-2026")} <= got
+
+
+def test_a_country_whose_implementation_is_assessed_does_not_implement_by_that() -> None:
+    text = "反恐怖主义委员会执行局在对乌干达的访问中评估了该国执行第2396(2017)号决议的情况。\n"
+    got = pairs(text, "implements")
+    assert ("un-cted", "res-s-2396-2017") in got
+    assert ("country-uga", "res-s-2396-2017") not in got
+    workshop = "毒品和犯罪问题办公室为乌干达举办了关于执行第2396(2017)号决议的讲习班。\n"
+    assert ("country-uga", "res-s-2396-2017") in pairs(workshop, "implements")

@@ -219,6 +219,8 @@ def frame_facts(
         for frame, _verbs, pivotal in _frames_of(frames, frozenset(classes)):
             if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
                 continue  # a role the row reads is empty in this clause
+            if not classes.isdisjoint(frame.unless):
+                continue  # 评估了该国执行X的情况: a verb class the row says keeps it from reading
             acting = roles
             if pivot_agents and not pivotal:
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
