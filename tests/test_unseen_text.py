@@ -2046,3 +2046,10 @@ def test_a_country_whose_implementation_is_assessed_does_not_implement_by_that()
     assert ("country-uga", "res-s-2396-2017") not in got
     workshop = "毒品和犯罪问题办公室为乌干达举办了关于执行第2396(2017)号决议的讲习班。\n"
     assert ("country-uga", "res-s-2396-2017") in pairs(workshop, "implements")
+
+
+def test_a_report_a_body_submits_under_a_resolution_later_in_the_clause_is_mandated_by_it() -> None:
+    text = "S/2027/77\n\n1. 分析支助和制裁监测组根据第2734(2024)号决议附件一第(a)段提交本报告。\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-monitoring-team", "res-s-2734-2024") in got
+    assert any(s.startswith("doc-") and o == "res-s-2734-2024" for s, o in got)

@@ -183,7 +183,8 @@ def mandate_facts(
         head = text[max(0, m.start - 4) : m.start]
         if not has_any(head, md["before_resolution"]) and not any(a <= m.start < b for a, b in requests):
             continue  # 本报告根据第N号决议…, 本报告是应第N号决议的要求…
-        if has_any(text[clause_start(text, m.start) : m.start], md["self_reference"]):
+        stop = min((k for c in "，,；;。" if (k := text.find(c, m.end)) >= 0), default=len(text))
+        if has_any(text[clause_start(text, m.start) : stop], md["self_reference"]):  # …提交本报告
             out += [
                 make_fact(
                     ctx.self_id,
