@@ -2053,3 +2053,11 @@ def test_a_report_a_body_submits_under_a_resolution_later_in_the_clause_is_manda
     got = pairs(text, "mandatedBy")
     assert ("un-monitoring-team", "res-s-2734-2024") in got
     assert any(s.startswith("doc-") and o == "res-s-2734-2024" for s, o in got)
+
+
+def test_with_member_states_and_bodies_is_no_attending_word() -> None:
+    text = "分析支助和制裁监测组与会员国、国际刑警组织和金融行动任务组进行了磋商。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-monitoring-team", "org-interpol"), ("un-monitoring-team", "org-fatf")} <= got
+    attended = "国际刑警组织的与会者介绍了最新情况。\n"
+    assert not pairs(attended, "partnerOf")
