@@ -2061,3 +2061,9 @@ def test_with_member_states_and_bodies_is_no_attending_word() -> None:
     assert {("un-monitoring-team", "org-interpol"), ("un-monitoring-team", "org-fatf")} <= got
     attended = "国际刑警组织的与会者介绍了最新情况。\n"
     assert not pairs(attended, "partnerOf")
+
+
+def test_carrying_out_the_mandate_a_resolution_gives_is_being_mandated_by_it() -> None:
+    text = "联合国反恐怖主义办公室成立于2017年，负责执行大会第71/291号决议赋予的任务。\n"
+    assert ("un-unoct", "res-a-71-291") in pairs(text, "mandatedBy")
+    assert ("un-unoct", "res-a-71-291") not in pairs(text, "implements")
