@@ -2067,3 +2067,10 @@ def test_carrying_out_the_mandate_a_resolution_gives_is_being_mandated_by_it() -
     text = "联合国反恐怖主义办公室成立于2017年，负责执行大会第71/291号决议赋予的任务。\n"
     assert ("un-unoct", "res-a-71-291") in pairs(text, "mandatedBy")
     assert ("un-unoct", "res-a-71-291") not in pairs(text, "implements")
+
+
+def test_a_crime_describing_people_names_them_not_the_groups_act() -> None:
+    punish = "青年党对贩运木炭的商人实施惩罚，以显示其对该地区的控制。\n"
+    assert not pairs(punish, "benefitsFrom")
+    taxed = "青年党向贩运木炭的商人征税，每年获得数百万美元。\n"
+    assert ("group-al-shabaab", "crime-charcoal-trade") in pairs(taxed, "benefitsFrom")

@@ -30,6 +30,7 @@ RULE = Rule(
         "blockers",
         "crime_modifier_after",
         "levies",
+        "crime_described_after",
         "not_actor_after",
         "other_actors",
         "source_cues",
@@ -106,11 +107,13 @@ def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention
     if said >= 0 and not any(said < g.start < m.start for g in groups):
         return False  # 该团体在声明中谴责贩毒: a crime the group opposes (谴责X绑架平民: X's act)
     if (
-        m.method not in ("specialised", "phrase")
-        and text.startswith(tuple(b["crime_modifier_after"]), m.end)
-        and not has_any(text[clause : _clause_end(text, m.end)], b["levies"])
-    ):
-        return False  # 走私网络 names an actor, unless the clause says the group levies on it
+        (
+            m.method not in ("specialised", "phrase")
+            and text.startswith(tuple(b["crime_modifier_after"]), m.end)
+        )
+        or text.startswith(tuple(b["crime_described_after"]), m.end)
+    ) and not has_any(text[clause : _clause_end(text, m.end)], b["levies"]):
+        return False  # 走私网络, 贩运木炭的商人: actors, unless the clause says the group levies on them
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
         return False
     opened = text.rfind("(", 0, m.start)
