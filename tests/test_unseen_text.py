@@ -2074,3 +2074,8 @@ def test_a_crime_describing_people_names_them_not_the_groups_act() -> None:
     assert not pairs(punish, "benefitsFrom")
     taxed = "青年党向贩运木炭的商人征税，每年获得数百万美元。\n"
     assert ("group-al-shabaab", "crime-charcoal-trade") in pairs(taxed, "benefitsFrom")
+
+
+def test_taxing_the_trade_in_lawful_goods_is_illicit_taxation() -> None:
+    text = "据报告，伊斯兰国西非省的收入主要来自对鱼类和农产品贸易征税。\n"
+    assert ("group-iswap", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
