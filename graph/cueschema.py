@@ -118,6 +118,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "list_linkers",
                 "list_last_linkers",
                 "list_item_ends",
+                "compound_heads",
             )
         },
         "organizations": ORGANIZATIONS,

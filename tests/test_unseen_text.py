@@ -2079,3 +2079,8 @@ def test_a_crime_describing_people_names_them_not_the_groups_act() -> None:
 def test_taxing_the_trade_in_lawful_goods_is_illicit_taxation() -> None:
     text = "据报告，伊斯兰国西非省的收入主要来自对鱼类和农产品贸易征税。\n"
     assert ("group-iswap", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
+
+
+def test_a_short_place_name_jieba_joins_with_its_head_is_still_named() -> None:
+    text = "毒品和犯罪问题办公室为东非国家的检察官举办了培训。\n"
+    assert ("un-unodc", "region-east-africa") in pairs(text, "activeIn")

@@ -79,6 +79,8 @@ class Matcher:
         self.automaton.make_automaton()
         # words that open with a label but are something else (伊斯兰国家: an Islamic state)
         self.not_names = tuple(fold(w) for w in vocab.cues["discovery"]["not_names"])
+        # heads jieba joins to a short place name (西非国家): the name still counts
+        self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
         self._logs: dict[str, float] = {}  # log probability of each dictionary word met
         self._text = ""
@@ -177,6 +179,7 @@ class Matcher:
                 length <= 2
                 and not key[start : end + 1].isascii()
                 and not (self.is_cut(key, start) and self.is_cut(key, end + 1))
+                and not self._before_head(key, start, end + 1, cid)
             ):
                 continue
             if key[start : end + 1].isascii() and (
@@ -187,6 +190,13 @@ class Matcher:
                 continue
             hits.append((start, end + 1, cid))
         return self._at_cuts(key, hits)
+
+    def _before_head(self, key: str, start: int, end: int, cid: str) -> bool:
+        """A place whose name jieba joins with the head word after it (西非国家 is one token)."""
+        concept = self.vocab.concepts.get(cid)
+        if concept is None or concept.kind not in ("Region", "Country") or not self.is_cut(key, start):
+            return False
+        return any(key.startswith(h, end) and self.is_cut(key, end + len(h)) for h in self.compound_heads)
 
     def _at_cuts(self, key: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Of two names of one length that overlap (肯尼亚 and 尼亚拉 in 肯尼亚拉穆州), the one jieba
