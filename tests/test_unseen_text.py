@@ -2084,3 +2084,10 @@ def test_taxing_the_trade_in_lawful_goods_is_illicit_taxation() -> None:
 def test_a_short_place_name_jieba_joins_with_its_head_is_still_named() -> None:
     text = "毒品和犯罪问题办公室为东非国家的检察官举办了培训。\n"
     assert ("un-unodc", "region-east-africa") in pairs(text, "activeIn")
+
+
+def test_a_sanctions_list_a_group_is_put_on_under_a_resolution_is_governed_by_it() -> None:
+    text = "QDe.999 某团体\n该团体于2015年6月根据第2161(2014)号决议第2段被列入伊黎伊斯兰国(达伊沙)和基地组织制裁名单。\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-isil-al-qaida-sanctions-list", "res-s-2161-2014") in got
+    assert not any(s.startswith("group-") for s, _ in got)
