@@ -166,12 +166,6 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         for i, ln in enumerate(folded[1:8], start=1):
             if (m := _GA_NUMBER.match(ln)) and any(_GA_MASTHEAD.search(x) for x in folded[:i]):
                 symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
-                # its adoption date is the line 2025年12月17日大会决议, not the issue date above it
-                day = next(
-                    (dm for x in folded[:i] if x.endswith("大会决议") and (dm := _DATE.match(x))), None
-                )
-                if day is not None:
-                    date = f"{day.group(1)}-{int(day.group(2)):02d}-{int(day.group(3)):02d}"
                 break
     for ln in folded:
         m = _ADOPTED.search(ln)

@@ -395,7 +395,7 @@ def _role(
 #: is its object, whatever the verb is.
 _UNKNOWN_VERB = re.compile(r"[\u4e00-\u9fff]了[\s《“\"‘]*$")
 #: What may stand between a relative clause's verb and the group it describes (的武装团体“…).
-_RELATIVE_TAIL = re.compile(r"的[^，。；：,;:、]{0,8}$")
+RELATIVE_GAP = re.compile(r"的[^，。；：,;:、]{0,8}$")
 #: What may stand between a relative clause's place and its verb (在也门境内开展活动的, 以X为基地的).
 _RELATIVE_INSIDE = re.compile(r"[^，。；：,;:、的]{0,8}")
 #: The verb classes of a relative clause that places the group it describes (在也门活动的Y).
@@ -428,7 +428,7 @@ def _relative_places(
             head.role != "object"
             or head.verb != v.word
             or not all(m.kind == "TerroristGroup" for m in head.mentions)
-            or not _RELATIVE_TAIL.search(text[v.end : head.start].rstrip(' “"‘《'))
+            or not RELATIVE_GAP.search(text[v.end : head.start].rstrip(' “"‘《'))
             or place.role not in ("place", "attribute")  # 与在X: a nested place is an attribute
             or place.end > v.start
             or not _RELATIVE_INSIDE.fullmatch(text, after_name(text, place.end), v.start)

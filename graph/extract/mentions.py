@@ -59,8 +59,8 @@ _RUN_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 _LETTER_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-#: A run jieba segments on its own.
-_RUN = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
+#: A run jieba segments on its own (the characters of ``_run_char``).
+_RUN = re.compile("[\u4e00-\u9fd5" + "".join(map(re.escape, sorted(_RUN_ASCII))) + "]+")
 
 
 def _run_char(ch: str) -> bool:

@@ -15,7 +15,16 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from graph.extract import orgs
-from graph.extract.clauses import Clause, ClauseTrace, Group, Predicate, after_name, analyse, clause_spans
+from graph.extract.clauses import (
+    RELATIVE_GAP,
+    Clause,
+    ClauseTrace,
+    Group,
+    Predicate,
+    after_name,
+    analyse,
+    clause_spans,
+)
 from graph.extract.discourse import ACTORS, AUTHORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
 from graph.extract.rules.benefit import benefit_facts
@@ -348,10 +357,6 @@ def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
     return dataclasses.replace(clause, groups=groups)
 
 
-#: What may stand between a relative clause's 的 and the group it describes (的武装团体“…).
-_RELATIVE_GAP = re.compile(r"的[^，。；：,;:、]{0,8}$")
-
-
 def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) -> Clause:
     """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金;
     与基地组织有关联的青年党在…发动袭击): the group is the head of the phrase, so the agent of the
@@ -369,7 +374,7 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
             continue
         gap = text[first.end : g.start]
         head = [m for m in g.mentions if m.kind == "TerroristGroup"]
-        if head and len(head) == len(g.mentions) and _RELATIVE_GAP.search(gap.rstrip(' “"‘《')):
+        if head and len(head) == len(g.mentions) and RELATIVE_GAP.search(gap.rstrip(' “"‘《')):
             groups = tuple(dataclasses.replace(x, role="agent") if x is g else x for x in clause.groups)
             return dataclasses.replace(clause, groups=groups)
         # 效忠于X的Y在Z…: X is the verb's object and Y, the group the phrase describes, its agent
@@ -627,7 +632,7 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
             or any(p.end < h <= p.end + 3 for h in heads)
             # 与X有关联的武装团体“Y”: the agent is the noun the relative clause describes
             or any(
-                p.end < h <= p.end + 12 and _RELATIVE_GAP.match(text[p.end : h].rstrip(' “"‘《'))
+                p.end < h <= p.end + 12 and RELATIVE_GAP.match(text[p.end : h].rstrip(' “"‘《'))
                 for h in heads
             )
             or p.word in relative

@@ -10,6 +10,7 @@ from graph.extract.rules.common import (
     Cues,
     CueSection,
     Rule,
+    clause_end,
     described_branch,
     find_amounts,
     has_any,
@@ -92,11 +93,6 @@ def _by_group(text: str, a: int, b: int, ms: Sequence[Mention]) -> list[tuple[in
     return [(x, y - 1 if y < b else y) for x, y in zip(cuts, [*cuts[1:], b], strict=True)]
 
 
-def _clause_end(text: str, at: int) -> int:
-    """Where the clause holding ``at`` ends."""
-    return min((i for c in "，,；;：:。" if (i := text.find(c, at)) >= 0), default=len(text))
-
-
 def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention] = ()) -> bool:
     """False for a crime word that names a victim (被绑架), a network or route (走私网络), one the
     clause says is opposed (谴责贩毒), or sits in brackets."""
@@ -112,7 +108,7 @@ def _crime_is_act(text: str, m: Mention, b: CueSection, groups: Sequence[Mention
             and text.startswith(tuple(b["crime_modifier_after"]), m.end)
         )
         or text.startswith(tuple(b["crime_described_after"]), m.end)
-    ) and not has_any(text[clause : _clause_end(text, m.end)], b["levies"]):
+    ) and not has_any(text[clause : clause_end(text, m.end)], b["levies"]):
         return False  # 走私网络, 贩运木炭的商人: actors, unless the clause says the group levies on them
     if text.startswith(tuple(b["adjective_forms"]), m.start):  # 腐败的现行政府: an adjective, not a crime
         return False

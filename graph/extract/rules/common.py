@@ -325,7 +325,13 @@ def negated_clause(text: str, cues: Cues) -> bool:
 
 
 def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts."""
     return max(text.rfind(c, 0, pos) for c in "，；：。,;:") + 1
+
+
+def clause_end(text: str, at: int) -> int:
+    """Where the clause holding ``at`` ends."""
+    return min((i for c in "，,；;：:。" if (i := text.find(c, at)) >= 0), default=len(text))
 
 
 def make_fact(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.extract.clauses import clause_spans
+from graph.extract.clauses import after_name, clause_spans
 from graph.extract.rules.common import (
     AGENTS,
     Context,
@@ -13,6 +13,7 @@ from graph.extract.rules.common import (
     CueSection,
     Rule,
     alternation,
+    clause_end,
     clause_start,
     coordinated,
     coordinated_before,
@@ -183,8 +184,8 @@ def mandate_facts(
         head = text[max(0, m.start - 4) : m.start]
         if not has_any(head, md["before_resolution"]) and not any(a <= m.start < b for a, b in requests):
             continue  # 本报告根据第N号决议…, 本报告是应第N号决议的要求…
-        stop = min((k for c in "，,；;。" if (k := text.find(c, m.end)) >= 0), default=len(text))
-        if has_any(text[clause_start(text, m.start) : stop], md["self_reference"]):  # …提交本报告
+        if has_any(text[clause_start(text, m.start) : clause_end(text, m.end)], md["self_reference"]):
+            # 本报告根据第N号决议…, X根据第N号决议提交本报告
             out += [
                 make_fact(
                     ctx.self_id,
@@ -382,13 +383,6 @@ def _holders(
     ]
 
 
-def after_close(text: str, end: int) -> int:
-    """The position after a name's closing bracket, quote or 决议 (第N号决议所设委员会应…)."""
-    while end < len(text) and text[end] in '”’")）':
-        end += 1
-    return end
-
-
 #: What a body is described as before its mandate word (X作为特别政治任务的任期).
 _AS_WHAT = re.compile(r"作为[^，。；、]{1,12}?(?=的)")
 
@@ -480,7 +474,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
                 and 0 <= m.start - at <= window
                 and not generic_un(text, m, cues)
                 and not has_any(text[at : m.start], md["not_agent_before"])
-                and (not shall or text.startswith(tuple(md["shall"]), after_close(text, m.end)))
+                and (not shall or text.startswith(tuple(md["shall"]), after_name(text, m.end)))
             ]
             if not after:
                 continue
