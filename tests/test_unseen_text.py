@@ -746,6 +746,15 @@ def test_a_global_programme_is_discovered_and_its_short_form_acts() -> None:
     assert any(s.startswith("programme-") and o == "country-ken" for s, o in got)
 
 
+def test_the_un_system_and_a_question_ending_in_a_programme_head_are_no_programmes() -> None:
+    got = discovered(
+        "联合国系统各机构、基金和方案在各级支持会员国。本节说明联合国可采取何种战略备选方案。"
+        "联合国各实体可以加强以下现有方案：\n"
+    )
+    assert not [name for name, kind in got.items() if kind == "Programme"]
+    assert discovered("联合国海上犯罪方案在索马里开展培训。\n").get("联合国海上犯罪方案") == "Programme"
+
+
 def test_a_programme_named_for_its_purpose_after_its_office_is_discovered() -> None:
     text = "反恐中心的打击资助恐怖主义方案协助会员国执行第2462(2019)号决议。\n"
     got = pairs(text, "implements")

@@ -704,6 +704,10 @@ def discover(
         if any(a <= s2 <= m.end(2) < e2 and _is_body(vocab.lookup(text[s2:e2])) for s2, e2 in taken):
             at = m.end(2)  # 联合国毒品和犯罪问题办公室…方案 is a body's programme: look on after the prefix
             continue
+        if m.group(2) == disc["un_prefix"] and text.startswith(tuple(disc["un_not_after_prefix"]), m.end(2)):
+            # 联合国系统各机构、基金和方案, 联合国各实体…方案: the system, not a programme's name
+            at = m.end(2)
+            continue
         if (
             len(name) >= 6
             and "的" not in name
