@@ -45,6 +45,7 @@ ROLES = (
     "relative_head",
     "owned_place",
     "place_owner",
+    "branch_place",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

@@ -2100,3 +2100,34 @@ def test_a_sanctions_list_a_group_is_put_on_under_a_resolution_is_governed_by_it
     got = pairs(text, "mandatedBy")
     assert ("un-isil-al-qaida-sanctions-list", "res-s-2161-2014") in got
     assert not any(s.startswith("group-") for s, _ in got)
+
+
+def test_monitoring_the_measures_a_resolution_sets_monitors_its_implementation() -> None:
+    text = (
+        "安全理事会第1970(2011)号决议规定了武器禁运，安理会随后在第2095(2013)号决议中修订了这些措施。"
+        "利比亚问题专家小组继续监督上述两项决议所规定的措施的执行情况。\n"
+    )
+    got = {o for s, o in pairs(text, "implements") if s == "un-poe-libya"}
+    assert got == {"res-s-1970-2011", "res-s-2095-2013"}
+
+
+def test_a_group_called_an_affiliate_in_a_region_is_there_but_not_one_sending_money_to_it() -> None:
+    text = "伊斯兰马格里布基地组织系基地组织在北非的附属团体，近年来持续招募青年。\n"
+    assert ("group-aqim", "region-north-africa") in pairs(text, "operatesIn")
+    sent = "青年党通过中间人向基地组织在阿拉伯半岛的附属团体转移资金。\n"
+    assert not {o for s, o in pairs(sent, "operatesIn") if s == "group-al-shabaab"}
+
+
+def test_spreading_now_and_then_is_no_negation() -> None:
+    text = "伊斯兰国西非省主要在博尔诺州活动，并不时向约贝州扩展。\n"
+    assert ("group-iswap", concept("约贝州")) in pairs(text, "operatesIn")
+
+
+def test_places_named_by_their_position_in_a_route_a_list_or_a_mountain_area() -> None:
+    got = discovered(
+        "青年党在拜多阿、布尔哈卡巴和萨科周边活动，武器经卡尔卡尔山区转运，走私者还经由巴里州运送燃料。"
+        "人质被关押在菲律宾锡亚西岛。该团体撤往北部山区。\n"
+    )
+    for name in ("萨科", "卡尔卡尔山区", "巴里州", "锡亚西岛"):
+        assert got.get(name) == "Region", name
+    assert "北部山区" not in got

@@ -785,6 +785,12 @@ def _clause(
             owner = groups[-1] if groups else None
             if (
                 owner is not None
+                and text.startswith(tuple("的" + w for w in frames.verbs.get("branch", ())), end)
+                and text[: owner.start].rstrip().endswith(frames.copula)
+            ):
+                role = kept = "branch_place"  # X系基地组织在东南亚的附属组织: where the affiliate X is
+            elif (
+                owner is not None
                 and lead
                 and owner.role in ("object", "attribute")
                 and all(m.kind == "TerroristGroup" for m in owner.mentions)

@@ -504,6 +504,8 @@ def _located_places(
             continue
         if not clean(name) or any(w in name for w in pd["generic"]) or not free(a, b):
             continue
+        if name.startswith(tuple(pd["skip_before"])):
+            continue  # 在北部山区: a part of some place, no name
         if any(a < e2 and s2 < b for s2, e2 in taken):
             continue  # part of a name already found
         seen.add((a, b))

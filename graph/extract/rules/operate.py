@@ -121,25 +121,6 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                     for r in places
                 ]
             continue
-        # GROUP1 系 GROUP2 在 REGION 的附属组织 → GROUP1 operates there
-        if head.endswith("在") and re.match(r"的(?:附属|分支)", text[tail_end : tail_end + 4]):
-            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
-            if len(prev) >= 2 and re.fullmatch(r"(?:系|是|为)", text[prev[-2].end : prev[-1].start]):
-                g = prev[-2]
-                out += [
-                    make_fact(
-                        g.concept,
-                        "operatesIn",
-                        r.concept,
-                        p,
-                        "operate_attributive",
-                        conf["operate_attributive"],
-                        hedged,
-                        f"{g.surface}系…在{r.surface}的附属",
-                    )
-                    for r in places
-                ]
-                continue
         # GROUP 在 REGION verb
         if has_any(head, o["locative"]):
             rest = re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)
