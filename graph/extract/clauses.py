@@ -43,6 +43,8 @@ CONNECTORS = frozenset(
 )
 _PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
 _BOUNDARY = "，,；;：:"
+#: The characters :func:`clause_spans` reads: brackets and quotes that nest, and the boundaries.
+_SPAN_MARKS = re.compile("[" + re.escape("(（《“)）》”" + _BOUNDARY) + "]")
 #: A short name or title in quote marks ("萨拉菲斯特宣教和战斗组"): no word inside it is a predicate.
 #: A quote holding a list or a comma ("参与资助、策划或实施") is words quoted, not a name.
 #: A quotation, which no clause boundary splits ("…的行为或活动，或以其名义…"而被列名).
@@ -143,8 +145,9 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
     """
     spans, start, depth = [], 0, 0
     inside = {i for a, b in protected for i in range(a, b)}
-    for i, ch in enumerate(text):
-        if ch in "(（《" or (ch == "“" and "”" in text[i + 1 :]):  # a quoted title is one unit
+    for found in _SPAN_MARKS.finditer(text):  # only brackets, quotes and boundaries matter
+        i, ch = found.start(), found.group()
+        if ch in "(（《" or (ch == "“" and text.find("”", i + 1) >= 0):  # a quoted title is one unit
             depth += 1
         elif ch in ")）》”":
             depth = depth - 1 if depth > 0 else 0

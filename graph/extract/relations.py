@@ -81,7 +81,7 @@ def frame_facts(
     supporters: list[tuple[Mention, str]] = []
     asked_generic = False  # a clause has asked no one in particular (呼吁各国…) to act
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
-    openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
+    openers = _longest_first(cues["mandate"]["request_openers"])
     voice = (
         (Mention(ctx.self_resolution, "Resolution", "本决议", p.doc_id, 0, 0, "voice"),)
         if ctx.self_resolution
@@ -792,8 +792,12 @@ def document_facts(
             _self_mentions(t, ms, ctx.self_resolution, p, frames.self_resolution) if p.kind != "title" else ms
             for t, ms, p in zip(folded, named, passages, strict=True)
         ]
-    first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
-    actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
+    # a report's author is read off every sentence's clauses first; a resolution needs no author,
+    # so each sentence is analysed only as it is read
+    first = (
+        None if ctx.self_resolution else [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
+    )
+    actor = None if first is None else default_actor(c for cs in first for c in cs)
     if actor is None and not ctx.self_resolution:  # 本办公室: the body a report names itself with
         actor = _self_named(folded, named, tuple(cues["anaphora"]["author"]))
     if actor is None and not ctx.self_resolution:  # X在利比亚的工作 / 秘书处的报告: the title's body
@@ -833,7 +837,7 @@ def document_facts(
     op_anaphors = tuple(w for w in anaphors if w.endswith(op_heads))
     code_words = tuple(cues["discovery"]["code_name_words"])
     for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
-        p = dataclasses.replace(original, text=folded[k], offsets=())  # cue words match either script
+        p = original.without_offsets(folded[k])  # cue words match either script
         if p.para != para:
             aside = p.kind in ("heading", "footnote")
             discourse.new_paragraph(heading=aside)
@@ -944,7 +948,10 @@ def document_facts(
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
         facts += extension_facts(p, sorted([*named[k], *implied], key=lambda m: m.start), cues)
-        clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
+        if implied:
+            clauses = analyse(p.text, [*named[k], *implied], frames)
+        else:
+            clauses = first[k] if first is not None else analyse(p.text, named[k], frames)
         apart: set[tuple[str, str, str]] = set()
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace, apart)
         if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
@@ -973,7 +980,7 @@ def document_facts(
             if key in seen:
                 continue
             seen.add(key)
-            emitted.append(f := dataclasses.replace(f, passage=original))
+            emitted.append(f := f.found_in(original))
             yield f
             whole = _country_of(f, ms, p.text, ctx)
             if whole and (key := (f.subject, f.predicate, whole, p.para, p.sent)) not in seen:
