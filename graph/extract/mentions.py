@@ -904,8 +904,10 @@ def discover(
                 )
             )
     # terrorist groups: …阵线 / …运动 near terrorism cues
-    if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
+    if cued or any(c in text for c in disc["gain_cues"]):
         for suffix in pat["group_suffixes"]:
+            if suffix not in text:
+                continue
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
                 start = _left_edge(text, m.start(), group_stops)

@@ -106,7 +106,10 @@ def frame_facts(
             carried or discourse.topic,
         )
         clause = _programme_head(clause, p.text, _run_words(frames))
-        parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
+        # the rewrites above and below change a clause's lists, never its predicates: its verb
+        # classes are read once
+        verb_classes = clause.verb_classes
+        parent = [g for g in clause.groups if g.role == "attribute" and "branch" in verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
@@ -135,13 +138,13 @@ def frame_facts(
             # the UN partners of a joint action act in the clauses that say what it did
             partners = (
                 tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS and m not in agents)
-                if agents and "partner" in clause.verb_classes
+                if agents and "partner" in verb_classes
                 else ()
             )
             # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it.
             # Partners of a joint verb (A与B联合举办) act as agents; those A works with (A与B合作，…)
             # only where a row reads them (``with_partners``)
-            working_with = () if "joint" in clause.verb_classes else partners
+            working_with = () if "joint" in verb_classes else partners
             joined = joined + working_with if implied else working_with
             carried = agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
@@ -164,7 +167,7 @@ def frame_facts(
             ]
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
-        classes = set(clause.verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
+        classes = set(verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
         separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
