@@ -364,10 +364,12 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
     """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金;
     与基地组织有关联的青年党在…发动袭击): the group is the head of the phrase, so the agent of the
     clause, not the object of its verb."""
+    if not clause.predicates:
+        return clause
     speaking = [  # 安理会关切在X活动的Y: the council speaks about the phrase, it is not its agent
         g for g in clause.groups if g.role == "agent" and all(m.concept in deliberative for m in g.mentions)
     ]
-    if not clause.predicates or any(g.role == "agent" and g not in speaking for g in clause.groups):
+    if any(g.role == "agent" and g not in speaking for g in clause.groups):
         return clause
     first = clause.predicates[0]
     if any(x.end > first.start for x in speaking):
@@ -622,6 +624,8 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
     """Verb classes stated only in a relative clause (与基地组织有关联的个人和实体): their predicate is
     followed by 的 and describes the noun after it, not the clause's agent."""
     own = {c for p in clause.predicates for c in p.classes if c in frames.attributive}
+    if not own:
+        return own
     said = max((g.end for g in clause.groups if g.role == "agent"), default=-1)
 
     heads = {g.start for g in clause.groups if g.role == "agent"}
@@ -822,6 +826,13 @@ def document_facts(
         known_forms=ctx.body_names,
     )
     anaphors = cues["anaphora"]["entity"]
+    # the words 该决议, 该团体, 这些地区 … stand for, as :meth:`Discourse.resolve` reads them, looked up once
+    anaphora = cues["anaphora"]
+    group_words, groups_words = anaphora["group"], anaphora["groups"]
+    resolution_words, resolutions_words = anaphora["resolution"], anaphora["resolutions"]
+    at_start, place_words, a_place = anaphora["entity_at_start"], anaphora["places"], anaphora["place"]
+    convention_words, body_words = anaphora["convention"], anaphora["bodies"]
+    not_actor_after = tuple(cues["benefit"]["not_actor_after"])
     directions = tuple(cues["discovery"]["places"]["directions"])
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
@@ -901,14 +912,13 @@ def document_facts(
             caption = [owner] if owner is not None else named_here
         elif p.kind != "heading":  # a heading that names no body (附件) keeps the caption before it
             caption = []
-        carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
+        carried = carried_group if p.sent == 1 and has_any(p.text, group_words) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
-        said = next((w for w in cues["anaphora"]["group"] if w in p.text), None)
+        said = next((w for w in group_words if w in p.text), None)
         subject_group = discourse.group(said) if said is not None else None
         listed = (
             [m.concept for m in discourse.group_list]
-            if any(w in p.text for w in cues["anaphora"]["groups"])
-            and not any(m.kind == "TerroristGroup" for m in ms)
+            if any(w in p.text for w in groups_words) and not any(m.kind == "TerroristGroup" for m in ms)
             else []
         )  # 谴责这些团体通过绑架勒索获取资金: each group of the list named before
         facts += benefit_facts(
@@ -937,16 +947,16 @@ def document_facts(
             p.text,
             named[k],
             anaphors,
-            cues["anaphora"]["resolution"],
-            cues["anaphora"]["resolutions"],
-            cues["anaphora"]["group"],
-            cues["anaphora"]["entity_at_start"],
-            cues["anaphora"]["places"],
-            cues["anaphora"]["place"],
+            resolution_words,
+            resolutions_words,
+            group_words,
+            at_start,
+            place_words,
+            a_place,
             frames.persons,
-            cues["anaphora"]["groups"],
-            cues["anaphora"]["convention"],
-            cues["anaphora"]["bodies"],
+            groups_words,
+            convention_words,
+            body_words,
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
@@ -994,7 +1004,7 @@ def document_facts(
             m
             for m in ms
             if m.kind == "TerroristGroup"
-            and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
+            and not p.text.startswith(not_actor_after, m.end)
             and not described_branch(p.text, m.end, ("附属", "分支"))
             and not named_as(p.text, m.start, discourse.naming)
         ]
