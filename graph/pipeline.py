@@ -145,7 +145,7 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     if (ent := identity.requested_entity(doc, vocab.symbol_bodies())) is not None:
         requested = ent.id
         entities[ent.id] = ent
-    light = [dataclasses.replace(p, offsets=()) for p in passages]  # offsets are not sent back
+    light = [p.without_offsets() for p in passages]  # offsets are not sent back
     return DocumentFacts(doc, node, requested, light, found, facts, entities)
 
 

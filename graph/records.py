@@ -50,6 +50,22 @@ class Passage:
     heading: str = ""
     note_of: tuple[str, int] | None = None
 
+    def without_offsets(self, text: str | None = None) -> Passage:
+        """The passage with no offsets (and ``text``, if given, in place of its own): a
+        ``dataclasses.replace`` without its cost, for the stages that make one per sentence."""
+        return Passage(
+            self.doc_id,
+            self.para,
+            self.sent,
+            self.start,
+            self.end,
+            self.text if text is None else text,
+            (),
+            self.kind,
+            self.heading,
+            self.note_of,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -109,6 +125,20 @@ class Fact:
     hedged: bool = False
     amount: Amount | None = None
     evidence: str = ""
+
+    def found_in(self, passage: Passage) -> Fact:
+        """The fact with ``passage`` as its source (``dataclasses.replace`` without its cost)."""
+        return Fact(
+            self.subject,
+            self.predicate,
+            self.object,
+            passage,
+            self.rule,
+            self.confidence,
+            self.hedged,
+            self.amount,
+            self.evidence,
+        )
 
 
 @dataclass(frozen=True, slots=True)

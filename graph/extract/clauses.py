@@ -43,6 +43,8 @@ CONNECTORS = frozenset(
 )
 _PAREN = re.compile(r"\([^()]{0,40}\)|“|”|‘|’|\"")
 _BOUNDARY = "，,；;：:"
+#: The characters :func:`clause_spans` reads: brackets and quotes that nest, and the boundaries.
+_SPAN_MARKS = re.compile("[" + re.escape("(（《“)）》”" + _BOUNDARY) + "]")
 #: A short name or title in quote marks ("萨拉菲斯特宣教和战斗组"): no word inside it is a predicate.
 #: A quote holding a list or a comma ("参与资助、策划或实施") is words quoted, not a name.
 #: A quotation, which no clause boundary splits ("…的行为或活动，或以其名义…"而被列名).
@@ -143,8 +145,9 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
     """
     spans, start, depth = [], 0, 0
     inside = {i for a, b in protected for i in range(a, b)}
-    for i, ch in enumerate(text):
-        if ch in "(（《" or (ch == "“" and "”" in text[i + 1 :]):  # a quoted title is one unit
+    for found in _SPAN_MARKS.finditer(text):  # only brackets, quotes and boundaries matter
+        i, ch = found.start(), found.group()
+        if ch in "(（《" or (ch == "“" and text.find("”", i + 1) >= 0):  # a quoted title is one unit
             depth += 1
         elif ch in ")）》”":
             depth = depth - 1 if depth > 0 else 0
@@ -228,15 +231,15 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
     blocked = [
         (m.start(), m.end())
         for m in blockers.finditer(text, a, b)
-        if not any(x < m.end() and m.start() < y for x, y in taken)
+        if not _overlaps(m.start(), m.end(), taken)
         and not (m.group(0) in frames.marks_before_name and m.end() in starts)
     ]
     out: list[Predicate] = []
     pos = a
     while (m := cue.search(text, pos, b)) is not None:
         s, e = m.start(), m.end()
-        if any(x < e and s < y for x, y in taken) or any(
-            x < e and s < y and not (s <= x and y <= e) for x, y in blocked
+        if _overlaps(s, e, taken) or (
+            blocked and any(x < e and s < y and not (s <= x and y <= e) for x, y in blocked)
         ):
             pos = s + 1  # part of a name or of a longer word (作为, 部分支持): look again one further
             continue
@@ -257,6 +260,14 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``s:e`` overlaps one of ``spans`` (a loop: cheaper than ``any`` over a generator here)."""
+    for x, y in spans:  # noqa: SIM110 (called for every cue word found)
+        if x < e and s < y:
+            return True
+    return False
 
 
 def _reported(text: str, since: int, s: int, e: int, frames: Frames) -> bool:
@@ -456,6 +467,11 @@ def _nominal_objects(
     """An instrument right before an implement word is its object (第N号决议的执行情况; 《公约》的缔约国)."""
     out = []
     for g in groups:
+        if g.role not in ("agent", "attribute", "basis", "place", "object", "beneficiary") or not all(
+            m.kind in ("Resolution", "Convention") for m in g.mentions
+        ):
+            out.append(g)
+            continue
         verb = next(
             (
                 p
@@ -466,13 +482,7 @@ def _nominal_objects(
             ),
             None,
         )
-        kinds = {m.kind for m in g.mentions}
-        if (
-            verb is not None
-            and kinds <= {"Resolution", "Convention"}
-            and g.role in ("agent", "attribute", "basis", "place", "object", "beneficiary")
-            and g.verb != verb.word
-        ):
+        if verb is not None and g.verb != verb.word:
             g = Group(g.mentions, "object", g.start, g.end, verb.word, g.lent)
         out.append(g)
     return out
@@ -1101,8 +1111,9 @@ def _said(
 ) -> bool:
     """``pattern`` occurs in ``text[a:b]`` outside the remarks in brackets, and not right after one
     of ``not_after`` (为尚未加入《公约》的国家: the words describe the beneficiaries, not the act)."""
-    if not remarks and not not_after:
-        return pattern.search(text, a, b) is not None
+    found = pattern.search(text, a, b)
+    if found is None or (not remarks and not not_after):
+        return found is not None  # (the words are said nowhere in the span: nothing to look at)
     return any(
         not _inside(m.start(), remarks) and not text.endswith(not_after, a, m.start())
         for m in pattern.finditer(text, a, b)

@@ -910,8 +910,10 @@ def discover(
                 )
             )
     # terrorist groups: …阵线 / …运动 near terrorism cues
-    if any(c in text for c in disc["terror_cues"]) or any(c in text for c in disc["gain_cues"]):
+    if cued or any(c in text for c in disc["gain_cues"]):
         for suffix in pat["group_suffixes"]:
+            if suffix not in text:
+                continue
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
                 start = _left_edge(text, m.start(), group_stops)
@@ -1451,15 +1453,33 @@ def _crime_list_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, s
     return re.compile(verbs + obj + "(?:" + links + obj + ")+"), objects
 
 
+@functools.cache
+def _any_crime_phrase(vocab: Vocabulary) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``[crime_phrases]`` does (None where the patterns
+    cannot be joined: one has a group, which a back-reference could count on)."""
+    patterns = [pattern for pattern, _ in _crime_phrase_patterns(vocab)]
+    if not patterns or any(x.groups or x.flags != re.UNICODE for x in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{x.pattern})" for x in patterns))
+    except re.error:
+        return None
+
+
 def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons),
     and a trafficking verb distributed over a list of goods (贩运毒品、武器和人口 → three crimes)."""
     text = fold(p.text)
-    out = [
-        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
-        for pattern, cid in _crime_phrase_patterns(vocab)
-        for m in pattern.finditer(text)
-    ]
+    joined = _any_crime_phrase(vocab)
+    out = (
+        [
+            Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
+            for pattern, cid in _crime_phrase_patterns(vocab)
+            for m in pattern.finditer(text)
+        ]
+        if joined is None or joined.search(text)
+        else []
+    )
     pattern, objects = _crime_list_pattern(vocab)
     words = "|".join(sorted(objects, key=len, reverse=True))
     for run in pattern.finditer(text):

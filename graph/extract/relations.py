@@ -81,7 +81,7 @@ def frame_facts(
     supporters: list[tuple[Mention, str]] = []
     asked_generic = False  # a clause has asked no one in particular (呼吁各国…) to act
     hedged_sentence = has_any(p.text, cues["hedge"]["words"])
-    openers = tuple(sorted(cues["mandate"]["request_openers"], key=len, reverse=True))
+    openers = _longest_first(cues["mandate"]["request_openers"])
     voice = (
         (Mention(ctx.self_resolution, "Resolution", "本决议", p.doc_id, 0, 0, "voice"),)
         if ctx.self_resolution
@@ -106,7 +106,10 @@ def frame_facts(
             carried or discourse.topic,
         )
         clause = _programme_head(clause, p.text, _run_words(frames))
-        parent = [g for g in clause.groups if g.role == "attribute" and "branch" in clause.verb_classes]
+        # the rewrites above and below change a clause's lists, never its predicates: its verb
+        # classes are read once
+        verb_classes = clause.verb_classes
+        parent = [g for g in clause.groups if g.role == "attribute" and "branch" in verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
@@ -135,13 +138,13 @@ def frame_facts(
             # the UN partners of a joint action act in the clauses that say what it did
             partners = (
                 tuple(m for m in clause.role("partner") if m.kind in CO_AGENTS and m not in agents)
-                if agents and "partner" in clause.verb_classes
+                if agents and "partner" in verb_classes
                 else ()
             )
             # a clause naming its agent starts a new joint action (or none); …，并与Y合作 adds Y to it.
             # Partners of a joint verb (A与B联合举办) act as agents; those A works with (A与B合作，…)
             # only where a row reads them (``with_partners``)
-            working_with = () if "joint" in clause.verb_classes else partners
+            working_with = () if "joint" in verb_classes else partners
             joined = joined + working_with if implied else working_with
             carried = agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
@@ -164,7 +167,7 @@ def frame_facts(
             ]
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
-        classes = set(clause.verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
+        classes = set(verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
         separately = has_any(clause.text, frames.distributive)  # A和B分别…: no joint action
         lists = {m: k for k, g in enumerate(clause.groups) for m in g.mentions}
 
@@ -361,10 +364,12 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
     """A group described by a relative clause that names no agent (在X活动的武装团体“Y”正从…获取资金;
     与基地组织有关联的青年党在…发动袭击): the group is the head of the phrase, so the agent of the
     clause, not the object of its verb."""
+    if not clause.predicates:
+        return clause
     speaking = [  # 安理会关切在X活动的Y: the council speaks about the phrase, it is not its agent
         g for g in clause.groups if g.role == "agent" and all(m.concept in deliberative for m in g.mentions)
     ]
-    if not clause.predicates or any(g.role == "agent" and g not in speaking for g in clause.groups):
+    if any(g.role == "agent" and g not in speaking for g in clause.groups):
         return clause
     first = clause.predicates[0]
     if any(x.end > first.start for x in speaking):
@@ -619,6 +624,8 @@ def _attributive(clause: Clause, text: str, frames: Frames) -> set[str]:
     """Verb classes stated only in a relative clause (与基地组织有关联的个人和实体): their predicate is
     followed by 的 and describes the noun after it, not the clause's agent."""
     own = {c for p in clause.predicates for c in p.classes if c in frames.attributive}
+    if not own:
+        return own
     said = max((g.end for g in clause.groups if g.role == "agent"), default=-1)
 
     heads = {g.start for g in clause.groups if g.role == "agent"}
@@ -792,8 +799,12 @@ def document_facts(
             _self_mentions(t, ms, ctx.self_resolution, p, frames.self_resolution) if p.kind != "title" else ms
             for t, ms, p in zip(folded, named, passages, strict=True)
         ]
-    first = [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
-    actor = None if ctx.self_resolution else default_actor(c for cs in first for c in cs)
+    # a report's author is read off every sentence's clauses first; a resolution needs no author,
+    # so each sentence is analysed only as it is read
+    first = (
+        None if ctx.self_resolution else [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
+    )
+    actor = None if first is None else default_actor(c for cs in first for c in cs)
     if actor is None and not ctx.self_resolution:  # 本办公室: the body a report names itself with
         actor = _self_named(folded, named, tuple(cues["anaphora"]["author"]))
     if actor is None and not ctx.self_resolution:  # X在利比亚的工作 / 秘书处的报告: the title's body
@@ -815,6 +826,13 @@ def document_facts(
         known_forms=ctx.body_names,
     )
     anaphors = cues["anaphora"]["entity"]
+    # the words 该决议, 该团体, 这些地区 … stand for, as :meth:`Discourse.resolve` reads them, looked up once
+    anaphora = cues["anaphora"]
+    group_words, groups_words = anaphora["group"], anaphora["groups"]
+    resolution_words, resolutions_words = anaphora["resolution"], anaphora["resolutions"]
+    at_start, place_words, a_place = anaphora["entity_at_start"], anaphora["places"], anaphora["place"]
+    convention_words, body_words = anaphora["convention"], anaphora["bodies"]
+    not_actor_after = tuple(cues["benefit"]["not_actor_after"])
     directions = tuple(cues["discovery"]["places"]["directions"])
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
@@ -833,7 +851,7 @@ def document_facts(
     op_anaphors = tuple(w for w in anaphors if w.endswith(op_heads))
     code_words = tuple(cues["discovery"]["code_name_words"])
     for k, (original, ms) in enumerate(zip(passages, mentions, strict=True)):
-        p = dataclasses.replace(original, text=folded[k], offsets=())  # cue words match either script
+        p = original.without_offsets(folded[k])  # cue words match either script
         if p.para != para:
             aside = p.kind in ("heading", "footnote")
             discourse.new_paragraph(heading=aside)
@@ -894,14 +912,13 @@ def document_facts(
             caption = [owner] if owner is not None else named_here
         elif p.kind != "heading":  # a heading that names no body (附件) keeps the caption before it
             caption = []
-        carried = carried_group if p.sent == 1 and has_any(p.text, cues["anaphora"]["group"]) else ""
+        carried = carried_group if p.sent == 1 and has_any(p.text, group_words) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
-        said = next((w for w in cues["anaphora"]["group"] if w in p.text), None)
+        said = next((w for w in group_words if w in p.text), None)
         subject_group = discourse.group(said) if said is not None else None
         listed = (
             [m.concept for m in discourse.group_list]
-            if any(w in p.text for w in cues["anaphora"]["groups"])
-            and not any(m.kind == "TerroristGroup" for m in ms)
+            if any(w in p.text for w in groups_words) and not any(m.kind == "TerroristGroup" for m in ms)
             else []
         )  # 谴责这些团体通过绑架勒索获取资金: each group of the list named before
         facts += benefit_facts(
@@ -930,21 +947,24 @@ def document_facts(
             p.text,
             named[k],
             anaphors,
-            cues["anaphora"]["resolution"],
-            cues["anaphora"]["resolutions"],
-            cues["anaphora"]["group"],
-            cues["anaphora"]["entity_at_start"],
-            cues["anaphora"]["places"],
-            cues["anaphora"]["place"],
+            resolution_words,
+            resolutions_words,
+            group_words,
+            at_start,
+            place_words,
+            a_place,
             frames.persons,
-            cues["anaphora"]["groups"],
-            cues["anaphora"]["convention"],
-            cues["anaphora"]["bodies"],
+            groups_words,
+            convention_words,
+            body_words,
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
         facts += extension_facts(p, sorted([*named[k], *implied], key=lambda m: m.start), cues)
-        clauses = analyse(p.text, [*named[k], *implied], frames) if implied else first[k]
+        if implied:
+            clauses = analyse(p.text, [*named[k], *implied], frames)
+        else:
+            clauses = first[k] if first is not None else analyse(p.text, named[k], frames)
         apart: set[tuple[str, str, str]] = set()
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace, apart)
         if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
@@ -973,7 +993,7 @@ def document_facts(
             if key in seen:
                 continue
             seen.add(key)
-            emitted.append(f := dataclasses.replace(f, passage=original))
+            emitted.append(f := f.found_in(original))
             yield f
             whole = _country_of(f, ms, p.text, ctx)
             if whole and (key := (f.subject, f.predicate, whole, p.para, p.sent)) not in seen:
@@ -984,7 +1004,7 @@ def document_facts(
             m
             for m in ms
             if m.kind == "TerroristGroup"
-            and not p.text.startswith(tuple(cues["benefit"]["not_actor_after"]), m.end)
+            and not p.text.startswith(not_actor_after, m.end)
             and not described_branch(p.text, m.end, ("附属", "分支"))
             and not named_as(p.text, m.start, discourse.naming)
         ]

@@ -19,6 +19,9 @@ from graph.extract.rules.common import (
 )
 from graph.records import Amount, Fact, Mention, Passage
 
+#: Where a sentence's clause lists end (the segments a benefit is read in).
+_SEMICOLON = re.compile("[；;]")
+
 RULE = Rule(
     name="benefit",
     predicate="benefitsFrom",
@@ -69,7 +72,7 @@ def benefit_facts(
     last = tuple(g for g in last if g)
     out: list[Fact] = []
     start = 0
-    for seg_end in [i for i, ch in enumerate(p.text) if ch in "；;"] + [len(p.text)]:
+    for seg_end in [m.start() for m in _SEMICOLON.finditer(p.text)] + [len(p.text)]:
         for a, b in _by_group(p.text, start, seg_end, ms):
             seg = [m for m in ms if a <= m.start < b]
             out += _benefit_segment(p, p.text[a:b], a, seg, cues, ctx, last)
