@@ -26,6 +26,30 @@ MASTHEAD_MARK = re.compile(
     r"|^\s*(?:联合国|聯合國|United Nations)\s*[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?\s*$"
     r"|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"  # a date on a line of its own: the masthead's
 )
+#: Other lines of a masthead that are no title: a date in English, a session, an agenda item, the
+#: language, the job number.
+_NOT_TITLE = re.compile(
+    r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{4}\s*$"
+    r"|^\s*(?:大会|大會)?第[一二三四五六七八九十百零〇\d]+(?:届会议|屆會議)"
+    r"|^\s*(?:议程项目|議程項目)\s*\d"
+    r"|^\s*(?:Chinese|English|French|Russian|Spanish|Arabic)\s*$|^\s*\d{2}-\d{5}\s*\(C\)"
+)
+_EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_EN_DATE = re.compile(r"(?:^|\s{2,})(\d{1,2})\s+(" + "|".join(_EN_MONTHS) + r")\s+(\d{4})\s*$")
 
 # ---------------------------------------------------------------- from the manifest
 
@@ -107,6 +131,8 @@ _ADOPTED = re.compile(
     r"(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?\s*(安全理事会|安理会|大会|经济及社会理事会|经社理事会)?\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日)?"
     r"\s*第\s*(\d{2,5})\s*次(?:全体)?会议(?:上)?(?:一致|未经表决)?通过"
 )
+#: The numbered title line of a General Assembly or ECOSOC resolution (80/187. 加强…), its title in group 1.
+_GA_TITLE_LINE = re.compile(r"^\s*\d{2,4}/\d{1,3}\s*[.．]\s*(\S.{1,120})$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -202,6 +228,10 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
             if m and len(ln) <= 24:  # a dateline, not a date inside a sentence
                 date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
                 break
+    if not date:  # 6 February 2026 in the masthead
+        m = next((m for ln in lines[:6] if (m := _EN_DATE.search(ln))), None)
+        if m:
+            date = f"{m.group(3)}-{_EN_MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
     if symbol:
         body = body or bodies.names.get(symbol[0], ("", ""))[0]
         kind = kind or (
@@ -211,8 +241,11 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         head = "".join(folded[:3])
         body = next((en for zh, en in _body_words(bodies) if zh in head), "")
     title = ""
-    lines = [ln for ln in lines if not MASTHEAD_MARK.search(ln)]
-    if lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
+    numbered = next((m for ln in lines[:10] if (m := _GA_TITLE_LINE.match(ln))), None)
+    lines = [ln for ln in lines if not MASTHEAD_MARK.search(ln) and not _NOT_TITLE.search(ln)]
+    if "/RES/" in symbol and symbol.startswith(("A/", "E/")) and numbered is not None:
+        title = numbered.group(1).strip()  # 80/187. 加强…: the numbered title, not the agenda item
+    elif lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
         title = lines[0].strip('"“”「」 ')
     if not kind and not symbol and date and title:
         kind = "news"

@@ -74,6 +74,25 @@ def test_a_news_page_gets_its_headline_date_and_script() -> None:
     assert (doc.date, doc.kind, doc.script) == ("2025-05-06", "news", "traditional")
 
 
+def test_a_report_masthead_in_english_gives_the_date_and_never_the_title() -> None:
+    doc = document(
+        "联合国                                S/2026/999\n安全理事会                        Distr.: General\n"
+        "                                  4 May 2026\n                                  Chinese\n"
+        "                                  Original: English\n\n26-01234 (C)\n\n"
+        "海上犯罪与恐怖主义之间的联系\n\n秘书长的报告\n"
+    )
+    assert (doc.symbol, doc.date, doc.title_zh) == ("S/2026/999", "2026-05-04", "海上犯罪与恐怖主义之间的联系")
+
+
+def test_a_general_assembly_resolution_is_titled_by_its_numbered_line_not_its_agenda_item() -> None:
+    doc = document(
+        "联合国                            A/RES/80/999\n大会                             Distr.: General\n"
+        "                                  9 December 2025\n\n第八十届会议\n议程项目 108\n预防犯罪和刑事司法\n\n"
+        "2025年12月9日大会决议\n\n80/999. 打击海上武器贩运\n\n大会，\n"
+    )
+    assert (doc.symbol, doc.date, doc.title_zh) == ("A/RES/80/999", "2025-12-09", "打击海上武器贩运")
+
+
 def test_a_resolution_without_its_year_is_dated_by_the_numbering_table() -> None:
     result = extract_document(
         document("联合国安理会第640号决议\n安全理事会,\n回顾其第600(1987)号决议,\n"), VOCAB
