@@ -89,6 +89,7 @@ class Frames:
     place_parts: tuple[str, ...]
     owner_links: tuple[str, ...]
     not_a_target: tuple[str, ...]
+    studied: tuple[str, ...]
     nationality: tuple[str, ...]
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
@@ -303,6 +304,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "funding",
             "nominal_gap",
             "not_a_target",
+            "studied",
             "nationality",
             "container_tail",
             "against",
@@ -396,6 +398,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         place_parts=_words(markers_t, "markers", "place_parts", source),
         owner_links=_words(markers_t, "markers", "owner_links", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
+        studied=_words(markers_t, "markers", "studied", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),

@@ -81,7 +81,11 @@ def test_a_report_masthead_in_english_gives_the_date_and_never_the_title() -> No
         "                                  Original: English\n\n26-01234 (C)\n\n"
         "海上犯罪与恐怖主义之间的联系\n\n秘书长的报告\n"
     )
-    assert (doc.symbol, doc.date, doc.title_zh) == ("S/2026/999", "2026-05-04", "海上犯罪与恐怖主义之间的联系")
+    assert (doc.symbol, doc.date, doc.title_zh) == (
+        "S/2026/999",
+        "2026-05-04",
+        "海上犯罪与恐怖主义之间的联系",
+    )
 
 
 def test_a_general_assembly_resolution_is_titled_by_its_numbered_line_not_its_agenda_item() -> None:
@@ -2150,3 +2154,15 @@ def test_places_named_by_their_position_in_a_route_a_list_or_a_mountain_area() -
     for name in ("萨科", "卡尔卡尔山区", "巴里州", "锡亚西岛"):
         assert got.get(name) == "Region", name
     assert "北部山区" not in got
+
+
+def test_a_study_about_a_place_is_not_work_there_but_a_workshop_about_it_is() -> None:
+    study = "联合国区域间犯罪和司法研究所编写了一份关于乍得湖流域牲畜贩运的研究报告。\n"
+    assert not pairs(study, "activeIn")
+    workshop = "反恐怖主义办公室举办了关于乍得湖流域局势的讲习班。\n"
+    assert ("un-unoct", concept("乍得湖流域")) in pairs(workshop, "activeIn")
+
+
+def test_a_verb_before_zhe_names_a_person_not_an_act() -> None:
+    text = "毒品和犯罪问题办公室向西非国家的政策制定者通报了调查结果。\n"
+    assert not pairs(text, "activeIn")

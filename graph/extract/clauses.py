@@ -245,6 +245,9 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             continue
         word = m.group(0)
         kinds, verbal, marker = classes[word]
+        if verbal and not marker and text.startswith("者", e):
+            pos = e  # 政策制定者, 援助提供者: the one who does it, a noun
+            continue
         if (
             verbal
             and not marker
@@ -275,6 +278,19 @@ def _reported(text: str, since: int, s: int, e: int, frames: Frames) -> bool:
     between the cue before it (``since``) and it, or one follows it at once."""
     _status, before, after = frames.reported
     return any(text.find(w, since, s) >= 0 for w in before) or text.startswith(after, e)
+
+
+def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bool:
+    """The 关于…的 phrase going on at ``end`` names a study or publication (…的研究报告)."""
+    stop = min(
+        (i for i in (text.find(c, end, end + reach) for c in "，。；：,;:") if i >= 0), default=end + reach
+    )
+    at = text.find("的", end, stop)
+    while at >= 0:
+        if text.startswith(heads, at + 1):
+            return True
+        at = text.find("的", at + 1, stop)
+    return False
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -376,6 +392,8 @@ def _role(
         if marker == "topic":
             if kinds <= {"Resolution", "Convention"}:
                 return "topic", ""  # 关于《公约》的讲习班
+            if kinds <= set(_PLACES) and _studied(text, end, frames.studied):
+                return "attribute", ""  # 一份关于萨赫勒黄金部门的研究报告: what is studied
             # 关于阿富汗局势的会议, 与安理会关于…的委员会合作: the name keeps the role of the cue before
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         if marker == "place" and frames.supporter_tail.match(text, end):
