@@ -2166,3 +2166,22 @@ def test_a_study_about_a_place_is_not_work_there_but_a_workshop_about_it_is() ->
 def test_a_verb_before_zhe_names_a_person_not_an_act() -> None:
     text = "毒品和犯罪问题办公室向西非国家的政策制定者通报了调查结果。\n"
     assert not pairs(text, "activeIn")
+
+
+def test_nothing_reported_is_no_fact() -> None:
+    text = "会员国未报告青年党直接从事木炭走私。\n"
+    assert not pairs(text, "benefitsFrom")
+
+
+def test_a_synthetic_drug_trafficked_across_borders_is_drug_trafficking() -> None:
+    text = "据报告，伊黎伊斯兰国呼罗珊省直接参与冰毒的跨境贩运，以此筹集资金。\n"
+    assert pairs(text, "benefitsFrom") == {("group-isil-k", "crime-drug-trafficking")}
+
+
+def test_diverting_aid_and_illegal_fishing_are_crimes_a_group_profits_from() -> None:
+    aid = "青年党通过其控制的地方委员会转移人道主义援助，并转售粮食牟利。\n"
+    assert ("group-al-shabaab", "crime-aid-diversion") in pairs(aid, "benefitsFrom")
+    fishing = "据报告，伊斯兰国西非省还从乍得湖的非法、未报告和无管制捕捞中获利。\n"
+    assert ("group-iswap", "crime-illegal-fishing") in pairs(fishing, "benefitsFrom")
+    organised = discovered("伊斯兰国西非省在乍得湖的岛屿上组织非法捕捞。\n")
+    assert "TerroristGroup" not in organised.values()

@@ -929,8 +929,9 @@ def _clause(
     groups = _nominal_objects(text, groups, predicates, frames)
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality
-    negated = _said(negation, text, a, first, remarks, _marker_words(frames)) or _said(
-        denial, text, a, b, remarks
+    unsaid = (*remarks, *((m.start, m.end) for m in inside))  # 非法、未报告和无管制捕捞 is a name
+    negated = _said(negation, text, a, first, unsaid, _marker_words(frames)) or _said(
+        denial, text, a, b, unsaid
     )
     uncertain = 0 <= _first_end(uncertainty, text) <= b
     inherited: tuple[str, ...] = ()
