@@ -2185,3 +2185,9 @@ def test_diverting_aid_and_illegal_fishing_are_crimes_a_group_profits_from() -> 
     assert ("group-iswap", "crime-illegal-fishing") in pairs(fishing, "benefitsFrom")
     organised = discovered("伊斯兰国西非省在乍得湖的岛屿上组织非法捕捞。\n")
     assert "TerroristGroup" not in organised.values()
+
+
+def test_naval_operations_and_missions_are_organizations_that_act() -> None:
+    text = "欧洲联盟的伊里尼行动协助监测第2292(2016)号决议的执行情况，并与联合海上部队交流信息。\n"
+    assert ("org-eunavfor-irini", "res-s-2292-2016") in pairs(text, "implements")
+    assert ("org-eunavfor-irini", "org-combined-maritime-forces") in pairs(text, "partnerOf")
