@@ -2191,3 +2191,22 @@ def test_naval_operations_and_missions_are_organizations_that_act() -> None:
     text = "欧洲联盟的伊里尼行动协助监测第2292(2016)号决议的执行情况，并与联合海上部队交流信息。\n"
     assert ("org-eunavfor-irini", "res-s-2292-2016") in pairs(text, "implements")
     assert ("org-eunavfor-irini", "org-combined-maritime-forces") in pairs(text, "partnerOf")
+
+
+def test_states_helped_to_act_under_an_arrangement_carry_it_out() -> None:
+    text = "毒品和犯罪问题办公室支持肯尼亚和坦桑尼亚根据《东非海上执法合作安排》加强联合巡逻。\n"
+    got = pairs(text, "implements")
+    arrangement = {o for s, o in got if s == "un-unodc"}
+    assert len(arrangement) == 1
+    assert {("country-ken", *arrangement), ("country-tza", *arrangement)} <= got
+
+
+def test_guidelines_referred_back_to_and_the_fatf_standards_are_implemented() -> None:
+    text = (
+        "大会通过了《关于打击野生动植物贩运的刑事司法对策准则》。"
+        "大会赞赏联合国环境规划署为支持会员国执行上述准则所开展的工作。\n"
+    )
+    guidelines = {o for s, o in pairs(text, "implements") if s == "un-unep"}
+    assert len(guidelines) == 1 and next(iter(guidelines)).startswith("convention-")
+    fatf = "毒品和犯罪问题办公室协助莫桑比克落实金融行动特别工作组的各项建议。\n"
+    assert ("un-unodc", "convention-fatf-recommendations") in pairs(fatf, "implements")

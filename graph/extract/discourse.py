@@ -36,7 +36,7 @@ BODIES = ("UNEntity", "Organization", "Programme")
 _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
-_DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|此|上述|本)")
+_DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|这些|这项|此项|此|上述|本)")
 #: What may close a name after its head noun: quote marks, and a bracketed abbreviation.
 _TITLE_TAIL = re.compile(r"(?:[》〉」』”’\"')）\s]|[(（][^()（）]*[)）])+$")
 
