@@ -2210,3 +2210,11 @@ def test_guidelines_referred_back_to_and_the_fatf_standards_are_implemented() ->
     assert len(guidelines) == 1 and next(iter(guidelines)).startswith("convention-")
     fatf = "毒品和犯罪问题办公室协助莫桑比克落实金融行动特别工作组的各项建议。\n"
     assert ("un-unodc", "convention-fatf-recommendations") in pairs(fatf, "implements")
+
+
+def test_a_panel_named_after_the_resolution_that_set_it_up_is_mandated_by_it() -> None:
+    text = "根据第2760(2024)号决议设立的专家小组报告说，武器经海路流入。\n"
+    got = pairs(text, "mandatedBy")
+    assert len(got) == 1 and next(iter(got))[1] == "res-s-2760-2024"
+    known = "第1973(2011)号决议设立的专家小组报告了违规事件。\n"
+    assert ("un-poe-libya", "res-s-1973-2011") in pairs(known, "mandatedBy")

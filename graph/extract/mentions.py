@@ -436,7 +436,8 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             + rf"|\s*[(（](?:{_alt(disc['alias_words'])})"  # “海湾氏族”(又称“…”): a name given another
             + rf"|(?:的[{cjk}]{{0,6}}?)?(?:{_alt(disc['quoted_group_after'])})"
         ),
-        "committee": re.compile(f"决议所设({_alt(disc['committee_suffixes'])})"),
+        # 决议所设委员会, 决议设立的专家小组
+        "committee": re.compile(f"决议(?:所设立的|所设|设立的)({_alt(disc['committee_suffixes'])})"),
         "un_body": re.compile(
             re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"
         ),
@@ -869,7 +870,7 @@ def discover(
         text, raw, p, vocab, pat, gained, (*disc["boundaries"], *stop, *anaphors), clean, free
     )
     # committees named after the resolutions that set them up: 第N号决议所设委员会
-    for m in pat["committee"].finditer(text) if "决议所设" in text else ():
+    for m in pat["committee"].finditer(text) if "决议所设" in text or "决议设立的" in text else ():
         runs = [
             r for r in SC_RUN.finditer(text, max(0, m.start() - 120), m.start() + 2) if r.end() == m.start()
         ]
@@ -886,8 +887,13 @@ def discover(
             resolution_entity("S", i.group(1), int(i.group(2)), vocab.symbol_bodies()).id
             for i in SC_ONE.finditer(text, run.start(), run.end())
         )
-        label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.end()])
-        known = vocab.lookup(label) or vocab.lookup(text[start : m.end()])
+        # one name for either wording: 安全理事会第N号决议所设委员会(的专家小组)
+        label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.start()]) + "决议所设" + m.group(1)
+        known = (
+            vocab.lookup(label)
+            or vocab.lookup(text[start : m.end()])
+            or vocab.lookup(label.removeprefix("安全理事会"))  # 第1973(2011)号决议所设专家小组
+        )
         cid, method = (known.id, "pattern") if known else (_stable_id("un-committee", label), "discovered")
         out.append(Mention(cid, "UNEntity", text[start : m.end()], p.doc_id, start, m.end(), method, refs))
     # UN offices and missions: 联合国…办事处
