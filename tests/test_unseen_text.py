@@ -2218,3 +2218,16 @@ def test_a_panel_named_after_the_resolution_that_set_it_up_is_mandated_by_it() -
     assert len(got) == 1 and next(iter(got))[1] == "res-s-2760-2024"
     known = "第1973(2011)号决议设立的专家小组报告了违规事件。\n"
     assert ("un-poe-libya", "res-s-1973-2011") in pairs(known, "mandatedBy")
+
+
+def test_the_group_a_province_is_called_a_branch_of_is_its_parent_not_itself() -> None:
+    text = "伊黎伊斯兰国继续在叙利亚活动。伊黎伊斯兰国索马里省是该组织在东非的分支，主要在邦特兰活动。\n"
+    got = pairs(text, "affiliatedWith")
+    assert ("group-isil-somalia", "group-isil") in got
+
+
+def test_a_name_with_its_sanctions_list_reference_is_a_listed_group() -> None:
+    text = "东方之鹰运动(QDe.199)是与阿布沙耶夫集团有关联的团体。\n"
+    got = discovered(text)
+    assert got.get("东方之鹰运动") == "TerroristGroup"
+    assert any(o == "group-abu-sayyaf" for _s, o in pairs(text, "affiliatedWith"))

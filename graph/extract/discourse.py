@@ -101,6 +101,9 @@ def _anaphor_pattern(
     return re.compile("|".join(map(re.escape, words))), kinds
 
 
+_BRANCH_REACH = 12  # characters between 该组织 and the branch word (该组织在北非的分支)
+
+
 def named_as(text: str, at: int, naming: tuple[str, ...]) -> bool:
     """The name at ``at`` is given as another name of something (当地人称其为“X”, 此前称为X)."""
     return bool(naming) and text[:at].rstrip('“"‘「 ').endswith(naming)
@@ -158,6 +161,9 @@ class Discourse:
     #: Words for groups named by no name (武装团体): a sentence with one and no named group is
     #: what 这些团体 then means, so it ends the list before.
     generic_groups: tuple[str, ...] = ()
+    #: Words naming a group's branch (分支, 附属组织): 该组织 before one (X是该组织在北非的分支) is
+    #: the group X is part of, never X itself.
+    branch_words: tuple[str, ...] = ()
 
     def heading(self, text: str, ms: Sequence[Mention], generic: bool) -> None:
         """A section heading that opens with the names of bodies (B. 毒品和犯罪问题办公室的活动): they
@@ -387,6 +393,8 @@ class Discourse:
                     targets = here[:1]
                 else:
                     targets = [t] if (t := self.group(word)) else []
+                if targets and targets[0] in here and self._names_branch(text, e):
+                    targets = self._parent_of(targets[0])  # X是该组织在北非的分支: X's parent
                 if not targets and word.endswith("组织"):
                     # 教科文组织…。该组织还…: the UN body the text is about, when its name has that
                     # head, else the body last named with it (粮农组织协助…。科摩罗批准了…。该组织还…)
@@ -444,6 +452,26 @@ class Discourse:
             for hit in pattern.finditer(text)
             if not any(a < hit.end() and hit.start() < b for a, b in taken)
         ]
+
+    def _names_branch(self, text: str, end: int) -> bool:
+        """A branch word follows the short form ending at ``end`` in its clause (该组织在北非的分支)."""
+        stop = min((i for c in "，。；：,;:" if (i := text.find(c, end)) >= 0), default=len(text))
+        at = text.find("的", end, min(stop, end + _BRANCH_REACH))
+        return at >= 0 and text.startswith(self.branch_words, at + 1) if self.branch_words else False
+
+    def _parent_of(self, group: Mention) -> list[Mention]:
+        """The group named so far whose name opens the name of ``group`` (伊黎伊斯兰国 for
+        伊黎伊斯兰国利比亚省), else none."""
+        name = fold(group.surface)
+        for m in reversed(self.named.values()):
+            forms = self.forms.get(m.concept, {fold(m.surface)})
+            if (
+                m.kind == "TerroristGroup"
+                and m.concept != group.concept
+                and any(name.startswith(f) and len(f) < len(name) for f in forms)
+            ):
+                return [m]
+        return []
 
     def group(self, word: str = "") -> Mention | None:
         """The group a short form (该团体, 该组织) stands for: the group the document's title names

@@ -824,6 +824,7 @@ def document_facts(
         mission_heads=tuple(cues["anaphora"]["mission_heads"]),
         generic_groups=tuple(cues["benefit"]["other_actors"]),
         known_forms=ctx.body_names,
+        branch_words=tuple(frames.verbs.get("branch", ())),
     )
     anaphors = cues["anaphora"]["entity"]
     # the words 该决议, 该团体, 这些地区 … stand for, as :meth:`Discourse.resolve` reads them, looked up once
