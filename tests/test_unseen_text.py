@@ -2231,3 +2231,11 @@ def test_a_name_with_its_sanctions_list_reference_is_a_listed_group() -> None:
     got = discovered(text)
     assert got.get("东方之鹰运动") == "TerroristGroup"
     assert any(o == "group-abu-sayyaf" for _s, o in pairs(text, "affiliatedWith"))
+
+
+def test_a_programme_owned_by_a_body_named_with_its_short_form_stands_for_it() -> None:
+    text = (
+        "联合国毒品和犯罪问题办公室(毒品和犯罪问题办公室)的全球海上执法方案继续支持肯尼亚。"
+        "全球海上执法方案的主要合作伙伴是：(a)国际海事组织；(b)欧洲联盟。\n"
+    )
+    assert {("un-unodc", "un-imo"), ("un-unodc", "org-european-union")} <= pairs(text, "partnerOf")

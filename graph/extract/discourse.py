@@ -191,7 +191,11 @@ class Discourse:
             owner = None
             if bodies and g.role == "object" and g.verb in runs:
                 owner = bodies[0]
-            elif i and groups[i - 1].role == "attribute" and text[groups[i - 1].end : g.start] in ("", "的"):
+            elif (
+                i
+                and groups[i - 1].role == "attribute"
+                and text[groups[i - 1].end : g.start].lstrip(")）") in ("", "的")
+            ):  # X(简称)的Y方案: the bracket closing the short form is no gap
                 owner = next((m for m in groups[i - 1].mentions if m.kind in _OWNERS), None)
             elif g.role == "agent" and any(
                 v.word in runs and text[v.end : g.start] == "的" for v in clause.predicates
