@@ -2149,9 +2149,9 @@ def test_spreading_now_and_then_is_no_negation() -> None:
 def test_places_named_by_their_position_in_a_route_a_list_or_a_mountain_area() -> None:
     got = discovered(
         "青年党在拜多阿、布尔哈卡巴和萨科周边活动，武器经卡尔卡尔山区转运，走私者还经由巴里州运送燃料。"
-        "人质被关押在菲律宾锡亚西岛。该团体撤往北部山区。货物经由肯尼亚拉穆港运出。\n"
+        "人质被关押在菲律宾锡亚西岛。该团体撤往北部山区。货物经由肯尼亚基利菲港运出。\n"
     )
-    for name in ("萨科", "卡尔卡尔山区", "巴里州", "锡亚西岛", "拉穆港"):
+    for name in ("萨科", "卡尔卡尔山区", "巴里州", "锡亚西岛", "基利菲港"):
         assert got.get(name) == "Region", name
     assert "北部山区" not in got
 
