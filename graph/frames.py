@@ -90,6 +90,7 @@ class Frames:
     owner_links: tuple[str, ...]
     not_a_target: tuple[str, ...]
     studied: tuple[str, ...]
+    shipped: tuple[str, ...]
     nationality: tuple[str, ...]
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
@@ -305,6 +306,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "nominal_gap",
             "not_a_target",
             "studied",
+            "shipped",
             "nationality",
             "container_tail",
             "against",
@@ -399,6 +401,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         owner_links=_words(markers_t, "markers", "owner_links", source),
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         studied=_words(markers_t, "markers", "studied", source),
+        shipped=_words(markers_t, "markers", "shipped", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),

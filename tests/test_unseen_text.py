@@ -2239,3 +2239,15 @@ def test_a_programme_owned_by_a_body_named_with_its_short_form_stands_for_it() -
         "全球海上执法方案的主要合作伙伴是：(a)国际海事组织；(b)欧洲联盟。\n"
     )
     assert {("un-unodc", "un-imo"), ("un-unodc", "org-european-union")} <= pairs(text, "partnerOf")
+
+
+def test_where_goods_are_smuggled_to_is_not_where_the_group_is() -> None:
+    shipped = "青年党参与将木炭走私到阿曼和也门。\n"
+    assert not pairs(shipped, "operatesIn")
+    spread = "青年党的影响力已蔓延到肯尼亚东北部。\n"
+    assert ("group-al-shabaab", "country-ken") in pairs(spread, "operatesIn")
+
+
+def test_a_desert_or_forest_after_a_place_is_a_part_of_it_not_a_name() -> None:
+    got = discovered("伊黎伊斯兰国在伊拉克西部沙漠地区和刚果民主共和国东部森林地区活动。\n")
+    assert not [name for name in got if "沙漠" in name or "森林" in name]

@@ -378,6 +378,8 @@ def _role(
                 return "attribute", ""  # 通过其X方案开展…: the body 其 stands for acts, through X
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
+        if marker == "place" and text.endswith(frames.shipped, 0, last.start):
+            return "attribute", ""  # 将燃料走私到尼日尔: where the goods go, not where the agent is
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
             # 在第N号决议中: the basis; 在《战略》各支柱方面, 侧重于《准则》: only a topic
             return ("basis" if frames.basis_place_tail.match(text, end) else "attribute"), ""
