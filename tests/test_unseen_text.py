@@ -2251,3 +2251,32 @@ def test_where_goods_are_smuggled_to_is_not_where_the_group_is() -> None:
 def test_a_desert_or_forest_after_a_place_is_a_part_of_it_not_a_name() -> None:
     got = discovered("伊黎伊斯兰国在伊拉克西部沙漠地区和刚果民主共和国东部森林地区活动。\n")
     assert not [name for name in got if "沙漠" in name or "森林" in name]
+
+
+def report(body: str) -> str:
+    """A report's masthead (symbol S/2026/777), then ``body``."""
+    return f"联合国 S/2026/777\n安全理事会 Distr.: General\n\n秘书长的报告\n\n{body}\n"
+
+
+def test_a_report_under_two_bodies_resolutions_or_one_described_first_is_mandated_by_each() -> None:
+    two = report("1. 本报告根据大会第78/265号决议和经济及社会理事会第2019/19号决议提交。")
+    got = {o for s, o in pairs(two, "mandatedBy") if s == "doc-s-2026-777"}
+    assert got == {"res-a-78-265", "res-e-2019-19"}
+    about = report("1. 本报告根据大会关于《联合国全球反恐战略》第七次审查的第75/291号决议提交。")
+    assert ("doc-s-2026-777", "res-a-75-291") in pairs(about, "mandatedBy")
+
+
+def test_the_sanctions_committee_named_with_its_subject_after_the_resolutions_is_known() -> None:
+    text = (
+        "依照第1267(1999)号、第1989(2011)号和第2253(2015)号决议所设关于伊拉克和黎凡特伊斯兰国(达伊沙)、"
+        "基地组织及相关个人、团体、企业和实体的安全理事会委员会于2016年将该团体列入名单。\n"
+    )
+    got = pairs(text, "mandatedBy")
+    assert {
+        ("un-1267-committee", r) for r in ("res-s-1267-1999", "res-s-1989-2011", "res-s-2253-2015")
+    } <= got
+
+
+def test_a_panel_whose_mandate_a_resolution_extended_is_mandated_by_it() -> None:
+    text = "根据第2760(2024)号决议延长任务期限的索马里问题专家小组报告，武器经海路流入。\n"
+    assert ("un-poe-somalia", "res-s-2760-2024") in pairs(text, "mandatedBy")

@@ -436,8 +436,11 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             + rf"|\s*[(（](?:{_alt(disc['alias_words'])})"  # “海湾氏族”(又称“…”): a name given another
             + rf"|(?:的[{cjk}]{{0,6}}?)?(?:{_alt(disc['quoted_group_after'])})"
         ),
-        # 决议所设委员会, 决议设立的专家小组
-        "committee": re.compile(f"决议(?:所设立的|所设|设立的)({_alt(disc['committee_suffixes'])})"),
+        # 决议所设委员会, 决议设立的专家小组, 决议所设关于…的安全理事会委员会
+        "committee": re.compile(
+            "决议(?:所设立的|所设|设立的)(?:关于[^，。；,;]{2,80}?的(?:安全理事会|安理会)?)?"
+            f"({_alt(disc['committee_suffixes'])})"
+        ),
         "un_body": re.compile(
             re.escape(disc["un_prefix"]) + rf"[{cjk}、]{{1,16}}?(?:{_alt(disc['un_suffixes'])})"
         ),

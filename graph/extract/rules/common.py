@@ -265,6 +265,15 @@ def coordinated(text: str, mentions: Sequence[Mention], first: int, kinds: Seque
         gap = re.sub(
             r"\([^()]{0,20}\)", "", text[out[-1].end : m.start] if m.concept != out[-1].concept else gap
         )
+        if m.kind == out[-1].kind == "Resolution" and gap.strip()[2:] in (
+            "、",
+            "和",
+            "及",
+            "以及",
+            "与",
+            "或",
+        ):
+            gap = gap.strip()[2:] if gap.strip().startswith("决议") else gap  # 第A号决议和第B号决议
         if m.kind in kinds and gap.strip() in (
             "、",
             "和",

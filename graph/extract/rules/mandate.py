@@ -81,6 +81,8 @@ def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
     return group
 
 
+#: What a resolution is about, written before it with the body that adopted it (大会关于…的).
+_ABOUT_BEFORE = re.compile(r"(?:大会|安全理事会|安理会|经济及社会理事会|经社理事会)?关于[^，。；,;]*的$")
 #: A short form or remark in brackets.
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
@@ -181,7 +183,9 @@ def mandate_facts(
             continue
         group = coordinated(text, ms, i, ("Resolution",))
         i += len(group)
-        head = text[max(0, m.start - 4) : m.start]
+        # 根据大会关于《战略》第八次审查的第N号决议: the marker before what the resolution is about
+        before = _ABOUT_BEFORE.sub("", text[clause_start(text, m.start) : m.start])
+        head = before[-4:]
         if not has_any(head, md["before_resolution"]) and not any(a <= m.start < b for a, b in requests):
             continue  # 本报告根据第N号决议…, 本报告是应第N号决议的要求…
         if has_any(text[clause_start(text, m.start) : clause_end(text, m.end)], md["self_reference"]):
