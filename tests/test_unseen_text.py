@@ -2280,3 +2280,15 @@ def test_the_sanctions_committee_named_with_its_subject_after_the_resolutions_is
 def test_a_panel_whose_mandate_a_resolution_extended_is_mandated_by_it() -> None:
     text = "根据第2760(2024)号决议延长任务期限的索马里问题专家小组报告，武器经海路流入。\n"
     assert ("un-poe-somalia", "res-s-2760-2024") in pairs(text, "mandatedBy")
+
+
+def test_a_splinter_group_formed_at_a_date_is_affiliated_with_the_group_it_left() -> None:
+    text = "宗教卫士组织于2018年2月作为沙姆解放组织的一个分裂团体成立。\n"
+    assert ("group-hurras-al-din", "group-al-nusrah-front") in pairs(text, "affiliatedWith")
+
+
+def test_funds_coming_from_a_crime_are_profit_and_unnamed_affiliates_link_no_one() -> None:
+    funded = "伊斯兰国西非省的资金主要来自对渔民的勒索。\n"
+    assert ("group-iswap", "crime-extortion") in pairs(funded, "benefitsFrom")
+    listed = "深为关切伊拉克和黎凡特伊斯兰国、基地组织及其附属团体继续招募成员。\n"
+    assert not pairs(listed, "affiliatedWith")

@@ -248,6 +248,12 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         if verbal and not marker and text.startswith("者", e):
             pos = e  # 政策制定者, 援助提供者: the one who does it, a noun
             continue
+        if marker == "place" and word in ("于", "於") and _DATE_AFTER.match(text, e):
+            pos = e  # 于2012年1月作为X的…: a time, not a place (在2017年马拉维围城期间 names one)
+            continue
+        if "branch" in kinds and text.endswith(("及其", "和其"), 0, s):
+            pos = e  # X、Y及其附属团体: their unnamed affiliates, no link between X and Y
+            continue
         if (
             verbal
             and not marker
@@ -271,6 +277,10 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
         if x < e and s < y:
             return True
     return False
+
+
+#: A date right after a place marker (于2012年1月).
+_DATE_AFTER = re.compile(r"\s*[0-9０-９]{1,4}\s*(?:年|月|日)")
 
 
 def _reported(text: str, since: int, s: int, e: int, frames: Frames) -> bool:
