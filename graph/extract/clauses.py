@@ -251,8 +251,12 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         if marker == "place" and word in ("于", "於") and _DATE_AFTER.match(text, e):
             pos = e  # 于2012年1月作为X的…: a time, not a place (在2017年马拉维围城期间 names one)
             continue
-        if "branch" in kinds and text.endswith(("及其", "和其"), 0, s):
-            pos = e  # X、Y及其附属团体: their unnamed affiliates, no link between X and Y
+        if (
+            "branch" in kinds
+            and text.endswith(("及其", "和其"), 0, s)
+            and not ((n := _NOUN_END.match(text, e)) and text.startswith(frames.list_openers, n.end()))
+        ):
+            pos = e  # X、Y及其附属团体: their unnamed affiliates (not …及其附属团体，包括Z), no link
             continue
         if (
             verbal
@@ -279,6 +283,8 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return False
 
 
+#: The rest of a noun and the comma or bracket after it (附属[团体，]包括…).
+_NOUN_END = re.compile(r"[^，,(（；;。]{0,4}[，,(（]?")
 #: A date right after a place marker (于2012年1月).
 _DATE_AFTER = re.compile(r"\s*[0-9０-９]{1,4}\s*(?:年|月|日)")
 
