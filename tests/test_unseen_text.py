@@ -2292,3 +2292,17 @@ def test_funds_coming_from_a_crime_are_profit_and_unnamed_affiliates_link_no_one
     assert ("group-iswap", "crime-extortion") in pairs(funded, "benefitsFrom")
     listed = "深为关切伊拉克和黎凡特伊斯兰国、基地组织及其附属团体继续招募成员。\n"
     assert not pairs(listed, "affiliatedWith")
+
+
+def test_a_recall_goes_on_past_what_the_recalled_resolution_did() -> None:
+    text = (
+        "大会第80/999号决议\n大会，\n"
+        "回顾其2019年12月18日第74/175号决议，其中通过了《示范立法》，以及2021年12月16日第76/186号决议，\n"
+    )
+    got = {o for s, o in pairs(text, "recalls")}
+    assert got == {"res-a-74-175", "res-a-76-186"}
+
+
+def test_the_body_a_study_is_submitted_to_does_not_carry_it_out() -> None:
+    text = "研究所将在挪威政府的资助下开展一项研究，并于2027年提交预防犯罪和刑事司法委员会。\n"
+    assert not {s for s, _o in pairs(text, "activeIn")} & {"un-ccpcj"}

@@ -15,7 +15,7 @@ RULE = Rule(
     subject=("Resolution",),
     object=("Resolution",),
     section="recall",
-    lists=("cues", "clause_cues", "clause_openers", "not_recall", "continuers"),
+    lists=("cues", "clause_cues", "clause_openers", "not_recall", "continuers", "described"),
     numbers=(),
     texts=(),
     confidences=("recall_preamble", "recall_cited"),
@@ -38,6 +38,8 @@ def recall_facts(
         recalling = False
         for a, b in clause_spans(text):
             cue_end = opens_with(text[a:b], rc["clause_cues"], rc["clause_openers"])
+            if cue_end < 0 and recalling and text[a:b].lstrip().startswith(tuple(rc["described"])):
+                continue  # …决议，其中通过了《规则》，以及第M号决议: a description, the recall goes on
             if cue_end < 0 and recalling and text[a:b].lstrip().startswith(tuple(rc["continuers"])):
                 cue_end = 0  # 回顾其以往各项决议，特别是第N号决议: the list goes on in the next clause
             recalling = cue_end >= 0
