@@ -2306,3 +2306,8 @@ def test_a_recall_goes_on_past_what_the_recalled_resolution_did() -> None:
 def test_the_body_a_study_is_submitted_to_does_not_carry_it_out() -> None:
     text = "研究所将在挪威政府的资助下开展一项研究，并于2027年提交预防犯罪和刑事司法委员会。\n"
     assert not {s for s, _o in pairs(text, "activeIn")} & {"un-ccpcj"}
+
+
+def test_a_list_of_known_countries_goes_on_from_each_whole_name_not_from_inside_it() -> None:
+    text = "该办公室为加蓬、刚果共和国和中非共和国的检察官、法官和警察举办了培训。\n"
+    assert not discovered(text)

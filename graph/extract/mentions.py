@@ -492,13 +492,16 @@ def _located_places(
         {*places, *spans}, key=lambda se: se[1]
     )  # 在考卡省和乔科省: from a province found here too
     starts = {e + 1 for _s, e in known if text[e : e + 1] in pd["list_linkers"]}
+    named = dict(places)  # where a known place starts: its end
     ends = [(e, s in starts) for s, e in known]
     while ends:
         e, listed = ends.pop(0)
         hit = (last if listed else item).match(text, e)
         if hit is None and not listed and text.endswith(units, 0, e):
             hit = pair.match(text, e)
-        if hit is not None and hit.start(1) not in {s for s, _e in spans}:
+        if hit is not None and hit.start(1) in named:
+            ends.append((named[hit.start(1)], True))  # 、刚果共和国和…: a known place, whole
+        elif hit is not None and hit.start(1) not in {s for s, _e in spans}:
             spans.append((hit.start(1), hit.end(1)))
             ends.append((hit.end(1), True))  # the list goes on from the item found
     seen: set[tuple[int, int]] = set()
