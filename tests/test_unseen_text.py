@@ -2311,3 +2311,17 @@ def test_the_body_a_study_is_submitted_to_does_not_carry_it_out() -> None:
 def test_a_list_of_known_countries_goes_on_from_each_whole_name_not_from_inside_it() -> None:
     text = "该办公室为加蓬、刚果共和国和中非共和国的检察官、法官和警察举办了培训。\n"
     assert not discovered(text)
+
+
+def test_a_plan_titled_with_its_years_is_a_programme_and_its_place_is_part_of_its_name() -> None:
+    text = "联合国西非和萨赫勒办事处正在制定《萨赫勒边境安全区域行动计划(2026-2030年)》。\n"
+    got = discovered(text)
+    assert [kind for name, kind in got.items() if "行动计划" in name] == ["Programme"]
+    assert not pairs(text, "activeIn")
+
+
+def test_a_programme_a_body_coordinates_is_the_one_acting() -> None:
+    text = "由毒品和犯罪问题办公室协调的巴黎公约倡议为伊朗伊斯兰共和国的禁毒合作提供平台。\n"
+    got = pairs(text, "activeIn")
+    assert ("programme-paris-pact", "country-irn") in got
+    assert ("un-unodc", "country-irn") not in got

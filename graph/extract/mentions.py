@@ -369,6 +369,10 @@ def _is_body(c: Concept | None) -> bool:
     return c is not None and c.kind in ("UNEntity", "Organization", "Programme")
 
 
+#: The years a title ends with, in brackets (行动计划(2025-2030年), 战略(2021—2025)).
+_TITLE_YEARS = re.compile(r"\s*[(（][0-9０-９]{4}\s*[-—–~至到]\s*[0-9０-９]{2,4}\s*年?[)）]$")
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -648,6 +652,7 @@ def discover(
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
         concept = vocab.lookup(title)
+        title = _TITLE_YEARS.sub("", title)  # 《…区域行动计划(2025-2030年)》: the suffix before the years
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
         elif (
