@@ -142,6 +142,7 @@ class Frames:
     respectively: tuple[str, ...]
     uncertainty: tuple[str, ...]
     doubt: tuple[str, ...]
+    disputed: tuple[str, ...]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
 
@@ -456,6 +457,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         respectively=_words(modality, "modality", "respectively", source),
         uncertainty=_words(modality, "modality", "uncertainty", source),
         doubt=_words(modality, "modality", "doubt", source),
+        disputed=_words(modality, "modality", "disputed", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),
         frames=tuple(frames),
     )

@@ -2325,3 +2325,17 @@ def test_a_programme_a_body_coordinates_is_the_one_acting() -> None:
     got = pairs(text, "activeIn")
     assert ("programme-paris-pact", "country-irn") in got
     assert ("un-unodc", "country-irn") not in got
+
+
+def test_a_claim_another_state_disputes_is_not_stated() -> None:
+    text = "一个会员国报告称，青年党参与木炭走私以筹集资金，但另一个会员国对此表示怀疑。\n"
+    assert not pairs(text, "benefitsFrom")
+
+
+def test_recruiting_from_a_regions_nationals_or_a_groups_leaders_trained_elsewhere_place_no_group() -> None:
+    recruits = "伊黎伊斯兰国呼罗珊省从中亚各国国民中招募成员。\n"
+    assert not pairs(recruits, "operatesIn")
+    leaders = "安萨鲁成立于2012年。该组织的部分领导人曾在尼日尔接受训练。\n"
+    assert not pairs(leaders, "operatesIn")
+    spread = "支持伊斯兰和穆斯林组织的影响力正从马里向沿海国家扩散。\n"
+    assert ("group-jnim", "country-mli") in pairs(spread, "operatesIn")

@@ -285,6 +285,8 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 #: The rest of a noun and the comma or bracket after it (附属[团体，]包括…).
 _NOUN_END = re.compile(r"[^，,(（；;。]{0,4}[，,(（]?")
+#: 的 and a quantity before the people of a group (该组织的部分领导人, X的多名指挥官).
+_SOME_OF = re.compile(r"的(?:部分|一些|多名|若干|数名|几名|一名|两名|许多|主要|高级|前)?")
 #: A date right after a place marker (于2012年1月).
 _DATE_AFTER = re.compile(r"\s*[0-9０-９]{1,4}\s*(?:年|月|日)")
 
@@ -777,6 +779,10 @@ def _clause(
             role = "agent"
         if role == "agent" and (
             text.startswith(frames.persons, after_name(text, end))
+            or (
+                (some := _SOME_OF.match(text, after_name(text, end)))
+                and text.startswith(frames.persons, some.end())
+            )
             or (
                 (at := _PLACED_OF.match(text, after_name(text, end)))
                 and text.startswith(frames.persons, at.end())

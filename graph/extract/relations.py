@@ -977,6 +977,7 @@ def document_facts(
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
+        disputed = max((at for w in frames.disputed if (at := p.text.find(w)) >= 0), default=-1)
         emitted: list[Fact] = []
         for f in facts:
             if f.subject == f.object or (
@@ -985,6 +986,8 @@ def document_facts(
                 continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
+            if disputed >= 0 and _named_before(f.object, ms, disputed):
+                continue  # X参与毒品贩运，但另一个会员国对此表示怀疑: disputed, not stated
             if uncertain and not f.hedged:
                 f = dataclasses.replace(f, hedged=True)
             if part_of := _direction_of(f, ms, p.text, ctx, directions):
@@ -1098,6 +1101,11 @@ def _self_mentions(
         if not any(a < at.end() and at.start() < b for a, b in taken)
     ]
     return sorted([*ms, *found], key=lambda m: (m.start, -m.end)) if found else ms
+
+
+def _named_before(concept: str, ms: Sequence[Mention], at: int) -> bool:
+    """``concept`` is named in the sentence before position ``at``."""
+    return any(m.concept == concept and m.start < at for m in ms)
 
 
 def _named_only_after(concept: str, ms: Sequence[Mention], at: int) -> bool:
