@@ -71,6 +71,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "un_suffixes",
                 "committee_suffixes",
                 "convention_suffixes",
+                "instrument_bodies",
                 "programme_suffixes",
                 "owned_programme_suffixes",
                 "programme_prefixes",

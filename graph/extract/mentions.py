@@ -653,6 +653,20 @@ def discover(
         title = m.group(1).strip()
         concept = vocab.lookup(title)
         title = _TITLE_YEARS.sub("", title)  # 《…区域行动计划(2025-2030年)》: the suffix before the years
+        head = next((h for h in disc["instrument_bodies"] if text.startswith(h, m.end())), "")
+        if head and free(m.start(), m.end() + len(head)):  # 《濒危物种公约》秘书处: the body serving it
+            name = raw[m.start() : m.end() + len(head)]
+            out.append(
+                Mention(
+                    _stable_id("organization", fold(name)),
+                    "Organization",
+                    name,
+                    p.doc_id,
+                    m.start(),
+                    m.end() + len(head),
+                    "discovered",
+                )
+            )
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
         elif (
