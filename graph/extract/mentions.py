@@ -1365,9 +1365,10 @@ def document_mentions(
                 if ent:
                     entities[m.concept] = ent
             else:
-                label = fold(
-                    m.surface.strip('《》“”‘’"')
-                )  # one Simplified label; the surface stays a hidden label
+                # one Simplified label without title marks (《公约》秘书处); the surface stays a hidden label
+                label = fold(m.surface.strip('《》“”‘’"'))
+                if label.count("》") > label.count("《"):
+                    label = label.replace("》", "", 1)
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept] + short_titles(label)
