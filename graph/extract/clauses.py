@@ -225,17 +225,28 @@ def _scanner(
 _NAMING_CLASSES = frozenset({"profit", "activity", "implement", "establish", "monitor"})
 
 
+@functools.cache
+def _naming_words(frames: Frames) -> frozenset[str]:
+    """The cue words all of whose classes are ``_NAMING_CLASSES``."""
+    return frozenset(
+        w for w, (kinds, _verbal, _marker) in _scanner(frames)[1].items() if set(kinds) <= _NAMING_CLASSES
+    )
+
+
 def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
     """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
     cue, classes, blockers = _scanner(frames)
+    naming = _naming_words(frames)
     # a blocking word that takes in the end of a name is no word (研究所在曼谷: 所在 is not one)
-    starts = {x for x, _ in taken}
-    blocked = [
-        (m.start(), m.end())
-        for m in blockers.finditer(text, a, b)
-        if not _overlaps(m.start(), m.end(), taken)
-        and not (m.group(0) in frames.marks_before_name and m.end() in starts)
-    ]
+    blocked: list[tuple[int, int]] = []
+    if found := list(blockers.finditer(text, a, b)):
+        starts = {x for x, _ in taken}
+        blocked = [
+            (m.start(), m.end())
+            for m in found
+            if not _overlaps(m.start(), m.end(), taken)
+            and not (m.group(0) in frames.marks_before_name and m.end() in starts)
+        ]
     out: list[Predicate] = []
     pos = a
     while (m := cue.search(text, pos, b)) is not None:
@@ -254,7 +265,7 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             verbal
             and not marker
             and not word.endswith("了")
-            and set(kinds) <= _NAMING_CLASSES
+            and word in naming
             and text.startswith(frames.name_heads, e)
         ):
             pos = e  # 融资小组: a verb inside a body's name (参加了工作队的活动 is a verb and its object)
@@ -585,13 +596,11 @@ def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     least one character that is not a line break."""
     if not heads:
         return False
-    words = _LEAD.sub("", span).strip()
-    if not words.endswith(_unnamed_body_ends(heads)):
+    ends = _unnamed_body_ends(heads)
+    if not span.rstrip().endswith(ends):  # (what the lead words leave is a suffix of this)
         return False
-    return any(
-        words.endswith(w) and len(words) > len(w) and words[-len(w) - 1] != "\n"
-        for w in _unnamed_body_ends(heads)
-    )
+    words = _LEAD.sub("", span).strip()
+    return any(words.endswith(w) and len(words) > len(w) and words[-len(w) - 1] != "\n" for w in ends)
 
 
 def _described_body(span: str, heads: tuple[str, ...]) -> bool:
