@@ -700,8 +700,12 @@ def discover(
         """A programme's name may hold the verbs of its purpose (全球打击恐怖主义旅行方案)."""
         return clean(pat["programme_verbs"].sub("", name))
 
+    # every programme pattern below ends in one of these suffixes: without one, none can match
+    programmes = any(w in text for w in disc["owned_programme_suffixes"])
     at = 0
-    while (m := pat["named_programme"].search(text, at)) is not None:  # 全球…方案: no owner named before it
+    while (
+        programmes and (m := pat["named_programme"].search(text, at)) is not None
+    ):  # 全球…方案: no owner before it
         name, a, b = m.group(1), m.start(1), m.end(1)
         at = m.end()
         if any(a <= s2 <= m.end(2) < e2 and _is_body(vocab.lookup(text[s2:e2])) for s2, e2 in taken):
@@ -724,7 +728,7 @@ def discover(
                 )
             )
             taken.append((a, b))
-    if p.kind == "heading" and (h := pat["heading_programme"].match(text)) is not None:
+    if programmes and p.kind == "heading" and (h := pat["heading_programme"].match(text)) is not None:
         a, b = h.start(1), h.end(1)
         if not vocab.lookup(h.group(1)) and clean_programme(h.group(1)) and free(a, b):
             out.append(
@@ -733,13 +737,16 @@ def discover(
                 )
             )
             taken.append((a, b))
-    owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
-    owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
-    means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
-    owned += [(m, False) for m in pat["means_programme"].finditer(text)]
-    launched = [m for m in pat["launched_programme"].finditer(text) if clean_programme(m.group(1))]
-    means |= {m.start(1) for m in launched}  # 联合实施X联合方案: the verbs of its purpose are its name's
-    owned += [(m, False) for m in launched]
+    owned: list[tuple[re.Match[str], bool]] = []
+    means: set[int] = set()
+    if programmes:
+        owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
+        owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
+        means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
+        owned += [(m, False) for m in pat["means_programme"].finditer(text)]
+        launched = [m for m in pat["launched_programme"].finditer(text) if clean_programme(m.group(1))]
+        means |= {m.start(1) for m in launched}  # 联合实施X联合方案: the verbs of its purpose are its name's
+        owned += [(m, False) for m in launched]
     for m, after_owner in owned:
         name = m.group(1)
         a, b = m.start(1), m.end(1)
