@@ -68,6 +68,10 @@ def _run_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fd5" or ch in _RUN_ASCII
 
 
+#: Not yet looked up in the dictionary (``Matcher.run_cuts``).
+_UNSEEN = math.nan
+
+
 class Matcher:
     """Aho-Corasick over every folded label, plus a jieba tokenizer that knows them."""
 
@@ -82,7 +86,7 @@ class Matcher:
         # heads jieba joins to a short place name (西非国家): the name still counts
         self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
-        self._logs: dict[str, float] = {}  # log probability of each dictionary word met
+        self._logs: dict[str, float | None] = {}  # log probability of each dictionary word met
         self._text = ""
         self._runs: list[tuple[int, int]] = []
         self._starts: list[int] = []
@@ -133,11 +137,14 @@ class Matcher:
             end = -1
             i = idx
             frag = run[idx]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    lp = logs.get(frag)
-                    if lp is None:
-                        lp = logs[frag] = math.log(freq[frag]) - logtotal
+            while i < n:
+                # a word's log probability, None for a prefix of words only, looked up once
+                lp = logs.get(frag, _UNSEEN)
+                if lp is _UNSEEN:
+                    if frag not in freq:
+                        break
+                    lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                if lp is not None:
                     v = lp + score[i + 1]
                     if v >= best:  # max((v, x)): on a tie the later end wins
                         best, end = v, i
