@@ -164,6 +164,8 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
 _TOPIC_HOLDERS = ("Resolution", "Document", "Convention", "UNEntity", "Programme", "Organization")
 _TOPIC_STOP = "。；;：:"
 _PLACES = ("Country", "Region")
+_PLACE_KINDS = frozenset(_PLACES)
+_REGION_KIND = frozenset({"Region"})
 _BODIES = ("UNEntity", "Programme", "Organization")
 
 
@@ -223,17 +225,28 @@ def _scanner(
 _NAMING_CLASSES = frozenset({"profit", "activity", "implement", "establish", "monitor"})
 
 
+@functools.cache
+def _naming_words(frames: Frames) -> frozenset[str]:
+    """The cue words all of whose classes are ``_NAMING_CLASSES``."""
+    return frozenset(
+        w for w, (kinds, _verbal, _marker) in _scanner(frames)[1].items() if set(kinds) <= _NAMING_CLASSES
+    )
+
+
 def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: Frames) -> list[Predicate]:
     """Predicate words and markers in ``text[a:b]``, outside names and blocking words."""
     cue, classes, blockers = _scanner(frames)
+    naming = _naming_words(frames)
     # a blocking word that takes in the end of a name is no word (研究所在曼谷: 所在 is not one)
-    starts = {x for x, _ in taken}
-    blocked = [
-        (m.start(), m.end())
-        for m in blockers.finditer(text, a, b)
-        if not _overlaps(m.start(), m.end(), taken)
-        and not (m.group(0) in frames.marks_before_name and m.end() in starts)
-    ]
+    blocked: list[tuple[int, int]] = []
+    if found := list(blockers.finditer(text, a, b)):
+        starts = {x for x, _ in taken}
+        blocked = [
+            (m.start(), m.end())
+            for m in found
+            if not _overlaps(m.start(), m.end(), taken)
+            and not (m.group(0) in frames.marks_before_name and m.end() in starts)
+        ]
     out: list[Predicate] = []
     pos = a
     while (m := cue.search(text, pos, b)) is not None:
@@ -262,7 +275,7 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             verbal
             and not marker
             and not word.endswith("了")
-            and set(kinds) <= _NAMING_CLASSES
+            and word in naming
             and text.startswith(frames.name_heads, e)
         ):
             pos = e  # 融资小组: a verb inside a body's name (参加了工作队的活动 is a verb and its object)
@@ -550,7 +563,7 @@ def _generic_subject(
             actor_at = g.start
         if g.role == "agent":
             named_at = min(named_at, g.start)
-    cue_at = min(c.start for c in cues) if cues else b
+    cue_at = cues[0].start if cues else b  # (the cues are in text order)
     if opening.match(text, a, min(named, cue_at)) or frames.described_subject.match(text, a, b):
         return True  # 一些会员国…; 一个与X有关联的团体在…活动: no name is the subject
     verb_at = min(actor_at, cue_at)
@@ -590,16 +603,22 @@ _AFTER_HEAD = ("也", "还", "则", "已", "已经", "将", "亦", "均", "都",
 
 
 @functools.cache
-def _unnamed_body_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
-    adverbs = "|".join(map(re.escape, sorted(_AFTER_HEAD, key=len, reverse=True)))
-    return re.compile(rf".(?:{alt})(?:{adverbs})?$")
+def _unnamed_body_ends(heads: tuple[str, ...]) -> tuple[str, ...]:
+    """Each head noun, alone and with each adverb that may follow it (中心, 中心也, 中心已经 …)."""
+    return tuple(h + adverb for h in heads for adverb in ("", *_AFTER_HEAD))
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
-    name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织)."""
-    return bool(heads) and bool(_unnamed_body_pattern(heads).search(_LEAD.sub("", span).strip()))
+    name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织), after at
+    least one character that is not a line break."""
+    if not heads:
+        return False
+    ends = _unnamed_body_ends(heads)
+    if not span.rstrip().endswith(ends):  # (what the lead words leave is a suffix of this)
+        return False
+    words = _LEAD.sub("", span).strip()
+    return any(words.endswith(w) and len(words) > len(w) and words[-len(w) - 1] != "\n" for w in ends)
 
 
 def _described_body(span: str, heads: tuple[str, ...]) -> bool:
@@ -736,6 +755,8 @@ def _clause(
     objected = False  # a name was the object of a verb no class knows (更新了《…》)
     for items in _lists(text, inside, frames.place_parts):
         start, end = items[0].start, items[-1].end
+        tail = after_name(text, end)  # the position after the list's closing quote or bracket
+        kinds = {m.kind for m in items}
         lead = [c for c in cues if pos <= c.start and c.end <= start]
         before = [p for p in predicates if p.end <= start]
         role, verb = _role(
@@ -750,7 +771,7 @@ def _clause(
         )
         if (
             role == "basis"
-            and frames.relative_basis_tail.match(text, after_name(text, end))
+            and frames.relative_basis_tail.match(text, tail)
             # 在其根据第N号决议提交的报告中: 其 is the clause's agent, whose basis it is
             and not (lead and text.endswith("其", 0, lead[-1].start))
             and not (
@@ -778,15 +799,9 @@ def _clause(
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         if role == "agent" and (
-            text.startswith(frames.persons, after_name(text, end))
-            or (
-                (some := _SOME_OF.match(text, after_name(text, end)))
-                and text.startswith(frames.persons, some.end())
-            )
-            or (
-                (at := _PLACED_OF.match(text, after_name(text, end)))
-                and text.startswith(frames.persons, at.end())
-            )
+            text.startswith(frames.persons, tail)
+            or ((some := _SOME_OF.match(text, tail)) and text.startswith(frames.persons, some.end()))
+            or ((at := _PLACED_OF.match(text, tail)) and text.startswith(frames.persons, at.end()))
         ):
             role = "attribute"  # 基地组织领导人宣布…, X在欧洲的支持者…: those people act, not the group
         elif (
@@ -805,15 +820,15 @@ def _clause(
             role = "mandate"  # 这一任务: the mandate of the body that holds it
         elif _inside(start, topics):
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
-        elif text.startswith(frames.attribute_tail, tail := after_name(text, end)):
+        elif text.startswith(frames.attribute_tail, tail):
             role = "attribute"  # 与X有关的产品: what something is related to
-            if {m.kind for m in items} <= {"Resolution", "Convention"}:
+            if kinds <= {"Resolution", "Convention"}:
                 after = next(t for t in frames.attribute_tail if text.startswith(t, tail))
                 if _law_follows(text, tail + len(after), frames.law_heads):
                     role = "topic"  # 与《公约》有关的国家立法: the law carries the instrument out
         elif text.startswith(frames.basis_tail, after_name(text, end, items)):
             role = "basis"  # 以X为指导
-        elif text.startswith(frames.partner_tail, after_name(text, end)):
+        elif text.startswith(frames.partner_tail, tail):
             role = "partner"  # 以X为主要伙伴
         elif frames.funder_tail.match(text, end) or (
             frames.received_tail.match(text, end)
@@ -828,9 +843,9 @@ def _clause(
             and _names_before_marker(text[groups[-1].end : start], frames.markers["partner"])
         ):
             role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
-        elif all(m.kind in _PLACES for m in items) and _tail_near(text, end, frames.place_tail):
+        elif kinds <= _PLACE_KINDS and _tail_near(text, end, frames.place_tail, after=tail):
             role = "place"  # 以X(边境地区)为主要基地
-        elif all(m.kind == "Region" for m in items) and _region_names_body(text, end, b, cues, frames):
+        elif kinds == _REGION_KIND and _region_names_body(text, end, b, cues, frames):
             role = kept = "attribute"  # 东部非洲资产追回机构间网络, 雅温得区域间协调中心: part of a name
         elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
             role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
@@ -1130,10 +1145,10 @@ def _region_names_body(
     return any(run.find(h, 1) >= 0 and run.find(h, 1) + len(h) <= cut for h in frames.region_name_heads)
 
 
-def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8) -> bool:
+def _tail_near(text: str, end: int, tails: tuple[str, ...], reach: int = 8, after: int = -1) -> bool:
     """One of ``tails`` follows a place name within a few characters of the same phrase
-    (以阿富汗和巴基斯坦边境地区为主要基地)."""
-    window = text[after_name(text, end) : end + reach + 6]
+    (以阿富汗和巴基斯坦边境地区为主要基地); ``after``: ``after_name(text, end)`` if known."""
+    window = text[after if after >= 0 else after_name(text, end) : end + reach + 6]
     cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
     return any(0 <= window.find(t) <= reach and window.find(t) + len(t) <= cut for t in tails)
 
@@ -1211,10 +1226,10 @@ def _open_role(
     markers = [c for c in cues if c.marker]
     if not markers or markers[-1].start < last_group:
         return ""
-    if any(p.start > markers[-1].start for p in cues if p not in markers):
+    if any(p.start > markers[-1].start for p in cues if not p.marker):  # (not p.marker: not in markers)
         return ""
     role = markers[-1].marker
-    before = [c for c in cues if c not in markers and c.end <= markers[-1].start]
+    before = [c for c in cues if not c.marker and c.end <= markers[-1].start]
     if role == "basis" and before and "support" in before[-1].classes:
         return "aided_basis"  # 协助会员国根据国际义务，特别是第N号决议
     return role if role in ("basis", "partner", "beneficiary") else ""

@@ -68,6 +68,10 @@ def _run_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fd5" or ch in _RUN_ASCII
 
 
+#: Not yet looked up in the dictionary (``Matcher.run_cuts``).
+_UNSEEN = math.nan
+
+
 class Matcher:
     """Aho-Corasick over every folded label, plus a jieba tokenizer that knows them."""
 
@@ -82,7 +86,7 @@ class Matcher:
         # heads jieba joins to a short place name (西非国家): the name still counts
         self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
-        self._logs: dict[str, float] = {}  # log probability of each dictionary word met
+        self._logs: dict[str, float | None] = {}  # log probability of each dictionary word met
         self._text = ""
         self._runs: list[tuple[int, int]] = []
         self._starts: list[int] = []
@@ -133,11 +137,14 @@ class Matcher:
             end = -1
             i = idx
             frag = run[idx]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    lp = logs.get(frag)
-                    if lp is None:
-                        lp = logs[frag] = math.log(freq[frag]) - logtotal
+            while i < n:
+                # a word's log probability, None for a prefix of words only, looked up once
+                lp = logs.get(frag, _UNSEEN)
+                if lp is _UNSEEN:
+                    if frag not in freq:
+                        break
+                    lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                if lp is not None:
                     v = lp + score[i + 1]
                     if v >= best:  # max((v, x)): on a tie the later end wins
                         best, end = v, i
@@ -725,8 +732,12 @@ def discover(
         """A programme's name may hold the verbs of its purpose (全球打击恐怖主义旅行方案)."""
         return clean(pat["programme_verbs"].sub("", name))
 
+    # every programme pattern below ends in one of these suffixes: without one, none can match
+    programmes = any(w in text for w in disc["owned_programme_suffixes"])
     at = 0
-    while (m := pat["named_programme"].search(text, at)) is not None:  # 全球…方案: no owner named before it
+    while (
+        programmes and (m := pat["named_programme"].search(text, at)) is not None
+    ):  # 全球…方案: no owner before it
         name, a, b = m.group(1), m.start(1), m.end(1)
         at = m.end()
         if any(a <= s2 <= m.end(2) < e2 and _is_body(vocab.lookup(text[s2:e2])) for s2, e2 in taken):
@@ -749,7 +760,7 @@ def discover(
                 )
             )
             taken.append((a, b))
-    if p.kind == "heading" and (h := pat["heading_programme"].match(text)) is not None:
+    if programmes and p.kind == "heading" and (h := pat["heading_programme"].match(text)) is not None:
         a, b = h.start(1), h.end(1)
         if not vocab.lookup(h.group(1)) and clean_programme(h.group(1)) and free(a, b):
             out.append(
@@ -758,13 +769,16 @@ def discover(
                 )
             )
             taken.append((a, b))
-    owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
-    owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
-    means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
-    owned += [(m, False) for m in pat["means_programme"].finditer(text)]
-    launched = [m for m in pat["launched_programme"].finditer(text) if clean_programme(m.group(1))]
-    means |= {m.start(1) for m in launched}  # 联合实施X联合方案: the verbs of its purpose are its name's
-    owned += [(m, False) for m in launched]
+    owned: list[tuple[re.Match[str], bool]] = []
+    means: set[int] = set()
+    if programmes:
+        owned = [(m, True) for m in pat["owned_programme"].finditer(text)]
+        owned += [(m, False) for m in pat["pronoun_programme"].finditer(text)]  # 实施其打击…方案
+        means = {m.start(1) for m in pat["means_programme"].finditer(text)}  # 通过其X和Y方案
+        owned += [(m, False) for m in pat["means_programme"].finditer(text)]
+        launched = [m for m in pat["launched_programme"].finditer(text) if clean_programme(m.group(1))]
+        means |= {m.start(1) for m in launched}  # 联合实施X联合方案: the verbs of its purpose are its name's
+        owned += [(m, False) for m in launched]
     for m, after_owner in owned:
         name = m.group(1)
         a, b = m.start(1), m.end(1)

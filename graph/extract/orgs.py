@@ -85,9 +85,12 @@ def _glued_places(
 ) -> list[tuple[int, int]]:
     """Places right before a head that no mention holds: the longest label of a place ending at
     the head and starting where jieba cuts (so never the tail of a longer word)."""
+    heads = (*pat.heads.finditer(text), *pat.ministry.finditer(text))
+    if not heads:
+        return []  # (most sentences: no offsets of names to collect)
     covered = {k for s, e in places for k in range(s, e)}
     out: list[tuple[int, int]] = []
-    for m in (*pat.heads.finditer(text), *pat.ministry.finditer(text)):
+    for m in heads:
         h = m.start()
         if h == 0 or h - 1 in covered:
             continue
@@ -184,8 +187,9 @@ def find(
 
     # a government or force of a unit no mention holds (加尔穆杜格州政府): a short name ending in an
     # administrative unit, bounded on the left by a boundary, verb or anaphor and a jieba cut
-    covered = {k for s, e in places for k in range(s, e)}
-    for m in pat.heads.finditer(text):
+    governed = list(pat.heads.finditer(text))
+    covered = {k for s, e in places for k in range(s, e)} if governed else set()
+    for m in governed:
         if m.start() in covered or m.start() - 1 in covered:
             continue
         unit_end = m.start() + next((len(u) for u in units if m.group(0).startswith(u)), 0)

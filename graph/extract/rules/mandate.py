@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -87,6 +88,22 @@ _ABOUT_BEFORE = re.compile(r"(?:大会|安全理事会|安理会|经济及社会
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
 
+@functools.cache
+def _request_patterns(
+    anaphors: tuple[str, ...], verbs: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a resolution referred back to that asks (该决议还请), of such a reference
+    opening a sentence, of a later clause that asks again (，并请) and of the words after a named
+    resolution that ask (号决议中还请), built once per word list."""
+    asking = "|".join(sorted(verbs, key=len, reverse=True))
+    return (
+        re.compile("(?:" + alternation(anaphors) + r")(?:还|又|也|并)?(?:" + asking + ")"),
+        re.compile("(?:" + alternation(anaphors) + ")"),
+        re.compile(r"[，,](?:并|还|又|也)(?:" + asking + ")"),
+        re.compile(r"(?:号)?(?:决议)?(?:中)?(?:还|又|也|再次)?(?:决定)?(?:" + asking + ")"),
+    )
+
+
 def mandate_facts(
     p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context, topic_resolution: str
 ) -> list[Fact]:
@@ -131,10 +148,10 @@ def mandate_facts(
                 )
             )
     # 该决议(还)请 X …: the resolution named earlier asks X to act
-    verbs = "|".join(sorted(md["request_verbs"], key=len, reverse=True))
-    for ana in re.finditer(
-        "(?:" + alternation(cues["anaphora"]["resolution"]) + r")(?:还|又|也|并)?(?:" + verbs + ")", text
-    ):
+    refers, opens, asks_again, res_asks = _request_patterns(
+        cues["anaphora"]["resolution"], md["request_verbs"]
+    )
+    for ana in refers.finditer(text):
         antecedent = topic_resolution or next((r.concept for r in reversed(res) if r.end <= ana.start()), "")
         asked = asked_at(ana.end())
         if antecedent and asked:
@@ -152,9 +169,9 @@ def mandate_facts(
                 for s in asked
             ]
     # 该决议回顾了…，并请 X …: a later clause of the same sentence that keeps the resolution as subject
-    opener = re.match("(?:" + alternation(cues["anaphora"]["resolution"]) + ")", text)
+    opener = opens.match(text)
     if opener and topic_resolution:
-        for req in re.finditer(r"[，,](?:并|还|又|也)(?:" + verbs + ")", text):
+        for req in asks_again.finditer(text):
             asked = asked_at(req.end())
             if asked and not any(m.kind in AGENTS and m.end <= req.start() for m in ms):
                 out += [
@@ -289,7 +306,7 @@ def mandate_facts(
             ]
     # (在)第N号决议(中)请/授权/要求 X …: the resolution asks X to act
     for r in res:
-        asks = re.match(r"(?:号)?(?:决议)?(?:中)?(?:还|又|也|再次)?(?:决定)?(?:" + verbs + ")", text[r.end :])
+        asks = res_asks.match(text[r.end :])
         if not asks:
             continue
         at = r.end + asks.end()
