@@ -2346,3 +2346,16 @@ def test_the_secretariat_of_a_convention_in_title_marks_is_a_body() -> None:
     got = discovered(text)
     assert got.get("保护野生动物迁徙物种公约秘书处") == "Organization"
     assert any(s == "un-unodc" and o.startswith("organization-") for s, o in pairs(text, "partnerOf"))
+
+
+def test_a_group_still_somewhere_in_the_area_of_a_country_is_there() -> None:
+    text = "伊黎伊斯兰国仍在伊拉克境内的沙漠地带以及基尔库克省和萨拉赫丁省交界的偏远地区活动。\n"
+    got = {o for s, o in pairs(text, "operatesIn") if s == "group-isil"}
+    assert {"country-irq", concept("基尔库克省"), concept("萨拉赫丁省")} <= got
+
+
+def test_a_condemned_attack_in_counties_listed_after_the_countries_places_the_group_there() -> None:
+    text = "强烈谴责青年党在索马里和肯尼亚东北部，包括在瓦吉尔县和拉穆县，实施的恐怖主义袭击。\n"
+    got = {o for s, o in pairs(text, "operatesIn") if s == "group-al-shabaab"}
+    assert {"country-som", "country-ken"} < got
+    assert "瓦吉尔县" in discovered(text)

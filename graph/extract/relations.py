@@ -90,6 +90,7 @@ def frame_facts(
     parent: list[Group] = []  # the parent group of the last branch phrase (X的附属团体Y)
     # who acts as an enumeration opens (X与Y联合开展了以下活动：(a)…): each item starts from them
     listed: tuple[tuple[Mention, ...], tuple[Mention, ...]] | None = None
+    listed_by: tuple[Mention, ...] = ()  # the agent an embedded clause named, for the lists it goes on with
     for i, clause in enumerate(clauses):
         if clause.item:  # (b)与Z合作…；(c)…: Z joined item (b) only
             if listed is None:
@@ -115,6 +116,8 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if not agents and clause.continues and listed_by:
+            agents, implied = listed_by, True  # 谴责X在A，包括在B，实施的袭击: the list goes on for X
         if implied and (heads := _described_head(clause, p.text, frames)):
             agents, implied = heads, False  # 根据X设立的中非稳定团在Y设有基地: the body described acts
         if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
@@ -127,6 +130,7 @@ def frame_facts(
             agents, carried = (), ()  # 请X…，并请执行局…: a new body is asked, even one not recognised
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
+        listed_by = tuple(m for m in agents if clause.embedded) or (listed_by if clause.continues else ())
         if trace is not None:
             trace.append(ClauseTrace(p, clause, agents, implied))
         discourse.own(clause, agents, p.text, _run_words(frames))
