@@ -2359,3 +2359,10 @@ def test_a_condemned_attack_in_counties_listed_after_the_countries_places_the_gr
     got = {o for s, o in pairs(text, "operatesIn") if s == "group-al-shabaab"}
     assert {"country-som", "country-ken"} < got
     assert "瓦吉尔县" in discovered(text)
+
+
+def test_organizations_a_resolution_encourages_to_cooperate_are_partners() -> None:
+    text = "第2799(2025)号决议\n安全理事会，\n4. 鼓励非洲联盟和政府间发展管理局与联合国索马里支助办事处合作，加强后勤协调；\n"
+    got = {frozenset(p) for p in pairs(text, "partnerOf")}
+    assert frozenset({"org-african-union", "un-unsos"}) in got
+    assert frozenset({"org-igad", "un-unsos"}) in got

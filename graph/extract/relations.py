@@ -52,6 +52,8 @@ __all__ = ["Context", "clause_spans", "document_facts", "find_amounts", "frame_f
 
 #: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…).
 CO_AGENTS = ("UNEntity", "Programme")
+#: The bodies a request or an encouragement asks to act (请X…, 鼓励非洲联盟与Y合作): they act in it.
+PIVOTS = ("UNEntity", "Programme", "Organization")
 #: Verb classes that link one group to another (与X有关联的Y, 效忠X的Y): the group linked to is
 #: named by the link alone and takes no part in the clause's other acts.
 LINKS = ("associate", "pledge", "branch", "member", "compose")
@@ -689,7 +691,7 @@ def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Men
         for g in clause.groups
         if g.role == "object" and g.verb in words and g.verb not in relative
         for m in g.mentions
-        if m.kind in CO_AGENTS and m.surface not in generic
+        if m.kind in PIVOTS and m.surface not in generic
     )
 
 
