@@ -143,6 +143,7 @@ class Frames:
     uncertainty: tuple[str, ...]
     doubt: tuple[str, ...]
     disputed: tuple[str, ...]
+    disputed_relations: tuple[str, ...]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
 
@@ -458,6 +459,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         uncertainty=_words(modality, "modality", "uncertainty", source),
         doubt=_words(modality, "modality", "doubt", source),
         disputed=_words(modality, "modality", "disputed", source),
+        disputed_relations=_words(modality, "modality", "disputed_relations", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),
         frames=tuple(frames),
     )

@@ -2366,3 +2366,20 @@ def test_organizations_a_resolution_encourages_to_cooperate_are_partners() -> No
     got = {frozenset(p) for p in pairs(text, "partnerOf")}
     assert frozenset({"org-african-union", "un-unsos"}) in got
     assert frozenset({"org-igad", "un-unsos"}) in got
+
+
+def test_funding_by_extorting_people_goes_to_the_group_the_clause_is_about() -> None:
+    text = (
+        "伊斯兰国西非省继续在博尔诺州活动。"
+        "该团体通过向渔民和商贩勒索获得收入，并接收伊黎伊斯兰国核心转来的资金。\n"
+    )
+    got = pairs(text, "benefitsFrom")
+    assert ("group-iswap", "crime-extortion") in got
+    assert ("group-isil", "crime-extortion") not in got
+
+
+def test_claims_a_committee_could_not_verify_are_not_stated() -> None:
+    text = "据称，青年党还从木炭走私中获利，并与在也门活动的基地组织阿拉伯半岛分支交换武器，但委员会未能证实这些说法。\n"
+    assert not pairs(text, "benefitsFrom")
+    assert not pairs(text, "affiliatedWith")
+    assert ("group-aqap", "country-yem") in pairs(text, "operatesIn")

@@ -409,6 +409,13 @@ def _role(
                 return "attribute", ""  # 通过其X方案开展…: the body 其 stands for acts, through X
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
+        if (
+            marker == "beneficiary"
+            and kinds == {"CrimeType"}
+            and text[last.end : group[0].start].strip()
+            and len(lead_cues) > 1
+        ):  # 通过向商人勒索获得收入: 向 marks the traders, the crime keeps the marker before (通过)
+            return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         if marker == "place" and text.endswith(frames.shipped, 0, last.start):
             return "attribute", ""  # 将燃料走私到尼日尔: where the goods go, not where the agent is
         if marker == "place" and kinds <= {"Resolution", "Convention"}:

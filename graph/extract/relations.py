@@ -974,6 +974,7 @@ def document_facts(
             clauses = first[k] if first is not None else analyse(p.text, named[k], frames)
         apart: set[tuple[str, str, str]] = set()
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace, apart)
+        facts = _framed_funding_first(facts)
         if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
             facts = [f for f in facts if (f.subject, f.predicate, f.object) not in apart]
         discourse.remember(ms, p.text, frames.mandate_holder)
@@ -992,7 +993,11 @@ def document_facts(
                 continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
-            if disputed >= 0 and _named_before(f.object, ms, disputed):
+            if (
+                disputed >= 0
+                and f.predicate in frames.disputed_relations
+                and _named_before(f.object, ms, disputed)
+            ):
                 continue  # X参与毒品贩运，但另一个会员国对此表示怀疑: disputed, not stated
             if uncertain and not f.hedged:
                 f = dataclasses.replace(f, hedged=True)
@@ -1107,6 +1112,26 @@ def _self_mentions(
         if not any(a < at.end() and at.start() < b for a, b in taken)
     ]
     return sorted([*ms, *found], key=lambda m: (m.start, -m.end)) if found else ms
+
+
+def _framed_funding_first(facts: list[Fact]) -> list[Fact]:
+    """Where the clause frames say which group profits from a crime, the word-window rules do not
+    give that crime of the sentence to another group (该团体通过勒索获得收入，并接收伊黎伊斯兰国…的资金:
+    the group the frame found, not the group named nearest)."""
+    framed: dict[str, set[str]] = {}
+    for f in facts:
+        if f.predicate == "benefitsFrom" and f.rule.startswith("frame_"):
+            framed.setdefault(f.object, set()).add(f.subject)
+    if not framed:
+        return facts
+    return [
+        f
+        for f in facts
+        if f.predicate != "benefitsFrom"
+        or f.rule.startswith("frame_")
+        or f.object not in framed
+        or f.subject in framed[f.object]
+    ]
 
 
 def _named_before(concept: str, ms: Sequence[Mention], at: int) -> bool:
