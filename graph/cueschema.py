@@ -129,6 +129,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "window": INT,
         "goods_first": WORDS,
         "goods_links": WORDS,
+        "goods_after_stops": WORDS,
         "objects": CRIMES,
     },
     "crime_lists": {"verbs": WORDS, "links": WORDS, "objects": CRIMES},

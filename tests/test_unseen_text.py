@@ -2383,3 +2383,10 @@ def test_claims_a_committee_could_not_verify_are_not_stated() -> None:
     assert not pairs(text, "benefitsFrom")
     assert not pairs(text, "affiliatedWith")
     assert ("group-aqap", "country-yem") in pairs(text, "operatesIn")
+
+
+def test_goods_bought_with_a_crimes_profit_do_not_name_the_crime() -> None:
+    text = "伊斯兰国西非省从鱼干走私中获取的利润被用于购买燃料和摩托车。\n"
+    got = pairs(text, "benefitsFrom")
+    assert ("group-iswap", "crime-smuggling") in got
+    assert ("group-iswap", "crime-oil-smuggling") not in got

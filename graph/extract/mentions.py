@@ -1620,7 +1620,9 @@ def _goods_after(
     )
     if chain:
         reach = m.end + chain.end()
-    window = text[reach : min(end, reach + spec["window"])]
+    end = min(end, reach + spec["window"])
+    end = min([end, *(k for w in spec["goods_after_stops"] if (k := text.find(w, reach, end)) >= 0)])
+    window = text[reach:end]  # 从鱼干走私中获取的利润被用于购买燃料: no goods after 中 or 用于
     hits = sorted((window.find(w), w) for w in spec["objects"] if w in window)
     if hits:
         target = vocab.lookup(spec["objects"][hits[0][1]])
