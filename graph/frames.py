@@ -84,6 +84,8 @@ class Frames:
     region_name_heads: tuple[str, ...]
     #: (status words, report words before, report words after): 报告…执行情况 states no implementation.
     reported: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+    #: Words after which an implement verb a report word stands before is what is reported on (进展).
+    report_progress: tuple[str, ...]
     markers: Mapping[str, tuple[str, ...]]
     list_openers: tuple[str, ...]
     place_parts: tuple[str, ...]
@@ -397,6 +399,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         name_heads=name_heads,
         region_name_heads=region_name_heads,
         reported=(reported[0], reported[1], reported[2]),
+        report_progress=_words(_table(data, "blockers", source), "blockers", "report_progress", source),
         markers=markers,
         list_openers=_words(markers_t, "markers", "list_openers", source),
         place_parts=_words(markers_t, "markers", "place_parts", source),

@@ -2390,3 +2390,26 @@ def test_goods_bought_with_a_crimes_profit_do_not_name_the_crime() -> None:
     got = pairs(text, "benefitsFrom")
     assert ("group-iswap", "crime-smuggling") in got
     assert ("group-iswap", "crime-oil-smuggling") not in got
+
+
+def test_mandates_said_of_a_body_in_a_copula_or_its_own_clause() -> None:
+    set_up = "联合国反恐怖主义办公室是大会第71/291号决议所设，负责协调整个联合国系统的工作。\n"
+    assert ("un-unoct", "res-a-71-291") in pairs(set_up, "mandatedBy")
+    extended = "监测组是根据第1526(2004)号决议设立的，其现行任务授权由第2734(2024)号决议延长。\n"
+    assert {("un-monitoring-team", "res-s-1526-2004"), ("un-monitoring-team", "res-s-2734-2024")} <= pairs(
+        extended, "mandatedBy"
+    )
+
+
+def test_monitoring_a_list_of_measures_and_reporting_progress() -> None:
+    monitored = "1988委员会负责监督第1988(2011)号决议所规定的资产冻结、旅行禁令和武器禁运的执行情况。\n"
+    assert ("un-1988-committee", "res-s-1988-2011") in pairs(monitored, "implements")
+    reported = "大会请秘书长在第八十一届会议上报告联合国系统在执行《联合国全球反恐战略》方面取得的进展。\n"
+    assert not pairs(reported, "implements")
+
+
+def test_the_committee_a_resolution_set_up_is_named_whole_before_the_body_after_it() -> None:
+    text = "谨代表第1988(2011)号决议所设安全理事会委员会，转递分析支助和制裁监测组的报告。\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-1988-committee", "res-s-1988-2011") in got
+    assert ("un-monitoring-team", "res-s-1988-2011") not in got

@@ -283,6 +283,13 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         if word in frames.reported[0] and _reported(text, out[-1].end if out else a, s, e, frames):
             pos = e  # 报告该决议的执行情况: what is reported on, not done
             continue
+        if (
+            "implement" in kinds
+            and any(text.find(w, a, s) >= 0 for w in frames.reported[1])
+            and any(text.find(w, e, b) >= 0 for w in frames.report_progress)
+        ):
+            pos = e  # 报告联合国系统在执行《战略》方面取得的进展: what is reported on, not done
+            continue
         out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out

@@ -232,8 +232,8 @@ def mandate_facts(
         if not est or has_any(text[max(0, r.start - 4) : r.start], md["before_resolution"]):
             continue
         made_at = r.end + est.end()
-        if est.group(0).endswith("的") and (made_at >= len(text) or text[made_at] in "，,。；;"):
-            # X是大会第N号决议设立的，…: the body the copula's subject names, not a name after
+        if made_at >= len(text) or text[made_at] in "，,。；;":
+            # X是大会第N号决议设立的，…, X是第N号决议所设，…: the body the copula's subject names
             clause_from = clause_start(text, r.start)
             cop = max(text.rfind(c, clause_from, r.start) for c in md["copulas"])
             created = [
@@ -404,6 +404,8 @@ def _holders(
     ]
 
 
+#: A clause about the mandate of the body its sentence opened with (，其现行任务授权由…).
+_OWN_MANDATE = re.compile(r"\s*其(?:现行|目前|当前|现有)?(?:的)?(?:任务授权|任务期限|任务|任期|授权)")
 #: What a body is described as before its mandate word (X作为特别政治任务的任期).
 _AS_WHAT = re.compile(r"作为[^，。；、]{1,12}?(?=的)")
 
@@ -422,6 +424,9 @@ def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
             continue
         res = [m for m in ms if a <= m.start < b and m.kind == "Resolution"]
         held = _holders(text, ms, a, b, md, md["mandated_kinds"], bracket=True)
+        own = not held and _OWN_MANDATE.match(text, a) is not None
+        if own:  # X是…设立的，其现行任务授权由第N号决议延长: X's mandate
+            held = [m for m in ms if m.start < a and m.kind in md["mandated_kinds"]][:1]
         out += [
             make_fact(
                 m.concept,
@@ -435,7 +440,7 @@ def extension_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]
             )
             for m in held
             for r in res[-1:]
-            if r.end <= m.start or _extended_by(text, a, m, r, md["extension_cues"])
+            if own or r.end <= m.start or _extended_by(text, a, m, r, md["extension_cues"])
         ]
     return out
 
