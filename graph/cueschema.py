@@ -113,6 +113,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "directions",
                 "direction_linkers",
                 "unit_not_before",
+                "droppable_units",
                 "generic",
                 "located_before",
                 "named_units",

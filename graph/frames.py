@@ -93,6 +93,7 @@ class Frames:
     not_a_target: tuple[str, ...]
     studied: tuple[str, ...]
     shipped: tuple[str, ...]
+    nationals: tuple[str, ...]
     nationality: tuple[str, ...]
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
@@ -311,6 +312,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "not_a_target",
             "studied",
             "shipped",
+            "nationals",
             "nationality",
             "container_tail",
             "against",
@@ -407,6 +409,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         studied=_words(markers_t, "markers", "studied", source),
         shipped=_words(markers_t, "markers", "shipped", source),
+        nationals=_words(markers_t, "markers", "nationals", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),

@@ -2413,3 +2413,27 @@ def test_the_committee_a_resolution_set_up_is_named_whole_before_the_body_after_
     got = pairs(text, "mandatedBy")
     assert ("un-1988-committee", "res-s-1988-2011") in got
     assert ("un-monitoring-team", "res-s-1988-2011") not in got
+
+
+def test_a_postponed_or_awaited_visit_and_a_plotted_attack_state_no_act() -> None:
+    postponed = "反恐怖主义委员会推迟了原定对尼日尔的访问。\n"
+    assert not pairs(postponed, "activeIn")
+    awaited = "委员会期待在安全条件允许时尽快对布基纳法索进行评估访问。\n"
+    assert not pairs(awaited, "activeIn")
+    plotted = "伊黎伊斯兰国呼罗珊省还策划在比利时发动袭击。\n"
+    assert not pairs(plotted, "operatesIn")
+
+
+def test_nationals_recruited_and_a_table_caption_of_un_entities_place_no_one() -> None:
+    recruited = "伊黎伊斯兰国呼罗珊省继续招募成员，特别是吉尔吉斯斯坦和哈萨克斯坦的国民。\n"
+    assert not pairs(recruited, "operatesIn")
+    caption = "反恐执行局访问了约旦。\n\n联合国实体2025年在南亚开展的部分能力建设活动\n"
+    assert ("un-cted", concept("南亚")) not in pairs(caption, "activeIn")
+
+
+def test_a_city_found_with_its_unit_is_also_named_without_it() -> None:
+    text = "2024年1月，伊黎伊斯兰国呼罗珊省在伊朗伊斯兰共和国扎黑丹市实施了爆炸袭击。\n"
+    doc = document(text)
+    _, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    city = next(e for e in entities.values() if e.label_zh == "扎黑丹市")
+    assert "扎黑丹" in city.alt_labels

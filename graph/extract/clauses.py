@@ -331,6 +331,18 @@ def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bo
     return False
 
 
+def _nationals_after(text: str, end: int, frames: Frames) -> bool:
+    """的 and a word for a place's people follow ``end`` (…的国民, …的难民)."""
+    return text.startswith("的", end) and text.startswith(frames.nationals, end + 1)
+
+
+def _people_of(text: str, g: Group, frames: Frames) -> bool:
+    """A list of places that names the people of those places (吉尔吉斯斯坦和哈萨克斯坦的国民)."""
+    return all(m.kind in _PLACES for m in g.mentions) and _nationals_after(
+        text, after_name(text, g.end), frames
+    )
+
+
 def _gap(text: str, a: int, b: int) -> str:
     return _PAREN.sub("", text[a:b]).strip(" ()")
 
@@ -385,8 +397,10 @@ def _role(
     """The role of a list from the last cue before it (marker, predicate or none)."""
     if all(m.kind == "TerroristGroup" for m in group) and text.endswith(frames.against, 0, group[0].start):
         return "attribute", ""  # 反伊黎伊斯兰国融资小组: what the body is against, not who acts
-    if text.startswith(frames.nationality, end) and all(m.kind in _PLACES for m in group):
-        return "attribute", ""  # 印度尼西亚籍船员: the nationals of a country, not the country
+    if all(m.kind in _PLACES for m in group) and (
+        text.startswith(frames.nationality, end) or _nationals_after(text, end, frames)
+    ):
+        return "attribute", ""  # 印度尼西亚籍船员, 塔吉克斯坦的国民: the nationals of a country, not it
     if all(m.kind in ("Convention", "Resolution") for m in group) and _contains_instrument(text, end, frames):
         return "attribute", ""  # 《公约》下的《议定书》: the protocol is what the clause speaks of
     if (
@@ -917,7 +931,11 @@ def _clause(
         groups = [
             Group(
                 g.mentions,
-                "attribute" if _inside(g.start, topics) else g.role if g.role in MARKER_ROLES else kept,
+                "attribute"
+                if _inside(g.start, topics) or _people_of(text, g, frames)
+                else g.role
+                if g.role in MARKER_ROLES
+                else kept,
                 g.start,
                 g.end,
             )

@@ -1348,6 +1348,7 @@ def document_mentions(
             if m.method == "discovered" and m.kind in _RECURRING and len(name) >= 3:
                 sought.setdefault(name, m.concept)
     result: list[list[Mention]] = []
+    units = tuple(vocab.cues["discovery"]["places"]["droppable_units"])
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
@@ -1386,6 +1387,8 @@ def document_mentions(
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept] + short_titles(label)
+                if m.kind == "Region" and label.endswith(units) and len(label) > 3:
+                    short.append(label[:-1])  # 克尔曼市 is 克尔曼 too
                 entities[m.concept] = Entity(
                     m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(set(short)))
                 )
