@@ -2437,3 +2437,10 @@ def test_a_city_found_with_its_unit_is_also_named_without_it() -> None:
     _, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
     city = next(e for e in entities.values() if e.label_zh == "扎黑丹市")
     assert "扎黑丹" in city.alt_labels
+
+
+def test_a_joint_publication_and_a_centre_named_with_its_parent() -> None:
+    joint = "联合国区域间犯罪和司法研究所与反恐怖主义办公室联合发布了一份关于无人机滥用的研究报告。\n"
+    assert {frozenset(p) for p in pairs(joint, "partnerOf")} == {frozenset({"un-unicri", "un-unoct"})}
+    centre = "反恐执行局与非洲联盟非洲恐怖主义问题研究中心合作，举办了区域研讨会。\n"
+    assert pairs(centre, "partnerOf") == {("un-cted", "org-acsrt")}

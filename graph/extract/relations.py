@@ -797,7 +797,11 @@ def document_facts(
     folded = [fold(p.text) for p in passages]
     sources = frozenset(cues["agents"]["sources"])
     named = [
-        [m for m in ms if not generic_un(t, m, cues) and fold(m.surface) not in sources]
+        [
+            m
+            for m in ms
+            if not generic_un(t, m, cues) and fold(m.surface) not in sources and not _owner_in_name(m, ms)
+        ]
         for t, ms in zip(folded, mentions, strict=True)
     ]  # 联合国 inside a larger noun (联合国各实体) names no one; nor does a news dateline
     if ctx.self_resolution:  # 请X执行本决议: in a resolution's own text, 本决议 is that resolution
@@ -1112,6 +1116,18 @@ def _self_mentions(
         if not any(a < at.end() and at.start() < b for a, b in taken)
     ]
     return sorted([*ms, *found], key=lambda m: (m.start, -m.end)) if found else ms
+
+
+def _owner_in_name(m: Mention, ms: Sequence[Mention]) -> bool:
+    """A body written right before another body's name, as part of it (非洲联盟非洲恐怖主义问题研究中心:
+    the centre of the African Union), names that owner, not a party of its own."""
+    return m.kind in _NAMED_BODIES and any(
+        n.start == m.end and n.kind in _NAMED_BODIES and n.concept != m.concept for n in ms
+    )
+
+
+#: Bodies whose names may open with another body's (a programme after its body is its own rule).
+_NAMED_BODIES = ("UNEntity", "Organization")
 
 
 def _framed_funding_first(facts: list[Fact]) -> list[Fact]:
