@@ -2444,3 +2444,15 @@ def test_a_joint_publication_and_a_centre_named_with_its_parent() -> None:
     assert {frozenset(p) for p in pairs(joint, "partnerOf")} == {frozenset({"un-unicri", "un-unoct"})}
     centre = "反恐执行局与非洲联盟非洲恐怖主义问题研究中心合作，举办了区域研讨会。\n"
     assert pairs(centre, "partnerOf") == {("un-cted", "org-acsrt")}
+
+
+def test_a_name_given_another_after_a_comma_in_brackets_stays_one_item() -> None:
+    text = (
+        "关切恐怖团体的招募活动，包括伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国，又称达伊沙)和基地组织的附属团体。\n"
+    )
+    assert not pairs(text, "affiliatedWith")
+
+
+def test_a_report_on_progress_asked_for_after_the_instrument_is_no_implementation() -> None:
+    text = "请秘书长在第八十二届会议上就联合国系统执行《联合国全球反恐战略》的进展情况提交报告。\n"
+    assert not pairs(text, "implements")

@@ -285,7 +285,10 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             continue
         if (
             "implement" in kinds
-            and any(text.find(w, a, s) >= 0 for w in frames.reported[1])
+            and (
+                any(text.find(w, a, s) >= 0 for w in frames.reported[1])
+                or any(text.find(w, e, b) >= 0 for w in frames.reported[2])
+            )
             and any(text.find(w, e, b) >= 0 for w in frames.report_progress)
         ):
             pos = e  # 报告联合国系统在执行《战略》方面取得的进展: what is reported on, not done
@@ -364,7 +367,7 @@ def _lists(text: str, ms: Sequence[Mention], place_parts: tuple[str, ...] = ()) 
             gap = _gap(text, last.end, m.start)
             if last.kind in _PLACES and m.kind in _PLACES and gap.startswith(place_parts):
                 gap = gap[len(next(w for w in place_parts if gap.startswith(w))) :]
-            if m.concept == last.concept and gap in ("", "又称", "简称"):
+            if m.concept == last.concept and gap.lstrip("，,") in ("", "又称", "简称"):
                 out[-1].append(m)
                 continue
             if (m.start, m.end) == (last.start, last.end):
