@@ -114,6 +114,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "direction_linkers",
                 "unit_not_before",
                 "droppable_units",
+                "list_closing_ends",
                 "generic",
                 "located_before",
                 "named_units",

@@ -2456,3 +2456,11 @@ def test_a_name_given_another_after_a_comma_in_brackets_stays_one_item() -> None
 def test_a_report_on_progress_asked_for_after_the_instrument_is_no_implementation() -> None:
     text = "请秘书长在第八十二届会议上就联合国系统执行《联合国全球反恐战略》的进展情况提交报告。\n"
     assert not pairs(text, "implements")
+
+
+def test_a_state_after_a_direction_and_de_and_two_places_closed_by_zhoubian() -> None:
+    state = "支持伊斯兰和穆斯林组织已于2025年开始在尼日利亚中北部的科吉州活动。\n"
+    got = {o for s, o in pairs(state, "operatesIn") if s == "group-jnim"}
+    assert "country-nga" in got and len(got) == 2
+    towns = "伊斯兰国西非省的残余人员仍在迪法和巴罗瓦周边活动。\n"
+    assert "巴罗瓦" in discovered(towns)

@@ -310,6 +310,10 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
 _NOUN_END = re.compile(r"[^，,(（；;。]{0,4}[，,(（]?")
 #: 的 and a quantity before the people of a group (该组织的部分领导人, X的多名指挥官).
 _SOME_OF = re.compile(r"的(?:部分|一些|多名|若干|数名|几名|一名|两名|许多|主要|高级|前)?")
+#: A time said between a subject and its verb (于2025年开始, 自2019年起).
+_TIME = re.compile(
+    r"(?:于|自|从)?\s*[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:[0-9０-９]{1,2}\s*日)?(?:开始|起|以来|以后)?"
+)
 #: A date right after a place marker (于2012年1月).
 _DATE_AFTER = re.compile(r"\s*[0-9０-９]{1,4}\s*(?:年|月|日)")
 
@@ -1158,8 +1162,8 @@ def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> 
 
 
 def _only_adverbs(gap: str, adverbs: Sequence[str]) -> bool:
-    """``gap`` is empty or only adverbs (还, 已经, 共同 …)."""
-    gap = gap.strip()
+    """``gap`` is empty or only adverbs (还, 已经, 共同 …) and times (于2025年开始)."""
+    gap = _TIME.sub("", gap).strip()
     while gap:
         word = next((w for w in sorted(adverbs, key=len, reverse=True) if gap.startswith(w)), None)
         if word is None:

@@ -274,7 +274,8 @@ def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) 
 def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A place right after a known one: an administrative unit (…省/州/区), or a Latin-script name."""
     pd = vocab.cues["discovery"]["places"]
-    skip = "(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")?"
+    # 尼日利亚中北部的克瓦拉州: a direction, and 的, may stand between the two
+    skip = "(?:(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")的?)?"
     units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
     unit_name = re.compile(
         skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")"
@@ -504,12 +505,15 @@ def _located_places(
     )  # 在考卡省和乔科省: from a province found here too
     starts = {e + 1 for _s, e in known if text[e : e + 1] in pd["list_linkers"]}
     named = dict(places)  # where a known place starts: its end
+    closing = tuple(pd["list_closing_ends"])
     ends = [(e, s in starts) for s, e in known]
     while ends:
         e, listed = ends.pop(0)
         hit = (last if listed else item).match(text, e)
         if hit is None and not listed and text.endswith(units, 0, e):
             hit = pair.match(text, e)
+        if hit is None and not listed and (h := last.match(text, e)) and text.startswith(closing, h.end(1)):
+            hit = h  # 在塞卜哈和乌巴里周边: two places and the word that closes the place phrase
         if hit is not None and hit.start(1) in named:
             ends.append((named[hit.start(1)], True))  # 、刚果共和国和…: a known place, whole
         elif hit is not None and hit.start(1) not in {s for s, _e in spans}:
