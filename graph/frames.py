@@ -94,6 +94,7 @@ class Frames:
     studied: tuple[str, ...]
     shipped: tuple[str, ...]
     nationals: tuple[str, ...]
+    sites: tuple[str, ...]
     nationality: tuple[str, ...]
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
@@ -313,6 +314,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "studied",
             "shipped",
             "nationals",
+            "sites",
             "nationality",
             "container_tail",
             "against",
@@ -410,6 +412,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         studied=_words(markers_t, "markers", "studied", source),
         shipped=_words(markers_t, "markers", "shipped", source),
         nationals=_words(markers_t, "markers", "nationals", source),
+        sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),

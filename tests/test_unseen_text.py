@@ -2464,3 +2464,11 @@ def test_a_state_after_a_direction_and_de_and_two_places_closed_by_zhoubian() ->
     assert "country-nga" in got and len(got) == 2
     towns = "伊斯兰国西非省的残余人员仍在迪法和巴罗瓦周边活动。\n"
     assert "巴罗瓦" in discovered(towns)
+
+
+def test_a_site_in_a_place_after_a_partner_is_where_the_act_is() -> None:
+    text = "毒品和犯罪问题办公室与世界海关组织在加纳和贝宁的港口设立了联合港口管制单位。\n"
+    got = {o for s, o in pairs(text, "activeIn") if s == "un-unodc"}
+    assert {"country-gha", "country-ben"} <= got
+    rolled_out = "国际移民组织在乍得的边境口岸推广生物鉴别登记。\n"
+    assert ("un-iom", "country-tcd") in pairs(rolled_out, "activeIn")

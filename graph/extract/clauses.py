@@ -1110,6 +1110,9 @@ def _nested_place(
             return False  # 定位为X在Y的附属团体: the clause's own X, in Y
     elif not text.endswith(_marker_words(frames, _INNER_ROLES), 0, lead[-1].start):
         return False  # 向X在Y的分支: Y is where X's branch is, 向在Y工作的…: where those people are
+    de = text.find("的", end, end + reach)
+    if de >= 0 and text.startswith(frames.sites, de + 1):
+        return False  # 与X在Y的国际机场设立了…: a site of the act, in Y
     return _tail_near(text, end, ("的",), reach - 1)
 
 
