@@ -2472,3 +2472,31 @@ def test_a_site_in_a_place_after_a_partner_is_where_the_act_is() -> None:
     assert {"country-gha", "country-ben"} <= got
     rolled_out = "国际移民组织在乍得的边境口岸推广生物鉴别登记。\n"
     assert ("un-iom", "country-tcd") in pairs(rolled_out, "activeIn")
+
+
+def test_the_partners_after_a_relative_clause_of_basis_keep_the_marker_before_it() -> None:
+    text = "监测组继续与根据第2140(2014)号决议设立的也门问题专家小组、反恐怖主义委员会执行局以及国际刑事警察组织合作。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-monitoring-team", "un-cted"), ("un-monitoring-team", "org-interpol")} <= got
+    assert ("un-cted", "res-s-2140-2014") not in pairs(text, "mandatedBy")
+
+
+def test_the_two_offices_of_a_report_and_our_office_in_a_statement() -> None:
+    text = (
+        "毒品和犯罪问题办公室与反恐怖主义办公室在西非开展联合工作。联合国西非和萨赫勒办事处也参与了协调。\n\n"
+        "两个办公室在西非的主要伙伴是：西非国家经济共同体和欧洲联盟。\n"
+    )
+    got = pairs(text, "partnerOf")
+    assert {("un-unodc", "org-ecowas"), ("un-unoct", "org-ecowas")} <= got
+    assert ("un-unowas", "org-ecowas") not in got
+
+
+def test_bodies_acting_jointly_are_partners_and_our_office_is_the_speaker() -> None:
+    joint = "联合国西非和萨赫勒办事处和联合国中部非洲区域办事处联合支持乍得湖流域委员会举办了论坛。\n"
+    assert {frozenset(p) for p in pairs(joint, "partnerOf")} >= {frozenset({"un-unowas", "un-unoca"})}
+    said = (
+        "联合国反恐怖主义办公室主任的发言\n\n"
+        "1. 联合国反恐怖主义办公室在中亚开展了多项活动。反恐怖主义办公室还在南亚举办了讲习班。"
+        "反恐怖主义办公室在东非提供了援助。\n\n2. 我们办公室已与欧洲联盟合作，编写了风险指标。\n"
+    )
+    assert ("un-unoct", "org-european-union") in pairs(said, "partnerOf")

@@ -788,6 +788,7 @@ def _clause(
     pos = a
     role = ""
     objected = False  # a name was the object of a verb no class knows (更新了《…》)
+    outer = ""  # the role of the phrase a relative clause of basis sits in (与根据X设立的Y…)
     for items in _lists(text, inside, frames.place_parts):
         start, end = items[0].start, items[-1].end
         tail = after_name(text, end)  # the position after the list's closing quote or bracket
@@ -821,6 +822,8 @@ def _clause(
             # 根据X设立的Y: the basis of Y, not of the clause's agent (but X根据第N号决议编写的报告:
             # X, right before the marker, is the subject of the relative clause)
             role = "relative_basis"
+            # 与根据X设立的Y、Z合作: the role of the phrase the relative clause sits in, for Z
+            outer = _role(text, lead[:-1], items, end, None, "", bool(groups), frames)[0] if lead else ""
         if (
             role == "attribute"
             and groups
@@ -904,7 +907,15 @@ def _clause(
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
         elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
             role = kept = "attribute"  # 使用在利比亚购买的武器: where the weapons were bought
-        groups.append(Group(tuple(items), role, start, end, verb))
+        if outer in MARKER_ROLES and groups and groups[-1].role == "relative_basis" and len(items) > 1:
+            # 与根据X设立的Y、Z以及W合作: Y is what the relative clause describes; Z and W are only
+            # the partners the marker before it names
+            groups.append(Group(tuple(items[:1]), role, start, items[0].end, verb))
+            groups.append(Group(tuple(items[1:]), outer, items[1].start, end, ""))
+        else:
+            groups.append(Group(tuple(items), role, start, end, verb))
+        if groups[-1].role != "relative_basis":
+            outer = ""
         pos = end
         role = kept
     groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)

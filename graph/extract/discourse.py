@@ -36,7 +36,7 @@ BODIES = ("UNEntity", "Organization", "Programme")
 _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
-_DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|这些|这项|此项|此|上述|本)")
+_DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|这些|这项|此项|此|上述|本|我们的|我们|我)")
 #: What may close a name after its head noun: quote marks, and a bracketed abbreviation.
 _TITLE_TAIL = re.compile(r"(?:[》〉」』”’\"')）\s]|[(（][^()（）]*[)）])+$")
 
@@ -367,6 +367,8 @@ class Discourse:
                     if m.kind in BODIES and m.end <= opening and m.method not in ("anaphora", "mandate")
                 ]
                 targets = list({m.concept: m for m in here}.values()) or list(self.bodies)
+                if word.endswith("办公室"):  # 两个办公室: the offices among them, not a 办事处
+                    targets = [m for m in targets if any(f.endswith("办公室") for f in self._names_of(m))]
             elif kind == "convention":  # 该公约: the last convention named here or before, of that head
                 here = [m for m in ms if m.kind == "Convention" and m.end <= s and m.method != "anaphora"]
                 heads = [
@@ -456,6 +458,10 @@ class Discourse:
             for hit in pattern.finditer(text)
             if not any(a < hit.end() and hit.start() < b for a, b in taken)
         ]
+
+    def _names_of(self, m: Mention) -> set[str]:
+        """Every name ``m``'s entity is known by: as written here, before, or in the vocabulary."""
+        return {fold(m.surface), *self.forms.get(m.concept, ()), *self.known_forms.get(m.concept, ())}
 
     def _names_branch(self, text: str, end: int) -> bool:
         """A branch word follows the short form ending at ``end`` in its clause (该组织在北非的分支)."""
