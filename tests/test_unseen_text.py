@@ -2500,3 +2500,20 @@ def test_bodies_acting_jointly_are_partners_and_our_office_is_the_speaker() -> N
         "反恐怖主义办公室在东非提供了援助。\n\n2. 我们办公室已与欧洲联盟合作，编写了风险指标。\n"
     )
     assert ("un-unoct", "org-european-union") in pairs(said, "partnerOf")
+
+
+def test_two_groups_referred_back_and_a_group_joining_an_attack_are_there() -> None:
+    both = (
+        "支持伊斯兰和穆斯林组织和伊斯兰国西非省在尼日尔活动。两个团体都已将活动扩展到贝宁的北部边境地区。\n"
+    )
+    got = pairs(both, "operatesIn")
+    assert {("group-jnim", "country-ben"), ("group-iswap", "country-ben")} <= got
+    joined = "巴基斯坦塔利班运动与基地组织联手，在阿富汗楠格哈尔省实施了自杀式爆炸袭击。\n"
+    assert ("group-al-qaida", "country-afg") in pairs(joined, "operatesIn")
+
+
+def test_a_desert_named_after_a_place_marker_and_a_group_after_yu_in_a_setting() -> None:
+    desert = "伊黎伊斯兰国继续在鲁卜哈利沙漠对过往车辆发动袭击。\n"
+    assert "鲁卜哈利沙漠" in discovered(desert)
+    setting = "在萨赫勒中部，与基地组织有关联的支持伊斯兰和穆斯林组织继续在马里活动。\n"
+    assert not {o for s, o in pairs(setting, "operatesIn") if s == "group-al-qaida"}

@@ -524,8 +524,9 @@ def _located_places(
         name = text[a:b]
         if (a, b) in seen or vocab.lookup(name) is not None:
             continue
-        if not clean(name) or any(w in name for w in pd["generic"]) or not free(a, b):
-            continue
+        core = name[: -len(u)] if (u := next((u for u in units if name.endswith(u)), "")) else name
+        if not clean(name) or any(w in core for w in pd["generic"]) or not free(a, b):
+            continue  # 巴迪亚沙漠 is a name, 沙漠地区 none
         if name.startswith(tuple(pd["skip_before"])):
             continue  # 在北部山区: a part of some place, no name
         if any(a < e2 and s2 < b for s2, e2 in taken):

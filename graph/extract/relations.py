@@ -51,7 +51,7 @@ __all__ = ["Context", "clause_spans", "document_facts", "find_amounts", "frame_f
 # ---------------------------------------------------------------- frames over clauses
 
 #: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…).
-CO_AGENTS = ("UNEntity", "Programme")
+CO_AGENTS = ("UNEntity", "Programme", "TerroristGroup")
 #: The bodies a request or an encouragement asks to act (请X…, 鼓励非洲联盟与Y合作): they act in it.
 PIVOTS = ("UNEntity", "Programme", "Organization")
 #: Verb classes that link one group to another (与X有关联的Y, 效忠X的Y): the group linked to is

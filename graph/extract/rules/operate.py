@@ -104,7 +104,10 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             nxt = [
                 g
                 for g in ms
-                if g.kind == "TerroristGroup" and g.start >= tail_end and g.start - tail_end <= 3
+                if g.kind == "TerroristGroup"
+                and g.start >= tail_end
+                and g.start - tail_end <= 3
+                and not text[tail_end : g.start].strip('，, “"')  # 在X，与Y有关联的Z: Z, not Y
             ]
             for g in nxt:
                 out += [
