@@ -50,7 +50,8 @@ __all__ = ["Context", "clause_spans", "document_facts", "find_amounts", "frame_f
 
 # ---------------------------------------------------------------- frames over clauses
 
-#: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…).
+#: Partners that act with the agent in the clauses after a joint action (A与B合作，…以支持执行…;
+#: X与基地组织联手，在Y实施了袭击).
 CO_AGENTS = ("UNEntity", "Programme", "TerroristGroup")
 #: The bodies a request or an encouragement asks to act (请X…, 鼓励非洲联盟与Y合作): they act in it.
 PIVOTS = ("UNEntity", "Programme", "Organization")
