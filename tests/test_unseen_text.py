@@ -2517,3 +2517,9 @@ def test_a_desert_named_after_a_place_marker_and_a_group_after_yu_in_a_setting()
     assert "鲁卜哈利沙漠" in discovered(desert)
     setting = "在萨赫勒中部，与基地组织有关联的支持伊斯兰和穆斯林组织继续在马里活动。\n"
     assert not {o for s, o in pairs(setting, "operatesIn") if s == "group-al-qaida"}
+
+
+def test_states_that_report_acting_under_a_resolution_carry_it_out() -> None:
+    text = "约旦、黎巴嫩和突尼斯报告说，它们已根据第2396(2017)号决议建立了旅客资料系统。\n"
+    got = pairs(text, "implements")
+    assert {(c, "res-s-2396-2017") for c in ("country-jor", "country-lbn", "country-tun")} <= got
