@@ -2523,3 +2523,11 @@ def test_states_that_report_acting_under_a_resolution_carry_it_out() -> None:
     text = "约旦、黎巴嫩和突尼斯报告说，它们已根据第2396(2017)号决议建立了旅客资料系统。\n"
     got = pairs(text, "implements")
     assert {(c, "res-s-2396-2017") for c in ("country-jor", "country-lbn", "country-tun")} <= got
+
+
+def test_the_money_laundering_programme_by_its_shorter_official_name_acts() -> None:
+    text = (
+        "毒品和犯罪问题办公室的打击洗钱、犯罪收益和资助恐怖主义全球方案(全球方案)在东非开展了活动。"
+        "该方案协助会员国执行《联合国反腐败公约》。\n"
+    )
+    assert ("programme-gpml", "convention-uncac") in pairs(text, "implements")
