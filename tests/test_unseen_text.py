@@ -35,6 +35,11 @@ def pairs(text: str, predicate: str) -> set[tuple[str, str]]:
     return {(f.subject, f.object) for f in facts(text) if f.predicate == predicate}
 
 
+def objects(text: str, predicate: str, subject: str) -> set[str]:
+    """What ``subject`` stands in ``predicate`` to, in the facts of ``text``."""
+    return {o for s, o in pairs(text, predicate) if s == subject}
+
+
 def concept(name: str) -> str:
     """The concept the vocabulary gives the whole of ``name``."""
     return next(cid for s, e, cid in mentions.matcher_for(VOCAB).find(name) if (s, e) == (0, len(name)))
@@ -374,7 +379,7 @@ def test_the_group_of_one_paragraph_is_the_one_the_next_refers_back_to() -> None
 
 def test_attacks_place_the_group_that_carried_them_out() -> None:
     text = "青年党发动的袭击近来增多，包括在基斯马尤的汽车炸弹爆炸。\n"
-    places = {o for s, o in pairs(text, "operatesIn") if s == "group-al-shabaab"}
+    places = objects(text, "operatesIn", "group-al-shabaab")
     assert places and all(VOCAB.concepts[p].kind in ("Region", "Country") for p in places)
 
 
@@ -1257,7 +1262,7 @@ def test_places_listed_or_paired_after_a_known_province_are_read_whole() -> None
 
 def test_a_country_named_for_the_nationality_of_victims_is_no_place_of_the_group() -> None:
     text = "3. 阿布沙耶夫集团去年在西里伯斯海劫持了三名越南籍渔民和两名德国公民。\n"
-    places = {o for s, o in pairs(text, "operatesIn") if s == "group-abu-sayyaf"}
+    places = objects(text, "operatesIn", "group-abu-sayyaf")
     assert "region-celebes-sea" in places
     assert not places & {"country-vnm", "country-deu"}
 
@@ -1384,7 +1389,7 @@ def test_quoted_armed_groups_with_another_name_and_a_pair_of_provinces() -> None
 
 def test_a_verb_inside_an_unknown_body_name_does_not_split_a_list_of_partners() -> None:
     text = "10. 反恐办继续与以下伙伴协作：国际刑警组织、中东反恐融资工作组以及埃格蒙特金融情报机构集团。\n"
-    partners = {o for s, o in pairs(text, "partnerOf") if s == "un-unoct"} | {
+    partners = objects(text, "partnerOf", "un-unoct") | {
         s for s, o in pairs(text, "partnerOf") if o == "un-unoct"
     }
     assert {"org-interpol", "org-egmont-group"} <= partners
@@ -1569,7 +1574,7 @@ def test_the_body_a_report_names_itself_with_is_the_author_of_clauses_naming_non
         "3. 此外，向老挝和柬埔寨的海关官员提供了关于合成药物的培训。\n\n"
         "4. 在泰国，本办公室协助边境联络处开展了联合检查。\n"
     )
-    places = {o for s, o in pairs(text, "activeIn") if s == "un-unodc"}
+    places = objects(text, "activeIn", "un-unodc")
     assert {"country-lao", "country-khm"} <= places
 
 
@@ -2130,7 +2135,7 @@ def test_monitoring_the_measures_a_resolution_sets_monitors_its_implementation()
         "安全理事会第1970(2011)号决议规定了武器禁运，安理会随后在第2095(2013)号决议中修订了这些措施。"
         "利比亚问题专家小组继续监督上述两项决议所规定的措施的执行情况。\n"
     )
-    got = {o for s, o in pairs(text, "implements") if s == "un-poe-libya"}
+    got = objects(text, "implements", "un-poe-libya")
     assert got == {"res-s-1970-2011", "res-s-2095-2013"}
 
 
@@ -2138,7 +2143,7 @@ def test_a_group_called_an_affiliate_in_a_region_is_there_but_not_one_sending_mo
     text = "伊斯兰马格里布基地组织系基地组织在北非的附属团体，近年来持续招募青年。\n"
     assert ("group-aqim", "region-north-africa") in pairs(text, "operatesIn")
     sent = "青年党通过中间人向基地组织在阿拉伯半岛的附属团体转移资金。\n"
-    assert not {o for s, o in pairs(sent, "operatesIn") if s == "group-al-shabaab"}
+    assert not objects(sent, "operatesIn", "group-al-shabaab")
 
 
 def test_spreading_now_and_then_is_no_negation() -> None:
@@ -2206,7 +2211,7 @@ def test_guidelines_referred_back_to_and_the_fatf_standards_are_implemented() ->
         "大会通过了《关于打击野生动植物贩运的刑事司法对策准则》。"
         "大会赞赏联合国环境规划署为支持会员国执行上述准则所开展的工作。\n"
     )
-    guidelines = {o for s, o in pairs(text, "implements") if s == "un-unep"}
+    guidelines = objects(text, "implements", "un-unep")
     assert len(guidelines) == 1 and next(iter(guidelines)).startswith("convention-")
     fatf = "毒品和犯罪问题办公室协助莫桑比克落实金融行动特别工作组的各项建议。\n"
     assert ("un-unodc", "convention-fatf-recommendations") in pairs(fatf, "implements")
@@ -2260,7 +2265,7 @@ def report(body: str) -> str:
 
 def test_a_report_under_two_bodies_resolutions_or_one_described_first_is_mandated_by_each() -> None:
     two = report("1. 本报告根据大会第78/265号决议和经济及社会理事会第2019/19号决议提交。")
-    got = {o for s, o in pairs(two, "mandatedBy") if s == "doc-s-2026-777"}
+    got = objects(two, "mandatedBy", "doc-s-2026-777")
     assert got == {"res-a-78-265", "res-e-2019-19"}
     about = report("1. 本报告根据大会关于《联合国全球反恐战略》第七次审查的第75/291号决议提交。")
     assert ("doc-s-2026-777", "res-a-75-291") in pairs(about, "mandatedBy")
@@ -2350,13 +2355,13 @@ def test_the_secretariat_of_a_convention_in_title_marks_is_a_body() -> None:
 
 def test_a_group_still_somewhere_in_the_area_of_a_country_is_there() -> None:
     text = "伊黎伊斯兰国仍在伊拉克境内的沙漠地带以及基尔库克省和萨拉赫丁省交界的偏远地区活动。\n"
-    got = {o for s, o in pairs(text, "operatesIn") if s == "group-isil"}
+    got = objects(text, "operatesIn", "group-isil")
     assert {"country-irq", concept("基尔库克省"), concept("萨拉赫丁省")} <= got
 
 
 def test_a_condemned_attack_in_counties_listed_after_the_countries_places_the_group_there() -> None:
     text = "强烈谴责青年党在索马里和肯尼亚东北部，包括在瓦吉尔县和拉穆县，实施的恐怖主义袭击。\n"
-    got = {o for s, o in pairs(text, "operatesIn") if s == "group-al-shabaab"}
+    got = objects(text, "operatesIn", "group-al-shabaab")
     assert {"country-som", "country-ken"} < got
     assert "瓦吉尔县" in discovered(text)
 
@@ -2460,7 +2465,7 @@ def test_a_report_on_progress_asked_for_after_the_instrument_is_no_implementatio
 
 def test_a_state_after_a_direction_and_de_and_two_places_closed_by_zhoubian() -> None:
     state = "支持伊斯兰和穆斯林组织已于2025年开始在尼日利亚中北部的科吉州活动。\n"
-    got = {o for s, o in pairs(state, "operatesIn") if s == "group-jnim"}
+    got = objects(state, "operatesIn", "group-jnim")
     assert "country-nga" in got and len(got) == 2
     towns = "伊斯兰国西非省的残余人员仍在迪法和巴罗瓦周边活动。\n"
     assert "巴罗瓦" in discovered(towns)
@@ -2468,7 +2473,7 @@ def test_a_state_after_a_direction_and_de_and_two_places_closed_by_zhoubian() ->
 
 def test_a_site_in_a_place_after_a_partner_is_where_the_act_is() -> None:
     text = "毒品和犯罪问题办公室与世界海关组织在加纳和贝宁的港口设立了联合港口管制单位。\n"
-    got = {o for s, o in pairs(text, "activeIn") if s == "un-unodc"}
+    got = objects(text, "activeIn", "un-unodc")
     assert {"country-gha", "country-ben"} <= got
     rolled_out = "国际移民组织在乍得的边境口岸推广生物鉴别登记。\n"
     assert ("un-iom", "country-tcd") in pairs(rolled_out, "activeIn")
@@ -2516,7 +2521,7 @@ def test_a_desert_named_after_a_place_marker_and_a_group_after_yu_in_a_setting()
     desert = "伊黎伊斯兰国继续在鲁卜哈利沙漠对过往车辆发动袭击。\n"
     assert "鲁卜哈利沙漠" in discovered(desert)
     setting = "在萨赫勒中部，与基地组织有关联的支持伊斯兰和穆斯林组织继续在马里活动。\n"
-    assert not {o for s, o in pairs(setting, "operatesIn") if s == "group-al-qaida"}
+    assert not objects(setting, "operatesIn", "group-al-qaida")
 
 
 def test_states_that_report_acting_under_a_resolution_carry_it_out() -> None:

@@ -931,7 +931,7 @@ def discover(
             resolution_entity("S", i.group(1), int(i.group(2)), vocab.symbol_bodies()).id
             for i in SC_ONE.finditer(text, run.start(), run.end())
         )
-        # one name for either wording: 安全理事会第N号决议所设委员会(的专家小组)
+        # one name for either wording (所设, 设立的): 安全理事会第N号决议所设委员会
         label = "安全理事会" + re.sub(r"\s+", "", text[run.start() : m.start()]) + "决议所设" + m.group(1)
         known = (
             vocab.lookup(label)
