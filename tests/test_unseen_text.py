@@ -2536,3 +2536,44 @@ def test_the_money_laundering_programme_by_its_shorter_official_name_acts() -> N
         "该方案协助会员国执行《联合国反腐败公约》。\n"
     )
     assert ("programme-gpml", "convention-uncac") in pairs(text, "implements")
+
+
+def test_a_fund_the_text_names_with_its_own_short_form_is_a_programme_that_acts() -> None:
+    text = (
+        "世界粮食计划署管理的萨赫勒中部社区复原基金(社区复原基金)在马里和布基纳法索恢复了学校和诊所。"
+        "社区复原基金还在尼日尔开展了职业培训。\n"
+    )
+    found = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0]
+    fund = {m.concept for ms in found for m in ms if m.surface in ("萨赫勒中部社区复原基金", "社区复原基金")}
+    assert len(fund) == 1 and next(iter(fund)).startswith("programme-")
+    assert {concept("马里"), concept("尼日尔")} <= objects(text, "activeIn", next(iter(fund)))
+    known = "赞赏联合国中亚预防性外交区域中心(中亚区域中心)在中亚开展的工作。\n"
+    assert not [d for d in discovered(known) if d.endswith("中心")]  # a known name keeps its short form
+
+
+def test_a_table_column_of_supporting_states_and_a_table_of_a_groups_income_are_no_places_of_work() -> None:
+    rows = (
+        ["国家", "目标地区", "主要活动", "伙伴"],
+        ["马里", "莫普提区", "修复水井和学校", "挪威"],
+        ["尼日尔", "蒂拉贝里区", "青年职业培训", "荷兰、丹麦"],
+    )
+    table = "\n".join("    ".join(r) for r in rows)
+    text = (
+        "1. 开发计划署在萨赫勒中部继续开展稳定工作，并与各国政府分享了经验。\n\n"
+        f"附件\n开发计划署2025年在萨赫勒中部的主要活动\n{table}\n"
+    )
+    undp = concept("开发计划署")
+    got = objects(text, "activeIn", undp)
+    assert {concept("马里"), concept("尼日尔")} <= got
+    assert not {concept("挪威"), concept("荷兰"), concept("丹麦")} & got
+    income = (
+        ["收入来源", "主要地区", "评估"],
+        ["绑架勒索", "莫普提区", "已证实"],
+        ["牲畜盗窃", "蒂拉贝里区", "未经证实"],
+    )
+    table = "\n".join("    ".join(r) for r in income)
+    text = (
+        "1. 开发计划署在萨赫勒中部继续开展稳定工作，并与各国政府分享了经验。\n\n"
+        f"附件\n支持伊斯兰和穆斯林组织的收入来源\n{table}\n"
+    )
+    assert not [f for f in facts(text) if f.predicate == "activeIn" and f.rule.startswith("active_table")]

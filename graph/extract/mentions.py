@@ -1016,6 +1016,7 @@ def discover(
         out.append(
             Mention(_stable_id("group", text[a:b]), "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered")
         )
+    out += _defined_names(text, raw, p, vocab, clean, free, {e for _s, e in taken})
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
     name_stops = (*disc["boundaries"], *stop, *anaphors)
     listed = _listed_ref(tuple(disc["listed_group_refs"]))
@@ -1050,6 +1051,53 @@ def discover(
 
 
 # ---------------------------------------------------------------- merging and alias learning
+
+
+#: A short form in Han characters in brackets (区域稳定基金), right after the name it shortens.
+_HAN_SHORT_FORM = re.compile(r"[(（]([\u4e00-\u9fff]{2,10})[)）]")
+
+
+def _defined_names(
+    text: str,
+    raw: str,
+    p: Passage,
+    vocab: Vocabulary,
+    clean: Callable[[str], bool],
+    free: Callable[[int, int], bool],
+    known_ends: set[int],
+) -> list[Mention]:
+    """A programme or body the text names with its own short form in brackets, the short form's
+    characters taken from the name in order (开发署管理的乍得湖区域稳定基金(区域稳定基金)): a
+    name the author defines is a name, whatever smaller names it holds — unless a known name
+    ends right at the bracket (``known_ends``): then the short form is that name's."""
+    if "(" not in text and "（" not in text:
+        return []
+    disc = vocab.cues["discovery"]
+    programme_heads = tuple(disc["programme_suffixes"])
+    heads = (*programme_heads, *disc["body_suffixes"], *disc["un_suffixes"])
+    out: list[Mention] = []
+    for m in _HAN_SHORT_FORM.finditer(text):
+        short, end = m.group(1), m.start()
+        if end in known_ends or not text.endswith(heads, 0, end) or vocab.lookup(short) is not None:
+            continue
+        start = _left_edge(text, end, disc["boundaries"], limit=20)
+        name = text[start:end]
+        if (
+            len(name) <= len(short)
+            or short[-1] != name[-1]  # a short form keeps its name's head (开发署, 建和基金)
+            or not _subsequence(short, name)
+            or not clean(name)
+            or vocab.lookup(name) is not None
+            or not free(start, end)
+        ):
+            continue
+        kind = "Programme" if name.endswith(programme_heads) else "Organization"
+        out.append(
+            Mention(
+                _stable_id(kind.lower(), fold(name)), kind, raw[start:end], p.doc_id, start, end, "discovered"
+            )
+        )
+    return out
 
 
 def _merge(candidates: list[Mention]) -> list[Mention]:

@@ -854,8 +854,10 @@ def document_facts(
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
-    own_cell = row_cells = -1
+    own_cell = row_cells = supporters = -1
     caption: list[Mention] = []
+    group_caption = False
+    system_names = frozenset(cues["agents"]["system_names"])
     title_sites: list[Mention] = []
     sites: list[Mention] = []
     operation_facts: list[Fact] = []  # the work of an operation the sentence described, until named
@@ -893,8 +895,26 @@ def document_facts(
         if is_table and p.sent == 1:
             # the row's body: in the first cell but the last that names one (a table of bodies names
             # it first; 国家 | 方案 | 活动 | 伙伴 second), else the body the section or report is about
-            cells = [mentions[j] for j in range(k, len(passages)) if passages[j].para == p.para]
+            row = [j for j in range(k, len(passages)) if passages[j].para == p.para]
+            cells = [mentions[j] for j in row]
             row_cells = len(cells)
+            places = [
+                i
+                for i, j in enumerate(row)
+                if cells[i]
+                and all(m.kind in PLACES for m in cells[i])
+                and _only_names(passages[j].text, cells[i])
+            ]
+            # 尼日尔 | 迪法大区 | 基础设施和市场 | 瑞典: a cell of place names after the row's work,
+            # apart from the places it was done in, names who supported it (a state is no partner)
+            supporters = (
+                row_cells - 1
+                if row_cells >= 3
+                and places[-1:] == [row_cells - 1]
+                and places[0] < row_cells - 2
+                and row_cells - 2 not in places
+                else -1
+            )
             own_cell = next(
                 (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
                 -1,
@@ -911,10 +931,17 @@ def document_facts(
             acting = (
                 table_entities
                 or caption
-                or [m for m in (*discourse.topic, *author) if m.kind in ("UNEntity", "Programme")][:1]
-            )
+                or [
+                    m
+                    for m in (*discourse.topic, *author)
+                    if m.kind in ("UNEntity", "Programme") and fold(m.surface) not in system_names
+                ][:1]
+                if not group_caption
+                else table_entities
+            )  # a table under a group's caption (…基地组织收入来源评估) lists no body's work
             if ms and all(m.kind in PLACES for m in ms):
-                facts += active_facts(p, ms, cues, acting)  # where the row's work was done
+                if p.sent - 1 != supporters:
+                    facts += active_facts(p, ms, cues, acting)  # where the row's work was done
             elif p.sent == row_cells and p.sent - 1 != own_cell:
                 facts += table_partner_facts(p, ms, cues, acting)  # whom it was done with (last cell)
         elif (named_here := [m for m in ms if m.kind in ("UNEntity", "Programme")][:1]) and len(p.text) <= 80:
@@ -922,8 +949,11 @@ def document_facts(
             # programme's: the body that runs it, where the text says so)
             owner = discourse.owners.get(named_here[0].concept)
             caption = [owner] if owner is not None else named_here
+            group_caption = False
+        elif p.kind == "heading" and any(m.kind == "TerroristGroup" for m in ms):
+            caption, group_caption = [], True
         elif p.kind != "heading":  # a heading that names no body (附件) keeps the caption before it
-            caption = []
+            caption, group_caption = [], False
         carried = carried_group if p.sent == 1 and has_any(p.text, group_words) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
         said = next((w for w in group_words if w in p.text), None)
@@ -1030,6 +1060,14 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _only_names(text: str, ms: Sequence[Mention]) -> bool:
+    """A table cell that holds nothing but its names and the marks between them (德国、瑞典)."""
+    rest = text
+    for m in sorted(ms, key=lambda m: m.start, reverse=True):
+        rest = rest[: m.start] + rest[m.end :]
+    return not rest.strip(" 、，,和及与。")
 
 
 def _coded_operation(
