@@ -2577,3 +2577,14 @@ def test_a_table_column_of_supporting_states_and_a_table_of_a_groups_income_are_
         f"附件\n支持伊斯兰和穆斯林组织的收入来源\n{table}\n"
     )
     assert not [f for f in facts(text) if f.predicate == "activeIn" and f.rule.startswith("active_table")]
+
+
+def test_a_proposal_is_no_act() -> None:
+    text = (
+        "毒品和犯罪问题办公室在东非举办了讲习班。"
+        "几个会员国还提议由欧洲安全与合作组织与非洲联盟交流边境管理经验。\n"
+    )
+    got = {frozenset(p) for p in pairs(text, "partnerOf")}
+    assert frozenset((concept("欧洲安全与合作组织"), concept("非洲联盟"))) not in got
+    named = "毒品和犯罪问题办公室在东非举办了讲习班。这些伙伴是：政府间发展组织和非洲联盟。\n"
+    assert objects(named, "partnerOf", "un-unodc") >= {concept("政府间发展组织"), concept("非洲联盟")}
