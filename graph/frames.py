@@ -99,6 +99,9 @@ class Frames:
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
     supporter_tail: re.Pattern[str]
+    #: After a place marked as the receiver (向X): the traders or traffic of X a group levies money
+    #: from (向博萨索港的商户勒索): the place is where the group takes it.
+    levied_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -295,6 +298,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "place_parts",
             "owner_links",
             "supporter_tail",
+            "levied_tail",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -417,6 +421,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
+        levied_tail=_pattern(markers_t, "markers", "levied_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

@@ -2588,3 +2588,10 @@ def test_a_proposal_is_no_act() -> None:
     assert frozenset((concept("欧洲安全与合作组织"), concept("非洲联盟"))) not in got
     named = "毒品和犯罪问题办公室在东非举办了讲习班。这些伙伴是：政府间发展组织和非洲联盟。\n"
     assert objects(named, "partnerOf", "un-unodc") >= {concept("政府间发展组织"), concept("非洲联盟")}
+
+
+def test_the_place_of_the_traders_a_group_extorts_is_where_it_operates() -> None:
+    text = "伊黎伊斯兰国西非省通过向迈杜古里市的商贩和过往车辆勒索钱财筹集资金。\n"
+    assert concept("迈杜古里") in objects(text, "operatesIn", "group-iswap")
+    people = "伊黎伊斯兰国西非省向尼日利亚的平民发动了袭击，并向喀麦隆政府施压。\n"
+    assert concept("喀麦隆") not in objects(people, "operatesIn", "group-iswap")

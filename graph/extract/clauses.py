@@ -455,6 +455,8 @@ def _role(
             and text.startswith(frames.not_a_target, end)
         ):
             return "attribute", ""  # 对伊拉克人民: the people of a place, not the place
+        if marker == "beneficiary" and kinds <= {"Region", "Country"} and frames.levied_tail.match(text, end):
+            return "place", ""  # 向博萨索港的商户勒索钱财: where the group takes its money
         if marker == "basis" and seen_predicate is not None and "support" in seen_predicate.classes:
             return "aided_basis", ""  # 协助会员国根据第N号决议…: the basis of those helped
         if marker == "topic":
