@@ -2595,3 +2595,10 @@ def test_the_place_of_the_traders_a_group_extorts_is_where_it_operates() -> None
     assert concept("迈杜古里") in objects(text, "operatesIn", "group-iswap")
     people = "伊黎伊斯兰国西非省向尼日利亚的平民发动了袭击，并向喀麦隆政府施压。\n"
     assert concept("喀麦隆") not in objects(people, "operatesIn", "group-iswap")
+
+
+def test_a_clause_that_opens_with_a_place_and_names_no_verb_goes_on_with_the_agent_before() -> None:
+    text = "伊斯兰祈祷团仍与基地组织保持联系，在印度尼西亚中部拥有一批忠实的追随者。\n"
+    assert concept("印度尼西亚") in objects(text, "operatesIn", "group-jemaah-islamiyah")
+    other = "乌兹别克斯坦伊斯兰运动在网上传播宣传材料，目标受众包括在俄罗斯联邦务工的中亚移民。\n"
+    assert concept("俄罗斯联邦") not in objects(other, "operatesIn", "group-imu")

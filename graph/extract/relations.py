@@ -119,6 +119,8 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if not agents and carried and not clause.predicates and _says_more_of_a_place(clause, frames):
+            agents, implied = carried, True  # …，并在喀麦隆沿湖地区绑架渔民: the agent before acts there
         if not agents and clause.continues and listed_by:
             agents, implied = listed_by, True  # 谴责X在A，包括在B，实施的袭击: the list goes on for X
         if implied and (heads := _described_head(clause, p.text, frames)):
@@ -1060,6 +1062,22 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _says_more_of_a_place(clause: Clause, frames: Frames) -> bool:
+    """A clause with no verb the frames know that opens with a place and says what happens there
+    (…，在东南部的霍斯特省拥有强大影响力; …，并在X绑架渔民): words of its own follow the place, beyond
+    the place's parts (在马里北部, a setting for the clause after, says nothing more)."""
+    places = [g for g in clause.groups if g.role == "place" and all(m.kind in PLACES for m in g.mentions)]
+    if not places:
+        return False
+    opening = clause.text[: places[0].start - clause.start].strip()
+    if len(opening) > 4 or not opening.endswith(tuple(frames.markers["place"])):
+        return False  # 目标受众包括在X务工的移民: the clause has a subject of its own
+    tail = clause.text[places[-1].end - clause.start :]
+    while (part := next((w for w in frames.place_parts if tail.startswith(w)), None)) is not None:
+        tail = tail[len(part) :]
+    return sum(1 for ch in tail if "\u4e00" <= ch <= "\u9fff") >= 2
 
 
 def _only_names(text: str, ms: Sequence[Mention]) -> bool:
