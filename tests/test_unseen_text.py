@@ -2602,3 +2602,12 @@ def test_a_clause_that_opens_with_a_place_and_names_no_verb_goes_on_with_the_age
     assert concept("印度尼西亚") in objects(text, "operatesIn", "group-jemaah-islamiyah")
     other = "乌兹别克斯坦伊斯兰运动在网上传播宣传材料，目标受众包括在俄罗斯联邦务工的中亚移民。\n"
     assert concept("俄罗斯联邦") not in objects(other, "operatesIn", "group-imu")
+
+
+def test_a_group_referred_back_inside_another_groups_clause_stays_what_the_text_is_about() -> None:
+    text = (
+        "穆拉比通组织于2013年成立，后获基地组织正式承认。基地组织在其声明中将该团体列为其在西非的盟友。"
+        "该团体主要在尼日尔北部活动。\n"
+    )
+    assert concept("尼日尔") in objects(text, "operatesIn", "group-al-mourabitoun")
+    assert concept("尼日尔") not in objects(text, "operatesIn", "group-al-qaida")

@@ -291,6 +291,12 @@ class Discourse:
             return own, False  # 其成员已被呼罗珊省吸收: the agent of a passive is not what the text is about
         if own and all(m.kind in ("Resolution", "Document") for m in own):
             return own, False  # 第N号决议将X的任务期限延长: a resolution is not what the text goes on about
+        if any(
+            m.method == "anaphora" and m.kind == "TerroristGroup" and m not in own
+            for g in clause.groups
+            for m in g.mentions
+        ):
+            return own, False  # X将该团体列为…: the group referred back to is still what the text is about
         if own:
             self.topic = own
             if all(m.kind == "UNEntity" for m in own):
@@ -395,12 +401,19 @@ class Discourse:
                     and not text.startswith((*persons, "的"), m.end)  # X发言人, X的镇压: X only qualifies
                     and not named_as(text, m.start, self.naming)  # 称其为“X”: a name, not who acts
                 ]
-                if here and self.title_group is None:  # X…，但该组织…: the group the sentence opened with
-                    targets = here[:1]
+                # a group named in the anaphor's own clause is not the one it stands for (X将该团体列为…)
+                opening = max((text.rfind(c, 0, s) for c in "，；,;"), default=-1)
+                local = {m.concept for m in here if m.end > opening}
+                earlier = [m for m in here if m.end <= opening]
+                said_of = [m for m in here if text[m.end : s].endswith(("是", "为", "系"))]
+                if said_of and self.title_group is None and self._names_branch(text, e):
+                    targets = self._parent_of(said_of[0])  # X是该组织在北非的分支: X's parent
+                elif (
+                    earlier and self.title_group is None
+                ):  # X…，但该组织…: the group the sentence opened with
+                    targets = earlier[:1]
                 else:
-                    targets = [t] if (t := self.group(word)) else []
-                if targets and targets[0] in here and self._names_branch(text, e):
-                    targets = self._parent_of(targets[0])  # X是该组织在北非的分支: X's parent
+                    targets = [t] if (t := self.group(word)) and t.concept not in local else []
                 if not targets and word.endswith("组织"):
                     # 教科文组织…。该组织还…: the UN body the text is about, when its name has that
                     # head, else the body last named with it (粮农组织协助…。科摩罗批准了…。该组织还…)
