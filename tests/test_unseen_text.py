@@ -2611,3 +2611,12 @@ def test_a_group_referred_back_inside_another_groups_clause_stays_what_the_text_
     )
     assert concept("尼日尔") in objects(text, "operatesIn", "group-al-mourabitoun")
     assert concept("尼日尔") not in objects(text, "operatesIn", "group-al-qaida")
+
+
+def test_states_encouraged_to_work_with_bodies_make_no_partner_of_the_one_encouraging() -> None:
+    text = "4. 秘书长鼓励各国继续与反恐怖主义办公室和国际刑事警察组织合作，加强边境管理。\n"
+    assert not pairs(text, "partnerOf")
+    named = "4. 安理会鼓励会员国和国际刑事警察组织与反恐怖主义办公室合作。\n"
+    assert {frozenset(p) for p in pairs(named, "partnerOf")} == {
+        frozenset((concept("国际刑事警察组织"), "un-unoct"))
+    }

@@ -974,11 +974,12 @@ def _clause(
     asks_generic = any(
         "request" in p.classes
         and (
-            (opening.match(text, p.end) and not _body_after(groups, p.end, b))
+            ((o := opening.match(text, p.end)) is not None and not _body_after(groups, p.end, o.end() + 2))
             or ((d := described.match(text, p.end)) is not None and not _body_after(groups, p.end, d.end()))
         )
         for p in predicates
-    )  # 呼吁各国…, 鼓励尚未加入《公约》的国家…: those asked are no one in particular
+    )  # 呼吁各国…, 鼓励尚未加入《公约》的国家…: those asked are no one in particular (鼓励各国与X合作
+    # too; 呼吁各国和X…: X is asked)
     if (
         not embedded
         and not generic
