@@ -46,6 +46,8 @@ ROLES = (
     "owned_place",
     "place_owner",
     "branch_place",
+    "holder",
+    "held_place",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"

@@ -2620,3 +2620,24 @@ def test_states_encouraged_to_work_with_bodies_make_no_partner_of_the_one_encour
     assert {frozenset(p) for p in pairs(named, "partnerOf")} == {
         frozenset((concept("国际刑事警察组织"), "un-unoct"))
     }
+
+
+def test_places_a_group_holds_in_a_relative_clause_and_a_group_described_with_zuowei() -> None:
+    held = "数千名平民从青年党控制的拜多阿和基斯马尤逃往邻国。\n"
+    assert {concept("拜多阿"), concept("基斯马尤")} <= objects(held, "operatesIn", "group-al-shabaab")
+    assert not objects("数千名平民从拜多阿逃往青年党控制的地区。\n", "operatesIn", "group-al-shabaab")
+    described = "青年党继续在索马里南部活动，而作为基地组织分支的阿拉伯半岛基地组织则主要在也门南部活动。\n"
+    assert concept("也门") not in objects(described, "operatesIn", "group-al-qaida")
+    assert "group-aqap" in {s for s, o in pairs(described, "operatesIn")}
+
+
+def test_a_concern_the_council_expresses_is_a_clause_of_its_own_and_a_list_goes_on_to_describe_groups() -> (
+    None
+):
+    text = "安全理事会严重关注伊斯兰马格里布基地组织和其他极端团体在利比亚南部的活动。\n"
+    assert concept("利比亚") in objects(text, "operatesIn", "group-aqim")
+
+
+def test_what_a_body_documented_is_a_clause_of_its_own() -> None:
+    text = "联合国已有文件记载青年党在肯尼亚和埃塞俄比亚边境地区强迫招募儿童。\n"
+    assert {concept("肯尼亚"), concept("埃塞俄比亚")} <= objects(text, "operatesIn", "group-al-shabaab")

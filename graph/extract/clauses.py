@@ -549,6 +549,50 @@ def _relative_places(
     return out
 
 
+#: Words that may open a clause before 作为 (而作为X的分支的Y…).
+_AS_LEAD = re.compile(r"^(?:而|但|并|同时|此外|另外|与此同时)?[，,]?")
+
+
+def _described_by_as(body: str, text: str, groups: list[Group], as_opener: tuple[str, ...]) -> list[Group]:
+    """A clause that opens with 作为 and a description ending in 的 before a name (而作为X分支的Y则在Z
+    活动): that name is the clause's agent; the names of the description only describe it."""
+    lead = _AS_LEAD.match(body)
+    if not body.startswith(as_opener, lead.end() if lead else 0):
+        return groups
+    for k, g in enumerate(groups):
+        if k and text.endswith("的", 0, g.start) and all(m.kind in _ACTORS_DESCRIBED for m in g.mentions):
+            described = [Group(x.mentions, "attribute", x.start, x.end, "", x.lent) for x in groups[:k]]
+            return [*described, Group(g.mentions, "agent", g.start, g.end, "", g.lent), *groups[k + 1 :]]
+    return groups
+
+
+#: The kinds of the name a 作为… description ends with (a group or a body).
+_ACTORS_DESCRIBED = ("TerroristGroup", "UNEntity", "Programme", "Organization")
+
+
+def _held_places(text: str, groups: list[Group], predicates: Sequence[Predicate]) -> list[Group]:
+    """A relative clause with a group as its agent and places as its head (在伊黎伊斯兰国控制的摩苏尔):
+    the group (``holder``) holds or strikes the places (``held_place``) right after its verb and 的,
+    whatever role the phrase has in the clause."""
+    out = list(groups)
+    for v in predicates:
+        if not _PLACING & set(v.classes):
+            continue
+        k = next((i for i, g in enumerate(out) if g.start >= v.end), None)
+        if k is None or k < 1:
+            continue
+        holder, held = out[k - 1], out[k]
+        if (
+            holder.end == v.start
+            and text[v.end : held.start] == "的"
+            and all(m.kind == "TerroristGroup" for m in holder.mentions)
+            and all(m.kind in _PLACES for m in held.mentions)
+        ):
+            out[k - 1] = Group(holder.mentions, "holder", holder.start, holder.end, v.word, holder.lent)
+            out[k] = Group(held.mentions, "held_place", held.start, held.end, v.word, held.lent)
+    return out
+
+
 def _nominal_objects(
     text: str, groups: list[Group], predicates: Sequence[Predicate], frames: Frames
 ) -> list[Group]:
@@ -693,6 +737,13 @@ def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...]
             out[i] = Group(
                 g.mentions, "place" if g.role == "agent" else "attribute", g.start, g.end, "", g.lent
             )
+            out[i + 1] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
+        elif (
+            g.role in ("owned_place", "branch_place")
+            and nxt.role == "attribute"
+            and all(m.kind in _PLACES for m in (*g.mentions, *nxt.mentions))
+            and text[g.end : nxt.start] in ("", "的")
+        ):  # 对X在叙利亚阿勒颇省的活动: the part of the place is where X is too
             out[i + 1] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
         elif (
             g.role != nxt.role
@@ -899,7 +950,7 @@ def _clause(
             elif (
                 owner is not None
                 and lead
-                and owner.role in ("object", "attribute")
+                and owner.role in ("object", "attribute", "beneficiary")  # 对X在Y的活动表示关切
                 and all(m.kind == "TerroristGroup" for m in owner.mentions)
                 and after_name(text, owner.end) == lead[-1].start
                 and not text.startswith(
@@ -921,8 +972,9 @@ def _clause(
         pos = end
         role = kept
     groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)
-    groups = _relative_places(text, groups, predicates, frames)
+    groups = _held_places(text, _relative_places(text, groups, predicates, frames), predicates)
     body = text[a:b].lstrip(' “‘"')
+    groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
     if (
         opener
@@ -1157,7 +1209,15 @@ def _object_relative_place(
     if agent is None:
         return False
     gap = text[after_name(text, agent.end) : lead[-1].start]
+    if _AGENTS_GO_ON.fullmatch(gap.strip()):
+        return False  # X和其他恐怖团体在阿富汗境内的活动: the agent's list goes on up to 在
     return bool(gap.strip()) and not _only_adverbs(gap, frames.subject_adverbs)
+
+
+#: The rest of an agent's list named only by a description (和其他恐怖团体, 等团体).
+_AGENTS_GO_ON = re.compile(
+    r"(?:和|及|以及|与|等)(?:其他|其它|另外|一些|多个)?[\u4e00-\u9fff]{0,6}?(?:团体|组织|集团|团伙|分子|人员)"
+)
 
 
 #: A place between a group's name and the people it qualifies (伊黎伊斯兰国在欧洲的支持者).

@@ -13,7 +13,6 @@ from graph.extract.rules.common import (
     alternation,
     between,
     coordinated,
-    coordinated_before,
     has_any,
     make_fact,
     negated_clause,
@@ -37,20 +36,16 @@ RULE = Rule(
         "attack_words",
         "attack_blockers",
         "not_attack_place",
-        "verbs_before_place",
-        "located_only",
         "target_before",
         "claim_cues",
         "examples",
         "possession",
         "possession_adverbs",
         "possession_not_after",
-        "described_heads",
     ),
-    numbers=("max_gap", "attack_window"),
+    numbers=("attack_window",),
     texts=(),
     confidences=(
-        "operate_locative",
         "operate_attributive",
         "operate_attack",
         "operate_claimed",
@@ -75,7 +70,8 @@ def _possession(after: str, o: CueSection) -> bool:
 
 
 def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
-    """在 REGION，GROUP…; GROUP 在 REGION 活动; 在 REGION 活动的 GROUP; REGION GROUP (阿富汗塔利班)."""
+    """在 REGION 活动的 GROUP; REGION GROUP (阿富汗塔利班); the places of a group's attacks.  A group
+    said to act in a place (GROUP 在 REGION 活动, 在 REGION，GROUP…) is the clause frames' to read."""
     text = p.text
     o = cues["operate"]
     conf = cues["confidence"]
@@ -99,40 +95,13 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
             tail_end = x.end
         head = text[max(0, m.start - 3) : m.start]
         after = text[tail_end : tail_end + 14]
-        # 在 REGION，GROUP … (sentence-initial setting)
-        if head.endswith("在") and after[:1] in ("，", ","):
-            nxt = [
-                g
-                for g in ms
-                if g.kind == "TerroristGroup"
-                and g.start >= tail_end
-                and g.start - tail_end <= 3
-                and not text[tail_end : g.start].strip('，, “"')  # 在X，与Y有关联的Z: Z, not Y
-            ]
-            for g in nxt:
-                out += [
-                    make_fact(
-                        g.concept,
-                        "operatesIn",
-                        r.concept,
-                        p,
-                        "operate_locative",
-                        conf["operate_locative"],
-                        hedged,
-                        f"在{r.surface}，{g.surface}",
-                    )
-                    for r in places
-                ]
-            continue
-        # GROUP 在 REGION verb
+        # 在 REGION verb 的 GROUP (the clause frames read GROUP 在 REGION verb)
         if has_any(head, o["locative"]):
             rest = re.sub(r"^(" + "|".join(o["region_suffix"]) + ")", "", after)
             verb_ok = has_any(rest[:8], o["verbs"]) or _possession(rest, o)
             if has_any(text[max(0, m.start - 4) : m.start], o["movement"]):
                 verb_ok = True
                 places = _places_with_list(text, ms, i, o)
-            prev = [g for g in ms if g.kind == "TerroristGroup" and g.end <= m.start]
-            # 在 REGION verb 的 GROUP: the relative clause places the group it describes, not one before
             nxt = [g for g in ms if g.kind == "TerroristGroup" and g.start >= tail_end]
             gap = text[tail_end : nxt[0].start] if nxt else ""
             described = (
@@ -141,39 +110,6 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                 and not has_any(gap, ("，", "。"))
                 and not any(tail_end <= x.start < nxt[0].start for x in ms)  # no other name between
             )
-            if prev and verb_ok and not described:
-                g = prev[-1]
-                gap = text[g.end : m.start]
-                others = [
-                    x
-                    for x in ms
-                    if g.end <= x.start < m.start and x.kind in ("TerroristGroup", "UNEntity", "Organization")
-                ]
-                if (
-                    len(gap) <= o["max_gap"]
-                    and not has_any(gap, ("，", "。", "；", ",", ";"))
-                    and not has_any(gap, cues["negation"]["before_verb"])
-                    and not others
-                    and not any("的" + h in gap for h in o["described_heads"])
-                ):
-                    # 伊黎伊斯兰国和基地组织在非洲: every group of the list is there
-                    listed = coordinated_before(text, ms, ms.index(g), ("TerroristGroup",))
-                    joined = [x for x in listed if x is g or "，" not in text[x.end : g.start]]
-                    out += [
-                        make_fact(
-                            x.concept,
-                            "operatesIn",
-                            r.concept,
-                            p,
-                            "operate_locative",
-                            conf["operate_locative"],
-                            hedged,
-                            f"{x.surface}…{r.surface}",
-                        )
-                        for x in joined
-                        for r in places
-                    ]
-                    continue
             # 在 REGION verb 的 GROUP
             if nxt and verb_ok:
                 g = nxt[0]
@@ -292,45 +228,7 @@ def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
                         g.surface,
                     )
                 )
-    out += _verb_before_place(p, ms, cues, hedged)
     out += _attack_places(p, ms, cues, hedged)
-    return out
-
-
-def _verb_before_place(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) -> list[Fact]:
-    """GROUP 活跃于/控制了/占领了 PLACE(、PLACE…) → GROUP operatesIn each place."""
-    text = p.text
-    o = cues["operate"]
-    verbs = alternation(o["verbs_before_place"])
-    out: list[Fact] = []
-    for g in ms:
-        if g.kind != "TerroristGroup":
-            continue
-        m = re.match(r"(?:\([^()]{0,20}\))?[^，。；,;]{0,6}?(?:" + verbs + r")(?:了|着)?", text[g.end :])
-        if not m or has_any(text[g.end : g.end + m.end()], cues["negation"]["before_verb"]):
-            continue
-        at = g.end + m.end()
-        first = next((k for k, x in enumerate(ms) if x.kind in PLACES and 0 <= x.start - at <= 1), None)
-        if first is None:
-            continue
-        places = coordinated(text, ms, first, PLACES)
-        if text.startswith("的", places[-1].end) and m.group(0).rstrip("了着").endswith(
-            tuple(o["located_only"])
-        ):
-            continue  # 利用位于阿曼的贸易公司: where the companies are
-        out += [
-            make_fact(
-                g.concept,
-                "operatesIn",
-                r.concept,
-                p,
-                "operate_locative",
-                cues["confidence"]["operate_locative"],
-                hedged,
-                f"{g.surface}{text[g.end : at]}{r.surface}",
-            )
-            for r in places
-        ]
     return out
 
 
