@@ -116,6 +116,8 @@ class Frames:
     copula: tuple[str, ...]
     marks_before_name: tuple[str, ...]
     as_opener: tuple[str, ...]
+    #: A clause opening with one of these right after a list item ((a) X，负责…) says what that item does.
+    item_duty: tuple[str, ...]
     funding: tuple[str, ...]
     basis_place_tail: re.Pattern[str]
     funder_tail: re.Pattern[str]
@@ -314,6 +316,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "copula",
             "marks_before_name",
             "as_opener",
+            "item_duty",
             "funding",
             "nominal_gap",
             "not_a_target",
@@ -439,6 +442,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         copula=_words(markers_t, "markers", "copula", source),
         marks_before_name=_words(markers_t, "markers", "marks_before_name", source),
         as_opener=_words(markers_t, "markers", "as_opener", source),
+        item_duty=_words(markers_t, "markers", "item_duty", source),
         funding=_words(markers_t, "markers", "funding", source),
         basis_place_tail=_pattern(markers_t, "markers", "basis_place_tail", source),
         funder_tail=_pattern(markers_t, "markers", "funder_tail", source),

@@ -2641,3 +2641,14 @@ def test_a_concern_the_council_expresses_is_a_clause_of_its_own_and_a_list_goes_
 def test_what_a_body_documented_is_a_clause_of_its_own() -> None:
     text = "联合国已有文件记载青年党在肯尼亚和埃塞俄比亚边境地区强迫招募儿童。\n"
     assert {concept("肯尼亚"), concept("埃塞俄比亚")} <= objects(text, "operatesIn", "group-al-shabaab")
+
+
+def test_items_of_a_partner_list_each_with_its_duty_are_all_partners_and_do_their_own_duty() -> None:
+    text = (
+        "12. 反恐怖主义办公室与下列伙伴合作实施了边境安全项目：(a)国际刑事警察组织，负责数据库接入；"
+        "(b)国际移民组织，协助各国执行《联合国打击跨国有组织犯罪公约》；以及(c)欧洲安全与合作组织，负责培训。\n"
+    )
+    partners = objects(text, "partnerOf", "un-unoct")
+    assert {concept("国际刑事警察组织"), concept("国际移民组织"), concept("欧洲安全与合作组织")} <= partners
+    assert concept("国际移民组织") in {s for s, _ in pairs(text, "implements")}
+    assert "un-unoct" not in {s for s, _ in pairs(text, "implements")}

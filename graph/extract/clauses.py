@@ -51,8 +51,10 @@ _SPAN_MARKS = re.compile("[" + re.escape("(（《“)）》”" + _BOUNDARY) + "
 _QUOTATION = re.compile(r'“[^“”。]{1,80}”|"[^"。]{1,80}"')
 #: A remark in brackets, which holds a clause of its own (当地称为“青年党”，与索马里青年党无关): the
 #: names in it qualify the name before, and its words mark nothing in the clause around it.
-#: What opens an item of an enumeration: (a), （b）, (iii), b), （一）, (1).
-_ITEM = re.compile(r"\s*(?:[(（](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[a-z]\))")
+#: What opens an item of an enumeration: (a), （b）, (iii), b), （一）, (1), also after 以及/和 (以及(e)).
+_ITEM = re.compile(
+    r"\s*(?:以及|和|及|或)?\s*(?:[(（](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[a-z]\))"
+)
 _REMARK = re.compile(r"\([^()]{0,80}[，,；;][^()]{0,80}\)")
 #: A remark between dashes right after a name (伊斯兰马格里布基地组织——基地组织的附属团体——): it
 #: describes that name. (After a common noun the dashes give what the noun stands for: 担保机构——A、B——.)
@@ -986,12 +988,19 @@ def _clause(
     ):  # 在X省，包括A和B地区活动: the places the list goes on with, not who acts
         groups[0] = Group(groups[0].mentions, "place", groups[0].start, groups[0].end)
     after_colon = a > 0 and text[a - 1] in "：:"
+    # (b) after "(a) X，负责…": an item goes on with the list the item before went on with, past
+    # the clauses that describe that item
+    anchor = out[-1] if out else None
+    if item and anchor is not None and not anchor.continues:
+        prior = next((c for c in reversed(out) if c.item), None)
+        if prior is not None and prior.continues:
+            anchor = prior
     continues = bool(
-        out
+        anchor is not None
         and not embedded
         and not predicates
         and groups
-        and (after_colon or opener or out[-1].continues)
+        and (after_colon or opener or anchor.continues)
         and all(
             g.role in ("agent", "object", "attribute") or (opener and g.role in MARKER_ROLES) for g in groups
         )
@@ -999,7 +1008,7 @@ def _clause(
     if continues:
         # the list a marker opened at the end of the clause before (根据国际标准，特别是X; 以近期
         # 决议为指导，包括：X) fills the marker's role; any other list is the verb's list
-        kept = out[-1].open_role or "list"
+        kept = (anchor.open_role if anchor is not None else "") or "list"
         groups = [
             Group(
                 g.mentions,
@@ -1079,12 +1088,16 @@ def _clause(
     )
     uncertain = 0 <= _first_end(uncertainty, text) <= b
     inherited: tuple[str, ...] = ()
-    if continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
+    if continues and anchor is not out[-1] and anchor is not None:  # (c) after (b)'s own clauses
+        inherited = anchor.verb_classes
+    elif continues:  # the verbs of the clause the list continues, past an opener (其中包括：) with none
         for earlier in reversed(out):
             inherited = earlier.verb_classes
             if inherited or earlier.groups:
                 break
-    if continues or (out and not groups and not predicates):  # 以…为指导，包括：A、B
+    if continues and anchor is not None:
+        open_role = anchor.open_role
+    elif out and not groups and not predicates:  # 以…为指导，包括：A、B
         open_role = out[-1].open_role
     else:
         open_role = _open_role(text, a, b, cues, groups, frames)

@@ -119,6 +119,17 @@ def frame_facts(
             not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if (
+            i
+            and clauses[i - 1].continues
+            and not clause.item
+            and not clause.role("agent")
+            and (clauses[i - 1].item or clause.text.lstrip().startswith(frames.item_duty))
+        ):  # (d) 国际刑警组织，负责边境数据库的接入; (b) 海事组织，协助…: the item does what the clause says
+            agents = tuple(
+                m for g in clauses[i - 1].groups if not g.lent for m in g.mentions if m.kind in ACTORS
+            )
+            implied = True
         if not agents and carried and not clause.predicates and _says_more_of_a_place(clause, frames):
             agents, implied = carried, True  # …，并在喀麦隆沿湖地区绑架渔民: the agent before acts there
         if not agents and clause.continues and listed_by:
