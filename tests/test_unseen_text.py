@@ -2652,3 +2652,14 @@ def test_items_of_a_partner_list_each_with_its_duty_are_all_partners_and_do_thei
     assert {concept("国际刑事警察组织"), concept("国际移民组织"), concept("欧洲安全与合作组织")} <= partners
     assert concept("国际移民组织") in {s for s, _ in pairs(text, "implements")}
     assert "un-unoct" not in {s for s, _ in pairs(text, "implements")}
+
+
+def test_a_un_body_the_text_names_with_its_short_form_and_a_relative_clause_of_one_list_item() -> None:
+    text = (
+        "本报告借鉴了根据第2999(2030)号决议设立的联合国支持调查伊黎伊斯兰国/达伊沙罪行小组(调查小组)、"
+        "毒品和犯罪问题办公室以及国际移民组织提供的资料。调查小组还在摩苏尔开展了工作。\n"
+    )
+    assert discovered(text).get("联合国支持调查伊黎伊斯兰国/达伊沙罪行小组") == "UNEntity"
+    got = pairs(text, "mandatedBy")
+    assert {s for s, o in got if o == "res-s-2999-2030"} & {"un-unodc", "un-iom"} == set()
+    assert not pairs(text, "partnerOf")

@@ -962,9 +962,10 @@ def _clause(
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
         elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
             role = kept = "attribute"  # 使用在利比亚购买的武器: where the weapons were bought
-        if outer in MARKER_ROLES and groups and groups[-1].role == "relative_basis" and len(items) > 1:
+        if outer and groups and groups[-1].role == "relative_basis" and len(items) > 1:
             # 与根据X设立的Y、Z以及W合作: Y is what the relative clause describes; Z and W are only
-            # the partners the marker before it names
+            # the partners the marker before it names (借鉴了根据X设立的Y、Z提供的资料: Z is no more
+            # set up by X)
             groups.append(Group(tuple(items[:1]), role, start, items[0].end, verb))
             groups.append(Group(tuple(items[1:]), outer, items[1].start, end, ""))
         else:

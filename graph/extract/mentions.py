@@ -1081,21 +1081,28 @@ def _defined_names(
         if end in known_ends or not text.endswith(heads, 0, end) or vocab.lookup(short) is not None:
             continue
         start = _left_edge(text, end, disc["boundaries"], limit=20)
+        while start > 1 and text[start - 1] in "/／" and _is_han(text[start - 2]):
+            start = _left_edge(text, start - 1, disc["boundaries"], limit=20)  # 达伊沙/伊黎伊斯兰国: one name
         name = text[start:end]
         if (
             len(name) <= len(short)
             or short[-1] != name[-1]  # a short form keeps its name's head (开发署, 建和基金)
             or not _subsequence(short, name)
-            or not clean(name)
+            or not clean(_discovery_patterns(vocab)["programme_verbs"].sub("", name))  # 促进…调查组: its aim
             or vocab.lookup(name) is not None
             or not free(start, end)
         ):
             continue
-        kind = "Programme" if name.endswith(programme_heads) else "Organization"
+        kind = (
+            "Programme"
+            if name.endswith(programme_heads)
+            else "UNEntity"
+            if name.startswith(disc["un_prefix"])  # 联合国…调查组(调查组): a UN body
+            else "Organization"
+        )
+        prefix = {"Programme": "programme", "UNEntity": "un", "Organization": "organization"}[kind]
         out.append(
-            Mention(
-                _stable_id(kind.lower(), fold(name)), kind, raw[start:end], p.doc_id, start, end, "discovered"
-            )
+            Mention(_stable_id(prefix, fold(name)), kind, raw[start:end], p.doc_id, start, end, "discovered")
         )
     return out
 
