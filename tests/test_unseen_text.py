@@ -2663,3 +2663,24 @@ def test_a_un_body_the_text_names_with_its_short_form_and_a_relative_clause_of_o
     got = pairs(text, "mandatedBy")
     assert {s for s, o in got if o == "res-s-2999-2030"} & {"un-unodc", "un-iom"} == set()
     assert not pairs(text, "partnerOf")
+
+
+def test_a_table_of_figures_or_events_names_no_places_of_work() -> None:
+    rows = (
+        ["国家", "2023", "2024"],
+        ["泰国", "90 110", "82 310"],
+        ["老挝人民民主共和国", "24 960", "37 560"],
+    )
+    table = "\n".join("          ".join(r) for r in rows)
+    text = (
+        "1. 毒品和犯罪问题办公室在东南亚继续开展禁毒工作，并与各国执法机构分享了情报分析方法。\n\n"
+        f"2023-2024年东南亚部分国家甲基苯丙胺缴获量(公斤)\n\n附件\n\n{table}\n"
+    )
+    assert not [f for f in facts(text) if f.rule == "active_table"]
+    work = text.replace("甲基苯丙胺缴获量(公斤)", "禁毒技术援助活动")
+    assert {concept("泰国")} <= {f.object for f in facts(work) if f.rule == "active_table"}
+
+
+def test_states_of_a_region_encouraged_to_work_with_bodies_are_no_one_in_particular() -> None:
+    text = "5. 秘书长鼓励萨赫勒各国与国际刑事警察组织和毒品和犯罪问题办公室一道，加强边境管理。\n"
+    assert not pairs(text, "partnerOf")

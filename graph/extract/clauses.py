@@ -629,6 +629,22 @@ def _contains_instrument(text: str, end: int, frames: Frames) -> bool:
     return bool(tail) and text.startswith(("《", "第"), after + len(tail))
 
 
+def _after_places(text: str, at: int, groups: Sequence[Group]) -> int:
+    """Where the text goes on after the places named right at ``at`` (几内亚湾各国: 各国)."""
+    for g in groups:
+        if g.start == at and all(m.kind in _PLACES for m in g.mentions):
+            return g.end
+    return at
+
+
+def _body_listed_after(text: str, groups: Sequence[Group], at: int) -> bool:
+    """A body is listed right after ``at`` (各国和国际刑警组织: asked too; 各国与X: X is a partner)."""
+    return any(
+        text[at : g.start] in ("和", "及", "以及", "、", "或") and {m.kind for m in g.mentions} & set(_BODIES)
+        for g in groups
+    )
+
+
 def _body_after(groups: Sequence[Group], start: int, end: int) -> bool:
     """A list naming a body lies between ``start`` and ``end``."""
     return any(start <= g.start < end and {m.kind for m in g.mentions} & set(_BODIES) for g in groups)
@@ -1036,7 +1052,11 @@ def _clause(
     asks_generic = any(
         "request" in p.classes
         and (
-            ((o := opening.match(text, p.end)) is not None and not _body_after(groups, p.end, o.end() + 2))
+            (
+                (o := opening.match(text, _after_places(text, p.end, groups))) is not None
+                and not _body_after(groups, p.end, o.end())  # 请秘书长: a body named by that word
+                and not _body_listed_after(text, groups, o.end())
+            )
             or ((d := described.match(text, p.end)) is not None and not _body_after(groups, p.end, d.end()))
         )
         for p in predicates

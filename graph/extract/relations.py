@@ -870,6 +870,8 @@ def document_facts(
     own_cell = row_cells = supporters = -1
     caption: list[Mention] = []
     group_caption = False
+    caption_text = ""  # the heading right before a table (not 附件 itself)
+    work_captions = tuple(cues["active"]["work_captions"])
     system_names = frozenset(cues["agents"]["system_names"])
     title_sites: list[Mention] = []
     sites: list[Mention] = []
@@ -952,6 +954,8 @@ def document_facts(
                 if not group_caption
                 else table_entities
             )  # a table under a group's caption (…基地组织收入来源评估) lists no body's work
+            if caption_text and not has_any(caption_text, work_captions):
+                acting = []  # …甲基苯丙胺缴获量, 报告的绑架事件: a table of figures or events
             if ms and all(m.kind in PLACES for m in ms):
                 if p.sent - 1 != supporters:
                     facts += active_facts(p, ms, cues, acting)  # where the row's work was done
@@ -967,6 +971,14 @@ def document_facts(
             caption, group_caption = [], True
         elif p.kind != "heading":  # a heading that names no body (附件) keeps the caption before it
             caption, group_caption = [], False
+        if (
+            not is_table
+            and p.kind != "footnote"
+            and not (p.kind == "heading" and p.text.startswith(("附件", "附录")))
+        ):
+            # a short line right before the table (or before its 附件 heading, as a page's layout
+            # may put it) is its caption
+            caption_text = p.text if len(p.text) <= 60 else ""
         carried = carried_group if p.sent == 1 and has_any(p.text, group_words) else ""
         # the group 该团体 stands for, as the frames read it; else the paragraph's own topic
         said = next((w for w in group_words if w in p.text), None)
