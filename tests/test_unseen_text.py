@@ -2684,3 +2684,14 @@ def test_a_table_of_figures_or_events_names_no_places_of_work() -> None:
 def test_states_of_a_region_encouraged_to_work_with_bodies_are_no_one_in_particular() -> None:
     text = "5. 秘书长鼓励萨赫勒各国与国际刑事警察组织和毒品和犯罪问题办公室一道，加强边境管理。\n"
     assert not pairs(text, "partnerOf")
+
+
+def test_a_branch_among_the_groups_merged_is_no_parent_and_a_group_calling_itself_a_branch() -> None:
+    text = (
+        "支持伊斯兰和穆斯林组织由安萨尔埃丁、马西纳解放阵线和伊斯兰马格里布基地组织南部分支合并而成，"
+        "自称是基地组织在西非的分支。\n"
+    )
+    got = pairs(text, "affiliatedWith")
+    assert {("group-ansar-eddine", "group-jnim"), ("group-jnim", "group-al-qaida")} <= got
+    assert ("group-jnim", "group-ansar-eddine") not in got
+    assert ("group-jnim", "group-katiba-macina") not in got

@@ -581,6 +581,8 @@ def _unnamed_branches(clause: Clause, text: str, branch: Predicate) -> Clause:
     between = text[agents[0].end : branch.start]
     if any(w in between for w in ("是", "系", "为", "成为")) or any(c in between for c in "，,；;"):
         return clause
+    if text[clause.start : agents[0].start].endswith(("是", "系", "为", "成为")):
+        return clause  # (Y)自称是X在萨赫勒的分支: the subject carried into the clause is the branch
     if not all(m.kind == "TerroristGroup" for m in agents[0].mentions):
         return clause
     if any(agents[0].end <= v.start < branch.start for v in clause.predicates):
