@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import itertools
 import logging
 import math
 import re
@@ -131,13 +132,13 @@ class Matcher:
         logtotal = math.log(self.tokenizer.total)
         n = len(run)
         score = [0.0] * (n + 1)
-        last = list(range(n + 1))  # last index of the best word starting at each index
+        last = list(range(1, n + 2))  # end (exclusive) of the best word starting at each index
         for idx in range(n - 1, -1, -1):
             best = -math.inf
             end = -1
-            i = idx
+            i = idx + 1  # the end of the fragment run[idx:i]
             frag = run[idx]
-            while i < n:
+            while True:
                 # a word's log probability, None for a prefix of words only, looked up once
                 lp = logs.get(frag, _UNSEEN)
                 if lp is _UNSEEN:
@@ -145,13 +146,15 @@ class Matcher:
                         break
                     lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
                 if lp is not None:
-                    v = lp + score[i + 1]
+                    v = lp + score[i]
                     if v >= best:  # max((v, x)): on a tie the later end wins
                         best, end = v, i
+                if i >= n:
+                    break
                 i += 1
-                frag = run[idx : i + 1]
+                frag = run[idx:i]
             if end < 0:  # no word: the character alone
-                end = idx
+                end = idx + 1
                 best = math.log(freq.get(run[idx]) or 1) - logtotal + score[idx + 1]
             score[idx] = best
             last[idx] = end
@@ -159,7 +162,7 @@ class Matcher:
         x = 0
         letters = False  # single letters and digits pending as one token
         while x < n:
-            y = last[x] + 1
+            y = last[x]
             if y - x == 1 and run[x] in _LETTER_OR_DIGIT:
                 letters = True
             else:
@@ -211,6 +214,10 @@ class Matcher:
         by_length: dict[int, list[tuple[int, int, str]]] = {}
         for h in hits:
             by_length.setdefault(h[1] - h[0], []).append(h)
+        # hits of one length come in the order of their ends (the automaton's), so two overlap only
+        # if two neighbours do: most texts have no such pair, and nothing to drop
+        if not any(a[1] > b[0] for same in by_length.values() for a, b in itertools.pairwise(same)):
+            return hits
         dropped = set()
         for same in by_length.values():
             for h in same if len(same) > 1 else ():
