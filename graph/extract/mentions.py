@@ -19,12 +19,13 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import importlib
 import itertools
 import logging
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import jieba
@@ -48,6 +49,107 @@ from graph.symbols import (
     sc_year,
 )
 from graph.vocab import Concept, Vocabulary
+
+# ---------------------------------------------------------------- prefilters
+
+#: The parser the ``re`` module compiles with (private and without type stubs, hence ``Any``):
+#: read only to find the strings a pattern cannot match without (:func:`needed_strings`).
+_RE_PARSER: Any = importlib.import_module("re._parser")
+_RE: Any = importlib.import_module("re._constants")
+#: At most this many strings stand for one stretch of a pattern.
+_MAX_NEEDED = 64
+
+
+def _strings_of(items: Any) -> set[str] | None:
+    """Every string a sequence of parsed regex items can match, when they are few (literals,
+    character sets of literals, alternations and optional parts of those); else None."""
+    out = {""}
+    for op, av in items:
+        if op is _RE.LITERAL:
+            opts: set[str] | None = {chr(av)}
+        elif op is _RE.IN and all(o is _RE.LITERAL for o, _ in av):
+            opts = {chr(a) for _, a in av}
+        elif op is _RE.BRANCH:
+            alts = [_strings_of(b) for b in av[1]]
+            opts = None if None in alts else {s for a in alts for s in a or ()}
+        elif op is _RE.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            opts = _strings_of(av[3])
+        elif op in (_RE.MAX_REPEAT, _RE.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
+            opts = _strings_of(av[2])
+            if opts is not None and av[0] == 0:
+                opts.add("")
+        elif op in (_RE.AT, _RE.ASSERT, _RE.ASSERT_NOT):  # zero-width: consumes nothing
+            opts = {""}
+        else:
+            return None
+        if opts is None:
+            return None
+        out = {s + t for s in out for t in opts}
+        if len(out) > _MAX_NEEDED:
+            return None
+    return out
+
+
+def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (the most selective set found
+    over a stretch of its top-level items), or None when none is found.
+
+    >>> sorted(needed_strings(re.compile("(?:非法)?(?:走私|出售)木炭")))
+    ['出售木炭', '走私木炭']
+    >>> needed_strings(re.compile(r"[\\u4e00-\\u9fff]+")) is None
+    True
+    """
+    if pattern.flags & ~re.UNICODE:  # IGNORECASE and the like: not literal strings any more
+        return None
+    try:
+        items = list(_opened(_RE_PARSER.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an internal format we do not know: no prefilter, the pattern always runs
+        return None
+    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    for i in range(len(items)):
+        for j in range(i + 1, len(items) + 1):
+            strings = _strings_of(items[i:j])
+            if strings is None:
+                break
+            if "" in strings:
+                continue
+            rank = (min(map(len, strings)), -len(strings))  # the longest shortest string, then the fewest
+            if best is None or rank > best[0]:
+                best = (rank, frozenset(strings))
+    return best[1] if best else None
+
+
+def _opened(items: Any) -> Iterable[Any]:
+    """Top-level regex items with groups (without inline flags) opened: a group's items match in
+    sequence with its neighbours."""
+    for op, av in items:
+        if op is _RE.SUBPATTERN and not av[1] and not av[2]:
+            yield from _opened(av[3])
+        else:
+            yield op, av
+
+
+class Prefilter:
+    """Which of several patterns may match a text, from one Aho-Corasick scan for the strings
+    each of them needs (a pattern without such strings always may)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.always = frozenset(i for i, p in enumerate(patterns) if needed_strings(p) is None)
+        self.automaton = ahocorasick.Automaton()
+        needs: dict[str, set[int]] = {}
+        for i, p in enumerate(patterns):
+            for s in needed_strings(p) or ():
+                needs.setdefault(s, set()).add(i)
+        for s, which in needs.items():
+            self.automaton.add_word(s, frozenset(which))
+        self.automaton.make_automaton()
+
+    def possible(self, text: str) -> frozenset[int]:
+        """The indexes of the patterns that may match ``text``."""
+        if not len(self.automaton):  # no pattern needs a string (an empty automaton cannot scan)
+            return self.always
+        return self.always.union(*(which for _end, which in self.automaton.iter(text)))
+
 
 # ---------------------------------------------------------------- the vocabulary matcher
 
@@ -255,23 +357,34 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "·-"
 
 
-@functools.cache
-def _multi_char(boundaries: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in boundaries if len(w) > 1)
+class _Stops(NamedTuple):
+    """Boundary words and characters, indexed once for :func:`_left_edge`."""
+
+    #: Each character → the boundary words of two characters or more that end with it.
+    ending: dict[str, tuple[str, ...]]
+    #: Every boundary (a character is one when it is among them).
+    every: frozenset[str]
 
 
-def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) -> int:
+def _stops(boundaries: Iterable[str]) -> _Stops:
+    ending: dict[str, list[str]] = {}
+    for w in dict.fromkeys(boundaries):
+        if len(w) > 1:
+            ending.setdefault(w[-1], []).append(w)
+    return _Stops({ch: tuple(ws) for ch, ws in ending.items()}, frozenset(boundaries))
+
+
+def _left_edge(text: str, end: int, stops: _Stops, limit: int = 14) -> int:
     """Walk left from ``end`` over Han characters until a boundary word or character."""
-    words = _multi_char(tuple(boundaries))
     i = end
     while i > 0 and end - i < limit:
         if not _is_han(text[i - 1]):
             break
         if text[i - 1] in "·-" and not (i > 1 and "\u4e00" <= text[i - 2] <= "\u9fff"):
             break  # a dash joins the parts of a name (哥武-人民军), not a dash of punctuation (——)
-        if words and text.endswith(words, 0, i):
+        if text.endswith(stops.ending.get(text[i - 1], ()), 0, i):  # a word ends with its last character
             break
-        if text[i - 1] in boundaries and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
+        if text[i - 1] in stops.every and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
             break
         i -= 1
     return i
@@ -399,7 +512,6 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
     cjk = "\u4e00-\u9fff"
     owned = _alt(disc["owned_programme_suffixes"])
     return {
-        "stop": tuple(disc["name_stop_words"] + disc["name_left_stops"]),
         # …a verb among them with 者 after it is a noun (支持者, 参与者): a name may hold it
         "stop_verb": re.compile(rf"(?:{_alt(disc['name_stop_words'] + disc['name_left_stops'])})(?!者)"),
         # …and, inside quote marks, which bound the name, only the words of two characters or more
@@ -472,7 +584,46 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "skip_before": tuple(disc["places"]["skip_before"]),
         "openers": tuple(disc["programme_name_openers"]),
         "not_programme_start": ("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]),
+        # where a name starts, for _left_edge: after a boundary; also after a verb or an anaphor;
+        # a group's name also after a descriptor (_group_stops)
+        "boundary_stops": _stops(disc["boundaries"]),
+        "name_stops": _stops(
+            [*disc["boundaries"], *disc["name_stop_words"], *disc["name_left_stops"], *disc["anaphors"]]
+        ),
+        "group_stops": _stops(_group_stops(vocab)),
+        "programme_suffixes": tuple(disc["programme_suffixes"]),
+        "convention_suffixes": tuple(disc["convention_suffixes"]),
     }
+
+
+#: The ``[discovery]`` lists :func:`discover` asks only whether a text holds a word of.
+_PRESENCE_LISTS = ("owned_programme_suffixes", "terror_cues", "funding_cues", "gain_cues")
+
+
+@functools.cache
+def _cue_scan(vocab: Vocabulary) -> tuple[ahocorasick.Automaton, frozenset[str]]:
+    """One automaton over the words of :data:`_PRESENCE_LISTS` (each word → the lists holding it),
+    and the lists an empty word makes present in any text."""
+    disc = vocab.cues["discovery"]
+    lists: dict[str, set[str]] = {}
+    for name in _PRESENCE_LISTS:
+        for word in disc[name]:
+            lists.setdefault(word, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for word, names in lists.items():
+        if word:
+            automaton.add_word(word, frozenset(names))
+    automaton.make_automaton()
+    return automaton, frozenset(lists.get("", ()))
+
+
+def _cue_lists_in(text: str, vocab: Vocabulary) -> set[str]:
+    """The lists of :data:`_PRESENCE_LISTS` with a word in ``text``, in one scan."""
+    automaton, present = _cue_scan(vocab)
+    out = set(present)
+    for _end, names in automaton.iter(text) if len(automaton) else ():  # (an empty one cannot scan)
+        out |= names
+    return out
 
 
 @functools.cache
@@ -506,6 +657,8 @@ def _located_places(
     units = tuple(pd["named_units"])
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
+    if not spans and not places:
+        return out  # no place to start a list from
     # a place listed after another (苏禄省、巴西兰省和…) goes on as a list
     known = sorted(
         {*places, *spans}, key=lambda se: se[1]
@@ -558,7 +711,7 @@ def _bracketed_groups(
     vocab: Vocabulary,
     pat: dict[str, Any],
     cued: bool,
-    stops: Sequence[str],
+    stops: _Stops,
     clean: Callable[[str], bool],
     free: Callable[[int, int], bool],
 ) -> list[Mention]:
@@ -567,6 +720,8 @@ def _bracketed_groups(
     forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
     strong = tuple(disc["bracketed_group_heads"])
     out: list[Mention] = []
+    if "(" not in text and "（" not in text:
+        return out  # no short form in brackets
     for m in pat["bracketed_group"].finditer(text):
         head, short = m.group(1), m.group(2)
         if not cued and not head.endswith(strong):
@@ -622,9 +777,8 @@ def discover(
     text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
-    group_stops = _group_stops(vocab)
     pat = _discovery_patterns(vocab)
-    stop, anaphors = pat["stop"], pat["anaphors"]
+    anaphors = pat["anaphors"]
 
     def clean(name: str) -> bool:
         """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
@@ -688,11 +842,7 @@ def discover(
             )
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
-        elif (
-            len(title) >= 4
-            and title.endswith(tuple(disc["convention_suffixes"]))
-            and free(m.start(), m.end())
-        ):
+        elif len(title) >= 4 and title.endswith(pat["convention_suffixes"]) and free(m.start(), m.end()):
             out.append(
                 Mention(
                     _stable_id("convention", fold(title)),
@@ -704,9 +854,7 @@ def discover(
                     "discovered",
                 )
             )
-        elif (
-            len(title) >= 4 and title.endswith(tuple(disc["programme_suffixes"])) and free(m.start(), m.end())
-        ):
+        elif len(title) >= 4 and title.endswith(pat["programme_suffixes"]) and free(m.start(), m.end()):
             out.append(
                 Mention(
                     _stable_id("programme", fold(title)),
@@ -721,11 +869,11 @@ def discover(
     # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
     latin = _LATIN_IN_BRACKETS.search(text) is not None  # what the bracket patterns below need
     for m in pat["acronym"].finditer(text) if latin else ():
-        start = _left_edge(text, m.end(1), disc["boundaries"], limit=16)
+        start = _left_edge(text, m.end(1), pat["boundary_stops"], limit=16)
         name = text[start : m.end(1)]
         if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
             continue
-        kind = "Programme" if name.endswith(tuple(disc["programme_suffixes"])) else "Organization"
+        kind = "Programme" if name.endswith(pat["programme_suffixes"]) else "Organization"
         out.append(
             Mention(
                 _stable_id(kind.lower(), fold(name)),
@@ -745,7 +893,8 @@ def discover(
         return clean(pat["programme_verbs"].sub("", name))
 
     # every programme pattern below ends in one of these suffixes: without one, none can match
-    programmes = any(w in text for w in disc["owned_programme_suffixes"])
+    present = _cue_lists_in(text, vocab)
+    programmes = "owned_programme_suffixes" in present
     at = 0
     while (
         programmes and (m := pat["named_programme"].search(text, at)) is not None
@@ -865,7 +1014,7 @@ def discover(
             )
         )
     # operations named by their code or in quote marks with their head: 代号为“KAFO II”, “触角行动”
-    for m in pat["operation"].finditer(text):
+    for m in pat["operation"].finditer(text) if any(q in text for q in '“"‘「') else ():  # quoted
         g = next(i for i in (1, 2, 3) if m.group(i))
         a, b = m.start(g), m.end(g)
         if vocab.lookup(m.group(g)) or not free(a, b):
@@ -877,7 +1026,7 @@ def discover(
         )
         taken.append((a, b))
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
-    cued = any(c in text for c in disc["terror_cues"])
+    cued = "terror_cues" in present
     if cued or "”(" in text or "”（" in text:
         for m in pat["quoted_group"].finditer(text):
             name = m.group(1)
@@ -916,10 +1065,8 @@ def discover(
     # a sanctions summary's heading: 名称(LATIN NAME)别名：a) …；b) …
     out += _listed_heading(text, raw, p, vocab, free)
     # armed groups named with their short form: 上帝抵抗军(上帝军), 回归、复原和复兴组织(3R)
-    gained = cued or any(c in text for c in disc["funding_cues"])  # …筹集资金: a group funds itself
-    out += _bracketed_groups(
-        text, raw, p, vocab, pat, gained, (*disc["boundaries"], *stop, *anaphors), clean, free
-    )
+    gained = cued or "funding_cues" in present  # …筹集资金: a group funds itself
+    out += _bracketed_groups(text, raw, p, vocab, pat, gained, pat["name_stops"], clean, free)
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in pat["committee"].finditer(text) if "决议所设" in text or "决议设立的" in text else ():
         runs = [
@@ -967,13 +1114,13 @@ def discover(
                 )
             )
     # terrorist groups: …阵线 / …运动 near terrorism cues
-    if cued or any(c in text for c in disc["gain_cues"]):
+    if cued or "gain_cues" in present:
         for suffix in pat["group_suffixes"]:
             if suffix not in text:
                 continue
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(text, m.start(), group_stops)
+                start = _left_edge(text, m.start(), pat["group_stops"])
                 if (
                     m.start() - start < 2
                     or text.startswith("犯罪", end)
@@ -1024,7 +1171,7 @@ def discover(
             Mention(_stable_id("group", text[a:b]), "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered")
         )
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
-    name_stops = (*disc["boundaries"], *stop, *anaphors)
+    name_stops = pat["name_stops"]
     listed = _listed_ref(tuple(disc["listed_group_refs"]))
     out += [
         Mention(
@@ -1200,7 +1347,7 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
         paren = opened.start() if opened else -1
         if not heads or paren < 1 or not _ALIAS_CLOSE.match(text, k.end):
             continue
-        start = _left_edge(folded, paren, d["boundaries"], reach)
+        start = _left_edge(folded, paren, _discovery_patterns(vocab)["boundary_stops"], reach)
         for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name
             at = folded.rfind(word, start, paren)
             if at >= 0 and not folded.startswith("者", at + len(word)):  # 支持者: a noun, no verb
@@ -1322,7 +1469,7 @@ def document_mentions(
         cands = resolution_mentions(p, bodies)
         cands += [
             Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
-            for m in SIMPLE_SYMBOL.finditer(p.text)
+            for m in (SIMPLE_SYMBOL.finditer(p.text) if "/" in p.text else ())  # a symbol has a slash
             if (
                 ent := parse_symbol(
                     m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0), bodies
@@ -1461,17 +1608,20 @@ def _date_yearless_resolutions(
     passages: Sequence[Passage], found: list[list[Mention]], vocab: Vocabulary
 ) -> list[list[Mention]]:
     """第2395号决议 without a year: the year the document gives it elsewhere, else the numbering table."""
+    texts = [fold(p.text) for p in passages]
+    if not any("号决议" in text for text in texts):  # what every yearless reference ends with
+        return found
     known: dict[str, int] = {}
     for ms in found:
         for m in ms:
-            hit = re.fullmatch(r"res-s-(\d+)-(\d{4})", m.concept)
+            hit = _SC_RESOLUTION_ID.fullmatch(m.concept)
             if hit:
                 known.setdefault(hit.group(1), int(hit.group(2)))
     table = vocab.cues.get("resolutions", {}).get("sc_first_of_year", {})
     out = []
-    for p, ms in zip(passages, found, strict=True):
+    for p, text, ms in zip(passages, texts, found, strict=True):
         extra = []
-        for hit in YEARLESS.finditer(fold(p.text)):
+        for hit in YEARLESS.finditer(text) if "号决议" in text else ():
             number = hit.group(2)
             year = known.get(number) or sc_year(int(number), table)
             if year is None:
@@ -1483,6 +1633,10 @@ def _date_yearless_resolutions(
             )
         out.append(_merge(ms + extra) if extra else ms)
     return out
+
+
+#: The id of a Security Council resolution: its number and year.
+_SC_RESOLUTION_ID = re.compile(r"res-s-(\d+)-(\d{4})")
 
 
 @functools.cache
@@ -1515,36 +1669,37 @@ def _crime_list_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, s
 
 
 @functools.cache
-def _any_crime_phrase(vocab: Vocabulary) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``[crime_phrases]`` does (None where the patterns
-    cannot be joined: one has a group, which a back-reference could count on)."""
-    patterns = [pattern for pattern, _ in _crime_phrase_patterns(vocab)]
-    if not patterns or any(x.groups or x.flags != re.UNICODE for x in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{x.pattern})" for x in patterns))
-    except re.error:
-        return None
+def _crime_words(vocab: Vocabulary) -> re.Pattern[str]:
+    """The objects of ``[crime_lists]``, longest first: the items of a run of :func:`_crime_list_pattern`."""
+    return re.compile("|".join(sorted(_crime_list_pattern(vocab)[1], key=len, reverse=True)))
+
+
+@functools.cache
+def _crime_prefilter(vocab: Vocabulary) -> Prefilter:
+    """Which of ``[crime_phrases]`` (in order), and the crime list pattern (last), may match a text."""
+    return Prefilter(
+        [*(pattern for pattern, _ in _crime_phrase_patterns(vocab)), _crime_list_pattern(vocab)[0]]
+    )
 
 
 def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons),
     and a trafficking verb distributed over a list of goods (贩运毒品、武器和人口 → three crimes)."""
     text = fold(p.text)
-    joined = _any_crime_phrase(vocab)
-    out = (
-        [
-            Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
-            for pattern, cid in _crime_phrase_patterns(vocab)
-            for m in pattern.finditer(text)
-        ]
-        if joined is None or joined.search(text)
-        else []
-    )
+    phrases = _crime_phrase_patterns(vocab)
+    possible = _crime_prefilter(vocab).possible(text)  # the patterns left out cannot match
+    out = [
+        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
+        for k, (pattern, cid) in enumerate(phrases)
+        if k in possible
+        for m in pattern.finditer(text)
+    ]
+    if len(phrases) not in possible:
+        return out
     pattern, objects = _crime_list_pattern(vocab)
-    words = "|".join(sorted(objects, key=len, reverse=True))
+    words = _crime_words(vocab)
     for run in pattern.finditer(text):
-        for k, item in enumerate(re.finditer(words, text[run.start() : run.end()])):
+        for k, item in enumerate(words.finditer(text[run.start() : run.end()])):
             a, b = run.start() + item.start(), run.start() + item.end()
             if k == 0:
                 a = run.start()  # the first object keeps its verb: 贩运毒品
