@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -340,10 +339,11 @@ _LINE_END = "。；;，,：:！？!?」”』\"'）)"
 class _Line:
     text: str
     start: int
+    #: ``text`` stripped, asked for again and again: made once (a line is never changed).
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def stripped(self) -> str:  # asked for again and again: stripped once (a line is never changed)
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        self.stripped = self.text.strip()
 
 
 @dataclass
