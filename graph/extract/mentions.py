@@ -129,6 +129,17 @@ def _opened(items: Any) -> Iterable[Any]:
             yield op, av
 
 
+@functools.cache
+def _needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return needed_strings(pattern)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` lacks every string ``pattern`` needs (it cannot match there)."""
+    needed = _needed(pattern)
+    return needed is None or any(s in text for s in needed)
+
+
 class Prefilter:
     """Which of several patterns may match a text, from one Aho-Corasick scan for the strings
     each of them needs (a pattern without such strings always may)."""
@@ -180,12 +191,15 @@ class Matcher:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self.automaton = ahocorasick.Automaton()
-        for label, cid in vocab.labels.items():
-            self.automaton.add_word(label, (len(label), cid))
-        self.automaton.make_automaton()
         # words that open with a label but are something else (伊斯兰国家: an Islamic state)
         self.not_names = tuple(fold(w) for w in vocab.cues["discovery"]["not_names"])
+        # each label → its length, concept, whether it is ASCII, and whether a word of
+        # ``not_names`` can start where it does (one starts with the other), known once
+        self.automaton = ahocorasick.Automaton()
+        for label, cid in vocab.labels.items():
+            clash = any(label.startswith(w) or w.startswith(label) for w in self.not_names)
+            self.automaton.add_word(label, (len(label), cid, label.isascii(), clash))
+        self.automaton.make_automaton()
         # heads jieba joins to a short place name (西非国家): the name still counts
         self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
@@ -285,20 +299,20 @@ class Matcher:
         """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
         key = fold(text)
         hits = []
-        for end, (length, cid) in self.automaton.iter(key):
+        for end, (length, cid, ascii_label, clash) in self.automaton.iter(key):
             start = end + 1 - length
-            if (
+            if ascii_label:
+                if (start > 0 and key[start - 1].isalnum()) or (
+                    end + 1 < len(key) and key[end + 1].isalnum()
+                ):
+                    continue
+            elif (
                 length <= 2
-                and not key[start : end + 1].isascii()
                 and not (self.is_cut(key, start) and self.is_cut(key, end + 1))
                 and not self._before_head(key, start, end + 1, cid)
             ):
                 continue
-            if key[start : end + 1].isascii() and (
-                (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
-            ):
-                continue
-            if self.not_names and key.startswith(self.not_names, start):
+            if clash and key.startswith(self.not_names, start):
                 continue
             hits.append((start, end + 1, cid))
         return self._at_cuts(key, hits)
@@ -459,9 +473,11 @@ def _listed_heading(
     out: list[Mention] = []
     if _LATIN_IN_BRACKETS.search(text) is None:  # both patterns need Latin letters in brackets
         return out
+    heading = _listed_heading_pattern(tuple(disc["listed_alias_words"]))
+    listing = _listing_pattern(tuple(disc["listing_words"]))
     for m in (
-        *_listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text),
-        *_listing_pattern(tuple(disc["listing_words"])).finditer(text),
+        *(heading.finditer(text) if may_match(heading, text) else ()),
+        *(listing.finditer(text) if may_match(listing, text) else ()),
     ):
         a, b = m.start(1), m.end(1)
         if vocab.lookup(m.group(1)) is not None or not free(a, b):
@@ -1226,12 +1242,13 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_ALIAS = re.compile(r"^\((又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
+#: A short form in brackets, matched where a name ends (``match(text, end)``).
+_ALIAS = re.compile(r"\((又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
 
 
 #: A discovered organization's Latin name in brackets right after its Chinese one (names of
 #: several words; acronyms go through ``_ALIAS``).
-_LATIN_NAME = re.compile(rf"^\(({orgs.LATIN_NAME})\)")
+_LATIN_NAME = re.compile(rf"\(({orgs.LATIN_NAME})\)")
 
 
 _ALIAS_CLOSE = re.compile(r"[”\"’」]?\s*[)）]")
@@ -1277,13 +1294,13 @@ def learn_aliases(
         for m in mentions:
             if m.kind in ("Resolution", "Document"):
                 continue
-            latin = _LATIN_NAME.match(p.text[m.end :])
+            latin = _LATIN_NAME.match(p.text, m.end)
             if latin and m.method == "discovered" and m.kind == "Organization":
                 # a Latin name, (Sahel Institute for Security Studies)
                 if vocab.lookup(latin.group(1)) is None:
                     learned.setdefault(fold(latin.group(1)), m.concept)
                 continue
-            am = _ALIAS.match(p.text[m.end :])
+            am = _ALIAS.match(p.text, m.end)
             if not am:
                 continue
             marked, short = am.group(1), am.group(2).strip()
@@ -1374,8 +1391,31 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def _find_learned(text: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
-    key = fold(text)
+class _Learned:
+    """The names a document taught (name → concept), found in a text in one Aho-Corasick scan."""
+
+    def __init__(self, learned: dict[str, str]) -> None:
+        self.learned = learned
+        self.automaton = ahocorasick.Automaton()
+        for k, (alias, cid) in enumerate(learned.items()):
+            if alias:
+                self.automaton.add_word(alias, (k, len(alias), cid))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, concept) of every occurrence, overlapping ones too: name by name in the
+        order learned, each from left to right."""
+        key = fold(text)
+        if "" in self.learned:  # (no name is empty; were one, it would occur everywhere, as str.find has it)
+            return _find_each(key, self.learned)
+        if not len(self.automaton):  # (an empty automaton cannot scan)
+            return []
+        hits = sorted((k, end + 1 - n, end + 1, cid) for end, (k, n, cid) in self.automaton.iter(key))
+        return [(start, end, cid) for _k, start, end, cid in hits]
+
+
+def _find_each(key: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
+    """:meth:`_Learned.find` name by name, with ``str.find``."""
     hits = []
     for alias, cid in learned.items():
         start = key.find(alias)
@@ -1456,12 +1496,18 @@ def _unprefixed_programmes(found: list[list[Mention]], prefixes: tuple[str, ...]
     return [[dataclasses.replace(m, concept=same.get(m.concept, m.concept)) for m in ms] for ms in found]
 
 
+@functools.cache
+def _kinds(vocab: Vocabulary) -> dict[str, str]:
+    """Each concept's class (read only)."""
+    return {cid: c.kind for cid, c in vocab.concepts.items()}
+
+
 def document_mentions(
     passages: Sequence[Passage], vocab: Vocabulary
 ) -> tuple[list[list[Mention]], dict[str, Entity]]:
     """Mentions of every passage of one document, and the entities they name."""
     matcher = matcher_for(vocab)
-    kinds = {cid: c.kind for cid, c in vocab.concepts.items()}
+    kinds = _kinds(vocab)
     bodies = vocab.symbol_bodies()
     first: list[list[Mention]] = []
     entities: dict[str, Entity] = {}
@@ -1484,7 +1530,8 @@ def document_mentions(
         cands += _crime_phrases(p, vocab)
         merged = _merge(cands)
         places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
-        merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places))
+        if discovered := discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places):
+            merged = _merge(merged + discovered)
         merged = [_established_by(_with_place_prefix(m, matcher, kinds), bodies) for m in merged]
         if elided := _elided_places(p.text, merged, vocab):
             merged = _merge(merged + elided)
@@ -1507,11 +1554,12 @@ def document_mentions(
             if m.method == "discovered" and m.kind in _RECURRING and len(name) >= 3:
                 sought.setdefault(name, m.concept)
     result: list[list[Mention]] = []
+    found_learned = _Learned(sought)
     units = tuple(vocab.cues["discovery"]["places"]["droppable_units"])
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
-            for s, e, cid in _find_learned(p.text, sought)
+            for s, e, cid in found_learned.find(p.text)
             if not any(m.concept == cid and m.start <= s and e <= m.end for m in merged)
         ]
         final = _merge(merged + extra) if extra else merged
@@ -1737,6 +1785,8 @@ def _specialise_crimes(
     generic = set(spec["generic"])
     goods_before, goods = _goods_first_pattern(vocab)
     needs_cue, cue_words = _crime_needs_cue(vocab)
+    if not any(m.kind == "CrimeType" for m in ms):
+        return ms  # (most sentences) nothing to specialise
     out: list[Mention] = []
     for m in ms:
         surface = fold(m.surface)
