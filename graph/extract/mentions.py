@@ -184,6 +184,8 @@ def _run_char(ch: str) -> bool:
 
 #: Not yet looked up in the dictionary (``Matcher.run_cuts``).
 _UNSEEN = math.nan
+#: Neither a word of the dictionary nor the start of one (``Matcher.run_cuts``).
+_NO_WORD = math.inf
 
 
 class Matcher:
@@ -203,6 +205,7 @@ class Matcher:
         # heads jieba joins to a short place name (西非国家): the name still counts
         self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
+        self._in_names: dict[str, list[tuple[int, int, str]]] = {}
         self._logs: dict[str, float | None] = {}  # log probability of each dictionary word met
         self._text = ""
         self._runs: list[tuple[int, int]] = []
@@ -255,12 +258,16 @@ class Matcher:
             i = idx + 1  # the end of the fragment run[idx:i]
             frag = run[idx]
             while True:
-                # a word's log probability, None for a prefix of words only, looked up once
+                # a word's log probability, None for a prefix of words only, _NO_WORD for neither:
+                # looked up in the dictionary once
                 lp = logs.get(frag, _UNSEEN)
                 if lp is _UNSEEN:
                     if frag not in freq:
-                        break
-                    lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                        lp = logs[frag] = _NO_WORD
+                    else:
+                        lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                if lp is _NO_WORD:
+                    break
                 if lp is not None:
                     v = lp + score[i]
                     if v >= best:  # max((v, x)): on a tie the later end wins
@@ -289,11 +296,24 @@ class Matcher:
             x = y
         if letters:
             cuts.add(n)
+        if len(logs) > 2_000_000:  # fragments that are no words pile up with the text read
+            logs.clear()
         return cuts
 
     def forget(self) -> None:
-        """Drop the segmented runs kept so far."""
+        """Drop the segmented runs and the names' labels kept so far."""
         self._cuts.clear()
+        self._in_names.clear()
+
+    def find_in_name(self, name: str) -> list[tuple[int, int, str]]:
+        """:meth:`find` in a mention's surface, remembered (a document names the same bodies
+        again and again); the list is shared, not to be changed."""
+        found = self._in_names.get(name)
+        if found is None:
+            if len(self._in_names) > 16384:
+                self._in_names.clear()
+            found = self._in_names[name] = self.find(name)
+        return found
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
@@ -1360,9 +1380,11 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     folded = fold(text)  # the words are simplified; fold keeps every offset
     for k in ms:
         heads = _alias_heads(vocab, k.kind)
+        if not heads or not _ALIAS_CLOSE.match(text, k.end):
+            continue  # (most mentions) no bracket closes right after it
         opened = _alias_patterns(vocab)[1].search(text, max(0, k.start - 10), k.start)
         paren = opened.start() if opened else -1
-        if not heads or paren < 1 or not _ALIAS_CLOSE.match(text, k.end):
+        if paren < 1:
             continue
         start = _left_edge(folded, paren, _discovery_patterns(vocab)["boundary_stops"], reach)
         for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name
@@ -1630,7 +1652,7 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     if m.kind == "Organization" and not m.refs:
         lead = [
             cid
-            for s, e, cid in matcher.find(m.surface)
+            for s, e, cid in matcher.find_in_name(m.surface)
             if s == 0 and e < len(m.surface) and kinds.get(cid) == "Country"
         ]
         return (
@@ -1644,7 +1666,7 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     names = {fold(x) for x in (own.pref_zh, *own.alt_zh)} if own else set()
     places = tuple(
         cid
-        for s, e, cid in matcher.find(m.surface)
+        for s, e, cid in matcher.find_in_name(m.surface)
         if s == 0 and kinds.get(cid) in ("Country", "Region") and fold(m.surface[e:]) in names
     )
     return (
@@ -1781,12 +1803,12 @@ def _specialise_crimes(
     spec = vocab.cues.get("crime_objects")
     if not spec:
         return ms
-    text = fold(p.text)
-    generic = set(spec["generic"])
     goods_before, goods = _goods_first_pattern(vocab)
     needs_cue, cue_words = _crime_needs_cue(vocab)
     if not any(m.kind == "CrimeType" for m in ms):
         return ms  # (most sentences) nothing to specialise
+    text = fold(p.text)
+    generic = set(spec["generic"])
     out: list[Mention] = []
     for m in ms:
         surface = fold(m.surface)

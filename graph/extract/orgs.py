@@ -162,6 +162,10 @@ def find(
     units = pat.units
     unit_generic = pat.unit_generic
     out: list[Found] = []
+    governed = list(pat.heads.finditer(text))
+    heads = [*governed, *pat.ministry.finditer(text)]
+    if not places and not heads and "(" not in text:
+        return out  # (most sentences) no place, no head, no bracket: nothing below can find a name
 
     def ends_a_word(end: int, head: str) -> bool:
         """The head is a whole word: not 政府间, not 伊拉克军事."""
@@ -180,8 +184,6 @@ def find(
         if vocab.lookup(name) is None and free(a, b) and clean(name):
             out.append(Found(a, b, refs))
 
-    governed = list(pat.heads.finditer(text))
-    heads = [*governed, *pat.ministry.finditer(text)]
     for s, e in sorted({*places, *_glued_places(text, vocab, heads, places, is_cut)}):
         place = vocab.lookup(text[s:e])
         if place is None or place.kind not in ("Country", "Region"):
