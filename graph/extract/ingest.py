@@ -335,7 +335,7 @@ _BODY_LINE_BARE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經][�
 _LINE_END = "。；;，,：:！？!?」”』\"'）)"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     start: int
