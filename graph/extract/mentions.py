@@ -377,6 +377,8 @@ def matcher_for(vocab: Vocabulary) -> Matcher:
 
 #: A short form in Latin letters in brackets, right after a name: “3月23日运动”(M23).
 _ACRONYM_AFTER = re.compile(r"\s*[(（][A-Z]")
+#: An opening quote mark, which every alternative of the ``operation`` pattern needs.
+_QUOTE = re.compile('[“"‘「]')
 #: A bracket opening on a capital letter: what every pattern of a name in Latin letters needs.
 _LATIN_IN_BRACKETS = re.compile(r"\([A-Z]")
 #: The Council and the topic of its resolution right before a committee's resolution (安全理事会关于海地的).
@@ -628,6 +630,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         ),
         "group_stops": _stops(_group_stops(vocab)),
         "programme_suffixes": tuple(disc["programme_suffixes"]),
+        "listed_ref": _listed_ref(tuple(disc["listed_group_refs"])),
         "convention_suffixes": tuple(disc["convention_suffixes"]),
     }
 
@@ -690,11 +693,11 @@ def _located_places(
     marker (在法利亚布省), and the items of a list that goes on after a place (赫尔曼德省、法利亚布省和…)."""
     pd = vocab.cues["discovery"]["places"]
     unit, item, last, pair = _located_patterns(vocab)
-    units = tuple(pd["named_units"])
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
     if not spans and not places:
         return out  # no place to start a list from
+    units = tuple(pd["named_units"])
     # a place listed after another (苏禄省、巴西兰省和…) goes on as a list
     known = sorted(
         {*places, *spans}, key=lambda se: se[1]
@@ -752,12 +755,12 @@ def _bracketed_groups(
     free: Callable[[int, int], bool],
 ) -> list[Mention]:
     """Armed groups outside the vocabulary named with their short form in brackets."""
-    disc = vocab.cues["discovery"]
-    forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
-    strong = tuple(disc["bracketed_group_heads"])
     out: list[Mention] = []
     if "(" not in text and "（" not in text:
         return out  # no short form in brackets
+    disc = vocab.cues["discovery"]
+    forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
+    strong = tuple(disc["bracketed_group_heads"])
     for m in pat["bracketed_group"].finditer(text):
         head, short = m.group(1), m.group(2)
         if not cued and not head.endswith(strong):
@@ -1050,7 +1053,7 @@ def discover(
             )
         )
     # operations named by their code or in quote marks with their head: 代号为“KAFO II”, “触角行动”
-    for m in pat["operation"].finditer(text) if any(q in text for q in '“"‘「') else ():  # quoted
+    for m in pat["operation"].finditer(text) if _QUOTE.search(text) else ():  # each needs a quote mark
         g = next(i for i in (1, 2, 3) if m.group(i))
         a, b = m.start(g), m.end(g)
         if vocab.lookup(m.group(g)) or not free(a, b):
@@ -1208,7 +1211,7 @@ def discover(
         )
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
     name_stops = pat["name_stops"]
-    listed = _listed_ref(tuple(disc["listed_group_refs"]))
+    listed = pat["listed_ref"]
     out += [
         Mention(
             _stable_id(prefix, text[f.start : f.end]),
@@ -1462,7 +1465,7 @@ def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[
     directions, pattern = _direction_pattern(vocab)
     out: list[Mention] = []
     for m in ms:
-        if m.kind not in ("Country", "Region"):
+        if m.kind not in ("Country", "Region") or not m.surface.endswith(directions):
             continue
         ending = next((d for d in directions if m.surface.endswith(d) and len(m.surface) > len(d)), None)
         if ending is None:
@@ -1516,6 +1519,12 @@ def _unprefixed_programmes(found: list[list[Mention]], prefixes: tuple[str, ...]
     if not same:
         return found
     return [[dataclasses.replace(m, concept=same.get(m.concept, m.concept)) for m in ms] for ms in found]
+
+
+@functools.cache
+def _entity_of(vocab: Vocabulary, cid: str) -> Entity:
+    """A vocabulary concept's entity, made once (an entity is immutable: documents share it)."""
+    return vocab.concepts[cid].entity()
 
 
 @functools.cache
@@ -1591,13 +1600,13 @@ def document_mentions(
                 if ref in entities:
                     continue
                 if ref in vocab.concepts:
-                    entities[ref] = vocab.concepts[ref].entity()
+                    entities[ref] = _entity_of(vocab, ref)
                 elif ref_ent := entity_from_resolution_id(ref, bodies):
                     entities[ref] = ref_ent
             if m.concept in entities:
                 continue
             if m.concept in vocab.concepts:
-                entities[m.concept] = vocab.concepts[m.concept].entity()
+                entities[m.concept] = _entity_of(vocab, m.concept)
             elif m.kind == "Resolution":
                 ent = entity_from_resolution_id(m.concept, bodies)
                 if ent:
