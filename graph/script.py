@@ -7,6 +7,7 @@ the original.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,10 @@ def _t2s_table() -> dict[int, str]:
 
 _T2S = _t2s_table()
 _FOLD_ALL = {**_T2S, **_FOLD}
+#: A character ``fold`` changes, tested by the regex engine's table for the Basic Multilingual
+#: Plane; any character beyond it (rare) is left to ``translate`` itself.
+_FOLDED_BMP = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD_ALL) if k <= 0xFFFF) + "]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.lru_cache(maxsize=8192)  # each passage is folded by several stages
@@ -45,6 +50,8 @@ def fold(text: str) -> str:
     >>> len(fold("拉什卡—塔伊巴")) == len("拉什卡—塔伊巴")
     True
     """
+    if _FOLDED_BMP.search(text) is None and _ASTRAL.search(text) is None:
+        return text  # nothing to fold (most texts): no lookup character by character
     return text.translate(_FOLD_ALL)
 
 

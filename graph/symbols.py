@@ -191,7 +191,8 @@ def resolution_mentions(p: Passage, bodies: Bodies) -> list[Mention]:
     raw = p.text
     text = fold(raw)  # same length: 號決議 matches as 号决议
     out: list[Mention] = []
-    for run in SC_RUN.finditer(text):
+    # each pattern needs a character most sentences lack: a bracket (SC_RUN), a slash (_GA_RUN, RES_SYMBOL)
+    for run in SC_RUN.finditer(text) if "(" in text else ():
         for k, item in enumerate(SC_ONE.finditer(text, run.start(), run.end())):
             ent = resolution_entity("S", item.group(1), int(item.group(2)), bodies)
             start = item.start()
@@ -202,6 +203,8 @@ def resolution_mentions(p: Passage, bodies: Bodies) -> list[Mention]:
             out.append(
                 Mention(ent.id, "Resolution", raw[start : item.end()], p.doc_id, start, item.end(), "pattern")
             )
+    if "/" not in text:
+        return out
     for run in _GA_RUN.finditer(text):
         code, pos = body_before(text, run.start(), bodies)
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):

@@ -209,6 +209,8 @@ _FULLWIDTH.update({0xFF10 + i: str(i) for i in range(10)})
 _FULLWIDTH.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
 _FULLWIDTH.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
 _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "})
+#: A character of ``_FULLWIDTH`` (most paragraphs have none: no lookup character by character).
+_FULLWIDTH_CHAR = re.compile("[" + "".join(map(re.escape, map(chr, sorted(_FULLWIDTH)))) + "]")
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _SPACE_RUN = re.compile(r"[ \t\n]+")
@@ -240,7 +242,8 @@ def normalize(text: str, offsets: list[int]) -> Located:
         keep = [i for i, c in enumerate(text) if c not in _SUPERSCRIPTS]
         text = "".join(text[i] for i in keep)
         offsets = [offsets[i] for i in keep]
-    text = text.translate(_FULLWIDTH)
+    if _FULLWIDTH_CHAR.search(text):
+        text = text.translate(_FULLWIDTH)
     while _MARKUP_HINT.search(text):  # dropping one mark can join another (``*[*](x)`` → ``**``)
         before = len(text)
         text, offsets = _drop_markup(text, offsets)
@@ -332,14 +335,15 @@ _BODY_LINE_BARE = re.compile(r"^\s*(安全理事[会會]|大[会會]|[经經][�
 _LINE_END = "。；;，,：:！？!?」”』\"'）)"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     start: int
+    #: ``text`` stripped, asked for again and again: made once (a line is never changed).
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        self.stripped = self.text.strip()
 
 
 @dataclass
@@ -604,12 +608,16 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 #: A row of a table set with pipes or with columns of spaces (受益国 | 活动 | 伙伴; 东南亚  泰国  培训):
 #: three cells or more.
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+#: What a gap of ``_CELL_GAP`` without a pipe needs.
+_TWO_SPACES = re.compile(r"\s\s")
 
 
 def _row_cells(text: str) -> str | None:
     """``text`` with each gap between the cells of a table row begun by a tab (one character for
     one, so offsets hold), if it has three cells or more; else None."""
     s = text.strip()
+    if "|" not in s and not _TWO_SPACES.search(s):
+        return None  # no gap between cells (most lines): the scan below is the slow part
     gaps = list(_CELL_GAP.finditer(s))
     if len(gaps) < 2 or not s or s[0] == "|":
         return None
@@ -830,7 +838,7 @@ def _in_reading_order(
     for i, p in enumerate(body):
         for n, _ in p.calls:
             called.setdefault(n, i + 1)
-    body = [dataclasses.replace(p, calls=tuple(c for c in p.calls if c[0] in numbers)) for p in body]
+    kept = [tuple(c for c in p.calls if c[0] in numbers) for p in body]  # the calls of notes printed
     slots: dict[int, list[Paragraph]] = {}
     for h, at in zip(headings, heading_at, strict=True):
         slots.setdefault(at, []).append(h)
@@ -843,7 +851,11 @@ def _in_reading_order(
         for h in slots.get(i, []):
             out.append(h)
             under = h.label
-        out.append(p if p.kind == "title" else dataclasses.replace(p, heading=under))
+        out.append(  # one copy of the paragraph, with both changes
+            dataclasses.replace(p, calls=kept[i])
+            if p.kind == "title"
+            else dataclasses.replace(p, heading=under, calls=kept[i])
+        )
         out += tail.get(i, [])
     for h in slots.get(len(body), []):
         out.append(h)

@@ -19,11 +19,13 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import importlib
+import itertools
 import logging
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import jieba
@@ -48,6 +50,118 @@ from graph.symbols import (
 )
 from graph.vocab import Concept, Vocabulary
 
+# ---------------------------------------------------------------- prefilters
+
+#: The parser the ``re`` module compiles with (private and without type stubs, hence ``Any``):
+#: read only to find the strings a pattern cannot match without (:func:`needed_strings`).
+_RE_PARSER: Any = importlib.import_module("re._parser")
+_RE: Any = importlib.import_module("re._constants")
+#: At most this many strings stand for one stretch of a pattern.
+_MAX_NEEDED = 64
+
+
+def _strings_of(items: Any) -> set[str] | None:
+    """Every string a sequence of parsed regex items can match, when they are few (literals,
+    character sets of literals, alternations and optional parts of those); else None."""
+    out = {""}
+    for op, av in items:
+        if op is _RE.LITERAL:
+            opts: set[str] | None = {chr(av)}
+        elif op is _RE.IN and all(o is _RE.LITERAL for o, _ in av):
+            opts = {chr(a) for _, a in av}
+        elif op is _RE.BRANCH:
+            alts = [_strings_of(b) for b in av[1]]
+            opts = None if None in alts else {s for a in alts for s in a or ()}
+        elif op is _RE.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            opts = _strings_of(av[3])
+        elif op in (_RE.MAX_REPEAT, _RE.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
+            opts = _strings_of(av[2])
+            if opts is not None and av[0] == 0:
+                opts.add("")
+        elif op in (_RE.AT, _RE.ASSERT, _RE.ASSERT_NOT):  # zero-width: consumes nothing
+            opts = {""}
+        else:
+            return None
+        if opts is None:
+            return None
+        out = {s + t for s in out for t in opts}
+        if len(out) > _MAX_NEEDED:
+            return None
+    return out
+
+
+def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (the most selective set found
+    over a stretch of its top-level items), or None when none is found.
+
+    >>> sorted(needed_strings(re.compile("(?:非法)?(?:走私|出售)木炭")))
+    ['出售木炭', '走私木炭']
+    >>> needed_strings(re.compile(r"[\\u4e00-\\u9fff]+")) is None
+    True
+    """
+    if pattern.flags & ~re.UNICODE:  # IGNORECASE and the like: not literal strings any more
+        return None
+    try:
+        items = list(_opened(_RE_PARSER.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an internal format we do not know: no prefilter, the pattern always runs
+        return None
+    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    for i in range(len(items)):
+        for j in range(i + 1, len(items) + 1):
+            strings = _strings_of(items[i:j])
+            if strings is None:
+                break
+            if "" in strings:
+                continue
+            rank = (min(map(len, strings)), -len(strings))  # the longest shortest string, then the fewest
+            if best is None or rank > best[0]:
+                best = (rank, frozenset(strings))
+    return best[1] if best else None
+
+
+def _opened(items: Any) -> Iterable[Any]:
+    """Top-level regex items with groups (without inline flags) opened: a group's items match in
+    sequence with its neighbours."""
+    for op, av in items:
+        if op is _RE.SUBPATTERN and not av[1] and not av[2]:
+            yield from _opened(av[3])
+        else:
+            yield op, av
+
+
+@functools.cache
+def _needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    return needed_strings(pattern)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` lacks every string ``pattern`` needs (it cannot match there)."""
+    needed = _needed(pattern)
+    return needed is None or any(s in text for s in needed)
+
+
+class Prefilter:
+    """Which of several patterns may match a text, from one Aho-Corasick scan for the strings
+    each of them needs (a pattern without such strings always may)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.always = frozenset(i for i, p in enumerate(patterns) if needed_strings(p) is None)
+        self.automaton = ahocorasick.Automaton()
+        needs: dict[str, set[int]] = {}
+        for i, p in enumerate(patterns):
+            for s in needed_strings(p) or ():
+                needs.setdefault(s, set()).add(i)
+        for s, which in needs.items():
+            self.automaton.add_word(s, frozenset(which))
+        self.automaton.make_automaton()
+
+    def possible(self, text: str) -> frozenset[int]:
+        """The indexes of the patterns that may match ``text``."""
+        if not len(self.automaton):  # no pattern needs a string (an empty automaton cannot scan)
+            return self.always
+        return self.always.union(*(which for _end, which in self.automaton.iter(text)))
+
+
 # ---------------------------------------------------------------- the vocabulary matcher
 
 
@@ -70,6 +184,8 @@ def _run_char(ch: str) -> bool:
 
 #: Not yet looked up in the dictionary (``Matcher.run_cuts``).
 _UNSEEN = math.nan
+#: Neither a word of the dictionary nor the start of one (``Matcher.run_cuts``).
+_NO_WORD = math.inf
 
 
 class Matcher:
@@ -77,15 +193,19 @@ class Matcher:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self.automaton = ahocorasick.Automaton()
-        for label, cid in vocab.labels.items():
-            self.automaton.add_word(label, (len(label), cid))
-        self.automaton.make_automaton()
         # words that open with a label but are something else (伊斯兰国家: an Islamic state)
         self.not_names = tuple(fold(w) for w in vocab.cues["discovery"]["not_names"])
+        # each label → its length, concept, whether it is ASCII, and whether a word of
+        # ``not_names`` can start where it does (one starts with the other), known once
+        self.automaton = ahocorasick.Automaton()
+        for label, cid in vocab.labels.items():
+            clash = any(label.startswith(w) or w.startswith(label) for w in self.not_names)
+            self.automaton.add_word(label, (len(label), cid, label.isascii(), clash))
+        self.automaton.make_automaton()
         # heads jieba joins to a short place name (西非国家): the name still counts
         self.compound_heads = tuple(vocab.cues["discovery"]["places"]["compound_heads"])
         self._cuts: dict[str, set[int]] = {}
+        self._in_names: dict[str, list[tuple[int, int, str]]] = {}
         self._logs: dict[str, float | None] = {}  # log probability of each dictionary word met
         self._text = ""
         self._runs: list[tuple[int, int]] = []
@@ -131,27 +251,33 @@ class Matcher:
         logtotal = math.log(self.tokenizer.total)
         n = len(run)
         score = [0.0] * (n + 1)
-        last = list(range(n + 1))  # last index of the best word starting at each index
+        last = list(range(1, n + 2))  # end (exclusive) of the best word starting at each index
         for idx in range(n - 1, -1, -1):
             best = -math.inf
             end = -1
-            i = idx
+            i = idx + 1  # the end of the fragment run[idx:i]
             frag = run[idx]
-            while i < n:
-                # a word's log probability, None for a prefix of words only, looked up once
+            while True:
+                # a word's log probability, None for a prefix of words only, _NO_WORD for neither:
+                # looked up in the dictionary once
                 lp = logs.get(frag, _UNSEEN)
                 if lp is _UNSEEN:
                     if frag not in freq:
-                        break
-                    lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                        lp = logs[frag] = _NO_WORD
+                    else:
+                        lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
+                if lp is _NO_WORD:
+                    break
                 if lp is not None:
-                    v = lp + score[i + 1]
+                    v = lp + score[i]
                     if v >= best:  # max((v, x)): on a tie the later end wins
                         best, end = v, i
+                if i >= n:
+                    break
                 i += 1
-                frag = run[idx : i + 1]
+                frag = run[idx:i]
             if end < 0:  # no word: the character alone
-                end = idx
+                end = idx + 1
                 best = math.log(freq.get(run[idx]) or 1) - logtotal + score[idx + 1]
             score[idx] = best
             last[idx] = end
@@ -159,7 +285,7 @@ class Matcher:
         x = 0
         letters = False  # single letters and digits pending as one token
         while x < n:
-            y = last[x] + 1
+            y = last[x]
             if y - x == 1 and run[x] in _LETTER_OR_DIGIT:
                 letters = True
             else:
@@ -170,30 +296,43 @@ class Matcher:
             x = y
         if letters:
             cuts.add(n)
+        if len(logs) > 2_000_000:  # fragments that are no words pile up with the text read
+            logs.clear()
         return cuts
 
     def forget(self) -> None:
-        """Drop the segmented runs kept so far."""
+        """Drop the segmented runs and the names' labels kept so far."""
         self._cuts.clear()
+        self._in_names.clear()
+
+    def find_in_name(self, name: str) -> list[tuple[int, int, str]]:
+        """:meth:`find` in a mention's surface, remembered (a document names the same bodies
+        again and again); the list is shared, not to be changed."""
+        found = self._in_names.get(name)
+        if found is None:
+            if len(self._in_names) > 16384:
+                self._in_names.clear()
+            found = self._in_names[name] = self.find(name)
+        return found
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
         key = fold(text)
         hits = []
-        for end, (length, cid) in self.automaton.iter(key):
+        for end, (length, cid, ascii_label, clash) in self.automaton.iter(key):
             start = end + 1 - length
-            if (
+            if ascii_label:
+                if (start > 0 and key[start - 1].isalnum()) or (
+                    end + 1 < len(key) and key[end + 1].isalnum()
+                ):
+                    continue
+            elif (
                 length <= 2
-                and not key[start : end + 1].isascii()
                 and not (self.is_cut(key, start) and self.is_cut(key, end + 1))
                 and not self._before_head(key, start, end + 1, cid)
             ):
                 continue
-            if key[start : end + 1].isascii() and (
-                (start > 0 and key[start - 1].isalnum()) or (end + 1 < len(key) and key[end + 1].isalnum())
-            ):
-                continue
-            if self.not_names and key.startswith(self.not_names, start):
+            if clash and key.startswith(self.not_names, start):
                 continue
             hits.append((start, end + 1, cid))
         return self._at_cuts(key, hits)
@@ -211,6 +350,10 @@ class Matcher:
         by_length: dict[int, list[tuple[int, int, str]]] = {}
         for h in hits:
             by_length.setdefault(h[1] - h[0], []).append(h)
+        # hits of one length come in the order of their ends (the automaton's), so two overlap only
+        # if two neighbours do: most texts have no such pair, and nothing to drop
+        if not any(a[1] > b[0] for same in by_length.values() for a, b in itertools.pairwise(same)):
+            return hits
         dropped = set()
         for same in by_length.values():
             for h in same if len(same) > 1 else ():
@@ -234,6 +377,8 @@ def matcher_for(vocab: Vocabulary) -> Matcher:
 
 #: A short form in Latin letters in brackets, right after a name: “3月23日运动”(M23).
 _ACRONYM_AFTER = re.compile(r"\s*[(（][A-Z]")
+#: An opening quote mark, which every alternative of the ``operation`` pattern needs.
+_QUOTE = re.compile('[“"‘「]')
 #: A bracket opening on a capital letter: what every pattern of a name in Latin letters needs.
 _LATIN_IN_BRACKETS = re.compile(r"\([A-Z]")
 #: The Council and the topic of its resolution right before a committee's resolution (安全理事会关于海地的).
@@ -248,23 +393,34 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "·-"
 
 
-@functools.cache
-def _multi_char(boundaries: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in boundaries if len(w) > 1)
+class _Stops(NamedTuple):
+    """Boundary words and characters, indexed once for :func:`_left_edge`."""
+
+    #: Each character → the boundary words of two characters or more that end with it.
+    ending: dict[str, tuple[str, ...]]
+    #: Every boundary (a character is one when it is among them).
+    every: frozenset[str]
 
 
-def _left_edge(text: str, end: int, boundaries: Sequence[str], limit: int = 14) -> int:
+def _stops(boundaries: Iterable[str]) -> _Stops:
+    ending: dict[str, list[str]] = {}
+    for w in dict.fromkeys(boundaries):
+        if len(w) > 1:
+            ending.setdefault(w[-1], []).append(w)
+    return _Stops({ch: tuple(ws) for ch, ws in ending.items()}, frozenset(boundaries))
+
+
+def _left_edge(text: str, end: int, stops: _Stops, limit: int = 14) -> int:
     """Walk left from ``end`` over Han characters until a boundary word or character."""
-    words = _multi_char(tuple(boundaries))
     i = end
     while i > 0 and end - i < limit:
         if not _is_han(text[i - 1]):
             break
         if text[i - 1] in "·-" and not (i > 1 and "\u4e00" <= text[i - 2] <= "\u9fff"):
             break  # a dash joins the parts of a name (哥武-人民军), not a dash of punctuation (——)
-        if words and text.endswith(words, 0, i):
+        if text.endswith(stops.ending.get(text[i - 1], ()), 0, i):  # a word ends with its last character
             break
-        if text[i - 1] in boundaries and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
+        if text[i - 1] in stops.every and (text[i - 1] not in "年月日" or (i > 1 and text[i - 2].isdigit())):
             break
         i -= 1
     return i
@@ -339,9 +495,11 @@ def _listed_heading(
     out: list[Mention] = []
     if _LATIN_IN_BRACKETS.search(text) is None:  # both patterns need Latin letters in brackets
         return out
+    heading = _listed_heading_pattern(tuple(disc["listed_alias_words"]))
+    listing = _listing_pattern(tuple(disc["listing_words"]))
     for m in (
-        *_listed_heading_pattern(tuple(disc["listed_alias_words"])).finditer(text),
-        *_listing_pattern(tuple(disc["listing_words"])).finditer(text),
+        *(heading.finditer(text) if may_match(heading, text) else ()),
+        *(listing.finditer(text) if may_match(listing, text) else ()),
     ):
         a, b = m.start(1), m.end(1)
         if vocab.lookup(m.group(1)) is not None or not free(a, b):
@@ -392,7 +550,6 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
     cjk = "\u4e00-\u9fff"
     owned = _alt(disc["owned_programme_suffixes"])
     return {
-        "stop": tuple(disc["name_stop_words"] + disc["name_left_stops"]),
         # …a verb among them with 者 after it is a noun (支持者, 参与者): a name may hold it
         "stop_verb": re.compile(rf"(?:{_alt(disc['name_stop_words'] + disc['name_left_stops'])})(?!者)"),
         # …and, inside quote marks, which bound the name, only the words of two characters or more
@@ -465,7 +622,47 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "skip_before": tuple(disc["places"]["skip_before"]),
         "openers": tuple(disc["programme_name_openers"]),
         "not_programme_start": ("一项", "一个", "各", "本", "其", "该", "这", *disc["boundaries"]),
+        # where a name starts, for _left_edge: after a boundary; also after a verb or an anaphor;
+        # a group's name also after a descriptor (_group_stops)
+        "boundary_stops": _stops(disc["boundaries"]),
+        "name_stops": _stops(
+            [*disc["boundaries"], *disc["name_stop_words"], *disc["name_left_stops"], *disc["anaphors"]]
+        ),
+        "group_stops": _stops(_group_stops(vocab)),
+        "programme_suffixes": tuple(disc["programme_suffixes"]),
+        "listed_ref": _listed_ref(tuple(disc["listed_group_refs"])),
+        "convention_suffixes": tuple(disc["convention_suffixes"]),
     }
+
+
+#: The ``[discovery]`` lists :func:`discover` asks only whether a text holds a word of.
+_PRESENCE_LISTS = ("owned_programme_suffixes", "terror_cues", "funding_cues", "gain_cues")
+
+
+@functools.cache
+def _cue_scan(vocab: Vocabulary) -> tuple[ahocorasick.Automaton, frozenset[str]]:
+    """One automaton over the words of :data:`_PRESENCE_LISTS` (each word → the lists holding it),
+    and the lists an empty word makes present in any text."""
+    disc = vocab.cues["discovery"]
+    lists: dict[str, set[str]] = {}
+    for name in _PRESENCE_LISTS:
+        for word in disc[name]:
+            lists.setdefault(word, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for word, names in lists.items():
+        if word:
+            automaton.add_word(word, frozenset(names))
+    automaton.make_automaton()
+    return automaton, frozenset(lists.get("", ()))
+
+
+def _cue_lists_in(text: str, vocab: Vocabulary) -> set[str]:
+    """The lists of :data:`_PRESENCE_LISTS` with a word in ``text``, in one scan."""
+    automaton, present = _cue_scan(vocab)
+    out = set(present)
+    for _end, names in automaton.iter(text) if len(automaton) else ():  # (an empty one cannot scan)
+        out |= names
+    return out
 
 
 @functools.cache
@@ -496,9 +693,11 @@ def _located_places(
     marker (在法利亚布省), and the items of a list that goes on after a place (赫尔曼德省、法利亚布省和…)."""
     pd = vocab.cues["discovery"]["places"]
     unit, item, last, pair = _located_patterns(vocab)
-    units = tuple(pd["named_units"])
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
+    if not spans and not places:
+        return out  # no place to start a list from
+    units = tuple(pd["named_units"])
     # a place listed after another (苏禄省、巴西兰省和…) goes on as a list
     known = sorted(
         {*places, *spans}, key=lambda se: se[1]
@@ -551,15 +750,17 @@ def _bracketed_groups(
     vocab: Vocabulary,
     pat: dict[str, Any],
     cued: bool,
-    stops: Sequence[str],
+    stops: _Stops,
     clean: Callable[[str], bool],
     free: Callable[[int, int], bool],
 ) -> list[Mention]:
     """Armed groups outside the vocabulary named with their short form in brackets."""
+    out: list[Mention] = []
+    if "(" not in text and "（" not in text:
+        return out  # no short form in brackets
     disc = vocab.cues["discovery"]
     forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
     strong = tuple(disc["bracketed_group_heads"])
-    out: list[Mention] = []
     for m in pat["bracketed_group"].finditer(text):
         head, short = m.group(1), m.group(2)
         if not cued and not head.endswith(strong):
@@ -615,9 +816,8 @@ def discover(
     text = fold(raw)  # same length: patterns match either script, surfaces keep the original
     out: list[Mention] = []
     disc = vocab.cues["discovery"]
-    group_stops = _group_stops(vocab)
     pat = _discovery_patterns(vocab)
-    stop, anaphors = pat["stop"], pat["anaphors"]
+    anaphors = pat["anaphors"]
 
     def clean(name: str) -> bool:
         """A name never takes in a verb, an adverb, a phrase of uncertainty or an anaphor
@@ -681,11 +881,7 @@ def discover(
             )
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
-        elif (
-            len(title) >= 4
-            and title.endswith(tuple(disc["convention_suffixes"]))
-            and free(m.start(), m.end())
-        ):
+        elif len(title) >= 4 and title.endswith(pat["convention_suffixes"]) and free(m.start(), m.end()):
             out.append(
                 Mention(
                     _stable_id("convention", fold(title)),
@@ -697,9 +893,7 @@ def discover(
                     "discovered",
                 )
             )
-        elif (
-            len(title) >= 4 and title.endswith(tuple(disc["programme_suffixes"])) and free(m.start(), m.end())
-        ):
+        elif len(title) >= 4 and title.endswith(pat["programme_suffixes"]) and free(m.start(), m.end()):
             out.append(
                 Mention(
                     _stable_id("programme", fold(title)),
@@ -714,11 +908,11 @@ def discover(
     # programmes and bodies with a Latin acronym in brackets: 航空通信项目(AIRCOP)
     latin = _LATIN_IN_BRACKETS.search(text) is not None  # what the bracket patterns below need
     for m in pat["acronym"].finditer(text) if latin else ():
-        start = _left_edge(text, m.end(1), disc["boundaries"], limit=16)
+        start = _left_edge(text, m.end(1), pat["boundary_stops"], limit=16)
         name = text[start : m.end(1)]
         if len(name) < 4 or not clean(name) or vocab.lookup(name) or not free(start, m.end(1)):
             continue
-        kind = "Programme" if name.endswith(tuple(disc["programme_suffixes"])) else "Organization"
+        kind = "Programme" if name.endswith(pat["programme_suffixes"]) else "Organization"
         out.append(
             Mention(
                 _stable_id(kind.lower(), fold(name)),
@@ -738,7 +932,8 @@ def discover(
         return clean(pat["programme_verbs"].sub("", name))
 
     # every programme pattern below ends in one of these suffixes: without one, none can match
-    programmes = any(w in text for w in disc["owned_programme_suffixes"])
+    present = _cue_lists_in(text, vocab)
+    programmes = "owned_programme_suffixes" in present
     at = 0
     while (
         programmes and (m := pat["named_programme"].search(text, at)) is not None
@@ -858,7 +1053,7 @@ def discover(
             )
         )
     # operations named by their code or in quote marks with their head: 代号为“KAFO II”, “触角行动”
-    for m in pat["operation"].finditer(text):
+    for m in pat["operation"].finditer(text) if _QUOTE.search(text) else ():  # each needs a quote mark
         g = next(i for i in (1, 2, 3) if m.group(i))
         a, b = m.start(g), m.end(g)
         if vocab.lookup(m.group(g)) or not free(a, b):
@@ -870,7 +1065,7 @@ def discover(
         )
         taken.append((a, b))
     # groups in quote marks near terrorism cues: “伊斯兰国”, 『博科哈拉姆』组织, ‘基地’组织
-    cued = any(c in text for c in disc["terror_cues"])
+    cued = "terror_cues" in present
     if cued or "”(" in text or "”（" in text:
         for m in pat["quoted_group"].finditer(text):
             name = m.group(1)
@@ -909,10 +1104,8 @@ def discover(
     # a sanctions summary's heading: 名称(LATIN NAME)别名：a) …；b) …
     out += _listed_heading(text, raw, p, vocab, free)
     # armed groups named with their short form: 上帝抵抗军(上帝军), 回归、复原和复兴组织(3R)
-    gained = cued or any(c in text for c in disc["funding_cues"])  # …筹集资金: a group funds itself
-    out += _bracketed_groups(
-        text, raw, p, vocab, pat, gained, (*disc["boundaries"], *stop, *anaphors), clean, free
-    )
+    gained = cued or "funding_cues" in present  # …筹集资金: a group funds itself
+    out += _bracketed_groups(text, raw, p, vocab, pat, gained, pat["name_stops"], clean, free)
     # committees named after the resolutions that set them up: 第N号决议所设委员会
     for m in pat["committee"].finditer(text) if "决议所设" in text or "决议设立的" in text else ():
         runs = [
@@ -960,13 +1153,13 @@ def discover(
                 )
             )
     # terrorist groups: …阵线 / …运动 near terrorism cues
-    if cued or any(c in text for c in disc["gain_cues"]):
+    if cued or "gain_cues" in present:
         for suffix in pat["group_suffixes"]:
             if suffix not in text:
                 continue
             for m in re.finditer(re.escape(suffix), text):
                 end = m.end()
-                start = _left_edge(text, m.start(), group_stops)
+                start = _left_edge(text, m.start(), pat["group_stops"])
                 if (
                     m.start() - start < 2
                     or text.startswith("犯罪", end)
@@ -1018,8 +1211,8 @@ def discover(
         )
     out += _defined_names(text, raw, p, vocab, clean, free, {e for _s, e in taken})
     # governments, forces and ministries named after a place, institutes and centres (orgs.py)
-    name_stops = (*disc["boundaries"], *stop, *anaphors)
-    listed = _listed_ref(tuple(disc["listed_group_refs"]))
+    name_stops = pat["name_stops"]
+    listed = pat["listed_ref"]
     out += [
         Mention(
             _stable_id(prefix, text[f.start : f.end]),
@@ -1073,6 +1266,7 @@ def _defined_names(
     if "(" not in text and "（" not in text:
         return []
     disc = vocab.cues["discovery"]
+    stops = _discovery_patterns(vocab)["boundary_stops"]
     programme_heads = tuple(disc["programme_suffixes"])
     heads = (*programme_heads, *disc["body_suffixes"], *disc["un_suffixes"])
     out: list[Mention] = []
@@ -1080,9 +1274,9 @@ def _defined_names(
         short, end = m.group(1), m.start()
         if end in known_ends or not text.endswith(heads, 0, end) or vocab.lookup(short) is not None:
             continue
-        start = _left_edge(text, end, disc["boundaries"], limit=20)
+        start = _left_edge(text, end, stops, limit=20)
         while start > 1 and text[start - 1] in "/／" and _is_han(text[start - 2]):
-            start = _left_edge(text, start - 1, disc["boundaries"], limit=20)  # 达伊沙/伊黎伊斯兰国: one name
+            start = _left_edge(text, start - 1, stops, limit=20)  # 达伊沙/伊黎伊斯兰国: one name
         name = text[start:end]
         if (
             len(name) <= len(short)
@@ -1127,12 +1321,13 @@ def _merge(candidates: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-_ALIAS = re.compile(r"^\((又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
+#: A short form in brackets, matched where a name ends (``match(text, end)``).
+_ALIAS = re.compile(r"\((又称|简称|以下简称|下称|下文简称)?\s*[“\"]?([^()“”\"，。、；]{2,20}?)[”\"]?\)")
 
 
 #: A discovered organization's Latin name in brackets right after its Chinese one (names of
 #: several words; acronyms go through ``_ALIAS``).
-_LATIN_NAME = re.compile(rf"^\(({orgs.LATIN_NAME})\)")
+_LATIN_NAME = re.compile(rf"\(({orgs.LATIN_NAME})\)")
 
 
 _ALIAS_CLOSE = re.compile(r"[”\"’」]?\s*[)）]")
@@ -1178,13 +1373,13 @@ def learn_aliases(
         for m in mentions:
             if m.kind in ("Resolution", "Document"):
                 continue
-            latin = _LATIN_NAME.match(p.text[m.end :])
+            latin = _LATIN_NAME.match(p.text, m.end)
             if latin and m.method == "discovered" and m.kind == "Organization":
                 # a Latin name, (Sahel Institute for Security Studies)
                 if vocab.lookup(latin.group(1)) is None:
                     learned.setdefault(fold(latin.group(1)), m.concept)
                 continue
-            am = _ALIAS.match(p.text[m.end :])
+            am = _ALIAS.match(p.text, m.end)
             if not am:
                 continue
             marked, short = am.group(1), am.group(2).strip()
@@ -1244,11 +1439,13 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     folded = fold(text)  # the words are simplified; fold keeps every offset
     for k in ms:
         heads = _alias_heads(vocab, k.kind)
+        if not heads or not _ALIAS_CLOSE.match(text, k.end):
+            continue  # (most mentions) no bracket closes right after it
         opened = _alias_patterns(vocab)[1].search(text, max(0, k.start - 10), k.start)
         paren = opened.start() if opened else -1
-        if not heads or paren < 1 or not _ALIAS_CLOSE.match(text, k.end):
+        if paren < 1:
             continue
-        start = _left_edge(folded, paren, d["boundaries"], reach)
+        start = _left_edge(folded, paren, _discovery_patterns(vocab)["boundary_stops"], reach)
         for word in (*d["name_stop_words"], *d["name_left_stops"]):  # 安理会欢迎…: not in the name
             at = folded.rfind(word, start, paren)
             if at >= 0 and not folded.startswith("者", at + len(word)):  # 支持者: a noun, no verb
@@ -1275,8 +1472,31 @@ def _named_before_alias(text: str, ms: list[Mention], vocab: Vocabulary, reach: 
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def _find_learned(text: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
-    key = fold(text)
+class _Learned:
+    """The names a document taught (name → concept), found in a text in one Aho-Corasick scan."""
+
+    def __init__(self, learned: dict[str, str]) -> None:
+        self.learned = learned
+        self.automaton = ahocorasick.Automaton()
+        for k, (alias, cid) in enumerate(learned.items()):
+            if alias:
+                self.automaton.add_word(alias, (k, len(alias), cid))
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, concept) of every occurrence, overlapping ones too: name by name in the
+        order learned, each from left to right."""
+        key = fold(text)
+        if "" in self.learned:  # (no name is empty; were one, it would occur everywhere, as str.find has it)
+            return _find_each(key, self.learned)
+        if not len(self.automaton):  # (an empty automaton cannot scan)
+            return []
+        hits = sorted((k, end + 1 - n, end + 1, cid) for end, (k, n, cid) in self.automaton.iter(key))
+        return [(start, end, cid) for _k, start, end, cid in hits]
+
+
+def _find_each(key: str, learned: dict[str, str]) -> list[tuple[int, int, str]]:
+    """:meth:`_Learned.find` name by name, with ``str.find``."""
     hits = []
     for alias, cid in learned.items():
         start = key.find(alias)
@@ -1301,7 +1521,7 @@ def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[
     directions, pattern = _direction_pattern(vocab)
     out: list[Mention] = []
     for m in ms:
-        if m.kind not in ("Country", "Region"):
+        if m.kind not in ("Country", "Region") or not m.surface.endswith(directions):
             continue
         ending = next((d for d in directions if m.surface.endswith(d) and len(m.surface) > len(d)), None)
         if ending is None:
@@ -1357,12 +1577,24 @@ def _unprefixed_programmes(found: list[list[Mention]], prefixes: tuple[str, ...]
     return [[dataclasses.replace(m, concept=same.get(m.concept, m.concept)) for m in ms] for ms in found]
 
 
+@functools.cache
+def _entity_of(vocab: Vocabulary, cid: str) -> Entity:
+    """A vocabulary concept's entity, made once (an entity is immutable: documents share it)."""
+    return vocab.concepts[cid].entity()
+
+
+@functools.cache
+def _kinds(vocab: Vocabulary) -> dict[str, str]:
+    """Each concept's class (read only)."""
+    return {cid: c.kind for cid, c in vocab.concepts.items()}
+
+
 def document_mentions(
     passages: Sequence[Passage], vocab: Vocabulary
 ) -> tuple[list[list[Mention]], dict[str, Entity]]:
     """Mentions of every passage of one document, and the entities they name."""
     matcher = matcher_for(vocab)
-    kinds = {cid: c.kind for cid, c in vocab.concepts.items()}
+    kinds = _kinds(vocab)
     bodies = vocab.symbol_bodies()
     first: list[list[Mention]] = []
     entities: dict[str, Entity] = {}
@@ -1370,7 +1602,7 @@ def document_mentions(
         cands = resolution_mentions(p, bodies)
         cands += [
             Mention(ent.id, ent.kind, m.group(0), p.doc_id, m.start(), m.end(), "pattern")
-            for m in SIMPLE_SYMBOL.finditer(p.text)
+            for m in (SIMPLE_SYMBOL.finditer(p.text) if "/" in p.text else ())  # a symbol has a slash
             if (
                 ent := parse_symbol(
                     m.group(0) if not m.group(0).startswith("PRST") else "S/" + m.group(0), bodies
@@ -1385,7 +1617,8 @@ def document_mentions(
         cands += _crime_phrases(p, vocab)
         merged = _merge(cands)
         places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
-        merged = _merge(merged + discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places))
+        if discovered := discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places):
+            merged = _merge(merged + discovered)
         merged = [_established_by(_with_place_prefix(m, matcher, kinds), bodies) for m in merged]
         if elided := _elided_places(p.text, merged, vocab):
             merged = _merge(merged + elided)
@@ -1408,11 +1641,12 @@ def document_mentions(
             if m.method == "discovered" and m.kind in _RECURRING and len(name) >= 3:
                 sought.setdefault(name, m.concept)
     result: list[list[Mention]] = []
+    found_learned = _Learned(sought)
     units = tuple(vocab.cues["discovery"]["places"]["droppable_units"])
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
-            for s, e, cid in _find_learned(p.text, sought)
+            for s, e, cid in found_learned.find(p.text)
             if not any(m.concept == cid and m.start <= s and e <= m.end for m in merged)
         ]
         final = _merge(merged + extra) if extra else merged
@@ -1422,13 +1656,13 @@ def document_mentions(
                 if ref in entities:
                     continue
                 if ref in vocab.concepts:
-                    entities[ref] = vocab.concepts[ref].entity()
+                    entities[ref] = _entity_of(vocab, ref)
                 elif ref_ent := entity_from_resolution_id(ref, bodies):
                     entities[ref] = ref_ent
             if m.concept in entities:
                 continue
             if m.concept in vocab.concepts:
-                entities[m.concept] = vocab.concepts[m.concept].entity()
+                entities[m.concept] = _entity_of(vocab, m.concept)
             elif m.kind == "Resolution":
                 ent = entity_from_resolution_id(m.concept, bodies)
                 if ent:
@@ -1483,7 +1717,7 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     if m.kind == "Organization" and not m.refs:
         lead = [
             cid
-            for s, e, cid in matcher.find(m.surface)
+            for s, e, cid in matcher.find_in_name(m.surface)
             if s == 0 and e < len(m.surface) and kinds.get(cid) == "Country"
         ]
         return (
@@ -1497,7 +1731,7 @@ def _with_place_prefix(m: Mention, matcher: Matcher, kinds: dict[str, str]) -> M
     names = {fold(x) for x in (own.pref_zh, *own.alt_zh)} if own else set()
     places = tuple(
         cid
-        for s, e, cid in matcher.find(m.surface)
+        for s, e, cid in matcher.find_in_name(m.surface)
         if s == 0 and kinds.get(cid) in ("Country", "Region") and fold(m.surface[e:]) in names
     )
     return (
@@ -1509,17 +1743,20 @@ def _date_yearless_resolutions(
     passages: Sequence[Passage], found: list[list[Mention]], vocab: Vocabulary
 ) -> list[list[Mention]]:
     """第2395号决议 without a year: the year the document gives it elsewhere, else the numbering table."""
+    texts = [fold(p.text) for p in passages]
+    if not any("号决议" in text for text in texts):  # what every yearless reference ends with
+        return found
     known: dict[str, int] = {}
     for ms in found:
         for m in ms:
-            hit = re.fullmatch(r"res-s-(\d+)-(\d{4})", m.concept)
+            hit = _SC_RESOLUTION_ID.fullmatch(m.concept)
             if hit:
                 known.setdefault(hit.group(1), int(hit.group(2)))
     table = vocab.cues.get("resolutions", {}).get("sc_first_of_year", {})
     out = []
-    for p, ms in zip(passages, found, strict=True):
+    for p, text, ms in zip(passages, texts, found, strict=True):
         extra = []
-        for hit in YEARLESS.finditer(fold(p.text)):
+        for hit in YEARLESS.finditer(text) if "号决议" in text else ():
             number = hit.group(2)
             year = known.get(number) or sc_year(int(number), table)
             if year is None:
@@ -1531,6 +1768,10 @@ def _date_yearless_resolutions(
             )
         out.append(_merge(ms + extra) if extra else ms)
     return out
+
+
+#: The id of a Security Council resolution: its number and year.
+_SC_RESOLUTION_ID = re.compile(r"res-s-(\d+)-(\d{4})")
 
 
 @functools.cache
@@ -1563,36 +1804,37 @@ def _crime_list_pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], dict[str, s
 
 
 @functools.cache
-def _any_crime_phrase(vocab: Vocabulary) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``[crime_phrases]`` does (None where the patterns
-    cannot be joined: one has a group, which a back-reference could count on)."""
-    patterns = [pattern for pattern, _ in _crime_phrase_patterns(vocab)]
-    if not patterns or any(x.groups or x.flags != re.UNICODE for x in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{x.pattern})" for x in patterns))
-    except re.error:
-        return None
+def _crime_words(vocab: Vocabulary) -> re.Pattern[str]:
+    """The objects of ``[crime_lists]``, longest first: the items of a run of :func:`_crime_list_pattern`."""
+    return re.compile("|".join(sorted(_crime_list_pattern(vocab)[1], key=len, reverse=True)))
+
+
+@functools.cache
+def _crime_prefilter(vocab: Vocabulary) -> Prefilter:
+    """Which of ``[crime_phrases]`` (in order), and the crime list pattern (last), may match a text."""
+    return Prefilter(
+        [*(pattern for pattern, _ in _crime_phrase_patterns(vocab)), _crime_list_pattern(vocab)[0]]
+    )
 
 
 def _crime_phrases(p: Passage, vocab: Vocabulary) -> list[Mention]:
     """Crimes named by a phrase rather than a noun (女孩被卖给战斗人员 → trafficking in persons),
     and a trafficking verb distributed over a list of goods (贩运毒品、武器和人口 → three crimes)."""
     text = fold(p.text)
-    joined = _any_crime_phrase(vocab)
-    out = (
-        [
-            Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
-            for pattern, cid in _crime_phrase_patterns(vocab)
-            for m in pattern.finditer(text)
-        ]
-        if joined is None or joined.search(text)
-        else []
-    )
+    phrases = _crime_phrase_patterns(vocab)
+    possible = _crime_prefilter(vocab).possible(text)  # the patterns left out cannot match
+    out = [
+        Mention(cid, "CrimeType", p.text[m.start() : m.end()], p.doc_id, m.start(), m.end(), "phrase")
+        for k, (pattern, cid) in enumerate(phrases)
+        if k in possible
+        for m in pattern.finditer(text)
+    ]
+    if len(phrases) not in possible:
+        return out
     pattern, objects = _crime_list_pattern(vocab)
-    words = "|".join(sorted(objects, key=len, reverse=True))
+    words = _crime_words(vocab)
     for run in pattern.finditer(text):
-        for k, item in enumerate(re.finditer(words, text[run.start() : run.end()])):
+        for k, item in enumerate(words.finditer(text[run.start() : run.end()])):
             a, b = run.start() + item.start(), run.start() + item.end()
             if k == 0:
                 a = run.start()  # the first object keeps its verb: 贩运毒品
@@ -1626,10 +1868,12 @@ def _specialise_crimes(
     spec = vocab.cues.get("crime_objects")
     if not spec:
         return ms
-    text = fold(p.text)
-    generic = set(spec["generic"])
     goods_before, goods = _goods_first_pattern(vocab)
     needs_cue, cue_words = _crime_needs_cue(vocab)
+    if not any(m.kind == "CrimeType" for m in ms):
+        return ms  # (most sentences) nothing to specialise
+    text = fold(p.text)
+    generic = set(spec["generic"])
     out: list[Mention] = []
     for m in ms:
         surface = fold(m.surface)

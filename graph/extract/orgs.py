@@ -57,6 +57,15 @@ class _Patterns(NamedTuple):
     ministry: re.Pattern[str]  # portfolio(s) + ministry suffix
     institute: re.Pattern[str]  # a short name + an institute head
     bracketed: re.Pattern[str]  # a name + an institute or body head + a Latin alias
+    # the word lists :func:`find` reads, as tuples once
+    boundaries: tuple[str, ...]
+    units: tuple[str, ...]  # administrative units, longest first
+    unit_generic: tuple[str, ...]  # words that make a unit's name no name
+    institute_stops: tuple[str, ...]  # words an institute's name never holds
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    qualifies: tuple[str, ...]
+    ministry_not_before: tuple[str, ...]
 
 
 @functools.cache
@@ -66,6 +75,7 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
     portfolio = "(?:" + _alternation(od["ministry_portfolios"]) + ")"
     links = "(?:" + _alternation(od["ministry_links"]) + ")"
     bodies = od["institute_heads"] + disc["body_suffixes"]
+    pd = disc["places"]
     return _Patterns(
         heads=re.compile("(?:" + _alternation(od["government_heads"] + od["force_heads"]) + ")"),
         ministry=re.compile(
@@ -73,19 +83,27 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
         ),
         institute=re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(od["institute_heads"]) + ")"),
         bracketed=re.compile(r"[\u4e00-\u9fff](?:" + _alternation(bodies) + ")" + LATIN_ALIAS),
+        boundaries=tuple(disc["boundaries"]),
+        units=tuple(sorted(pd["unit_suffixes"], key=len, reverse=True)),
+        unit_generic=(*pd["generic"], *od["institute_generic"], *disc["anaphors"]),
+        institute_stops=(*od["institute_generic"], *disc["boundaries"]),
+        not_before=tuple(od["not_before"]),
+        not_after=tuple(od["not_after"]),
+        qualifies=tuple(od["qualifies"]),
+        ministry_not_before=tuple(od["ministry_not_before"]),
     )
 
 
 def _glued_places(
     text: str,
     vocab: Vocabulary,
-    pat: _Patterns,
+    heads: Sequence[re.Match[str]],
     places: Sequence[tuple[int, int]],
     is_cut: Callable[[int], bool],
 ) -> list[tuple[int, int]]:
-    """Places right before a head that no mention holds: the longest label of a place ending at
-    the head and starting where jieba cuts (so never the tail of a longer word)."""
-    heads = (*pat.heads.finditer(text), *pat.ministry.finditer(text))
+    """Places right before a head (``heads``: government, force and ministry heads, in this order)
+    that no mention holds: the longest label of a place ending at the head and starting where
+    jieba cuts (so never the tail of a longer word)."""
     if not heads:
         return []  # (most sentences: no offsets of names to collect)
     covered = {k for s, e in places for k in range(s, e)}
@@ -139,16 +157,19 @@ def find(
     word, so the vocabulary pass leaves 美国 out) is looked up right before the head.
     """
     od = vocab.cues["discovery"]["organizations"]
-    boundaries = tuple(vocab.cues["discovery"]["boundaries"])
     pat = _patterns(vocab)
-    pd = vocab.cues["discovery"]["places"]
-    units = sorted(pd["unit_suffixes"], key=len, reverse=True)
-    unit_generic = (*pd["generic"], *od["institute_generic"], *vocab.cues["discovery"]["anaphors"])
+    boundaries = pat.boundaries
+    units = pat.units
+    unit_generic = pat.unit_generic
     out: list[Found] = []
+    governed = list(pat.heads.finditer(text))
+    heads = [*governed, *pat.ministry.finditer(text)]
+    if not places and not heads and "(" not in text:
+        return out  # (most sentences) no place, no head, no bracket: nothing below can find a name
 
     def ends_a_word(end: int, head: str) -> bool:
         """The head is a whole word: not 政府间, not 伊拉克军事."""
-        if text.startswith(tuple(od["not_before"]), end):
+        if text.startswith(pat.not_before, end):
             return False
         if head in od["need_boundary_after"]:
             return (
@@ -158,22 +179,22 @@ def find(
 
     def keep(a: int, b: int, refs: tuple[str, ...] = ()) -> None:
         name = text[a:b]
-        if text.startswith(tuple(od["qualifies"]), b):
+        if text.startswith(pat.qualifies, b):
             return
         if vocab.lookup(name) is None and free(a, b) and clean(name):
             out.append(Found(a, b, refs))
 
-    for s, e in sorted({*places, *_glued_places(text, vocab, pat, places, is_cut)}):
+    for s, e in sorted({*places, *_glued_places(text, vocab, heads, places, is_cut)}):
         place = vocab.lookup(text[s:e])
         if place is None or place.kind not in ("Country", "Region"):
             continue
-        if text[max(0, s - 8) : s].endswith(tuple(od["not_after"])):
+        if text[max(0, s - 8) : s].endswith(pat.not_after):
             continue
         if _in_a_country(vocab, place.id):  # a government, force or ministry: 乍得武装部队, 英国内政部
             head = pat.heads.match(text, e)
             ministry = pat.ministry.match(text, e)
             if ministry and ministry.end() > (head.end() if head else 0):
-                if not text.startswith(tuple(od["ministry_not_before"]), ministry.end()):
+                if not text.startswith(pat.ministry_not_before, ministry.end()):
                     keep(s, ministry.end(), (place.id,))
                 continue
             if head and ends_a_word(head.end(), head.group(0)):
@@ -182,12 +203,11 @@ def find(
         inst = pat.institute.match(text, e)
         if inst is not None:
             middle = text[e : inst.end()]
-            if not any(w in middle for w in od["institute_generic"] + list(boundaries)):
+            if not any(w in middle for w in pat.institute_stops):
                 keep(s, inst.end(), (place.id,))
 
     # a government or force of a unit no mention holds (加尔穆杜格州政府): a short name ending in an
     # administrative unit, bounded on the left by a boundary, verb or anaphor and a jieba cut
-    governed = list(pat.heads.finditer(text))
     covered = {k for s, e in places for k in range(s, e)} if governed else set()
     for m in governed:
         if m.start() in covered or m.start() - 1 in covered:
@@ -207,7 +227,7 @@ def find(
         ):
             keep(start, m.end())
 
-    for m in pat.bracketed.finditer(text):
+    for m in pat.bracketed.finditer(text) if "(" in text else ():  # the alias is in brackets
         end = m.start(1) - 1  # the closing character of the Chinese name
         start = left_edge(end)
         if end - start >= 4:
