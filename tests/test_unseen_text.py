@@ -2695,3 +2695,10 @@ def test_a_branch_among_the_groups_merged_is_no_parent_and_a_group_calling_itsel
     assert {("group-ansar-eddine", "group-jnim"), ("group-jnim", "group-al-qaida")} <= got
     assert ("group-jnim", "group-ansar-eddine") not in got
     assert ("group-jnim", "group-katiba-macina") not in got
+
+
+def test_goods_named_before_their_production_and_trafficking_and_a_burkinabe_group() -> None:
+    text = "塔利班从鸦片种植和贩运中获得了大量收入。\n"
+    assert objects(text, "benefitsFrom", "group-taliban") == {concept("贩毒")}
+    named = "安萨鲁尔伊斯兰在布基纳法索北部的苏姆省活动。\n"
+    assert concept("布基纳法索") in objects(named, "operatesIn", "group-ansarul-islam")

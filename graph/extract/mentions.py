@@ -1884,6 +1884,15 @@ def _specialise_crimes(
             and not _clause_has(text, m.start, m.end, cue_words)
         ):
             m = dataclasses.replace(m, concept=needs_cue[surface], method="specialised")
+        elif (
+            m.kind == "CrimeType"
+            and surface in spec["goods_first"]
+            and out
+            and out[-1].kind == "CrimeType"
+            and fold(out[-1].surface).endswith(_PRODUCED)
+            and text[out[-1].end : m.start] in ("和", "及", "与", "、")
+        ):  # 鸦片种植和贩运: the trafficking of what is grown
+            m = dataclasses.replace(m, concept=out[-1].concept, method="specialised")
         elif m.kind == "CrimeType" and surface in generic:
             before = (
                 goods_before.search(text, max(0, m.start - 12), m.start)
@@ -1909,6 +1918,11 @@ def _specialise_crimes(
             m = _goods_after(p.text, m, spec, generic, vocab)
         out.append(m)
     return out
+
+
+#: The ends of a crime of producing goods (鸦片种植, 毒品生产), whose trafficking a generic word after
+#: it may name (鸦片种植和贩运).
+_PRODUCED = ("种植", "生产", "制造", "加工", "提炼")
 
 
 def _goods_after(
