@@ -2702,3 +2702,11 @@ def test_goods_named_before_their_production_and_trafficking_and_a_burkinabe_gro
     assert objects(text, "benefitsFrom", "group-taliban") == {concept("贩毒")}
     named = "安萨鲁尔伊斯兰在布基纳法索北部的苏姆省活动。\n"
     assert concept("布基纳法索") in objects(named, "operatesIn", "group-ansarul-islam")
+
+
+def test_the_parties_listed_after_an_instruments_party_noun_implement_it() -> None:
+    text = "《联合国反腐败公约》的三个缔约国即肯尼亚、乌干达和卢旺达通过了联合行动计划。\n"
+    got = pairs(text, "implements")
+    assert {(concept(c), "convention-uncac") for c in ("肯尼亚", "乌干达", "卢旺达")} <= got
+    memo = "毒品和犯罪问题办公室作为《东非禁毒谅解备忘录》的秘书处，支持各签署国执行该备忘录。\n"
+    assert "un-unodc" in {s for s, _ in pairs(memo, "implements")}
