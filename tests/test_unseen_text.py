@@ -2710,3 +2710,14 @@ def test_the_parties_listed_after_an_instruments_party_noun_implement_it() -> No
     assert {(concept(c), "convention-uncac") for c in ("肯尼亚", "乌干达", "卢旺达")} <= got
     memo = "毒品和犯罪问题办公室作为《东非禁毒谅解备忘录》的秘书处，支持各签署国执行该备忘录。\n"
     assert "un-unodc" in {s for s, _ in pairs(memo, "implements")}
+
+
+def test_states_asked_to_go_on_implementing_do_and_traders_at_a_port_are_where_a_group_levies() -> None:
+    text = (
+        "7. 我鼓励肯尼亚和乌干达继续执行第2462(2019)号决议。安理会敦促埃塞俄比亚批准《联合国反腐败公约》。\n"
+    )
+    got = pairs(text, "implements")
+    assert {(concept("肯尼亚"), "res-s-2462-2019"), (concept("乌干达"), "res-s-2462-2019")} <= got
+    assert (concept("埃塞俄比亚"), "convention-uncac") not in got
+    port = "该报告记录了青年党向基斯马尤港口的进口商强行收取费用的情况。\n"
+    assert concept("基斯马尤") in objects(port, "operatesIn", "group-al-shabaab")
