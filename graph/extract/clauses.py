@@ -937,6 +937,15 @@ def _clause(
             # X的Y (反恐办(下设)的反恐中心, 毒品和犯罪问题办公室(的)全球方案): Y acts, X only owns it
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
+        elif (
+            role == "object"
+            and groups
+            and groups[-1].role == "object"
+            and groups[-1].verb == verb
+            and _gap(text, pos, start) in frames.owner_links
+            and all(m.kind in _BODIES for m in (*groups[-1].mentions, *items))
+        ):  # 请X所设委员会的监测组…: the team is asked, the committee only owns it
+            groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
         if role == "agent" and (
             text.startswith(frames.persons, tail)
             or ((some := _SOME_OF.match(text, tail)) and text.startswith(frames.persons, some.end()))

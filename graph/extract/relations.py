@@ -248,7 +248,11 @@ def frame_facts(
         filled = {r for r, ms_ in roles.items() if ms_}
         if pivot_agents:
             filled.add("agent")
-        for frame, _verbs, pivotal in _frames_filled(frames, frozenset(classes), frozenset(filled)):
+        for frame, _verbs, pivotal in _frames_of(frames, frozenset(classes)):
+            if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
+                continue  # a role the row reads is empty in this clause
+            if not classes.isdisjoint(frame.unless):
+                continue  # 评估了该国执行X的情况: a verb class the row says keeps it from reading
             acting = roles
             if pivot_agents and not pivotal:
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
@@ -363,8 +367,6 @@ def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
     into it: the names it opens with describe that subject (``attribute``), they are no agent."""
     head = text[clause.start : clause.end]
     body = head.lstrip()
-    if not body.startswith(frames.copula):
-        return clause  # (most clauses: no need to find the longest copula)
     word = next((w for w in _longest_first(frames.copula) if body.startswith(w)), None)
     if word is None:
         return clause
@@ -683,25 +685,13 @@ def _frames_of(frames: Frames, classes: frozenset[str]) -> tuple[tuple[Frame, fr
     return tuple(row for row in _frame_verbs(frames) if ANY_VERB in row[1] or classes & row[1])
 
 
-@functools.lru_cache(maxsize=4096)
-def _frames_filled(
-    frames: Frames, classes: frozenset[str], filled: frozenset[str]
-) -> tuple[tuple[Frame, frozenset[str], bool], ...]:
-    """The rows of :func:`_frames_of` a clause with these verb classes and these roles filled can
-    state, in the file's order (the same few combinations recur: worked out once each)."""
-    return tuple(
-        row
-        for row in _frames_of(frames, classes)
-        # a role the row reads is empty in this clause; or 评估了该国执行X的情况: a verb class the
-        # row says keeps it from reading
-        if not (filled.isdisjoint(row[0].subject) or filled.isdisjoint(row[0].object))
-        and classes.isdisjoint(row[0].unless)
-    )
-
-
 @functools.cache
 def _pivot_words(frames: Frames) -> frozenset[str]:
     return frozenset(w for cls in frames.pivots for w in frames.verbs.get(cls, ()))
+
+
+#: What says a state asked to act already does so (继续执行: goes on implementing).
+_GOES_ON = ("继续", "进一步")
 
 
 def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Mention, ...]:
@@ -721,7 +711,9 @@ def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Men
         for g in clause.groups
         if g.role == "object" and g.verb in words and g.verb not in relative
         for m in g.mentions
-        if m.kind in PIVOTS and m.surface not in generic
+        if (m.kind in PIVOTS and m.surface not in generic)
+        # 鼓励阿根廷和巴西继续执行X: states asked to go on with what they already do
+        or (m.kind == "Country" and clause.text.startswith(_GOES_ON, g.end - clause.start))
     )
 
 
