@@ -826,6 +826,12 @@ def _appositive(text: str, m: Mention, previous: Mention | None, body_heads: tup
     return text[previous.end : m.start].strip() == "(" and text.startswith(")", m.end)
 
 
+@functools.cache
+def _complement_set(frames: Frames) -> frozenset[str]:
+    """The verb classes whose object is a clause or an event (``[complements] open``), as a set."""
+    return frozenset(frames.complements)
+
+
 def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Clause, ...]:
     """The clauses of one sentence (``text`` folded to simplified script) with their roles.
 
@@ -855,6 +861,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
     out: list[Clause] = []
     lent: list[Group] = []
+    complements = _complement_set(frames)
     for a, b in clause_spans(text, (*topics, *quotations)):
         segments = [(a, b, "")]
         # every name's span, an appositive's too (援助团 in 联合国…援助团(联索过渡援助团) is no verb)
@@ -862,7 +869,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
             t for t in (*topics, *quoted, *remarks) if a <= t[0] < b
         ]
         cues = _cues(text, a, b, taken, frames)
-        opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
+        opener = next((c for c in cues if not complements.isdisjoint(c.classes)), None)
         if opener is not None and any(opener.end <= m.start < b for m in ms if m.method != "mandate"):
             kind = next(k for k in opener.classes if k in frames.complements)
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
@@ -1411,9 +1418,8 @@ def _open_role(
             g.start > opened and {m.kind for m in g.mentions} & {"Resolution", "Convention"} for g in groups
         ):
             return "basis"
-    last_group = max((g.end for g in groups), default=a)
     markers = [c for c in cues if c.marker]
-    if not markers or markers[-1].start < last_group:
+    if not markers or markers[-1].start < max((g.end for g in groups), default=a):
         return ""
     if any(p.start > markers[-1].start for p in cues if not p.marker):  # (not p.marker: not in markers)
         return ""
