@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.frames import MARKER_ROLES, Frames
 from graph.records import Mention, Passage
@@ -209,9 +210,10 @@ def _scanner(
     classes: dict[str, list[str]] = {}
     for word, cls in frames.cue_index:
         classes.setdefault(word, []).append(cls)
-    words = sorted(classes, key=lambda w: (-len(w), w))
-    cue = re.compile("|".join(map(re.escape, words)))
-    blockers = re.compile("|".join(map(re.escape, sorted(frames.blockers, key=len, reverse=True))))
+    # the longest word at the leftmost position, as the alternation of the words longest first
+    # would find it, but read as a trie (one branch per next character: no word tried in vain)
+    cue = re.compile(_trie(classes))
+    blockers = re.compile(_trie(frames.blockers))
     info = {
         w: (
             tuple(c),
@@ -221,6 +223,31 @@ def _scanner(
         for w, c in classes.items()
     }
     return cue, info, blockers
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern that matches, at a position, the longest of ``words`` that starts there: the words
+    as a trie, each node's continuations tried before the word it ends (greedy ``?``).
+
+    >>> p = re.compile(_trie(["支持", "部分", "部分支持", "分支"]))
+    >>> [m.group() for m in p.finditer("部分支持分支部分")]
+    ['部分支持', '分支', '部分']
+    """
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def node_pattern(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + node_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return node_pattern(root)
 
 
 #: Verb classes whose words also name what a body does (融资小组, 执行委员会, 培训中心).
@@ -737,14 +764,26 @@ def _unnamed_body_ends(heads: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(h + adverb for h in heads for adverb in ("", *_AFTER_HEAD))
 
 
+@functools.cache
+def _unnamed_body_index(
+    heads: tuple[str, ...],
+) -> tuple[tuple[str, ...], frozenset[str], tuple[int, ...]]:
+    """The ends of :func:`_unnamed_body_ends`, as a set too, and their lengths: a span ends with
+    one when its last n characters, for one of these n, are one (a few set look-ups instead of
+    hundreds of ``endswith``)."""
+    ends = _unnamed_body_ends(heads)
+    return ends, frozenset(ends), tuple(sorted({len(w) for w in ends}))
+
+
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
     name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织), after at
     least one character that is not a line break."""
     if not heads:
         return False
-    ends = _unnamed_body_ends(heads)
-    if not span.rstrip().endswith(ends):  # (what the lead words leave is a suffix of this)
+    ends, endings, sizes = _unnamed_body_index(heads)
+    tail = span.rstrip()
+    if not any(tail[-n:] in endings for n in sizes):  # (what the lead words leave is a suffix of this)
         return False
     words = _LEAD.sub("", span).strip()
     return any(words.endswith(w) and len(words) > len(w) and words[-len(w) - 1] != "\n" for w in ends)
@@ -817,6 +856,12 @@ def _appositive(text: str, m: Mention, previous: Mention | None, body_heads: tup
     return text[previous.end : m.start].strip() == "(" and text.startswith(")", m.end)
 
 
+@functools.cache
+def _complement_set(frames: Frames) -> frozenset[str]:
+    """The verb classes whose object is a clause or an event (``[complements] open``), as a set."""
+    return frozenset(frames.complements)
+
+
 def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Clause, ...]:
     """The clauses of one sentence (``text`` folded to simplified script) with their roles.
 
@@ -846,6 +891,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
     quotations = tuple((q.start(), q.end()) for q in _QUOTATION.finditer(text))
     out: list[Clause] = []
     lent: list[Group] = []
+    complements = _complement_set(frames)
     for a, b in clause_spans(text, (*topics, *quotations)):
         segments = [(a, b, "")]
         # every name's span, an appositive's too (援助团 in 联合国…援助团(联索过渡援助团) is no verb)
@@ -853,7 +899,7 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
             t for t in (*topics, *quoted, *remarks) if a <= t[0] < b
         ]
         cues = _cues(text, a, b, taken, frames)
-        opener = next((c for c in cues if set(c.classes) & set(frames.complements)), None)
+        opener = next((c for c in cues if not complements.isdisjoint(c.classes)), None)
         if opener is not None and any(opener.end <= m.start < b for m in ms if m.method != "mandate"):
             kind = next(k for k in opener.classes if k in frames.complements)
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
@@ -1411,9 +1457,8 @@ def _open_role(
             g.start > opened and {m.kind for m in g.mentions} & {"Resolution", "Convention"} for g in groups
         ):
             return "basis"
-    last_group = max((g.end for g in groups), default=a)
     markers = [c for c in cues if c.marker]
-    if not markers or markers[-1].start < last_group:
+    if not markers or markers[-1].start < max((g.end for g in groups), default=a):
         return ""
     if any(p.start > markers[-1].start for p in cues if not p.marker):  # (not p.marker: not in markers)
         return ""

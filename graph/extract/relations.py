@@ -248,11 +248,7 @@ def frame_facts(
         filled = {r for r, ms_ in roles.items() if ms_}
         if pivot_agents:
             filled.add("agent")
-        for frame, _verbs, pivotal in _frames_of(frames, frozenset(classes)):
-            if filled.isdisjoint(frame.subject) or filled.isdisjoint(frame.object):
-                continue  # a role the row reads is empty in this clause
-            if not classes.isdisjoint(frame.unless):
-                continue  # 评估了该国执行X的情况: a verb class the row says keeps it from reading
+        for frame, _verbs, pivotal in _frames_filled(frames, frozenset(classes), frozenset(filled)):
             acting = roles
             if pivot_agents and not pivotal:
                 # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
@@ -367,6 +363,8 @@ def _copular(clause: Clause, text: str, frames: Frames) -> Clause:
     into it: the names it opens with describe that subject (``attribute``), they are no agent."""
     head = text[clause.start : clause.end]
     body = head.lstrip()
+    if not body.startswith(frames.copula):
+        return clause  # (most clauses: no need to find the longest copula)
     word = next((w for w in _longest_first(frames.copula) if body.startswith(w)), None)
     if word is None:
         return clause
@@ -683,6 +681,22 @@ def _frames_of(frames: Frames, classes: frozenset[str]) -> tuple[tuple[Frame, fr
     """The frames a clause with these verb classes can state (any verb, or one of its classes), in
     the file's order."""
     return tuple(row for row in _frame_verbs(frames) if ANY_VERB in row[1] or classes & row[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _frames_filled(
+    frames: Frames, classes: frozenset[str], filled: frozenset[str]
+) -> tuple[tuple[Frame, frozenset[str], bool], ...]:
+    """The rows of :func:`_frames_of` a clause with these verb classes and these roles filled can
+    state, in the file's order (the same few combinations recur: worked out once each)."""
+    return tuple(
+        row
+        for row in _frames_of(frames, classes)
+        # a role the row reads is empty in this clause; or 评估了该国执行X的情况: a verb class the
+        # row says keeps it from reading
+        if not (filled.isdisjoint(row[0].subject) or filled.isdisjoint(row[0].object))
+        and classes.isdisjoint(row[0].unless)
+    )
 
 
 @functools.cache

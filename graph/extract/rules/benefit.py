@@ -68,6 +68,8 @@ def benefit_facts(
     这些团体 to each of a list of them), and so does a sentence that names no other actor (the
     paragraph's topic).
     """
+    if not any(m.kind == "CrimeType" for m in ms) or not has_any(p.text, cues["benefit"]["cues"]):
+        return []  # no crime, or no cue word (a segment's cue is in the passage): no segment states one
     last = (last_group,) if isinstance(last_group, str) else tuple(last_group)
     last = tuple(g for g in last if g)
     out: list[Fact] = []

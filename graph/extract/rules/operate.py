@@ -72,6 +72,8 @@ def _possession(after: str, o: CueSection) -> bool:
 def operate_facts(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Fact]:
     """在 REGION 活动的 GROUP; REGION GROUP (阿富汗塔利班); the places of a group's attacks.  A group
     said to act in a place (GROUP 在 REGION 活动, 在 REGION，GROUP…) is the clause frames' to read."""
+    if not any(m.kind == "TerroristGroup" for m in ms):
+        return []  # every fact below is a group's
     text = p.text
     o = cues["operate"]
     conf = cues["confidence"]
@@ -280,6 +282,8 @@ def attack_sites(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Mention]
     """Places where the passage puts an attack: PLACE … 发生的恐怖袭击, 在 PLACE … 爆炸 (no actor needed)."""
     text = p.text
     o = cues["operate"]
+    if not any(m.kind in PLACES for m in ms):
+        return []  # no place named
     if not has_any(text, o["attack_words"]) or negated_clause(text, cues):
         return []
     out = []
@@ -298,7 +302,9 @@ def claimed_facts(p: Passage, ms: Sequence[Mention], cues: Cues, sites: Sequence
     title → GROUP operatesIn each place."""
     text = p.text
     o = cues["operate"]
-    if not sites or has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
+    if not sites or not any(m.kind == "TerroristGroup" for m in ms):
+        return []  # no place attacked, or no group to claim it
+    if has_any(text, cues["negation"]["words"]) or negated_clause(text, cues):
         return []
     claims = [
         g
