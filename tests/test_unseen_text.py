@@ -2721,3 +2721,19 @@ def test_states_asked_to_go_on_implementing_do_and_traders_at_a_port_are_where_a
     assert (concept("埃塞俄比亚"), "convention-uncac") not in got
     port = "该报告记录了青年党向基斯马尤港口的进口商强行收取费用的情况。\n"
     assert concept("基斯马尤") in objects(port, "operatesIn", "group-al-shabaab")
+
+
+def test_a_crime_as_the_subject_carries_no_body_into_its_clause() -> None:
+    text = (
+        "毒品和犯罪问题办公室在加纳举办了海上执法培训。"
+        "但石油盗窃和非法加注燃料仍在为尼日尔三角洲的犯罪网络提供大量资金。\n"
+    )
+    assert concept("尼日尔三角洲") not in objects(text, "activeIn", "un-unodc")
+    assert {
+        m
+        for ms in mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)[0]
+        for m in ms
+        if m.surface == "石油盗窃"
+    }
+    mines = "联合国排雷行动处在索马里协助国家当局处理简易爆炸装置威胁。\n"
+    assert concept("索马里") in objects(mines, "activeIn", "un-unmas")

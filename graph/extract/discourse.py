@@ -307,6 +307,11 @@ class Discourse:
             return own, False
         if not clause.predicates and not clause.continues:
             return (), False
+        if any(
+            g.role == "agent" and g.mentions and all(m.kind == "CrimeType" for m in g.mentions)
+            for g in clause.groups
+        ):  # 石油盗窃仍在为X的网络提供资金: a crime is the subject, no one carried into it
+            return (), False
         return (carried or self.topic), True
 
     def resolve(
