@@ -132,6 +132,8 @@ class Frames:
     between: tuple[str, ...]
     place_tail: tuple[str, ...]
     attribute_tail: tuple[str, ...]
+    #: After the last name of a list: a body whose members act (东盟成员国): the name is an attribute.
+    members_tail: tuple[str, ...]
     law_heads: tuple[str, ...]
     body_heads: tuple[str, ...]
     mandate_nouns: tuple[str, ...]
@@ -339,6 +341,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "between",
             "place_tail",
             "attribute_tail",
+            "members_tail",
             "law_heads",
             "body_heads",
         }
@@ -457,6 +460,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         between=_words(markers_t, "markers", "between", source),
         place_tail=_words(markers_t, "markers", "place_tail", source),
         attribute_tail=_words(markers_t, "markers", "attribute_tail", source),
+        members_tail=_words(markers_t, "markers", "members_tail", source),
         law_heads=_words(markers_t, "markers", "law_heads", source),
         body_heads=_words(markers_t, "markers", "body_heads", source),
         mandate_nouns=_words(_table(data, "mandate", source), "mandate", "nouns", source),

@@ -2737,3 +2737,11 @@ def test_a_crime_as_the_subject_carries_no_body_into_its_clause() -> None:
     }
     mines = "联合国排雷行动处在索马里协助国家当局处理简易爆炸装置威胁。\n"
     assert concept("索马里") in objects(mines, "activeIn", "un-unmas")
+
+
+def test_a_body_whose_members_act_is_no_partner() -> None:
+    text = "毒品和犯罪问题办公室支持非洲联盟成员国执行《联合国反腐败公约》。\n"
+    assert concept("非洲联盟") not in objects(text, "partnerOf", "un-unodc")
+    listed = "报告由反恐怖主义办公室与国际刑事警察组织以及非洲联盟其他实体密切协作编写。\n"
+    got = objects(listed, "partnerOf", "un-unoct")
+    assert concept("国际刑事警察组织") in got and concept("非洲联盟") not in got

@@ -1014,7 +1014,9 @@ def _clause(
             role = "mandate"  # 这一任务: the mandate of the body that holds it
         elif _inside(start, topics):
             role = "attribute"  # what a resolution is about (关于X的第N号决议), not who acts
-        elif text.startswith(frames.attribute_tail, tail):
+        elif text.startswith(frames.attribute_tail, tail) or (
+            len(items) == 1 and role != "agent" and text.startswith(frames.members_tail, tail)
+        ):
             role = "attribute"  # 与X有关的产品: what something is related to
             if kinds <= {"Resolution", "Convention"}:
                 after = next(t for t in frames.attribute_tail if text.startswith(t, tail))
@@ -1063,7 +1065,15 @@ def _clause(
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
         elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
             role = kept = "attribute"  # 使用在利比亚购买的武器: where the weapons were bought
-        if outer and groups and groups[-1].role == "relative_basis" and len(items) > 1:
+        if (
+            len(items) > 1
+            and text.startswith(frames.members_tail, tail)
+            and role not in ("attribute", "agent")
+        ):
+            # 与监测组以及契约其他实体协作: the members of the last body act, not that body
+            groups.append(Group(tuple(items[:-1]), role, start, items[-2].end, verb))
+            groups.append(Group(tuple(items[-1:]), "attribute", items[-1].start, end, ""))
+        elif outer and groups and groups[-1].role == "relative_basis" and len(items) > 1:
             # 与根据X设立的Y、Z以及W合作: Y is what the relative clause describes; Z and W are only
             # the partners the marker before it names (借鉴了根据X设立的Y、Z提供的资料: Z is no more
             # set up by X)
