@@ -2745,3 +2745,11 @@ def test_a_body_whose_members_act_is_no_partner() -> None:
     listed = "报告由反恐怖主义办公室与国际刑事警察组织以及非洲联盟其他实体密切协作编写。\n"
     got = objects(listed, "partnerOf", "un-unoct")
     assert concept("国际刑事警察组织") in got and concept("非洲联盟") not in got
+
+
+def test_no_name_takes_in_the_verbs_or_adverbs_around_it() -> None:
+    names = discovered(
+        "伊黎伊斯兰国还在尼尼微省绑架牧民。乍得和尼日尔已批准欧洲委员会《网络犯罪公约》。"
+        "尚不清楚该团体是否在孟加拉国境内保持有组织的存在。\n"
+    )
+    assert not [n for n in names if any(w in n for w in ("还在", "批准", "保持", "境内"))]
