@@ -157,6 +157,9 @@ class Frames:
     doubt: tuple[str, ...]
     disputed: tuple[str, ...]
     disputed_relations: tuple[str, ...]
+    #: A report the sentence says could not be verified (关于X在Y设立训练营的报道未能得到证实): its
+    #: first group spans what the report said, which states nothing.
+    unverified_report: re.Pattern[str]
     deliberative: tuple[str, ...]
     frames: tuple[Frame, ...]
 
@@ -484,6 +487,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         doubt=_words(modality, "modality", "doubt", source),
         disputed=_words(modality, "modality", "disputed", source),
         disputed_relations=_words(modality, "modality", "disputed_relations", source),
+        unverified_report=_pattern(modality, "modality", "unverified_report", source),
         deliberative=tuple(_words(modality, "modality", "deliberative", source)),
         frames=tuple(frames),
     )

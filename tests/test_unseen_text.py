@@ -2753,3 +2753,11 @@ def test_no_name_takes_in_the_verbs_or_adverbs_around_it() -> None:
         "尚不清楚该团体是否在孟加拉国境内保持有组织的存在。\n"
     )
     assert not [n for n in names if any(w in n for w in ("还在", "批准", "保持", "境内"))]
+
+
+def test_what_an_unverified_report_said_is_not_stated_and_a_unit_is_no_place() -> None:
+    text = "伊斯兰祈祷团在印度尼西亚活动。关于该团体在马来西亚沙巴州设立训练营的报道未能得到证实。\n"
+    got = objects(text, "operatesIn", "group-jemaah-islamiyah")
+    assert concept("印度尼西亚") in got and concept("马来西亚") not in got
+    unit = "开发署在班萨摩洛穆斯林棉兰老自治区实施了一个为期三年的项目。\n"
+    assert "自治区" not in discovered(unit)

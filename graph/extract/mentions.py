@@ -846,6 +846,8 @@ def discover(
                 break
             if (
                 not clean(name)
+                or name
+                in pd["unit_suffixes"]  # 棉兰老自治区: the unit of the known place, no place of its own
                 or any(w in name for w in pd["generic"])
                 or known is not None
                 or name.startswith(pat["skip_before"])

@@ -1066,6 +1066,7 @@ def document_facts(
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
+        unverified = [(u.start(1), u.end(1)) for u in frames.unverified_report.finditer(p.text)]
         disputed = max((at for w in frames.disputed if (at := p.text.find(w)) >= 0), default=-1)
         emitted: list[Fact] = []
         for f in facts:
@@ -1075,6 +1076,10 @@ def document_facts(
                 continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
+            if unverified and any(
+                a <= m.start < b for m in ms if m.concept == f.object for a, b in unverified
+            ):
+                continue  # 关于该团体在若开邦设立训练营的报道未能得到证实: the report's claim is not stated
             if (
                 disputed >= 0
                 and f.predicate in frames.disputed_relations
