@@ -2761,3 +2761,10 @@ def test_what_an_unverified_report_said_is_not_stated_and_a_unit_is_no_place() -
     assert concept("印度尼西亚") in got and concept("马来西亚") not in got
     unit = "开发署在班萨摩洛穆斯林棉兰老自治区实施了一个为期三年的项目。\n"
     assert "自治区" not in discovered(unit)
+
+
+def test_an_aim_is_no_act_and_the_branches_of_a_group_in_a_place_are_not_the_group() -> None:
+    aim = "乌兹别克斯坦伊斯兰运动的目标仍然是在中亚建立所谓的“哈里发国”。\n"
+    assert not objects(aim, "operatesIn", "group-imu")
+    branches = "该国政府用这一名称统称伊黎伊斯兰国在苏拉威西岛的各个附属派别。\n"
+    assert not objects(branches, "operatesIn", "group-isil")

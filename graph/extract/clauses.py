@@ -1058,9 +1058,9 @@ def _clause(
                 and owner.role in ("object", "attribute", "beneficiary")  # 对X在Y的活动表示关切
                 and all(m.kind == "TerroristGroup" for m in owner.mentions)
                 and after_name(text, owner.end) == lead[-1].start
-                and not text.startswith(
-                    tuple("的" + w for w in (*frames.verbs.get("branch", ()), *frames.persons)), end
-                )
+                and not _SOME_OF_BRANCH.sub("", text[end : end + 12]).startswith(
+                    tuple("的" + w for w in (*frames.verbs.get("branch", ()), *frames.persons))
+                )  # …在棉兰老岛的各个附属派别: where the branches are
             ):  # (X系基地组织在东南亚的附属组织, X在欧洲的支持者: where the affiliate or the people are)
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
         elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
@@ -1356,6 +1356,9 @@ _LOCATED = ("设", "位", "驻")
 #: What follows a place in a relative clause up to its 的 (在利比亚购买的, 设在阿联酋的).
 _RELATIVE_TAIL_NOUN = re.compile(r"[^，。；、的了着\s]{0,4}的")
 
+
+#: Quantifiers between 的 and a branch or person noun (的各个附属派别, 的一些支持者).
+_SOME_OF_BRANCH = re.compile(r"(?<=^的)(?:各个|各|所有|一些|多个|几个|其他)")
 
 #: The roles whose noun phrase a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的).
 _INNER_ROLES = ("beneficiary", "source", "partner", "by")
