@@ -95,6 +95,7 @@ class Frames:
     not_a_target: tuple[str, ...]
     studied: tuple[str, ...]
     shipped: tuple[str, ...]
+    shipped_to: tuple[str, ...]
     nationals: tuple[str, ...]
     sites: tuple[str, ...]
     nationality: tuple[str, ...]
@@ -327,6 +328,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "not_a_target",
             "studied",
             "shipped",
+            "shipped_to",
             "nationals",
             "sites",
             "nationality",
@@ -426,6 +428,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         not_a_target=_words(markers_t, "markers", "not_a_target", source),
         studied=_words(markers_t, "markers", "studied", source),
         shipped=_words(markers_t, "markers", "shipped", source),
+        shipped_to=_words(markers_t, "markers", "shipped_to", source),
         nationals=_words(markers_t, "markers", "nationals", source),
         sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),

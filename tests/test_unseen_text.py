@@ -2768,3 +2768,10 @@ def test_an_aim_is_no_act_and_the_branches_of_a_group_in_a_place_are_not_the_gro
     assert not objects(aim, "operatesIn", "group-imu")
     branches = "该国政府用这一名称统称伊黎伊斯兰国在苏拉威西岛的各个附属派别。\n"
     assert not objects(branches, "operatesIn", "group-isil")
+
+
+def test_a_group_whose_name_ends_in_a_shipping_word_and_both_groups_referred_back() -> None:
+    text = "东伊运在伊德利卜省约有2 500名战斗人员。\n"
+    assert concept("伊德利卜省") in objects(text, "operatesIn", concept("东伊运"))
+    both = "基地组织与巴基斯坦塔利班运动关系密切，两者在阿富汗东部共用训练设施。\n"
+    assert concept("阿富汗") in objects(both, "operatesIn", "group-ttp")

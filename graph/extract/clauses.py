@@ -473,7 +473,11 @@ def _role(
             and len(lead_cues) > 1
         ):  # 通过向商人勒索获得收入: 向 marks the traders, the crime keeps the marker before (通过)
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
-        if marker == "place" and text.endswith(frames.shipped, 0, last.start):
+        if (
+            marker == "place"
+            and last.word in frames.shipped_to
+            and text.endswith(frames.shipped, 0, last.start)
+        ):
             return "attribute", ""  # 将燃料走私到尼日尔: where the goods go, not where the agent is
         if marker == "place" and kinds <= {"Resolution", "Convention"}:
             # 在第N号决议中: the basis; 在《战略》各支柱方面, 侧重于《准则》: only a topic
