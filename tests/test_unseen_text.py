@@ -2775,3 +2775,8 @@ def test_a_group_whose_name_ends_in_a_shipping_word_and_both_groups_referred_bac
     assert concept("伊德利卜省") in objects(text, "operatesIn", concept("东伊运"))
     both = "基地组织与巴基斯坦塔利班运动关系密切，两者在阿富汗东部共用训练设施。\n"
     assert concept("阿富汗") in objects(both, "operatesIn", "group-ttp")
+
+
+def test_the_states_a_project_serves_are_where_its_bodies_work() -> None:
+    text = "毒品和犯罪问题办公室在东非实施了一个司法合作项目，受益国包括肯尼亚和乌干达。\n"
+    assert {concept("肯尼亚"), concept("乌干达")} <= objects(text, "activeIn", "un-unodc")
