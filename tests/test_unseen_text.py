@@ -2780,3 +2780,10 @@ def test_a_group_whose_name_ends_in_a_shipping_word_and_both_groups_referred_bac
 def test_the_states_a_project_serves_are_where_its_bodies_work() -> None:
     text = "毒品和犯罪问题办公室在东非实施了一个司法合作项目，受益国包括肯尼亚和乌干达。\n"
     assert {concept("肯尼亚"), concept("乌干达")} <= objects(text, "activeIn", "un-unodc")
+
+
+def test_a_body_named_in_a_noted_clause_acts_in_the_clause_that_goes_on_with_it() -> None:
+    text = "注意到毒品和犯罪问题办公室通过其全球海上犯罪方案，在肯尼亚和斯里兰卡开展的能力建设工作，\n"
+    assert {concept("肯尼亚"), concept("斯里兰卡")} <= objects(text, "activeIn", "un-unodc")
+    named = "我欢迎联合国支持调查伊黎伊斯兰国罪行小组（调查小组）收集的证据。\n"
+    assert "联合国支持调查伊黎伊斯兰国罪行小组" in discovered(named)

@@ -1279,6 +1279,8 @@ def _defined_names(
         start = _left_edge(text, end, stops, limit=20)
         while start > 1 and text[start - 1] in "/／" and _is_han(text[start - 2]):
             start = _left_edge(text, start - 1, stops, limit=20)  # 达伊沙/伊黎伊斯兰国: one name
+        if (at := text.find(disc["un_prefix"], start + 1, end)) > 0:
+            start = at  # 我欢迎联合国…调查组(调查组): the name opens with 联合国
         name = text[start:end]
         if (
             len(name) <= len(short)

@@ -116,7 +116,12 @@ def frame_facts(
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = (
-            not clause.embedded or bool(clause.predicates) or clause.embedded in frames.carried_complements
+            not clause.embedded
+            or bool(clause.predicates)
+            or clause.embedded in frames.carried_complements
+            # 注意到X通过其Y方案，在A开展的工作: a body the embedded clause names without a verb
+            # acts in the clause that goes on with it
+            or any(m.kind in ("UNEntity", "Programme") for m in clause.role("agent"))
         )
         agents, implied = discourse.agents(clause, carried, carries)
         if (
