@@ -232,8 +232,11 @@ def _generic_subject(
         else rf"(?:{alt(quantifiers)})?(?:{alt(words)})"
     )
     itself = alt(_words(table, "subjects", "self", source))
+    dated = table.get("dated", "")
+    if not isinstance(dated, str):
+        raise OntologyError(f"{source}: [subjects] dated must be a regular expression")
     return (
-        re.compile(rf"[\s“‘\"]*(?:并|而|但|还|也|此外)?{noun}"),
+        re.compile(rf"[\s“‘\"]*(?:{dated})?(?:并|而|但|还|也|此外)?{noun}"),
         re.compile(rf"(?:{itself})(?:还|也|已|已经|将)?$"),
         re.compile(rf"[^，。；,;]{{1,30}}?的{noun}"),
     )

@@ -2787,3 +2787,8 @@ def test_a_body_named_in_a_noted_clause_acts_in_the_clause_that_goes_on_with_it(
     assert {concept("肯尼亚"), concept("斯里兰卡")} <= objects(text, "activeIn", "un-unodc")
     named = "我欢迎联合国支持调查伊黎伊斯兰国罪行小组（调查小组）收集的证据。\n"
     assert "联合国支持调查伊黎伊斯兰国罪行小组" in discovered(named)
+
+
+def test_a_dated_generic_subject_carries_no_group_into_its_clause() -> None:
+    text = "伊斯兰祈祷团在印度尼西亚活动。2024-2025年联合国实体在马来西亚和泰国开展的能力建设活动。\n"
+    assert objects(text, "operatesIn", "group-jemaah-islamiyah") == {concept("印度尼西亚")}
