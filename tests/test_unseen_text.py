@@ -2792,3 +2792,9 @@ def test_a_body_named_in_a_noted_clause_acts_in_the_clause_that_goes_on_with_it(
 def test_a_dated_generic_subject_carries_no_group_into_its_clause() -> None:
     text = "伊斯兰祈祷团在印度尼西亚活动。2024-2025年联合国实体在马来西亚和泰国开展的能力建设活动。\n"
     assert objects(text, "operatesIn", "group-jemaah-islamiyah") == {concept("印度尼西亚")}
+
+
+def test_states_of_a_federation_named_with_bang_are_places() -> None:
+    text = "在印度，次大陆基地组织的活动集中在阿萨姆邦和西孟加拉邦。\n"
+    assert {"阿萨姆邦", "西孟加拉邦"} <= set(discovered(text))
+    assert len(objects(text, "operatesIn", "group-aqis")) == 3
