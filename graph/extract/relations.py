@@ -124,17 +124,8 @@ def frame_facts(
             or any(m.kind in ("UNEntity", "Programme") for m in clause.role("agent"))
         )
         agents, implied = discourse.agents(clause, carried, carries)
-        if (
-            i
-            and clauses[i - 1].continues
-            and not clause.item
-            and not clause.role("agent")
-            and (clauses[i - 1].item or clause.text.lstrip().startswith(frames.item_duty))
-        ):  # (d) 国际刑警组织，负责边境数据库的接入; (b) 海事组织，协助…: the item does what the clause says
-            agents = tuple(
-                m for g in clauses[i - 1].groups if not g.lent for m in g.mentions if m.kind in ACTORS
-            )
-            implied = True
+        if i and (items := _item_agents(clause, clauses[i - 1], frames)):
+            agents, implied = items, True  # (d) 国际刑警组织，负责边境数据库的接入: the item acts
         if not agents and carried and not clause.predicates and _says_more_of_a_place(clause, frames):
             agents, implied = carried, True  # …，并在喀麦隆沿湖地区绑架渔民: the agent before acts there
         if not agents and clause.continues and listed_by:
@@ -940,23 +931,7 @@ def document_facts(
             row = [j for j in range(k, len(passages)) if passages[j].para == p.para]
             cells = [mentions[j] for j in row]
             row_cells = len(cells)
-            places = [
-                i
-                for i, j in enumerate(row)
-                if cells[i]
-                and all(m.kind in PLACES for m in cells[i])
-                and _only_names(passages[j].text, cells[i])
-            ]
-            # 尼日尔 | 迪法大区 | 基础设施和市场 | 瑞典: a cell of place names after the row's work,
-            # apart from the places it was done in, names who supported it (a state is no partner)
-            supporters = (
-                row_cells - 1
-                if row_cells >= 3
-                and places[-1:] == [row_cells - 1]
-                and places[0] < row_cells - 2
-                and row_cells - 2 not in places
-                else -1
-            )
+            supporters = _supporters_cell([passages[j].text for j in row], cells)
             own_cell = next(
                 (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
                 -1,
@@ -1119,6 +1094,16 @@ def document_facts(
             last_group = actors[0].concept
 
 
+def _item_agents(clause: Clause, before: Clause, frames: Frames) -> tuple[Mention, ...]:
+    """The names of a list item that act in the clause after it, which names no agent of its own:
+    after an enumerated item ((b) 海事组织，协助…), or after any item with a word of duty (负责…)."""
+    if not before.continues or clause.item or clause.role("agent"):
+        return ()
+    if not (before.item or clause.text.lstrip().startswith(frames.item_duty)):
+        return ()
+    return tuple(m for g in before.groups if not g.lent for m in g.mentions if m.kind in ACTORS)
+
+
 def _says_more_of_a_place(clause: Clause, frames: Frames) -> bool:
     """A clause with no verb the frames know that opens with a place and says what happens there
     (…，在东南部的霍斯特省拥有强大影响力; …，并在X绑架渔民): words of its own follow the place, beyond
@@ -1133,6 +1118,21 @@ def _says_more_of_a_place(clause: Clause, frames: Frames) -> bool:
     while (part := next((w for w in frames.place_parts if tail.startswith(w)), None)) is not None:
         tail = tail[len(part) :]
     return sum(1 for ch in tail if "\u4e00" <= ch <= "\u9fff") >= 2
+
+
+def _supporters_cell(texts: Sequence[str], cells: Sequence[Sequence[Mention]]) -> int:
+    """The cell of a table row that names the states who supported its work, or -1: a last cell of
+    place names only, apart from the row's place cells by a cell of work (尼日尔 | 迪法大区 |
+    基础设施和市场 | 瑞典: a state is no partner, and no place the work was done in)."""
+    places = [
+        i
+        for i, (text, ms) in enumerate(zip(texts, cells, strict=True))
+        if ms and all(m.kind in PLACES for m in ms) and _only_names(text, ms)
+    ]
+    last = len(cells) - 1
+    if len(cells) >= 3 and places[-1:] == [last] and places[0] < last - 1 and last - 1 not in places:
+        return last
+    return -1
 
 
 def _only_names(text: str, ms: Sequence[Mention]) -> bool:
