@@ -132,6 +132,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "goods_first": WORDS,
         "goods_links": WORDS,
         "goods_after_stops": WORDS,
+        "produced": WORDS,
         "objects": CRIMES,
     },
     "crime_lists": {"verbs": WORDS, "links": WORDS, "objects": CRIMES},

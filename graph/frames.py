@@ -96,6 +96,8 @@ class Frames:
     studied: tuple[str, ...]
     shipped: tuple[str, ...]
     shipped_to: tuple[str, ...]
+    goes_on: tuple[str, ...]
+    party_nouns: tuple[str, ...]
     nationals: tuple[str, ...]
     sites: tuple[str, ...]
     nationality: tuple[str, ...]
@@ -332,6 +334,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "studied",
             "shipped",
             "shipped_to",
+            "goes_on",
+            "party_nouns",
             "nationals",
             "sites",
             "nationality",
@@ -432,6 +436,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         studied=_words(markers_t, "markers", "studied", source),
         shipped=_words(markers_t, "markers", "shipped", source),
         shipped_to=_words(markers_t, "markers", "shipped_to", source),
+        goes_on=_words(markers_t, "markers", "goes_on", source),
+        party_nouns=_words(markers_t, "markers", "party_nouns", source),
         nationals=_words(markers_t, "markers", "nationals", source),
         sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),

@@ -653,20 +653,21 @@ def _nominal_objects(
     return out
 
 
-#: The nouns of the parties to an instrument, and what opens the list of them after the noun
-#: (《公约》的缔约国包括A和B; 《备忘录》的六个签署国即A、B).
-_PARTY_NOUNS = ("缔约国", "签署国")
+#: What opens the list of an instrument's parties after its party noun (《公约》的缔约国包括A和B;
+#: 《备忘录》的六个签署国即A、B).
 _PARTY_LIST = re.compile(r"(?:包括|即|为|是|有|分别是|分别为)[：:]?")
 #: What may stand between an instrument and its party noun besides 的 (的六个, 的全部).
 _PARTY_GAP = re.compile(r"》?的(?:全部|所有|各|[0-9０-９一二三四五六七八九十两]+个)?")
 
 
-def _listed_parties(text: str, groups: list[Group], predicates: Sequence[Predicate]) -> list[Group]:
+def _listed_parties(
+    text: str, groups: list[Group], predicates: Sequence[Predicate], party_nouns: tuple[str, ...]
+) -> list[Group]:
     """The states listed after an instrument's party noun (《公约》的缔约国包括尼日尔和马里) are its
     parties: they take the agent's role, the instrument the object's."""
     out = list(groups)
     for v in predicates:
-        if v.word not in _PARTY_NOUNS or "implement" not in v.classes:
+        if v.word not in party_nouns or "implement" not in v.classes:
             continue
         listed = _PARTY_LIST.match(text, v.end)
         after = next((k for k, g in enumerate(out) if listed and g.start == listed.end()), None)
@@ -1199,7 +1200,9 @@ def _clause(
             ),
             *groups,
         ]
-    groups = _listed_parties(text, _nominal_objects(text, groups, predicates, frames), predicates)
+    groups = _listed_parties(
+        text, _nominal_objects(text, groups, predicates, frames), predicates, frames.party_nouns
+    )
     first = predicates[0].end if predicates else b
     negation, denial, uncertainty = frames.modality
     unsaid = (*remarks, *((m.start, m.end) for m in inside))  # 非法、未报告和无管制捕捞 is a name

@@ -1893,7 +1893,7 @@ def _specialise_crimes(
             and surface in spec["goods_first"]
             and out
             and out[-1].kind == "CrimeType"
-            and fold(out[-1].surface).endswith(_PRODUCED)
+            and fold(out[-1].surface).endswith(tuple(spec["produced"]))
             and text[out[-1].end : m.start] in ("和", "及", "与", "、")
         ):  # 鸦片种植和贩运: the trafficking of what is grown
             m = dataclasses.replace(m, concept=out[-1].concept, method="specialised")
@@ -1922,11 +1922,6 @@ def _specialise_crimes(
             m = _goods_after(p.text, m, spec, generic, vocab)
         out.append(m)
     return out
-
-
-#: The ends of a crime of producing goods (鸦片种植, 毒品生产), whose trafficking a generic word after
-#: it may name (鸦片种植和贩运).
-_PRODUCED = ("种植", "生产", "制造", "加工", "提炼")
 
 
 def _goods_after(

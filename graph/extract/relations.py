@@ -700,10 +700,6 @@ def _pivot_words(frames: Frames) -> frozenset[str]:
     return frozenset(w for cls in frames.pivots for w in frames.verbs.get(cls, ()))
 
 
-#: What says a state asked to act already does so (继续执行: goes on implementing).
-_GOES_ON = ("继续", "进一步")
-
-
 def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Mention, ...]:
     """The bodies a clause asks to act or sets up (the objects of its pivot verbs); the UN as a
     whole (联合国 in a list of those called upon) is not one."""
@@ -723,7 +719,7 @@ def _pivots(clause: Clause, frames: Frames, generic: Sequence[str]) -> tuple[Men
         for m in g.mentions
         if (m.kind in PIVOTS and m.surface not in generic)
         # 鼓励阿根廷和巴西继续执行X: states asked to go on with what they already do
-        or (m.kind == "Country" and clause.text.startswith(_GOES_ON, g.end - clause.start))
+        or (m.kind == "Country" and clause.text.startswith(frames.goes_on, g.end - clause.start))
     )
 
 
