@@ -2798,3 +2798,19 @@ def test_states_of_a_federation_named_with_bang_are_places() -> None:
     text = "在印度，次大陆基地组织的活动集中在阿萨姆邦和西孟加拉邦。\n"
     assert {"阿萨姆邦", "西孟加拉邦"} <= set(discovered(text))
     assert len(objects(text, "operatesIn", "group-aqis")) == 3
+
+
+def test_the_one_who_asks_is_no_partner_and_a_table_row_about_a_group_is_no_work() -> None:
+    asked = "秘书长鼓励尼日尔政府继续与毒品和犯罪问题办公室合作。\n"
+    assert "un-secretary-general" not in {s for s, _ in pairs(asked, "partnerOf")}
+    rows = (
+        ["团体", "主要活动地区", "估计人数"],
+        ["伊斯兰国西非省", "博尔诺州", "3 000"],
+        ["博科圣地", "约贝州", "1 500"],
+    )
+    table = "\n".join("          ".join(r) for r in rows)
+    text = (
+        "1. 分析支助和制裁监测组在萨赫勒开展了调查，并与各国当局分享了关于这些团体的信息。\n\n"
+        f"附件\n\n乍得湖流域主要团体的活动地区和估计人数\n\n{table}\n"
+    )
+    assert not [f for f in facts(text) if f.rule == "active_table"]

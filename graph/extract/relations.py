@@ -247,8 +247,10 @@ def frame_facts(
         for frame, _verbs, pivotal in _frames_filled(frames, frozenset(classes), frozenset(filled)):
             acting = roles
             if pivot_agents and not pivotal:
-                # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause)
-                acting = {**roles, "agent": ([] if implied else roles["agent"]) + pivot_agents}
+                # 请X与Y合作: X cooperates (and replaces a subject only carried into the clause, or
+                # one that asks X to: 秘书长鼓励X与Y合作 — the asker does not cooperate)
+                asker_acts = not implied and not _asked_before(clause, frame.verbs)
+                acting = {**roles, "agent": (roles["agent"] if asker_acts else []) + pivot_agents}
             subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
             if frame.by_owner:  # 该方案是与Z合作实施的: the body that runs the programme
                 subjects += [
@@ -882,6 +884,7 @@ def document_facts(
     para = None
     table_entities: list[Mention] = []
     own_cell = row_cells = supporters = -1
+    group_row = False
     caption: list[Mention] = []
     group_caption = False
     caption_text = ""  # the heading right before a table (not 附件 itself)
@@ -928,6 +931,9 @@ def document_facts(
             cells = [mentions[j] for j in row]
             row_cells = len(cells)
             supporters = _supporters_cell([passages[j].text for j in row], cells)
+            # 团体 | 主要活动地区 | …: a row that opens with a group lists where the group is, no
+            # body's work
+            group_row = bool(cells) and any(m.kind == "TerroristGroup" for m in cells[0])
             own_cell = next(
                 (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
                 -1,
@@ -952,7 +958,7 @@ def document_facts(
                 if not group_caption
                 else table_entities
             )  # a table under a group's caption (…基地组织收入来源评估) lists no body's work
-            if caption_text and not has_any(caption_text, work_captions):
+            if group_row or (caption_text and not has_any(caption_text, work_captions)):
                 acting = []  # …甲基苯丙胺缴获量, 报告的绑架事件: a table of figures or events
             if ms and all(m.kind in PLACES for m in ms):
                 if p.sent - 1 != supporters:
@@ -1088,6 +1094,14 @@ def document_facts(
         ]
         if actors:
             last_group = actors[0].concept
+
+
+def _asked_before(clause: Clause, verbs: Sequence[str]) -> bool:
+    """The clause asks someone to act before any verb of these classes (鼓励X与Y合作): what those
+    verbs say is the act asked for."""
+    asked = min((v.start for v in clause.predicates if "request" in v.classes), default=None)
+    own = min((v.start for v in clause.predicates if set(v.classes) & set(verbs)), default=None)
+    return asked is not None and own is not None and asked < own
 
 
 def _item_agents(clause: Clause, before: Clause, frames: Frames) -> tuple[Mention, ...]:
