@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -540,6 +540,18 @@ def _place_openers(frames: Frames) -> tuple[str, ...]:
     return tuple(sorted({*frames.markers.get("place", ()), "以"}, key=len, reverse=True))
 
 
+def _after_placing_verbs(
+    groups: Sequence[Group], predicates: Sequence[Predicate]
+) -> Iterator[tuple[Predicate, int]]:
+    """Each verb that places a group (presence, attack) and the index of the first list after it;
+    the lists may be rewritten between steps (read as they stand when the step is taken)."""
+    for v in predicates:
+        if _PLACING & set(v.classes):
+            k = next((i for i, g in enumerate(groups) if g.start >= v.end), None)
+            if k is not None:
+                yield v, k
+
+
 def _relative_places(
     text: str, groups: list[Group], predicates: Sequence[Predicate], frames: Frames
 ) -> list[Group]:
@@ -549,11 +561,8 @@ def _relative_places(
     gives (与: partner) or that of the list it ends (和), as if the relative clause were not there.
     A relative clause that opens the clause makes its group the agent (``_relative_head``)."""
     out = list(groups)
-    for v in predicates:
-        if not _PLACING & set(v.classes):
-            continue
-        k = next((i for i, g in enumerate(out) if g.start >= v.end), None)
-        if k is None or k < 2:
+    for v, k in _after_placing_verbs(out, predicates):
+        if k < 2:
             continue
         head, place, before = out[k], out[k - 1], out[k - 2]
         if (
@@ -608,11 +617,8 @@ def _held_places(text: str, groups: list[Group], predicates: Sequence[Predicate]
     the group (``holder``) holds or strikes the places (``held_place``) right after its verb and 的,
     whatever role the phrase has in the clause."""
     out = list(groups)
-    for v in predicates:
-        if not _PLACING & set(v.classes):
-            continue
-        k = next((i for i, g in enumerate(out) if g.start >= v.end), None)
-        if k is None or k < 1:
+    for v, k in _after_placing_verbs(out, predicates):
+        if k < 1:
             continue
         holder, held = out[k - 1], out[k]
         if (
@@ -1063,8 +1069,9 @@ def _clause(
                 and owner.role in ("object", "attribute", "beneficiary")  # 对X在Y的活动表示关切
                 and all(m.kind == "TerroristGroup" for m in owner.mentions)
                 and after_name(text, owner.end) == lead[-1].start
-                and not _SOME_OF_BRANCH.sub("", text[end : end + 12]).startswith(
-                    tuple("的" + w for w in (*frames.verbs.get("branch", ()), *frames.persons))
+                and not (
+                    (some := _SOME_OF_BRANCH.match(text, end)) is not None
+                    and text.startswith((*frames.verbs.get("branch", ()), *frames.persons), some.end())
                 )  # …在棉兰老岛的各个附属派别: where the branches are
             ):  # (X系基地组织在东南亚的附属组织, X在欧洲的支持者: where the affiliate or the people are)
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
@@ -1364,8 +1371,9 @@ _LOCATED = ("设", "位", "驻")
 _RELATIVE_TAIL_NOUN = re.compile(r"[^，。；、的了着\s]{0,4}的")
 
 
-#: Quantifiers between 的 and a branch or person noun (的各个附属派别, 的一些支持者).
-_SOME_OF_BRANCH = re.compile(r"(?<=^的)(?:各个|各|所有|一些|多个|几个|其他)")
+#: 的 and the quantifier that may stand before a branch or person noun (的各个附属派别, 的一些支持者),
+#: read like :data:`_SOME_OF`.
+_SOME_OF_BRANCH = re.compile(r"的(?:各个|各|所有|一些|多个|几个|其他)?")
 
 #: The roles whose noun phrase a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的).
 _INNER_ROLES = ("beneficiary", "source", "partner", "by")

@@ -1268,7 +1268,8 @@ def _defined_names(
     if "(" not in text and "（" not in text:
         return []
     disc = vocab.cues["discovery"]
-    stops = _discovery_patterns(vocab)["boundary_stops"]
+    pat = _discovery_patterns(vocab)
+    stops, aims = pat["boundary_stops"], pat["programme_verbs"]
     programme_heads = tuple(disc["programme_suffixes"])
     heads = (*programme_heads, *disc["body_suffixes"], *disc["un_suffixes"])
     out: list[Mention] = []
@@ -1286,7 +1287,7 @@ def _defined_names(
             len(name) <= len(short)
             or short[-1] != name[-1]  # a short form keeps its name's head (开发署, 建和基金)
             or not _subsequence(short, name)
-            or not clean(_discovery_patterns(vocab)["programme_verbs"].sub("", name))  # 促进…调查组: its aim
+            or not clean(aims.sub("", name))  # 联合国促进…调查组: the verbs of its aim
             or vocab.lookup(name) is not None
             or not free(start, end)
         ):
