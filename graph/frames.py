@@ -130,6 +130,7 @@ class Frames:
     subject_adverbs: tuple[str, ...]
     group_descriptors: tuple[str, ...]
     nominal_gap: re.Pattern[str]
+    held_passive: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     between: tuple[str, ...]
@@ -330,6 +331,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "item_duty",
             "funding",
             "nominal_gap",
+            "held_passive",
             "not_a_target",
             "studied",
             "shipped",
@@ -470,6 +472,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
         group_descriptors=_words(markers_t, "markers", "group_descriptors", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
+        held_passive=_pattern(markers_t, "markers", "held_passive", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         between=_words(markers_t, "markers", "between", source),

@@ -2814,3 +2814,22 @@ def test_the_one_who_asks_is_no_partner_and_a_table_row_about_a_group_is_no_work
         f"附件\n\n乍得湖流域主要团体的活动地区和估计人数\n\n{table}\n"
     )
     assert not [f for f in facts(text) if f.rule == "active_table"]
+
+
+def test_places_held_in_the_passive_are_where_the_group_is() -> None:
+    text = "该省首府拉卡市曾被伊黎伊斯兰国控制三年多。\n"
+    assert concept("拉卡") in objects(text, "operatesIn", "group-isil")
+    struck = "去年，基斯马尤遭青年党袭击。\n"
+    assert concept("基斯马尤") in objects(struck, "operatesIn", "group-al-shabaab")
+    held_from = "难民逃离了被伊黎伊斯兰国控制的地区。\n"
+    assert not objects(held_from, "operatesIn", "group-isil")
+
+
+def test_the_basis_of_a_report_its_author_submits_is_the_authors_even_when_described() -> None:
+    text = "监测组在其根据关于塔利班及有关个人和实体的第2255(2015)号决议提交的报告中指出，走私增加。\n"
+    assert "res-s-2255-2015" in objects(text, "mandatedBy", "un-monitoring-team")
+
+
+def test_a_list_a_resolution_defines_is_mandated_by_it() -> None:
+    text = "委员会更新了第2253(2015)号决议确定的伊黎伊斯兰国(达伊沙)和基地组织制裁名单。\n"
+    assert "res-s-2253-2015" in objects(text, "mandatedBy", "un-isil-al-qaida-sanctions-list")

@@ -420,6 +420,11 @@ def _lists(text: str, ms: Sequence[Mention], place_parts: tuple[str, ...] = ()) 
     return out
 
 
+def _after_its(text: str, markers: Sequence[Predicate]) -> bool:
+    """The last basis marker follows 其 (在其根据[关于X的]第N号决议提交的报告中): the clause's agent."""
+    return bool(markers) and text.endswith("其", 0, markers[-1].start)
+
+
 def _role(
     text: str,
     lead_cues: Sequence[Predicate],
@@ -629,6 +634,29 @@ def _held_places(text: str, groups: list[Group], predicates: Sequence[Predicate]
         ):
             out[k - 1] = Group(holder.mentions, "holder", holder.start, holder.end, v.word, holder.lent)
             out[k] = Group(held.mentions, "held_place", held.start, held.end, v.word, held.lent)
+    return out
+
+
+def _held_passive(
+    text: str, groups: list[Group], predicates: Sequence[Predicate], passive: re.Pattern[str]
+) -> list[Group]:
+    """Places held or struck in the passive (摩苏尔市被伊黎伊斯兰国控制, 该镇遭青年党袭击): the group after
+    the passive marker (``holder``) holds or strikes the places before it (``held_place``)."""
+    out = list(groups)
+    for v in predicates:
+        if not _PLACING & set(v.classes):
+            continue
+        k = next((i for i, g in enumerate(out) if g.end == v.start), None)
+        if k is None or k < 1:
+            continue
+        held, holder = out[k - 1], out[k]
+        if (
+            all(m.kind == "TerroristGroup" for m in holder.mentions)
+            and all(m.kind in _PLACES for m in held.mentions)
+            and passive.fullmatch(text, held.end, holder.start)
+        ):
+            out[k - 1] = Group(held.mentions, "held_place", held.start, held.end, v.word, held.lent)
+            out[k] = Group(holder.mentions, "holder", holder.start, holder.end, v.word, holder.lent)
     return out
 
 
@@ -967,7 +995,9 @@ def _clause(
             role == "basis"
             and frames.relative_basis_tail.match(text, tail)
             # 在其根据第N号决议提交的报告中: 其 is the clause's agent, whose basis it is
-            and not (lead and text.endswith("其", 0, lead[-1].start))
+            and not _after_its(
+                text, [c for c in cues if a <= c.start and c.end <= start and c.marker == "basis"]
+            )
             and not (
                 groups
                 and groups[-1].role == "agent"
@@ -1099,6 +1129,7 @@ def _clause(
         role = kept
     groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)
     groups = _held_places(text, _relative_places(text, groups, predicates, frames), predicates)
+    groups = _held_passive(text, groups, predicates, frames.held_passive)
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
