@@ -158,7 +158,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "place": WORDS,
         "mission_heads": WORDS,
     },
-    "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS},
+    "agents": {"system_names": WORDS, "system_after": WORDS, "sources": WORDS, "no_party": WORDS},
 }
 
 #: Tables (dotted names) whose keys are all in the schema: any other key is a misspelling.

@@ -131,6 +131,7 @@ class Frames:
     group_descriptors: tuple[str, ...]
     nominal_gap: re.Pattern[str]
     held_passive: re.Pattern[str]
+    attendees: tuple[str, ...]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     between: tuple[str, ...]
@@ -332,6 +333,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "funding",
             "nominal_gap",
             "held_passive",
+            "attendees",
             "not_a_target",
             "studied",
             "shipped",
@@ -473,6 +475,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         group_descriptors=_words(markers_t, "markers", "group_descriptors", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
+        attendees=_words(markers_t, "markers", "attendees", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         between=_words(markers_t, "markers", "between", source),

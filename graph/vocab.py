@@ -250,4 +250,9 @@ def load(vocabulary: str | None = None, cues: str | None = None, frames: str | N
         return concept is not None and concept.kind == "CrimeType"
 
     cueschema.check(cue_data, is_crime, cpath.name)
+    unknown = [c for c in cue_data["agents"]["no_party"] if c not in concepts]
+    if unknown:
+        raise OntologyError(
+            f"{cpath.name}: [agents] no_party: {unknown[0]!r} is no concept of the vocabulary"
+        )
     return vocab

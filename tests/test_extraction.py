@@ -197,7 +197,7 @@ def test_support_for_implementation_is_implements() -> None:
 
 
 def test_implements_a_list_of_treaties_introduced_by_for_example() -> None:
-    text = "75. 联合国支持会员国执行所有相关国际公约，例如《联合国打击跨国有组织犯罪公约》和《联合国反腐败公约》。\n"
+    text = "75. 毒品和犯罪问题办公室支持会员国执行所有相关国际公约，例如《联合国打击跨国有组织犯罪公约》和《联合国反腐败公约》。\n"
     assert {o for _, _, o in triples(text, "implements")} == {"convention-untoc", "convention-uncac"}
 
 

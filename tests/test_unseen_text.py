@@ -2833,3 +2833,17 @@ def test_the_basis_of_a_report_its_author_submits_is_the_authors_even_when_descr
 def test_a_list_a_resolution_defines_is_mandated_by_it() -> None:
     text = "委员会更新了第2253(2015)号决议确定的伊黎伊斯兰国(达伊沙)和基地组织制裁名单。\n"
     assert "res-s-2253-2015" in objects(text, "mandatedBy", "un-isil-al-qaida-sanctions-list")
+
+
+def test_those_listed_as_attending_a_meeting_are_not_what_the_text_goes_on_about() -> None:
+    text = "开发署在达喀尔召开了区域会议，与会的有国际刑警组织和世界海关组织代表。会上还讨论了如何执行第2347(2017)号决议。\n"
+    implementers = {s for s, _ in pairs(text, "implements")}
+    assert not implementers & {"org-interpol", "org-wco"}
+    assert "un-undp" in implementers
+
+
+def test_the_united_nations_as_a_whole_is_party_to_no_fact() -> None:
+    text = "联合国通过其各实体支持会员国批准和执行《联合国打击跨国有组织犯罪公约》，并与国际刑警组织合作。\n"
+    assert not [f for f in facts(text) if "un-united-nations" in (f.subject, f.object)]
+    named = "联合国开发计划署支持会员国执行《联合国打击跨国有组织犯罪公约》。\n"
+    assert "un-undp" in {s for s, _ in pairs(named, "implements")}

@@ -136,6 +136,7 @@ class Discourse:
     #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
     speaking: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()  # words before the agent of a passive clause
+    attendees: tuple[str, ...] = ()  # words opening a clause that lists who attended (与会的有…)
     naming: tuple[str, ...] = ()  # words before another name of what was named (称其为“X”)
     #: The one group the document's title names (a profile of a listed group), if any.
     title_group: Mention | None = None
@@ -289,6 +290,8 @@ class Discourse:
             and all(clause.text.endswith(self.passive, 0, m.start - clause.start) for m in own)
         ):
             return own, False  # 其成员已被呼罗珊省吸收: the agent of a passive is not what the text is about
+        if own and self.attendees and clause.text.lstrip(' “‘"').startswith(self.attendees):
+            return own, False  # 与会的有X、Y代表: those who attended are not what the text goes on about
         if own and all(m.kind in ("Resolution", "Document") for m in own):
             return own, False  # 第N号决议将X的任务期限延长: a resolution is not what the text goes on about
         if any(

@@ -859,6 +859,7 @@ def document_facts(
         actor=actor,
         speaking=frames.own_act,
         passive=frames.passive,
+        attendees=frames.attendees,
         naming=tuple(cues["discovery"]["alias_words"]),
         carries_topic=not ctx.self_resolution,
         mission_heads=tuple(cues["anaphora"]["mission_heads"]),
@@ -890,6 +891,7 @@ def document_facts(
     caption_text = ""  # the heading right before a table (not 附件 itself)
     work_captions = tuple(cues["active"]["work_captions"])
     system_names = frozenset(cues["agents"]["system_names"])
+    no_party = frozenset(cues["agents"]["no_party"])
     title_sites: list[Mention] = []
     sites: list[Mention] = []
     operation_facts: list[Fact] = []  # the work of an operation the sentence described, until named
@@ -1056,6 +1058,8 @@ def document_facts(
                 f.predicate == "mandatedBy" and ctx.adopters.get(f.object) == f.subject
             ):
                 continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
+            if f.subject in no_party or f.object in no_party:
+                continue  # 联合国支持会员国…: the Organization as a whole, as general as 国际社会
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
             if unverified and any(
