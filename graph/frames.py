@@ -132,6 +132,8 @@ class Frames:
     nominal_gap: re.Pattern[str]
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
+    while_open: tuple[str, ...]
+    while_close: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     between: tuple[str, ...]
@@ -334,6 +336,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "nominal_gap",
             "held_passive",
             "attendees",
+            "while_open",
+            "while_close",
             "not_a_target",
             "studied",
             "shipped",
@@ -476,6 +480,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
+        while_open=_words(markers_t, "markers", "while_open", source),
+        while_close=_pattern(markers_t, "markers", "while_close", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         between=_words(markers_t, "markers", "between", source),

@@ -2847,3 +2847,9 @@ def test_the_united_nations_as_a_whole_is_party_to_no_fact() -> None:
     assert not [f for f in facts(text) if "un-united-nations" in (f.subject, f.object)]
     named = "联合国开发计划署支持会员国执行《联合国打击跨国有组织犯罪公约》。\n"
     assert "un-undp" in {s for s, _ in pairs(named, "implements")}
+
+
+def test_a_clause_of_time_with_its_own_agent_is_that_agents_act() -> None:
+    text = "开发署在反恐执行局访问尼日尔期间提供了后勤支持，并在乍得举办了讲习班。\n"
+    assert concept("尼日尔") in objects(text, "activeIn", "un-cted")
+    assert objects(text, "activeIn", "un-undp") == {concept("乍得")}

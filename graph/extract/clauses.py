@@ -942,6 +942,13 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
         if opener is not None and any(opener.end <= m.start < b for m in ms if m.method != "mandate"):
             kind = next(k for k in opener.classes if k in frames.complements)
             segments = [(a, opener.end, ""), (opener.end, b, kind)]
+        elif during := _during(text, a, b, ms, frames):
+            # X在Y访问Z期间提供了支持: Y visits Z in a clause of its own; X acts around it
+            segments = [
+                s
+                for s in ((a, during[0], ""), (during[0], during[1], WHILE), (during[1], b, ""))
+                if s[0] < s[1]
+            ]
         for sa, sb, embedded in segments:
             here = cues if len(segments) == 1 else [c for c in cues if sa <= c.start and c.end <= sb]
             clause, lent = _clause(
@@ -949,6 +956,23 @@ def analyse(text: str, mentions: Sequence[Mention], frames: Frames) -> tuple[Cla
             )
             out.append(clause)
     return tuple(out)
+
+
+#: The kind of an embedded clause that says when the clause around it happens (在Y访问Z期间).
+WHILE = "while"
+#: The kinds of names that act in such a clause (a place after 在 is where, not who).
+_WHILE_AGENTS = ("UNEntity", "Organization", "Programme", "TerroristGroup")
+
+
+def _during(text: str, a: int, b: int, ms: Sequence[Mention], frames: Frames) -> tuple[int, int] | None:
+    """The span of a clause of time with its own agent inside [a, b) (在监测组访问阿富汗期间: from the
+    agent to the closing word), or ``None``."""
+    for m in ms:
+        if a < m.start < b and m.kind in _WHILE_AGENTS and text.endswith(frames.while_open, a, m.start):
+            close = frames.while_close.search(text, m.end, b)
+            if close is not None:
+                return m.start, close.end()
+    return None
 
 
 def _clause(

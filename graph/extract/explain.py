@@ -136,7 +136,11 @@ def render(explained: Sequence[SentenceExplanation]) -> str:
             if c.continues:
                 flags.append("continues the list before: " + ", ".join(c.inherited))
             if c.embedded:
-                flags.append(f"embedded after a {c.embedded} verb")
+                flags.append(
+                    "a clause of time with its own agent"
+                    if c.embedded == "while"
+                    else f"embedded after a {c.embedded} verb"
+                )
             if c.generic_agent:
                 flags.append("its subject is no entity")
             lines.append(

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from graph.extract import orgs
 from graph.extract.clauses import (
     RELATIVE_GAP,
+    WHILE,
     Clause,
     ClauseTrace,
     Group,
@@ -115,7 +116,7 @@ def frame_facts(
         verb_classes = clause.verb_classes
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
-        carries = (
+        carries = clause.embedded != WHILE and (
             not clause.embedded
             or bool(clause.predicates)
             or clause.embedded in frames.carried_complements
