@@ -284,6 +284,9 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
             blocked and any(x < e and s < y and not (s <= x and y <= e) for x, y in blocked)
         ):
             pos = s + 1  # part of a name or of a longer word (作为, 部分支持): look again one further
+            for x, y in taken:  # every word that starts inside a name overlaps it: skip the name
+                if x <= pos < y:
+                    pos = y
             continue
         word = m.group(0)
         kinds, verbal, marker = classes[word]
@@ -814,14 +817,22 @@ def _unnamed_body_index(
     return ends, frozenset(ends), tuple(sorted({len(w) for w in ends}))
 
 
+@functools.cache
+def _unnamed_body_last(heads: tuple[str, ...]) -> frozenset[str]:
+    """The last characters of the ends of :func:`_unnamed_body_ends`."""
+    return frozenset(w[-1] for w in _unnamed_body_ends(heads))
+
+
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is a body that has no
     name here: some words ending in a body's head noun (该区域的培训中心, 一个非政府组织), after at
     least one character that is not a line break."""
     if not heads:
         return False
-    ends, endings, sizes = _unnamed_body_index(heads)
     tail = span.rstrip()
+    if tail[-1:] not in _unnamed_body_last(heads):
+        return False  # most clauses: no end has this last character (one set look-up)
+    ends, endings, sizes = _unnamed_body_index(heads)
     if not any(tail[-n:] in endings for n in sizes):  # (what the lead words leave is a suffix of this)
         return False
     words = _LEAD.sub("", span).strip()

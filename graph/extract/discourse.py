@@ -66,6 +66,12 @@ def default_actor(clauses: Iterable[Clause], min_count: int = 3, min_share: floa
     return first[top] if n >= min_count and n / total >= min_share else None
 
 
+@functools.cache
+def _longest_first_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternation of ``words``, longest first, built once per word list."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _of_kind(word: str, places: Sequence[Mention]) -> list[Mention]:
     """The places a word such as 这些城市, 该国 or 这些地区 can stand for (cities are ``city-`` ids)."""
     if "国" in word:
@@ -471,7 +477,7 @@ class Discourse:
         if holder is None or not nouns:
             return []
         taken = [(m.start, m.end) for m in ms]
-        pattern = re.compile("|".join(map(re.escape, sorted(nouns, key=len, reverse=True))))
+        pattern = _longest_first_pattern(tuple(nouns))
         return [
             Mention(
                 holder.concept, holder.kind, hit.group(0), holder.doc_id, hit.start(), hit.end(), "mandate"
