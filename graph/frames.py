@@ -133,6 +133,8 @@ class Frames:
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
     while_open: tuple[str, ...]
+    adopting: tuple[str, ...]
+    adopted: tuple[str, ...]
     while_close: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
@@ -337,6 +339,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "held_passive",
             "attendees",
             "while_open",
+            "adopting",
+            "adopted",
             "while_close",
             "not_a_target",
             "studied",
@@ -481,6 +485,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
         while_open=_words(markers_t, "markers", "while_open", source),
+        adopting=_words(markers_t, "markers", "adopting", source),
+        adopted=_words(markers_t, "markers", "adopted", source),
         while_close=_pattern(markers_t, "markers", "while_close", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),

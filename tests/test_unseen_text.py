@@ -2318,11 +2318,14 @@ def test_a_list_of_known_countries_goes_on_from_each_whole_name_not_from_inside_
     assert not discovered(text)
 
 
-def test_a_plan_titled_with_its_years_is_a_programme_and_its_place_is_part_of_its_name() -> None:
+def test_a_plan_titled_with_its_years_is_an_instrument_and_its_place_is_part_of_its_name() -> None:
     text = "联合国西非和萨赫勒办事处正在制定《萨赫勒边境安全区域行动计划(2026-2030年)》。\n"
     got = discovered(text)
-    assert [kind for name, kind in got.items() if "行动计划" in name] == ["Programme"]
+    assert [kind for name, kind in got.items() if "行动计划" in name] == ["Convention"]
     assert not pairs(text, "activeIn")
+    assert not pairs(text, "implements")  # drafting a plan is not carrying it out
+    done = "联合国西非和萨赫勒办事处支持各国执行《萨赫勒边境安全区域行动计划(2026-2030年)》。\n"
+    assert "un-unowas" in {s for s, _ in pairs(done, "implements")}
 
 
 def test_a_programme_a_body_coordinates_is_the_one_acting() -> None:
@@ -2853,3 +2856,10 @@ def test_a_clause_of_time_with_its_own_agent_is_that_agents_act() -> None:
     text = "开发署在反恐执行局访问尼日尔期间提供了后勤支持，并在乍得举办了讲习班。\n"
     assert concept("尼日尔") in objects(text, "activeIn", "un-cted")
     assert objects(text, "activeIn", "un-undp") == {concept("乍得")}
+
+
+def test_a_plan_approved_is_adopted_not_ratified() -> None:
+    text = "在开发署的支持下，约旦政府制定并批准了《2024-2027年防止暴力极端主义国家行动计划》。\n"
+    assert not pairs(text, "implements")
+    treaty = "约旦于2019年批准了《制止向恐怖主义提供资助的国际公约》。\n"
+    assert concept("约旦") in {s for s, _ in pairs(treaty, "implements")}

@@ -808,8 +808,16 @@ def _fillers(
                 and not any(verb in frames.verbs.get(v, ()) for v in verbs)
             ):
                 continue
+            if role == "object" and verb in frames.adopting and _adopted_kind(m, frames.adopted):
+                continue  # 批准了《国家行动计划》: a plan or strategy approved is adopted, not ratified
             out.append(m)
     return out
+
+
+def _adopted_kind(m: Mention, heads: tuple[str, ...]) -> bool:
+    """The instrument is one a body adopts rather than ratifies (a plan, a strategy: its name ends
+    in one of ``heads``)."""
+    return m.kind == "Convention" and fold(m.surface).rstrip("》”’) \n").endswith(heads)
 
 
 # ---------------------------------------------------------------- driver
