@@ -2863,3 +2863,12 @@ def test_a_plan_approved_is_adopted_not_ratified() -> None:
     assert not pairs(text, "implements")
     treaty = "约旦于2019年批准了《制止向恐怖主义提供资助的国际公约》。\n"
     assert concept("约旦") in {s for s, _ in pairs(treaty, "implements")}
+
+
+def test_a_name_in_latin_letters_is_found_between_chinese_words_and_seas_are_places() -> None:
+    text = "据报告，G9在太子港西部活动；海湾帮控制着经加勒比海出口可卡因的海上路线。\n"
+    found = pairs(text, "operatesIn")
+    assert ("group-g9", concept("太子港")) in found
+    assert ("group-clan-del-golfo", concept("加勒比海")) in found
+    inside = "毒品和犯罪问题办公室与亚洲/太平洋洗钱问题小组合作。\n"
+    assert concept("太平洋") not in {o for _, o in pairs(inside, "activeIn")}

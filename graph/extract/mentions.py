@@ -140,6 +140,11 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return needed is None or any(s in text for s in needed)
 
 
+def _latin_alnum(ch: str) -> bool:
+    """A Latin letter or digit (a Han character is no part of a Latin word)."""
+    return ch.isascii() and ch.isalnum()
+
+
 class Prefilter:
     """Which of several patterns may match a text, from one Aho-Corasick scan for the strings
     each of them needs (a pattern without such strings always may)."""
@@ -321,9 +326,9 @@ class Matcher:
         hits = []
         for end, (length, cid, ascii_label, clash) in self.automaton.iter(key):
             start = end + 1 - length
-            if ascii_label:
-                if (start > 0 and key[start - 1].isalnum()) or (
-                    end + 1 < len(key) and key[end + 1].isalnum()
+            if ascii_label:  # a Latin label is a whole word: no Latin letter or digit next to it (G9在…)
+                if (start > 0 and _latin_alnum(key[start - 1])) or (
+                    end + 1 < len(key) and _latin_alnum(key[end + 1])
                 ):
                     continue
             elif (
