@@ -2872,3 +2872,12 @@ def test_a_name_in_latin_letters_is_found_between_chinese_words_and_seas_are_pla
     assert ("group-clan-del-golfo", concept("加勒比海")) in found
     inside = "毒品和犯罪问题办公室与亚洲/太平洋洗钱问题小组合作。\n"
     assert concept("太平洋") not in {o for _, o in pairs(inside, "activeIn")}
+
+
+def test_the_last_province_of_a_list_ends_at_its_unit_and_coca_growing_is_drug_trafficking() -> None:
+    text = "该团体在瓜维亚雷省、卡克塔省和梅塔省活动，并从古柯种植和可卡因生产中获取收入。\n"
+    names = discovered(text)
+    assert "梅塔省" in names and "梅塔省活动" not in names
+    assert len(pairs(text, "operatesIn")) == 0  # 该团体 names no group here
+    named = "海湾帮从古柯种植和可卡因生产中获取收入。\n"
+    assert objects(named, "benefitsFrom", "group-clan-del-golfo") == {concept("贩毒")}
