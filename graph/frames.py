@@ -133,6 +133,7 @@ class Frames:
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
     while_open: tuple[str, ...]
+    acting_through: tuple[str, ...]
     adopting: tuple[str, ...]
     adopted: tuple[str, ...]
     while_close: re.Pattern[str]
@@ -339,6 +340,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "held_passive",
             "attendees",
             "while_open",
+            "acting_through",
             "adopting",
             "adopted",
             "while_close",
@@ -485,6 +487,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
         while_open=_words(markers_t, "markers", "while_open", source),
+        acting_through=_words(markers_t, "markers", "acting_through", source),
         adopting=_words(markers_t, "markers", "adopting", source),
         adopted=_words(markers_t, "markers", "adopted", source),
         while_close=_pattern(markers_t, "markers", "while_close", source),

@@ -2881,3 +2881,11 @@ def test_the_last_province_of_a_list_ends_at_its_unit_and_coca_growing_is_drug_t
     assert len(pairs(text, "operatesIn")) == 0  # 该团体 names no group here
     named = "海湾帮从古柯种植和可卡因生产中获取收入。\n"
     assert objects(named, "benefitsFrom", "group-clan-del-golfo") == {concept("贩毒")}
+
+
+def test_the_offices_a_department_acts_through_do_the_work() -> None:
+    text = "政治事务部通过联合国西非和萨赫勒办事处，协助马里和尼日尔加强边境合作。\n"
+    assert concept("马里") in objects(text, "activeIn", "un-unowas")
+    assert not objects(text, "activeIn", "un-dpa")
+    own = "毒品和犯罪问题办公室通过其全球海上犯罪方案，在肯尼亚开展了培训。\n"
+    assert concept("肯尼亚") in objects(own, "activeIn", "un-unodc")

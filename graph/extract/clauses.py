@@ -1060,6 +1060,16 @@ def _clause(
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         elif (
+            groups
+            and groups[-1].role == "agent"
+            and kinds <= {"UNEntity", "Programme"}
+            and text[after_name(text, groups[-1].end) : start].strip() in frames.acting_through
+        ):
+            # 政治事务部通过中部非洲区域办和西非办协助…: the offices it acts through do the work (not
+            # 通过其X方案, where 其 keeps the body the agent)
+            groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
+            role = "agent"
+        elif (
             role == "object"
             and groups
             and groups[-1].role == "object"
