@@ -63,6 +63,7 @@ SCHEMA: Mapping[str, Schema | str] = {
             key: WORDS
             for key in (
                 "group_suffixes",
+                "remark_openers",
                 "gain_cues",
                 "funding_cues",
                 "terror_cues",

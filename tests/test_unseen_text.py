@@ -2889,3 +2889,10 @@ def test_the_offices_a_department_acts_through_do_the_work() -> None:
     assert not objects(text, "activeIn", "un-dpa")
     own = "毒品和犯罪问题办公室通过其全球海上犯罪方案，在肯尼亚开展了培训。\n"
     assert concept("肯尼亚") in objects(own, "activeIn", "un-unodc")
+
+
+def test_a_remark_in_brackets_after_a_name_is_not_its_short_form() -> None:
+    text = "维和行动部通过减少社区暴力方案(例如在布基纳法索)支持地方当局。\n"
+    ms = [m for ms in extract_document(document(text), VOCAB).mentions for m in ms]
+    assert concept("布基纳法索") in {m.concept for m in ms}
+    assert not [m for m in ms if m.surface.startswith("例如")]

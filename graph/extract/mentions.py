@@ -1380,6 +1380,7 @@ def learn_aliases(
     {'禁毒署': 'un-unodc'}
     """
     learned: dict[str, str] = {}
+    remarks = tuple(vocab.cues["discovery"]["remark_openers"])
     for p, mentions in zip(passages, found, strict=True):
         for m in mentions:
             if m.kind in ("Resolution", "Document"):
@@ -1396,6 +1397,8 @@ def learn_aliases(
             marked, short = am.group(1), am.group(2).strip()
             if re.fullmatch(r"[\d\s年月日./-]+", short) or short.isdigit():
                 continue
+            if not marked and short.startswith(remarks):
+                continue  # 减少社区暴力方案(例如在马里): a remark on the name, not its short form
             if not marked and (
                 len(short) > m.end - m.start
                 or (re.search(r"\d", short) and re.search(r"[\u4e00-\u9fff]", short))
