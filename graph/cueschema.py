@@ -64,6 +64,7 @@ SCHEMA: Mapping[str, Schema | str] = {
             for key in (
                 "group_suffixes",
                 "remark_openers",
+                "panel_heads",
                 "gain_cues",
                 "funding_cues",
                 "terror_cues",
@@ -155,6 +156,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "entity_at_start": WORDS,
         "author": WORDS,
         "report_title_ends": WORDS,
+        "report_presenters": WORDS,
         "places": WORDS,
         "place": WORDS,
         "mission_heads": WORDS,

@@ -2896,3 +2896,18 @@ def test_a_remark_in_brackets_after_a_name_is_not_its_short_form() -> None:
     ms = [m for ms in extract_document(document(text), VOCAB).mentions for m in ms]
     assert concept("布基纳法索") in {m.concept for m in ms}
     assert not [m for m in ms if m.surface.startswith("例如")]
+
+
+def test_a_panel_named_after_its_topic_writes_the_report_its_bare_head_names() -> None:
+    text = (
+        "谨代表安全理事会第2713(2023)号决议所设委员会，转递青年党问题专家小组的最后报告。\n\n"
+        "附件\n\n青年党问题专家小组的最后报告\n\n"
+        "1. 也门问题专家小组曾报告，有关武器来自也门。\n\n"
+        "2. 在本报告所述期间，专家小组与国际刑事警察组织进行了信息交流。\n"
+    )
+    partners = {s for s, o in pairs(text, "partnerOf") if o == "org-interpol"}
+    assert len(partners) == 1 and next(iter(partners)).startswith("un-panel-")
+    titled = (
+        "秘书长的报告\n\n1. 毒品和犯罪问题办公室在肯尼亚举办了讲习班。该办公室还与国际刑事警察组织合作。\n"
+    )
+    assert "un-secretary-general" not in {s for s, _ in pairs(titled, "partnerOf")}

@@ -456,7 +456,7 @@ class Discourse:
                     if word == head
                     else []
                 )
-                targets = here[-1:] or ([t] if (t := self._antecedent(head)) else [])
+                targets = here[-1:] or ([t] if (t := self._antecedent(head, word == head)) else [])
             if not targets:
                 continue
             taken.append((s, e))
@@ -534,11 +534,15 @@ class Discourse:
             f.endswith(heads) for f in self.forms.get(m.concept, ())
         )
 
-    def _antecedent(self, head: str) -> Mention | None:
+    def _antecedent(self, head: str, bare: bool = False) -> Mention | None:
         """The body a short form stands for: the current topic (the subject the text is about) when
         its name has the same head noun, else the last body named with it, else the author, else
-        the topic by a name the vocabulary knows it by."""
+        the topic by a name the vocabulary knows it by. A ``bare`` head (专家小组, not 该小组) is the
+        report's author when the author's name has that head, before any body named in passing."""
         heads = self.mission_heads if head in self.mission_heads else (head,)
+        actor = self.actor
+        if bare and actor is not None and fold(actor.surface).endswith(heads):
+            return actor  # 专家小组记录了…: the panel writing the report, whatever other panel it cites
         # the topic, then the UN body last acting (before one named in passing since); a subject
         # named by a short form before (该办公室) is looked up by its name
         for m in (*self.topic, *self.body_topic):
@@ -557,7 +561,6 @@ class Discourse:
             # and a head inside a name is not its head (该行动 is no 国家行动计划)
             if self._ends_with(m, heads) or _TITLE_TAIL.sub("", surface).endswith(head):
                 return m
-        actor = self.actor
         if actor is not None and fold(actor.surface).endswith(heads):
             return actor
         # no body named so: the subject the text is about, named only by an abbreviation (反恐办 …

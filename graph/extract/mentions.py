@@ -140,6 +140,45 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return needed is None or any(s in text for s in needed)
 
 
+@functools.cache
+def _panel_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """…问题专家小组 or 关于…的专家小组: a topic before a panel's head."""
+    alt = _alt(list(heads))
+    return re.compile(rf"问题(?:{alt})|关于([\u4e00-\u9fff]{{2,12}})的(?:{alt})")
+
+
+def _topic_panels(
+    text: str, raw: str, p: Passage, vocab: Vocabulary, free: Callable[[int, int], bool]
+) -> list[Mention]:
+    """A panel or team named after a group or place the vocabulary knows (青年党问题专家小组, 关于海地的
+    专家小组): a UN body of its own, found even where the vocabulary does not list it."""
+    heads = tuple(vocab.cues["discovery"]["panel_heads"])
+    if not any(h in text for h in heads):
+        return []
+    out: list[Mention] = []
+    for m in _panel_pattern(heads).finditer(text):
+        if m.group(1):  # 关于X的专家小组
+            topic = vocab.lookup(m.group(1))
+            start = m.start()
+        else:  # X问题专家小组: the longest known name right before 问题
+            topic, start = None, m.start()
+            for n in range(min(12, m.start()), 1, -1):
+                if (found := vocab.lookup(text[m.start() - n : m.start()])) is not None:
+                    topic, start = found, m.start() - n
+                    break
+        if (
+            topic is None
+            or topic.kind not in ("Country", "Region", "TerroristGroup")
+            or not free(start, m.end())
+        ):
+            continue
+        label = fold(text[start : m.end()])
+        known = vocab.lookup(label)
+        cid, method = (known.id, "pattern") if known else (_stable_id("un-panel", label), "discovered")
+        out.append(Mention(cid, "UNEntity", raw[start : m.end()], p.doc_id, start, m.end(), method))
+    return out
+
+
 def _latin_alnum(ch: str) -> bool:
     """A Latin letter or digit (a Han character is no part of a Latin word)."""
     return ch.isascii() and ch.isalnum()
@@ -1141,6 +1180,8 @@ def discover(
         )
         cid, method = (known.id, "pattern") if known else (_stable_id("un-committee", label), "discovered")
         out.append(Mention(cid, "UNEntity", text[start : m.end()], p.doc_id, start, m.end(), method, refs))
+    # panels named after their topic: 青年党问题专家小组, 关于海地的专家小组
+    out += _topic_panels(text, raw, p, vocab, free)
     # UN offices and missions: 联合国…办事处
     for m in pat["un_body"].finditer(text):
         label = m.group(0)

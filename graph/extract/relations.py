@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -863,6 +864,7 @@ def document_facts(
             named,
             tuple(cues["anaphora"]["report_title_ends"]),
             tuple(cues["agents"]["system_names"]),
+            tuple(cues["anaphora"]["report_presenters"]),
         )
     discourse = Discourse(
         actor=actor,
@@ -1207,28 +1209,46 @@ def _titled(
     named: Sequence[Sequence[Mention]],
     ends: tuple[str, ...],
     system: tuple[str, ...],
+    presenters: tuple[str, ...] = (),
 ) -> Mention | None:
     """The body a report's title opens with: a heading before the first paragraph that opens with
     a UN body's or programme's name (not the UN as a whole, ``system``), followed by a heading that
-    ends with one of ``ends`` (…的工作 / 秘书处的报告)."""
+    ends with one of ``ends`` (…的工作 / 秘书处的报告); or, among the first ``_TITLE_REACH``
+    passages (past a letter of transmittal), one heading that does both (青年党问题专家小组的最后报告),
+    unless it names one of ``presenters``, who report on the work of others."""
     opened: Mention | None = None
-    for p, text, ms in zip(passages, folded, named, strict=True):
+    in_title = True
+    for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
         if p.kind == "title":
             continue  # the masthead (联 合 国, the symbol)
         if p.kind != "heading":
-            return None  # the first paragraph: the title is over
+            in_title = False  # the first paragraph: the title is over, but a report may follow a letter
+            continue
         first = min(ms, key=lambda m: m.start, default=None)
-        if (
-            opened is None
-            and first is not None
+        opens = (
+            first is not None
             and first.kind in AUTHORS
             and fold(first.surface) not in system
             and not text[: first.start].strip()
+        )
+        if (
+            opens
+            and first is not None
+            and text.rstrip("。 ").endswith(ends)
+            and fold(first.surface) not in presenters
         ):
+            return first  # 秘书长的报告 is presented by the Secretary-General, of others' work
+        if not in_title:
+            continue
+        if opened is None and opens:
             opened = first
         elif opened is not None and text.rstrip("。 ").endswith(ends):
             return opened
     return None
+
+
+#: How many passages from a document's start its title may be found in (after a cover letter).
+_TITLE_REACH = 20
 
 
 def _name_line(p: Passage, ms: Sequence[Mention]) -> bool:
