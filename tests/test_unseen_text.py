@@ -2911,3 +2911,14 @@ def test_a_panel_named_after_its_topic_writes_the_report_its_bare_head_names() -
         "秘书长的报告\n\n1. 毒品和犯罪问题办公室在肯尼亚举办了讲习班。该办公室还与国际刑事警察组织合作。\n"
     )
     assert "un-secretary-general" not in {s for s, _ in pairs(titled, "partnerOf")}
+
+
+def test_a_place_inside_one_named_before_it_with_de_and_short_labels_inside_a_quoted_name() -> None:
+    text = "该分支盘踞在索马里邦特兰的戈利斯山区。青年党在肯尼亚的曼德拉县发动袭击，并在下朱巴州的沼泽地区活动。\n"
+    names = discovered(text)
+    assert "戈利斯山区" in names and "曼德拉县" in names
+    assert "沼泽地区" not in names
+    quoted = "“自由人大会”主要在巴基斯坦莫赫曼德地区活动。\n"
+    assert "un-general-assembly" not in {
+        m.concept for ms in extract_document(document(quoted), VOCAB).mentions for m in ms
+    }

@@ -179,6 +179,21 @@ def _topic_panels(
     return out
 
 
+#: How often jieba's dictionary must have met a word for it to be a common word, not a name.
+_COMMON_FREQ = 500
+
+
+def _common_stem(name: str, units: Sequence[str], vocab: Vocabulary) -> bool:
+    """A name whose part before its unit is a common word (该国的目标地区, 沼泽地区): a description,
+    not a place's name, where only 的 joins it to the place before."""
+    unit = next((u for u in sorted(units, key=len, reverse=True) if name.endswith(u)), "")
+    return matcher_for(vocab).common(name[: len(name) - len(unit)])
+
+
+#: A short name in quote marks (“自由人大会”): the labels of two characters inside it are its own.
+_SHORT_QUOTE = re.compile(r"“([^“”，。；]{3,15})”")
+
+
 def _latin_alnum(ch: str) -> bool:
     """A Latin letter or digit (a Han character is no part of a Latin word)."""
     return ch.isascii() and ch.isalnum()
@@ -259,6 +274,10 @@ class Matcher:
         self.tokenizer.initialize()
         for word, freq, tag in vocab.jieba_words():
             self.tokenizer.add_word(word, freq, tag)
+
+    def common(self, word: str) -> bool:
+        """A word jieba's own dictionary knows as a common one (目标, 沼泽): no transliterated name."""
+        return bool(self.tokenizer.FREQ.get(word, 0) >= _COMMON_FREQ)
 
     def is_cut(self, text: str, at: int) -> bool:
         """Whether jieba (without HMM) puts a token boundary at offset ``at`` of ``text``.
@@ -363,8 +382,11 @@ class Matcher:
         """(start, end, concept id) of every vocabulary label in ``text`` (overlapping)."""
         key = fold(text)
         hits = []
+        quoted = [q.span(1) for q in _SHORT_QUOTE.finditer(key)] if "“" in key else []
         for end, (length, cid, ascii_label, clash) in self.automaton.iter(key):
             start = end + 1 - length
+            if length <= 2 and any(a <= start and end < b and (a, b) != (start, end + 1) for a, b in quoted):
+                continue  # “自由人大会”: a short label inside a quoted name is part of that name
             if ascii_label:  # a Latin label is a whole word: no Latin letter or digit next to it (G9在…)
                 if (start > 0 and _latin_alnum(key[start - 1])) or (
                     end + 1 < len(key) and _latin_alnum(key[end + 1])
@@ -475,7 +497,8 @@ def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]
     """A place right after a known one: an administrative unit (…省/州/区), or a Latin-script name."""
     pd = vocab.cues["discovery"]["places"]
     # 尼日利亚中北部的克瓦拉州: a direction, and 的, may stand between the two
-    skip = "(?:(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")的?)?"
+    # …or 的 alone (邦特兰的卡尔米斯克山区: a place inside the one named before it)
+    skip = "(?:(?:" + "|".join(sorted(pd["skip_before"], key=len, reverse=True)) + ")的?|的)?"
     units = "(?:" + "|".join(sorted(pd["unit_suffixes"], key=len, reverse=True)) + ")"
     unit_name = re.compile(
         skip + r"([\u4e00-\u9fff]{2,6}?" + units + ")(?!" + "|".join(pd["unit_not_before"]) + ")"
@@ -891,6 +914,7 @@ def discover(
                 break
             if (
                 not clean(name)
+                or ("的" in text[e:a] and _common_stem(name, pd["unit_suffixes"], vocab))
                 or name
                 in pd["unit_suffixes"]  # 棉兰老自治区: the unit of the known place, no place of its own
                 or any(w in name for w in pd["generic"])
