@@ -133,6 +133,8 @@ class Frames:
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
     while_open: tuple[str, ...]
+    led_by: tuple[str, ...]
+    copula_openers: tuple[str, ...]
     acting_through: tuple[str, ...]
     adopting: tuple[str, ...]
     adopted: tuple[str, ...]
@@ -340,6 +342,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "held_passive",
             "attendees",
             "while_open",
+            "led_by",
+            "copula_openers",
             "acting_through",
             "adopting",
             "adopted",
@@ -487,6 +491,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
         while_open=_words(markers_t, "markers", "while_open", source),
+        led_by=_words(markers_t, "markers", "led_by", source),
+        copula_openers=_words(markers_t, "markers", "copula_openers", source),
         acting_through=_words(markers_t, "markers", "acting_through", source),
         adopting=_words(markers_t, "markers", "adopting", source),
         adopted=_words(markers_t, "markers", "adopted", source),

@@ -2922,3 +2922,17 @@ def test_a_place_inside_one_named_before_it_with_de_and_short_labels_inside_a_qu
     assert "un-general-assembly" not in {
         m.concept for ms in extract_document(document(quoted), VOCAB).mentions for m in ms
     }
+
+
+def test_a_copula_opens_no_list_when_more_follows_and_the_body_leading_a_programme_runs_it() -> None:
+    text = (
+        "边境安全方案于2020年启动。该方案由反恐办牵头，同国际刑事警察组织和世界海关组织一道执行，"
+        "是全球反恐协调契约下规模最大的联合方案之一。\n"
+    )
+    got = pairs(text, "partnerOf")
+    assert {("un-unoct", "org-interpol"), ("un-unoct", "org-wco")} <= got
+    assert not [p for p in got if p[1] == "un-global-ct-compact"]
+    listed = "反恐办在该区域的伙伴是：欧洲联盟和非洲联盟。\n"
+    assert {("un-unoct", "org-european-union"), ("un-unoct", "org-african-union")} <= pairs(
+        listed, "partnerOf"
+    )

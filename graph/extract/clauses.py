@@ -1178,6 +1178,10 @@ def _clause(
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
+    if opener and body.startswith(frames.copula_openers) and groups:
+        # 是A、B和C: a list only where nothing but the list follows (是…下规模最大的联合方案之一
+        # says what the subject is)
+        opener = not text[after_name(text, groups[-1].end) : b].strip(" 。；，,;.等")
     if (
         opener
         and groups

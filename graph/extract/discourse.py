@@ -143,6 +143,7 @@ class Discourse:
     speaking: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()  # words before the agent of a passive clause
     attendees: tuple[str, ...] = ()  # words opening a clause that lists who attended (与会的有…)
+    led_by: tuple[str, ...] = ()  # words after 由X that make X the body running a programme (牵头)
     naming: tuple[str, ...] = ()  # words before another name of what was named (称其为“X”)
     #: The one group the document's title names (a profile of a listed group), if any.
     title_group: Mention | None = None
@@ -204,6 +205,13 @@ class Discourse:
                 and text[groups[i - 1].end : g.start].lstrip(")）") in ("", "的")
             ):  # X(简称)的Y方案: the bracket closing the short form is no gap
                 owner = next((m for m in groups[i - 1].mentions if m.kind in _OWNERS), None)
+            elif (
+                g.role == "agent"
+                and i + 1 < len(groups)
+                and text[g.end : groups[i + 1].start].strip() == "由"
+                and text.startswith(self.led_by, groups[i + 1].end)
+            ):  # 该方案由反恐办牵头: the body that leads it runs it
+                owner = next((m for m in groups[i + 1].mentions if m.kind in _OWNERS), None)
             elif g.role == "agent" and any(
                 v.word in runs and text[v.end : g.start] == "的" for v in clause.predicates
             ):  # X实施的Y方案继续…: X runs Y

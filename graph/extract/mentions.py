@@ -914,7 +914,14 @@ def discover(
                 break
             if (
                 not clean(name)
-                or ("的" in text[e:a] and _common_stem(name, pd["unit_suffixes"], vocab))
+                or (
+                    "的"
+                    in text[e:a]  # 邦特兰的卡尔米斯克山区: a province, state or mountains, by a proper name
+                    and (
+                        not name.endswith(tuple(pd["named_units"]))
+                        or _common_stem(name, pd["unit_suffixes"], vocab)
+                    )
+                )
                 or name
                 in pd["unit_suffixes"]  # 棉兰老自治区: the unit of the known place, no place of its own
                 or any(w in name for w in pd["generic"])

@@ -871,6 +871,7 @@ def document_facts(
         speaking=frames.own_act,
         passive=frames.passive,
         attendees=frames.attendees,
+        led_by=frames.led_by,
         naming=tuple(cues["discovery"]["alias_words"]),
         carries_topic=not ctx.self_resolution,
         mission_heads=tuple(cues["anaphora"]["mission_heads"]),
