@@ -2936,3 +2936,15 @@ def test_a_copula_opens_no_list_when_more_follows_and_the_body_leading_a_program
     assert {("un-unoct", "org-european-union"), ("un-unoct", "org-african-union")} <= pairs(
         listed, "partnerOf"
     )
+
+
+def test_a_long_title_set_in_the_middle_of_the_page_is_a_heading_not_the_start_of_the_summary() -> None:
+    text = (
+        "第八十届会议\n暂定项目表*项目112\n消除国际恐怖主义的措施\n\n"
+        "          联合国反恐怖主义办公室能力建设方案：2024年的活动方案和成果\n\n"
+        "                              秘书长的报告\n\n"
+        "     摘要\n     本报告是根据大会第77/298号决议提交的。\n\n一、导言\n\n1. 反恐办在非洲开展了培训。\n"
+    )
+    found = [(p.kind, p.text) for p in ingest.passages(document(text))]
+    assert ("heading", "联合国反恐怖主义办公室能力建设方案：2024年的活动方案和成果") in found
+    assert not [t for k, t in found if k == "body" and "秘书长的报告" in t]

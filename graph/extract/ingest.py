@@ -371,6 +371,23 @@ def _is_heading_text(s: str) -> bool:
     )
 
 
+def _centred_title(line: str) -> bool:
+    """A title line set in the middle of the page (a run of spaces before it): longer than a
+    heading may be, with no punctuation of a sentence (联合国反恐怖主义办公室能力建设方案：2024年的活动)."""
+    indent = len(line) - len(line.lstrip(" \u3000"))
+    s = line.strip()
+    return (
+        indent >= _TITLE_INDENT
+        and 0 < len(s.replace(" ", "")) <= 45
+        and not any(p in s for p in "。；，,;")
+        and s[-1:] not in _SENTENCE_END + "、;"
+    )
+
+
+#: The spaces before a line that set it in the middle of the page (a title, not a wrapped line).
+_TITLE_INDENT = 8
+
+
 def _is_resolution_title(s: str) -> bool:
     """A long title line that names a resolution (…第8496次会议通过的第2462(2019)号决议)."""
     return len(s) <= 60 and not any(p in s for p in "。；，,;") and bool(RES_TITLE.search(title_line(s)))
@@ -483,6 +500,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     for idx, ln in enumerate(content):
         para_at_line[idx] = len(paras)
         s = ln.stripped
+        opening = last_number == 0 and not annex_prefix  # before the first numbered paragraph
         nxt = content[idx + 1].stripped if idx + 1 < len(content) else ""
         if (
             idx == titles < 3
@@ -556,12 +574,13 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                 continue
         elif (
             (_HEADING.match(ln.text) or prev_end in ("", "。", "："))
-            and _is_heading_text(s)
+            and (_is_heading_text(s) or (opening and _centred_title(ln.text)))
             and (
                 _HEADING.match(ln.text)
                 or not nxt
                 or _NUMBERED.match(content[idx + 1].text)
                 or _is_heading_text(nxt)
+                or (opening and _centred_title(content[idx + 1].text))
             )
         ):
             heading(ln)
