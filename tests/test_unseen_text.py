@@ -2948,3 +2948,13 @@ def test_a_long_title_set_in_the_middle_of_the_page_is_a_heading_not_the_start_o
     found = [(p.kind, p.text) for p in ingest.passages(document(text))]
     assert ("heading", "联合国反恐怖主义办公室能力建设方案：2024年的活动方案和成果") in found
     assert not [t for k, t in found if k == "body" and "秘书长的报告" in t]
+
+
+def test_an_attended_event_a_signing_place_and_a_visit_originally_planned_are_no_work_there() -> None:
+    attended = "在开发署的支持下，约旦官员参加了中东和北非金融行动特别工作组在麦纳麦举行的全体会议。\n"
+    assert concept("麦纳麦") not in objects(attended, "activeIn", "un-undp")
+    signed = "反恐办与毒品和犯罪问题办公室于2024年3月在维也纳签署了一份谅解备忘录。\n"
+    assert ("un-unoct", "un-unodc") in pairs(signed, "partnerOf")
+    assert not pairs(signed, "activeIn")
+    planned = "反恐执行局原定对吉尔吉斯斯坦进行的后续访问推迟进行。\n"
+    assert not pairs(planned, "activeIn")

@@ -225,7 +225,7 @@ def frame_facts(
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
             supporters = roles["supporter"]
-        elif supporters:
+        elif supporters and not clause.embedded:  # …参加了Y举行的会议: Y's event, not supported by X
             roles["supporter"] = supporters
         if "mandate" in roles:
             mandate = roles["mandate"]
