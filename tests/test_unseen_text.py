@@ -2958,3 +2958,13 @@ def test_an_attended_event_a_signing_place_and_a_visit_originally_planned_are_no
     assert not pairs(signed, "activeIn")
     planned = "反恐执行局原定对吉尔吉斯斯坦进行的后续访问推迟进行。\n"
     assert not pairs(planned, "activeIn")
+
+
+def test_an_enumeration_of_partners_goes_on_past_an_item_whose_name_holds_a_verb() -> None:
+    text = (
+        "1. 反恐怖主义办公室与以下组织进行了合作：(a)欧洲联盟；(b)加勒比共同体安全执行机构；"
+        "(c)国际刑事警察组织；(d)美国烟酒枪炮及爆炸物管理局。\n"
+    )
+    got = {o for s, o in pairs(text, "partnerOf") if s == "un-unoct"}
+    assert {"org-european-union", "org-interpol"} <= got
+    assert not pairs(text, "operatesIn")

@@ -1196,7 +1196,7 @@ def _clause(
     # the clauses that describe that item
     anchor = out[-1] if out else None
     if item and anchor is not None and not anchor.continues:
-        prior = next((c for c in reversed(out) if c.item), None)
+        prior = next((c for c in reversed(out) if c.item and c.continues), None)
         if prior is not None and prior.continues:
             anchor = prior
     continues = bool(
