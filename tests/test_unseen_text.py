@@ -2968,3 +2968,13 @@ def test_an_enumeration_of_partners_goes_on_past_an_item_whose_name_holds_a_verb
     got = {o for s, o in pairs(text, "partnerOf") if s == "un-unoct"}
     assert {"org-european-union", "org-interpol"} <= got
     assert not pairs(text, "operatesIn")
+
+
+def test_reporting_on_how_others_implement_is_no_implementing_and_an_annexed_instrument_is_the_object() -> (
+    None
+):
+    text = "大会在第79/210号决议中请秘书长报告联合国系统执行《联合国全球反恐怖主义战略》的情况。\n"
+    assert "un-secretary-general" not in {s for s, _ in pairs(text, "implements")}
+    annexed = "毒品和犯罪问题办公室协助各国执行大会第68/196号决议所附《联合国关于替代发展的指导原则》。\n"
+    got = {o for s, o in pairs(annexed, "implements") if s == "un-unodc"}
+    assert got and "res-a-68-196" not in got

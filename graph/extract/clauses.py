@@ -724,6 +724,8 @@ def _listed_parties(
 def _contains_instrument(text: str, end: int, frames: Frames) -> bool:
     """Another instrument follows at once, as part of the one ending at ``end`` (…公约》下的《…)."""
     after = end + 1 if text[end : end + 1] in "》”" else end
+    if text.startswith("决议", after):  # 第N号决议所附《准则》: the mention ends at 号
+        after += 2
     tail = next((t for t in frames.container_tail if text.startswith(t, after)), "")
     return bool(tail) and text.startswith(("《", "第"), after + len(tail))
 
