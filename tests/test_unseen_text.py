@@ -2978,3 +2978,10 @@ def test_reporting_on_how_others_implement_is_no_implementing_and_an_annexed_ins
     annexed = "毒品和犯罪问题办公室协助各国执行大会第68/196号决议所附《联合国关于替代发展的指导原则》。\n"
     got = {o for s, o in pairs(annexed, "implements") if s == "un-unodc"}
     assert got and "res-a-68-196" not in got
+
+
+def test_bodies_named_as_examples_of_a_kind_are_not_said_to_act_together() -> None:
+    text = "开发署、裁军事务厅和反恐怖主义办公室等联合国实体在萨赫勒开展了培训。\n"
+    assert not pairs(text, "partnerOf")
+    joint = "反恐怖主义办公室、欧洲联盟和欧洲安全与合作组织举行了一次区域会议。\n"
+    assert ("un-unoct", "org-european-union") in pairs(joint, "partnerOf")
