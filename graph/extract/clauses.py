@@ -471,7 +471,8 @@ def _role(
             and any(m.kind != "CrimeType" for m in group)
         ):  # 通过该平台举办…: the means acts; 通过非法征税获取资金: the source
             if text[last.end : group[0].start].strip() == "其":
-                return "attribute", ""  # 通过其X方案开展…: the body 其 stands for acts, through X
+                # 通过其X方案开展…: the body 其 stands for acts, and so does its programme, the means
+                return ("agent" if all(m.kind == "Programme" for m in group) else "attribute"), ""
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
         if (
