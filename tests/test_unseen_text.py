@@ -2992,3 +2992,11 @@ def test_a_body_acting_through_its_own_programme_acts_with_it() -> None:
     text = "反恐怖主义办公室通过其边境安全和管理方案，向尼日尔提供了设备和培训。\n"
     actors = {s for s, o in pairs(text, "activeIn") if o == concept("尼日尔")}
     assert "un-unoct" in actors and any(a.startswith("programme-") for a in actors)
+
+
+def test_ports_named_in_a_list_are_places_where_a_programme_has_units() -> None:
+    text = "集装箱管制方案在卡塔赫纳港、圣玛尔塔港和布埃纳文图拉港设有港口管制单位。\n"
+    assert {"卡塔赫纳港", "圣玛尔塔港", "布埃纳文图拉港"} <= set(discovered(text))
+    assert len(objects(text, "activeIn", "programme-container-control")) == 3
+    listed = "阿布沙耶夫集团主要在巴西兰、苏禄和塔威塔威等省活动。\n"
+    assert "塔威塔威" in discovered(listed)

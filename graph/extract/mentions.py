@@ -524,7 +524,10 @@ def _located_patterns(
     )
     not_before = "|".join(pd["unit_not_before"])
     # an item is a name before a list's end (、鲁丘鲁和…), or a province or state (、塔威塔威省活动)
-    named_unit = r"[\u4e00-\u9fff]{1,4}?(?:" + _alt(pd["named_units"]) + f")(?!{not_before})"
+    # (never across a linker or 等: 、苏禄和塔威塔威等省 names 苏禄 and 塔威塔威)
+    named_unit = (
+        r"(?:(?![等和及与或])[\u4e00-\u9fff]){1,6}?(?:" + _alt(pd["named_units"]) + f")(?!{not_before})"
+    )
     # a province or state first: 、梅塔省活动 names 梅塔省, not a five-character place before the comma
     name = f"({named_unit}|" + r"[\u4e00-\u9fff]{2,5}?(?=" + _alt(pd["list_item_ends"]) + "))"
     item = re.compile(f"(?:{_alt(pd['list_linkers'])})" + name)
