@@ -3000,3 +3000,10 @@ def test_ports_named_in_a_list_are_places_where_a_programme_has_units() -> None:
     assert len(objects(text, "activeIn", "programme-container-control")) == 3
     listed = "阿布沙耶夫集团主要在巴西兰、苏禄和塔威塔威等省活动。\n"
     assert "塔威塔威" in discovered(listed)
+
+
+def test_the_places_of_its_own_operations_are_where_the_agent_is() -> None:
+    text = "伊斯兰国西非省以绑架所得资助其在尼日尔和乍得边境地区的行动。\n"
+    assert {concept("尼日尔"), concept("乍得")} <= objects(text, "operatesIn", "group-iswap")
+    other = "安理会谴责向在马里活动的团体提供资金。\n"
+    assert not pairs(other, "operatesIn")

@@ -1132,6 +1132,8 @@ def _clause(
             role = "place"  # 以X(边境地区)为主要基地
         elif kinds == _REGION_KIND and _region_names_body(text, end, b, cues, frames):
             role = kept = "attribute"  # 东部非洲资产追回机构间网络, 雅温得区域间协调中心: part of a name
+        elif role == "place" and lead and text.endswith("其", 0, lead[-1].start):
+            pass  # 资助其在索马里和肯尼亚的行动: 其 is the agent, and the places its own
         elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
             role = kept = "attribute"  # 向在俄罗斯工作的中亚移民: where those people are (and from)
             owner = groups[-1] if groups else None
