@@ -133,6 +133,7 @@ class Frames:
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
     while_open: tuple[str, ...]
+    agreements: tuple[str, ...]
     examples_end: tuple[str, ...]
     led_by: tuple[str, ...]
     copula_openers: tuple[str, ...]
@@ -343,6 +344,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "held_passive",
             "attendees",
             "while_open",
+            "agreements",
             "examples_end",
             "led_by",
             "copula_openers",
@@ -493,6 +495,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
         while_open=_words(markers_t, "markers", "while_open", source),
+        agreements=_words(markers_t, "markers", "agreements", source),
         examples_end=_words(markers_t, "markers", "examples_end", source),
         led_by=_words(markers_t, "markers", "led_by", source),
         copula_openers=_words(markers_t, "markers", "copula_openers", source),

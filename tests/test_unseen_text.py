@@ -3007,3 +3007,10 @@ def test_the_places_of_its_own_operations_are_where_the_agent_is() -> None:
     assert {concept("尼日尔"), concept("乍得")} <= objects(text, "operatesIn", "group-iswap")
     other = "安理会谴责向在马里活动的团体提供资金。\n"
     assert not pairs(other, "operatesIn")
+
+
+def test_the_parties_to_an_agreement_a_body_works_on_are_not_its_partners() -> None:
+    text = "开发署对萨赫勒联盟与非洲联盟的谅解备忘录草案进行了审查。\n"
+    assert not pairs(text, "partnerOf")
+    joint = "开发署加强了与非洲联盟的合作。\n"
+    assert ("un-undp", "org-african-union") in pairs(joint, "partnerOf")

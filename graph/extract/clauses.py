@@ -1128,6 +1128,10 @@ def _clause(
             and _names_before_marker(text[groups[-1].end : start], frames.markers["partner"])
         ):
             role = "attribute"  # 加强A与B之间的合作: B works with A, not with the one strengthening it
+        elif (
+            role == "partner" and text.startswith("的", tail) and text.startswith(frames.agreements, tail + 1)
+        ):
+            role = "attribute"  # 对平台与X的谅解备忘录进行了阐述: X is a party to an agreement named, no partner here
         elif kinds <= _PLACE_KINDS and _tail_near(text, end, frames.place_tail, after=tail):
             role = "place"  # 以X(边境地区)为主要基地
         elif kinds == _REGION_KIND and _region_names_body(text, end, b, cues, frames):
