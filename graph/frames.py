@@ -133,14 +133,14 @@ class Frames:
     held_passive: re.Pattern[str]
     attendees: tuple[str, ...]
     while_open: tuple[str, ...]
-    agreements: tuple[str, ...]
-    examples_end: tuple[str, ...]
+    while_close: re.Pattern[str]
+    acting_through: tuple[str, ...]
     led_by: tuple[str, ...]
     copula_openers: tuple[str, ...]
-    acting_through: tuple[str, ...]
+    examples_end: tuple[str, ...]
+    agreements: tuple[str, ...]
     adopting: tuple[str, ...]
     adopted: tuple[str, ...]
-    while_close: re.Pattern[str]
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     between: tuple[str, ...]
@@ -344,14 +344,14 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "held_passive",
             "attendees",
             "while_open",
-            "agreements",
-            "examples_end",
+            "while_close",
+            "acting_through",
             "led_by",
             "copula_openers",
-            "acting_through",
+            "examples_end",
+            "agreements",
             "adopting",
             "adopted",
-            "while_close",
             "not_a_target",
             "studied",
             "shipped",
@@ -495,14 +495,14 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         held_passive=_pattern(markers_t, "markers", "held_passive", source),
         attendees=_words(markers_t, "markers", "attendees", source),
         while_open=_words(markers_t, "markers", "while_open", source),
-        agreements=_words(markers_t, "markers", "agreements", source),
-        examples_end=_words(markers_t, "markers", "examples_end", source),
+        while_close=_pattern(markers_t, "markers", "while_close", source),
+        acting_through=_words(markers_t, "markers", "acting_through", source),
         led_by=_words(markers_t, "markers", "led_by", source),
         copula_openers=_words(markers_t, "markers", "copula_openers", source),
-        acting_through=_words(markers_t, "markers", "acting_through", source),
+        examples_end=_words(markers_t, "markers", "examples_end", source),
+        agreements=_words(markers_t, "markers", "agreements", source),
         adopting=_words(markers_t, "markers", "adopting", source),
         adopted=_words(markers_t, "markers", "adopted", source),
-        while_close=_pattern(markers_t, "markers", "while_close", source),
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         between=_words(markers_t, "markers", "between", source),
