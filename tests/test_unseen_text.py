@@ -3014,3 +3014,10 @@ def test_the_parties_to_an_agreement_a_body_works_on_are_not_its_partners() -> N
     assert not pairs(text, "partnerOf")
     joint = "开发署加强了与非洲联盟的合作。\n"
     assert ("un-undp", "org-african-union") in pairs(joint, "partnerOf")
+
+
+def test_the_regional_centre_refers_back_to_the_centre_named_before() -> None:
+    text = (
+        "联合国中亚预防性外交区域中心在阿什哈巴德召开了会议。反恐怖主义办公室与该区域中心合作，开展了培训。\n"
+    )
+    assert ("un-unoct", "un-unrcca") in pairs(text, "partnerOf")

@@ -37,6 +37,7 @@ _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
 _DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|这些|这项|此项|此|上述|本|我们的|我们|我)")
+_REGIONAL = re.compile("^(?:地区|区域)(?=.)")
 #: What may close a name after its head noun: quote marks, and a bracketed abbreviation.
 _TITLE_TAIL = re.compile(r"(?:[》〉」』”’\"')）\s]|[(（][^()（）]*[)）])+$")
 
@@ -98,7 +99,8 @@ def _anaphor_pattern(
     kinds = {w: ("entity_at_start", w) for w in at_start}
     kinds |= {w: ("groups", w) for w in group_lists}
     kinds |= {w: ("places", w) for w in places} | {w: ("place", w) for w in place}
-    kinds |= {w: ("entity", _DEMONSTRATIVE.sub("", w)) for w in anaphors}
+    # 该地区中心, 该区域办事处: the head is the noun (中心, 办事处), the regional body's own
+    kinds |= {w: ("entity", _REGIONAL.sub("", _DEMONSTRATIVE.sub("", w))) for w in anaphors}
     kinds |= {w: ("group", w) for w in groups}
     kinds |= {w: ("bodies", w) for w in bodies}
     kinds |= {w: ("convention", _DEMONSTRATIVE.sub("", w).removeprefix("项")) for w in conventions}
