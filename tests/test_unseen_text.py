@@ -3021,3 +3021,11 @@ def test_the_regional_centre_refers_back_to_the_centre_named_before() -> None:
         "联合国中亚预防性外交区域中心在阿什哈巴德召开了会议。反恐怖主义办公室与该区域中心合作，开展了培训。\n"
     )
     assert ("un-unoct", "un-unrcca") in pairs(text, "partnerOf")
+
+
+def test_a_clause_where_a_body_acts_through_others_goes_on_with_no_list_before_it() -> None:
+    text = (
+        "为了回击青年党把活动扩展到肯尼亚东北部，特别是曼德拉和加里萨，政治事务部通过联合国索马里援助团，"
+        "协助区域加强合作。例如，2024年3月，向肯尼亚和索马里派出联合访问团。\n"
+    )
+    assert {concept("肯尼亚"), concept("索马里")} <= objects(text, "activeIn", "un-unsom")

@@ -14,6 +14,7 @@ Who the agent is when the clause names none is the discourse's business
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -328,6 +329,15 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
         out.append(Predicate(word, kinds, s, e, verbal, marker))
         pos = e
     return out
+
+
+def _acts_through(text: str, groups: Sequence[Group], frames: Frames) -> bool:
+    """A body acts through others in the clause (政治事务部通过X和Y): a clause of its own, no list
+    going on with the clause before."""
+    return any(
+        text[after_name(text, g.end) : h.start].strip() in frames.acting_through
+        for g, h in itertools.pairwise(groups)
+    )
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1214,6 +1224,7 @@ def _clause(
         and not predicates
         and groups
         and (after_colon or opener or anchor.continues)
+        and not _acts_through(text, groups, frames)
         and all(
             g.role in ("agent", "object", "attribute") or (opener and g.role in MARKER_ROLES) for g in groups
         )
