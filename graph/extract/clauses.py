@@ -331,13 +331,15 @@ def _cues(text: str, a: int, b: int, taken: Sequence[tuple[int, int]], frames: F
     return out
 
 
+def _through(text: str, before: Group, start: int, frames: Frames) -> bool:
+    """Only a word of acting through (通过, 经由) stands between a list and the one at ``start``."""
+    return text[after_name(text, before.end) : start].strip() in frames.acting_through
+
+
 def _acts_through(text: str, groups: Sequence[Group], frames: Frames) -> bool:
     """A body acts through others in the clause (政治事务部通过X和Y): a clause of its own, no list
     going on with the clause before."""
-    return any(
-        text[after_name(text, g.end) : h.start].strip() in frames.acting_through
-        for g, h in itertools.pairwise(groups)
-    )
+    return any(_through(text, g, h.start, frames) for g, h in itertools.pairwise(groups))
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1076,10 +1078,10 @@ def _clause(
             groups
             and groups[-1].role == "agent"
             and kinds <= {"UNEntity", "Programme"}
-            and text[after_name(text, groups[-1].end) : start].strip() in frames.acting_through
+            and _through(text, groups[-1], start, frames)
         ):
-            # 政治事务部通过中部非洲区域办和西非办协助…: the offices it acts through do the work (not
-            # 通过其X方案, where 其 keeps the body the agent)
+            # 政治事务部通过中部非洲区域办和西非办协助…: the offices it acts through do the work (通过其X方案
+            # is read in _role: the body and its programme both act)
             groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         elif (
