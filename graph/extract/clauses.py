@@ -993,6 +993,8 @@ _WHILE_AGENTS = ("UNEntity", "Organization", "Programme", "TerroristGroup")
 def _during(text: str, a: int, b: int, ms: Sequence[Mention], frames: Frames) -> tuple[int, int] | None:
     """The span of a clause of time with its own agent inside [a, b) (在监测组访问阿富汗期间: from the
     agent to the closing word), or ``None``."""
+    if frames.while_close.search(text, a, b) is None:
+        return None  # most clauses: no closing word (期间, 之际 …), no clause of time
     for m in ms:
         if a < m.start < b and m.kind in _WHILE_AGENTS and text.endswith(frames.while_open, a, m.start):
             close = frames.while_close.search(text, m.end, b)

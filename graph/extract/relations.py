@@ -203,13 +203,15 @@ def frame_facts(
                 )
             )
 
-        def together(a: Mention, b: Mention, lists: dict[Mention, int] = lists) -> bool:
+        def together(
+            a: Mention, b: Mention, lists: dict[Mention, int] = lists, clause: Clause = clause
+        ) -> bool:
             """In one list, and not a body and its own part (X及其Y, X特别是其Y), nor examples of a
             kind of body (由A、B和C等实体提供援助: each gives it, not jointly)."""
             first, last = (a, b) if a.start < b.start else (b, a)
             if a not in lists or lists.get(a) != lists.get(b) or "其" in p.text[first.end : last.start]:
                 return False
-            end = max(m.end for m, k in lists.items() if k == lists[a])
+            end = clause.groups[lists[a]].end  # the list's own end: 等 right after it gives examples
             return not p.text.startswith(frames.examples_end, after_name(p.text, end))
 
         roles: dict[str, list[tuple[Mention, str]]] = {}
