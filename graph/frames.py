@@ -101,6 +101,7 @@ class Frames:
     nationals: tuple[str, ...]
     sites: tuple[str, ...]
     nationality: tuple[str, ...]
+    origin_before: tuple[str, ...]
     container_tail: tuple[str, ...]
     against: tuple[str, ...]
     supporter_tail: re.Pattern[str]
@@ -127,6 +128,7 @@ class Frames:
     received_before: tuple[str, ...]
     received_tail: re.Pattern[str]
     relative_basis_tail: re.Pattern[str]
+    adopted_relative_tail: re.Pattern[str]
     subject_adverbs: tuple[str, ...]
     group_descriptors: tuple[str, ...]
     nominal_gap: re.Pattern[str]
@@ -361,6 +363,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "nationals",
             "sites",
             "nationality",
+            "origin_before",
             "container_tail",
             "against",
             "basis_tail",
@@ -369,6 +372,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "received_before",
             "received_tail",
             "relative_basis_tail",
+            "adopted_relative_tail",
             "subject_adverbs",
             "group_descriptors",
             "partner_tail",
@@ -463,6 +467,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         nationals=_words(markers_t, "markers", "nationals", source),
         sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),
+        origin_before=_words(markers_t, "markers", "origin_before", source),
         container_tail=_words(markers_t, "markers", "container_tail", source),
         against=_words(markers_t, "markers", "against", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
@@ -489,6 +494,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         received_before=_words(markers_t, "markers", "received_before", source),
         received_tail=_pattern(markers_t, "markers", "received_tail", source),
         relative_basis_tail=_pattern(markers_t, "markers", "relative_basis_tail", source),
+        adopted_relative_tail=_pattern(markers_t, "markers", "adopted_relative_tail", source),
         subject_adverbs=_words(markers_t, "markers", "subject_adverbs", source),
         group_descriptors=_words(markers_t, "markers", "group_descriptors", source),
         nominal_gap=_pattern(markers_t, "markers", "nominal_gap", source),

@@ -58,7 +58,8 @@ SC_RUN = re.compile(
     + "|和第|及第)"
 )
 SC_ONE = re.compile(_SC_ITEM)
-_GA_ITEM = r"(?:第\s*)?(\d{1,4})/(\d{1,4})(?:\s*号)?"
+#: A General Assembly or ECOSOC item; a special session's resolution carries S- (第S-30/1号).
+_GA_ITEM = r"(?:第\s*)?((?:S-)?\d{1,4})/(\d{1,4})(?:\s*号)?"
 _GA_RUN = re.compile(
     r"(?<![/0-9A-Za-z])"
     + _GA_ITEM
@@ -70,7 +71,7 @@ _GA_RUN = re.compile(
     + ")"
 )
 _GA_ONE = re.compile(_GA_ITEM)
-RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/(\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
+RES_SYMBOL = re.compile(r"(?<![A-Za-z/])([ASE])/RES/((?:S-)?\d{1,4}(?:/\d{1,4})?)(?:\s*\((\d{4})\))?")
 SIMPLE_SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/.])((?:[ASE](?:/[A-Z]{2,6}(?:\.\d+)?)*|S/PRST|PRST)/\d{2,4}(?:/\d{1,4})+)"
 )
@@ -90,6 +91,8 @@ def resolution_entity(body: str, number: str, year: int | None, bodies: Bodies) 
     'Security Council resolution 2482 (2019)'
     >>> resolution_entity("A", "74/175", None, b).year
     2019
+    >>> resolution_entity("A", "S-30/1", None, b).symbol, resolution_entity("A", "S-30/1", None, b).year
+    ('A/RES/S-30/1', None)
     """
     en, zh = bodies.names.get(body, (body, body))
     if body == "S":
@@ -98,9 +101,12 @@ def resolution_entity(body: str, number: str, year: int | None, bodies: Bodies) 
     else:
         symbol = f"{body}/RES/{number}"
         label_zh = f"{zh}第{number}号决议"
-        if year is None:
+        if year is None and not number.startswith("S-"):  # a special session's year is not its number
             first = int(number.split("/")[0])
             year = first if first > 1900 else (1945 + first if body in ("A", "E") else None)
+    alt: tuple[str, ...] = (symbol.replace(" ", ""),) if " " in symbol else ()
+    if number.startswith("S-"):
+        alt = (f"第{number}号决议",)  # a special session's resolution is cited without its body
     return Entity(
         id="res-" + _slug(body + "-" + number + ("-" + str(year) if body == "S" else "")),
         kind="Resolution",
@@ -110,7 +116,7 @@ def resolution_entity(body: str, number: str, year: int | None, bodies: Bodies) 
         body=en,
         number=number,
         year=year,
-        alt_labels=(symbol.replace(" ", ""),) if " " in symbol else (),
+        alt_labels=alt,
     )
 
 
@@ -209,8 +215,8 @@ def resolution_mentions(p: Passage, bodies: Bodies) -> list[Mention]:
         code, pos = body_before(text, run.start(), bodies)
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
             first, second = item.group(1), item.group(2)
-            body = code if code and code != "S" else ("E" if len(first) == 4 else "A")
-            if body == "A" and len(first) == 4:
+            body = code if code and code != "S" else ("E" if len(first) == 4 and first.isdigit() else "A")
+            if body == "A" and len(first) == 4 and first.isdigit():
                 body = "E"
             ent = resolution_entity(body, f"{first}/{second}", None, bodies)
             start = item.start()
@@ -248,9 +254,10 @@ def entity_from_resolution_id(rid: str, bodies: Bodies) -> Entity | None:
         return statement_entity(int(m3.group(1)), int(m3.group(2)))
     for code in sorted(bodies.names, key=len, reverse=True):
         prefix = "res-" + _slug(code) + "-"
-        m2 = re.fullmatch(re.escape(prefix) + r"(\d+)-(\d+)", rid)
+        m2 = re.fullmatch(re.escape(prefix) + r"(s-)?(\d+)-(\d+)", rid)
         if m2:
-            return resolution_entity(code, f"{m2.group(1)}/{m2.group(2)}", None, bodies)
+            special = "S-" if m2.group(1) else ""
+            return resolution_entity(code, f"{special}{m2.group(2)}/{m2.group(3)}", None, bodies)
     return None
 
 

@@ -332,13 +332,17 @@ def test_acting_at_a_resolutions_request_is_a_mandate_in_news_style() -> None:
 
 
 def test_a_place_left_out_before_a_second_direction_is_the_same_place() -> None:
-    # the north of a country is no place of its own: the group is in the country
+    # 索马里南部及中部: the centre of Somalia too; each part is stated, and the country with it
     text = "据报，伊黎伊斯兰国在伊拉克北部和叙利亚东北部活动，青年党则控制索马里南部及中部的农村地区。\n"
     got = pairs(text, "operatesIn")
     assert got == {
         ("group-isil", "country-irq"),
+        ("group-isil", concept("伊拉克北部")),
         ("group-isil", "country-syr"),
+        ("group-isil", concept("叙利亚东北部")),
         ("group-al-shabaab", "country-som"),
+        ("group-al-shabaab", concept("索马里南部")),
+        ("group-al-shabaab", concept("索马里中部")),
     }
 
 
@@ -3029,3 +3033,76 @@ def test_a_clause_where_a_body_acts_through_others_goes_on_with_no_list_before_i
         "协助区域加强合作。例如，2024年3月，向肯尼亚和索马里派出联合访问团。\n"
     )
     assert {concept("肯尼亚"), concept("索马里")} <= objects(text, "activeIn", "un-unsom")
+
+
+def test_a_special_session_resolution_keeps_its_symbol() -> None:
+    text = "本报告由毒品和犯罪问题办公室根据大会第S-26/2号决议编写。\n"
+    assert ("un-unodc", "res-a-s-26-2") in pairs(text, "mandatedBy")
+    assert "res-e-s-26-2" not in {o for _, o in pairs(text, "mandatedBy")}  # not ECOSOC's (four digits)
+
+
+def test_a_request_to_a_body_owned_by_another_asks_the_owned_body() -> None:
+    text = RESOLUTION + "1. 请第1518(2003)号决议所设委员会的专家小组在其下一次报告中说明资金流动情况；\n"
+    assert "un-1518-committee" not in {s for s, o in pairs(text, "mandatedBy") if o == "res-s-2801-2025"}
+    named = RESOLUTION + "1. 请第1267(1999)号决议所设委员会的分析支助和制裁监测组在其下一次报告中列入资料；\n"
+    assert ("un-monitoring-team", "res-s-2801-2025") in pairs(named, "mandatedBy")
+
+
+def test_what_a_resolution_adopted_is_the_basis_not_the_body_that_applies_it() -> None:
+    text = "开发署根据大会第73/186号决议通过的《联合国反腐败宣言》，为利比里亚的法官举办了讲习班。\n"
+    got = pairs(text, "mandatedBy")
+    assert ("un-undp", "res-a-73-186") not in got
+    assert any(s == "un-undp" and o.startswith("convention-") for s, o in pairs(text, "implements"))
+    written = "监测组根据第2368(2017)号决议编写的报告指出，资金流动有所增加。\n"
+    assert ("un-monitoring-team", "res-s-2368-2017") in pairs(written, "mandatedBy")
+
+
+def test_a_panel_set_up_by_a_resolution_with_de_is_named() -> None:
+    text = "反恐执行局与第2374(2017)号决议所设的专家小组交换了关于马里的资料。\n"
+    assert ("un-cted", "un-poe-mali") in pairs(text, "partnerOf")
+
+
+def test_a_group_in_part_of_a_country_is_there_and_in_the_country() -> None:
+    got = objects("伊斯兰国西非省主要在尼日利亚东北部活动。\n", "operatesIn", "group-iswap")
+    assert concept("尼日利亚") in got and len(got) == 2
+
+
+def test_a_group_with_influence_in_places_is_present_there() -> None:
+    text = "该网络是塔利班的一部分，在东部的霍斯特省和帕克蒂卡省拥有影响力。\n"
+    got = {o for _, o in pairs("哈卡尼网络在阿富汗活动。" + text, "operatesIn")}
+    assert {concept("霍斯特省"), concept("帕克蒂卡省")} <= got
+
+
+def test_a_group_formed_from_another_groups_branch_is_that_groups_affiliate() -> None:
+    text = "支持伊斯兰和穆斯林组织由伊斯兰卫士和伊斯兰马格里布基地组织的撒哈拉分支合并而成。\n"
+    got = pairs(text, "affiliatedWith")
+    assert ("group-jnim", "group-aqim") in got and ("group-aqim", "group-jnim") not in got
+    assert ("group-ansar-eddine", "group-jnim") in got
+
+
+def test_a_federation_is_no_verb_of_joint_work() -> None:
+    got = pairs("Viv Ansanm联盟于2024年由G9和G-Pèp两个团伙联合会结成。\n", "affiliatedWith")
+    assert ("group-g9", "group-viv-ansanm") in got and ("group-viv-ansanm", "group-g9") not in got
+
+
+def test_partners_listed_after_a_clause_of_purpose_are_partners() -> None:
+    text = (
+        "一、导言\n\n"
+        "7. 反恐怖主义办公室与下列伙伴密切合作，以加强边境安全：\n"
+        "(a) 欧洲联盟；\n(b) 国际刑事警察组织(国际刑警组织)；\n(c) 非洲联盟。\n\n"
+        "8. 反恐怖主义办公室在尼日尔举办了讲习班。\n"
+    )
+    assert {"org-european-union", "org-interpol", "org-african-union"} <= objects(
+        text, "partnerOf", "un-unoct"
+    )
+
+
+def test_the_places_people_come_from_are_not_where_the_group_is() -> None:
+    text = "博科圣地在尼日利亚东北部活动，并招募了来自乍得和尼日尔的战斗人员。\n"
+    got = objects(text, "operatesIn", "group-boko-haram")
+    assert concept("尼日利亚") in got and not {concept("乍得"), concept("尼日尔")} & got
+
+
+def test_a_visit_only_asked_for_is_no_work_in_the_place() -> None:
+    assert not pairs("反恐执行局请求访问萨那。\n", "activeIn")
+    assert ("un-cted", concept("萨那")) in pairs("反恐执行局访问了萨那。\n", "activeIn")

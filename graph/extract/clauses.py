@@ -457,6 +457,12 @@ def _role(
         text.startswith(frames.nationality, end) or _nationals_after(text, end, frames)
     ):
         return "attribute", ""  # 印度尼西亚籍船员, 塔吉克斯坦的国民: the nationals of a country, not it
+    if (
+        all(m.kind in _PLACES for m in group)
+        and text.endswith(frames.origin_before, 0, group[0].start)
+        and text.startswith("的", after_name(text, end))
+    ):
+        return "attribute", ""  # 招募了来自苏丹的战斗人员: where they come from, not where the agent is
     if all(m.kind in ("Convention", "Resolution") for m in group) and _contains_instrument(text, end, frames):
         return "attribute", ""  # 《公约》下的《议定书》: the protocol is what the clause speaks of
     if (
@@ -535,6 +541,8 @@ def _role(
             return ("attribute" if has_agent else "agent"), ""
         if marker:
             return marker, ""
+        if "request" in last.classes and text.startswith("的", after_name(text, end)):
+            return "attribute", ""  # 请X所设委员会的专家小组: the panel is asked; X only owns it
         return "object", last.word
     if previous_role in (*MARKER_ROLES, "supporter"):
         # X的Y after a marker keeps the marker's role (在尼日利亚的东北部; 与第N号决议所设X)
@@ -1027,6 +1035,7 @@ def _clause(
     role = ""
     objected = False  # a name was the object of a verb no class knows (更新了《…》)
     outer = ""  # the role of the phrase a relative clause of basis sits in (与根据X设立的Y…)
+    adopted = ""  # the role of what a resolution adopted, after 根据 (根据第N号决议通过的《准则》)
     for items in _lists(text, inside, frames.place_parts):
         start, end = items[0].start, items[-1].end
         tail = after_name(text, end)  # the position after the list's closing quote or bracket
@@ -1053,6 +1062,7 @@ def _clause(
             and not (
                 groups
                 and groups[-1].role == "agent"
+                and not frames.adopted_relative_tail.match(text, tail)
                 and _only_adverbs(
                     text[after_name(text, groups[-1].end) : lead[-1].start if lead else start],
                     frames.subject_adverbs,
@@ -1064,6 +1074,10 @@ def _clause(
             role = "relative_basis"
             # 与根据X设立的Y、Z合作: the role of the phrase the relative clause sits in, for Z
             outer = _role(text, lead[:-1], items, end, None, "", bool(groups), frames)[0] if lead else ""
+            # 根据第N号决议通过的《准则》: the marker governs what the resolution adopted
+            adopted = "basis" if frames.adopted_relative_tail.match(text, tail) else ""
+        elif adopted and not lead and groups and groups[-1].role == "relative_basis":
+            role = adopted
         if (
             role == "attribute"
             and groups
@@ -1335,6 +1349,14 @@ def _clause(
         open_role = out[-1].open_role
     else:
         open_role = _open_role(text, a, b, cues, groups, frames)
+        if (
+            not open_role
+            and text[b : b + 1] in ("：", ":")
+            and not any(w in text[a:b] for w in frames.cataphora)
+        ):
+            # 与下列伙伴合作，以加强…：A、B: the clause before the colon says what it is for; the
+            # list fills the role the earlier clause of the sentence opened
+            open_role = next((r for c in reversed(out) if (r := _cataphoric_role(c.text, frames))), "")
     if (
         not open_role
         and not embedded
@@ -1565,6 +1587,15 @@ def after_name(text: str, end: int, items: Sequence[Mention] = ()) -> int:
     if items and all(m.kind == "Resolution" for m in items) and text.startswith("决议", end):
         end += 2
     return end
+
+
+def _cataphoric_role(clause: str, frames: Frames) -> str:
+    """The role a marker right before a word pointing ahead opens in ``clause`` (与下列伙伴: partner)."""
+    for role in ("partner", "beneficiary", "basis", "place"):
+        for marker in frames.markers.get(role, ()):
+            if any(marker + word in clause for word in frames.cataphora):
+                return role
+    return ""
 
 
 def _open_role(

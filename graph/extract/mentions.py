@@ -676,9 +676,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             + rf"|\s*[(（](?:{_alt(disc['alias_words'])})"  # “海湾氏族”(又称“…”): a name given another
             + rf"|(?:的[{cjk}]{{0,6}}?)?(?:{_alt(disc['quoted_group_after'])})"
         ),
-        # 决议所设委员会, 决议设立的专家小组, 决议所设关于…的安全理事会委员会
+        # 决议所设(的)委员会, 决议设立的专家小组, 决议所设关于…的安全理事会委员会
         "committee": re.compile(
-            "决议(?:所设立的|所设|设立的)(?:关于[^，。；,;]{2,80}?的)?(?:安全理事会|安理会)?"
+            "决议(?:所设立的|所设的|所设|设立的)(?:关于[^，。；,;]{2,80}?的)?(?:安全理事会|安理会)?"
             f"({_alt(disc['committee_suffixes'])})"
         ),
         "un_body": re.compile(

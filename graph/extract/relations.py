@@ -300,11 +300,15 @@ def frame_facts(
                     ):
                         continue  # X和Y共同举办: the members of one list acting together, each pair once
                     said = f"[{s.surface}] " if implied and s in agents else ""
+                    a, b = s, o
+                    if "compose" in frame.verbs and _branch_of(p.text, s.end, frames):
+                        # 由X的萨赫勒分支…合并而成: what is formed from X's branch is X's affiliate
+                        a, b = o, s
                     out.append(
                         Fact(
-                            s.concept,
+                            a.concept,
                             frame.predicate,
-                            o.concept,
+                            b.concept,
                             p,
                             "frame_" + "_".join(frame.verbs).replace(ANY_VERB, "any"),
                             frame.confidence,
@@ -314,6 +318,18 @@ def frame_facts(
                         )
                     )
     return out
+
+
+@functools.cache
+def _branch_tail(frames: Frames) -> re.Pattern[str]:
+    """What names a group's branch right after the group (X的萨赫勒分支, X撒哈拉分支)."""
+    words = sorted(frames.verbs.get("branch", ()), key=len, reverse=True)
+    return re.compile(r"(?:的)?[^，。；、,;和及与]{0,6}?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def _branch_of(text: str, end: int, frames: Frames) -> bool:
+    """The group named up to ``end`` is named as the owner of a branch, not as itself."""
+    return _branch_tail(frames).match(text, end) is not None
 
 
 @functools.cache
@@ -893,7 +909,6 @@ def document_facts(
     at_start, place_words, a_place = anaphora["entity_at_start"], anaphora["places"], anaphora["place"]
     convention_words, body_words = anaphora["convention"], anaphora["bodies"]
     not_actor_after = tuple(cues["benefit"]["not_actor_after"])
-    directions = tuple(cues["discovery"]["places"]["directions"])
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
     found = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
@@ -1092,9 +1107,6 @@ def document_facts(
                 continue  # X参与毒品贩运，但另一个会员国对此表示怀疑: disputed, not stated
             if uncertain and not f.hedged:
                 f = dataclasses.replace(f, hedged=True)
-            if part_of := _direction_of(f, ms, p.text, ctx, directions):
-                # 在马里北部活动: the north of a country is no place of its own; the country is
-                f = dataclasses.replace(f, object=part_of, rule=f.rule + "_country")
             key = (f.subject, f.predicate, f.object, p.para, p.sent)
             if key in seen:
                 continue
@@ -1331,22 +1343,6 @@ def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:
     country, names = ctx.countries[f.object]
     said = any(m.concept == f.object and text.startswith(names, m.start) for m in ms)
     return country if said else ""
-
-
-def _direction_of(
-    f: Fact, ms: Sequence[Mention], text: str, ctx: Context, directions: tuple[str, ...]
-) -> str:
-    """The country whose part a place is, where the text names that part by the country's name and
-    a direction alone (马里北部, 尼日利亚东北部), for a place where a group is (operatesIn)."""
-    if f.predicate != "operatesIn" or f.object not in ctx.countries:
-        return ""
-    country, names = ctx.countries[f.object]
-    for m in ms:
-        if m.concept == f.object:
-            name = next((n for n in names if text.startswith(n, m.start)), "")
-            if text[m.start + len(name) : m.end] in directions:  # 索马里中部和南部: 南部 alone too
-                return country
-    return ""
 
 
 def _topic_resolution(p: Passage, ms: Sequence[Mention]) -> str:

@@ -82,6 +82,16 @@ def addressees(text: str, group: list[Mention], cues: Cues) -> list[Mention]:
     return group
 
 
+def _possessor(text: str, m: Mention) -> bool:
+    """``m`` owns what a request names (请X所设委员会的专家小组: the panel is asked, not the committee).
+
+    >>> t = "请委员会的专家小组报告"
+    >>> _possessor(t, Mention("c", "UNEntity", "委员会", "d", 1, 4, "vocabulary"))
+    True
+    """
+    return text.startswith("的", after_name(text, m.end))
+
+
 #: What a resolution is about, written before it with the body that adopted it (大会关于…的).
 _ABOUT_BEFORE = re.compile(r"(?:大会|安全理事会|安理会|经济及社会理事会|经社理事会)?关于[^，。；,;]*的$")
 #: A short form or remark in brackets.
@@ -122,7 +132,10 @@ def mandate_facts(
             (
                 a
                 for a in agents
-                if 0 <= a.start - at <= 1 and a.kind in md["mandated_kinds"] and not generic_un(text, a, cues)
+                if 0 <= a.start - at <= 1
+                and a.kind in md["mandated_kinds"]
+                and not generic_un(text, a, cues)
+                and not _possessor(text, a)
             ),
             None,
         )
@@ -500,6 +513,7 @@ def request_facts(p: Passage, ms: Sequence[Mention], cues: Cues, ctx: Context) -
                 and 0 <= m.start - at <= window
                 and not generic_un(text, m, cues)
                 and not has_any(text[at : m.start], md["not_agent_before"])
+                and not _possessor(text, m)
                 and (not shall or text.startswith(tuple(md["shall"]), after_name(text, m.end)))
             ]
             if not after:
