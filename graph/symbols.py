@@ -215,9 +215,8 @@ def resolution_mentions(p: Passage, bodies: Bodies) -> list[Mention]:
         code, pos = body_before(text, run.start(), bodies)
         for k, item in enumerate(_GA_ONE.finditer(text, run.start(), run.end())):
             first, second = item.group(1), item.group(2)
-            body = code if code and code != "S" else ("E" if len(first) == 4 and first.isdigit() else "A")
-            if body == "A" and len(first) == 4 and first.isdigit():
-                body = "E"
+            yearly = len(first) == 4 and first.isdigit()  # ECOSOC numbers by year (2024/58); S-30 is no year
+            body = code if code not in ("", "S", "A") else ("E" if yearly else "A")
             ent = resolution_entity(body, f"{first}/{second}", None, bodies)
             start = item.start()
             named_end = pos + len(bodies.names.get(code, ("", ""))[1])
