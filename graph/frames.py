@@ -35,6 +35,7 @@ ROLES = (
     "voice",
     "attribute",
     "source",
+    "source_place",
     "mandate",
     "topic",
     "aided_basis",
@@ -159,6 +160,9 @@ class Frames:
     complements: tuple[str, ...]
     carried_complements: tuple[str, ...]
     own_act: tuple[str, ...]
+    #: Verb classes whose embedded clause's agent is spoken about, not what the text goes on about
+    #: (感谢肯尼亚政府主办讲习班: the speaker stays the subject of what follows).
+    aside: tuple[str, ...]
     pivots: tuple[str, ...]
     attributive: tuple[str, ...]
     generic_subject: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
@@ -397,9 +401,10 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
     opened = _words(complements, "complements", "open", source)
     carried = _words(complements, "complements", "carry", source)
     own_act = _words(complements, "complements", "own_act", source)
+    aside = _words(complements, "complements", "aside", source)
     pivots = _words(complements, "complements", "pivot", source)
     attributive = _words(complements, "complements", "attributive", source)
-    for cls in (*opened, *carried, *own_act, *pivots, *attributive):
+    for cls in (*opened, *carried, *own_act, *aside, *pivots, *attributive):
         if cls not in verbs:
             raise OntologyError(f"{source}: [complements] verb class {cls!r} is not in [verbs]")
     frames = []
@@ -524,6 +529,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         complements=opened,
         carried_complements=carried,
         own_act=own_act,
+        aside=aside,
         pivots=pivots,
         attributive=attributive,
         generic_subject=_generic_subject(_table(data, "subjects", source), source),

@@ -3106,3 +3106,37 @@ def test_the_places_people_come_from_are_not_where_the_group_is() -> None:
 def test_a_visit_only_asked_for_is_no_work_in_the_place() -> None:
     assert not pairs("反恐执行局请求访问萨那。\n", "activeIn")
     assert ("un-cted", concept("萨那")) in pairs("反恐执行局访问了萨那。\n", "activeIn")
+
+
+STATEMENT = (
+    "联合国反恐怖主义办公室副秘书长在区域会议开幕式上的讲话\n2025年6月2日\n\n今天的会议讨论边境安全问题。\n"
+)
+
+
+def test_we_in_a_statement_is_the_office_its_title_names() -> None:
+    # the organisation named just before does not carry into 我们
+    text = (
+        STATEMENT + "国际刑警组织在尼日尔开展了行动。过去一年，我们与国际移民组织一道在萨赫勒培训了警官。\n"
+    )
+    assert ("un-unoct", "un-iom") in pairs(text, "partnerOf")
+    assert ("un-unoct", concept("萨赫勒")) in pairs(text, "activeIn")
+    assert ("org-interpol", "un-iom") not in pairs(text, "partnerOf")
+
+
+def test_we_must_names_all_who_hear_not_the_office() -> None:
+    text = STATEMENT + "我们还向马里提供了培训。我们必须与非洲联盟合作。\n"
+    assert ("un-unoct", concept("马里")) in pairs(text, "activeIn")
+    assert not pairs(text, "partnerOf")
+
+
+def test_a_host_thanked_is_not_who_acts_next() -> None:
+    text = STATEMENT + "我们感谢塞内加尔政府主办本次会议。此外，还与非洲联盟合作，在尼日尔举办了讲习班。\n"
+    assert ("un-unoct", "org-african-union") in pairs(text, "partnerOf")
+    assert all(s == "un-unoct" for s, _ in pairs(text, "partnerOf"))
+
+
+def test_the_place_of_what_a_group_draws_on_is_where_it_operates() -> None:
+    text = "阿布沙耶夫集团从苏禄省的绑架勒索赎金活动中获利。\n"
+    assert (concept("阿布沙耶夫集团"), concept("苏禄省")) in pairs(text, "operatesIn")
+    assert ("group-abu-sayyaf", "crime-kidnapping-for-ransom") in pairs(text, "benefitsFrom")
+    assert not pairs("博科圣地从利比亚获得了武器。\n", "operatesIn")

@@ -515,6 +515,12 @@ def _role(
             and text.startswith(frames.not_a_target, end)
         ):
             return "attribute", ""  # 对伊拉克人民: the people of a place, not the place
+        if (
+            marker == "source"
+            and kinds <= {"Region", "Country"}
+            and text.startswith("的", after_name(text, end))
+        ):
+            return "source_place", ""  # 从纳里尼奥省的可卡因贩运中获利: where the source lies
         if marker == "beneficiary" and kinds <= {"Region", "Country"} and frames.levied_tail.match(text, end):
             return "place", ""  # 向博萨索港的商户勒索钱财: where the group takes its money
         if marker == "basis" and seen_predicate is not None and "support" in seen_predicate.classes:
@@ -544,6 +550,8 @@ def _role(
         if "request" in last.classes and text.startswith("的", after_name(text, end)):
             return "attribute", ""  # 请X所设委员会的专家小组: the panel is asked; X only owns it
         return "object", last.word
+    if previous_role == "source_place":
+        return "source", ""  # 从伊德利卜省的走私活动中: the smuggling is the source, the province where
     if previous_role in (*MARKER_ROLES, "supporter"):
         # X的Y after a marker keeps the marker's role (在尼日利亚的东北部; 与第N号决议所设X)
         return previous_role, ""

@@ -143,6 +143,13 @@ class Discourse:
     owners: dict[str, Mention] = field(default_factory=dict)
     #: Verb classes whose embedded clause, when it names no agent, is the speaker's own act.
     speaking: tuple[str, ...] = ()
+    #: Verb classes whose embedded clause's agent is only spoken about (感谢X主办…): it acts there
+    #: but does not become what the text goes on about.
+    asides: tuple[str, ...] = ()
+    #: Words a speaker names the body it speaks for with (我们), and words of duty after which they
+    #: name all who hear (我们必须…).
+    speaker: tuple[str, ...] = ()
+    speaker_modals: tuple[str, ...] = ()
     passive: tuple[str, ...] = ()  # words before the agent of a passive clause
     attendees: tuple[str, ...] = ()  # words opening a clause that lists who attended (与会的有…)
     led_by: tuple[str, ...] = ()  # words after 由X that make X the body running a programme (牵头)
@@ -308,6 +315,8 @@ class Discourse:
             return own, False  # 其成员已被呼罗珊省吸收: the agent of a passive is not what the text is about
         if own and self.attendees and clause.text.lstrip(' “‘"').startswith(self.attendees):
             return own, False  # 与会的有X、Y代表: those who attended are not what the text goes on about
+        if own and clause.embedded in self.asides:
+            return own, False  # 感谢肯尼亚政府主办讲习班: the host acts there, the speaker goes on
         if own and all(m.kind in ("Resolution", "Document") for m in own):
             return own, False  # 第N号决议将X的任务期限延长: a resolution is not what the text goes on about
         if any(
@@ -326,12 +335,30 @@ class Discourse:
             return own, False
         if not clause.predicates and not clause.continues:
             return (), False
+        if (speaks := self._speaks(clause.text)) is not None and self.actor is not None:
+            if not speaks:
+                return (), False  # 我们必须与X合作: all who hear are urged, no one is said to act
+            self.topic = (self.actor,)
+            return self.topic, True  # 我们与国际刑警组织一道…: the body the document speaks for
         if any(
             g.role == "agent" and g.mentions and all(m.kind == "CrimeType" for m in g.mentions)
             for g in clause.groups
         ):  # 石油盗窃仍在为X的网络提供资金: a crime is the subject, no one carried into it
             return (), False
         return (carried or self.topic), True
+
+    def _speaks(self, text: str) -> bool | None:
+        """Whether a clause opening with a word the speaker names its own body with is that body's
+        act (我们还向X提供了培训: true) or what all who hear must do (我们必须…: false); ``None``
+        where it opens with no such word, or with what belongs to them (我们的伙伴)."""
+        lead = text.lstrip(' “‘"')
+        word = next((w for w in self.speaker if lead.startswith(w)), None)
+        if word is None:
+            return None
+        rest = lead[len(word) :].lstrip()
+        if rest.startswith("的"):
+            return None
+        return not rest.startswith(self.speaker_modals)
 
     def resolve(
         self,

@@ -388,6 +388,18 @@ def _centred_title(line: str) -> bool:
 _TITLE_INDENT = 8
 
 
+#: The end of a statement's title (…副秘书长在安全理事会公开辩论会上的发言): the title may be long.
+_STATEMENT_TITLE = re.compile(
+    r"的(?:讲话|發言|发言|致辞|致辭|致词|声明|聲明|演讲|演講|开幕词|闭幕词|简报|簡報|通报)(?:稿|全文)?$"
+)
+
+
+def _is_statement_title(s: str) -> bool:
+    """A first line that titles a statement: up to 80 characters, no punctuation of a sentence,
+    ending with the kind of statement (的讲话, 的发言 …)."""
+    return len(s) <= 80 and not any(p in s for p in "。；，,;") and bool(_STATEMENT_TITLE.search(s))
+
+
 def _is_resolution_title(s: str) -> bool:
     """A long title line that names a resolution (…第8496次会议通过的第2462(2019)号决议)."""
     return len(s) <= 60 and not any(p in s for p in "。；，,;") and bool(RES_TITLE.search(title_line(s)))
@@ -504,7 +516,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         nxt = content[idx + 1].stripped if idx + 1 < len(content) else ""
         if (
             idx == titles < 3
-            and (_is_heading_text(s) or _is_resolution_title(s))
+            and (_is_heading_text(s) or _is_resolution_title(s) or _is_statement_title(s))
             and "\t" not in ln.text
             and not _NUMBERED.match(ln.text)
             and not _MD_HEADING.match(ln.text)

@@ -887,10 +887,14 @@ def document_facts(
             tuple(cues["anaphora"]["report_title_ends"]),
             tuple(cues["agents"]["system_names"]),
             tuple(cues["anaphora"]["report_presenters"]),
+            tuple(cues["anaphora"]["statement_title_ends"]),
         )
     discourse = Discourse(
         actor=actor,
         speaking=frames.own_act,
+        asides=frames.aside,
+        speaker=tuple(cues["anaphora"]["speaker"]),
+        speaker_modals=tuple(cues["anaphora"]["speaker_modals"]),
         passive=frames.passive,
         attendees=frames.attendees,
         led_by=frames.led_by,
@@ -1229,15 +1233,26 @@ def _titled(
     ends: tuple[str, ...],
     system: tuple[str, ...],
     presenters: tuple[str, ...] = (),
+    spoken: tuple[str, ...] = (),
 ) -> Mention | None:
     """The body a report's title opens with: a heading before the first paragraph that opens with
     a UN body's or programme's name (not the UN as a whole, ``system``), followed by a heading that
     ends with one of ``ends`` (…的工作 / 秘书处的报告); or, among the first ``_TITLE_REACH``
     passages (past a letter of transmittal), one heading that does both (青年党问题专家小组的最后报告),
-    unless it names one of ``presenters``, who report on the work of others."""
+    unless it names one of ``presenters``, who report on the work of others. A statement's title
+    (X执行主任在…的讲话, ending with one of ``spoken``) names its speaker the same way."""
     opened: Mention | None = None
     in_title = True
     for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
+        if in_title and p.kind in ("title", "heading") and spoken and text.rstrip("。：: ").endswith(spoken):
+            first = min(ms, key=lambda m: m.start, default=None)
+            if (
+                first is not None
+                and first.kind in AUTHORS
+                and fold(first.surface) not in system
+                and not text[: first.start].strip()
+            ):
+                return first  # 毒品和犯罪问题办公室执行主任在开幕式上的讲话: that office speaks
         if p.kind == "title":
             continue  # the masthead (联 合 国, the symbol)
         if p.kind != "heading":
