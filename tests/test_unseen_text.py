@@ -3140,3 +3140,12 @@ def test_the_place_of_what_a_group_draws_on_is_where_it_operates() -> None:
     assert (concept("阿布沙耶夫集团"), concept("苏禄省")) in pairs(text, "operatesIn")
     assert ("group-abu-sayyaf", "crime-kidnapping-for-ransom") in pairs(text, "benefitsFrom")
     assert not pairs("博科圣地从利比亚获得了武器。\n", "operatesIn")
+
+
+def test_groups_listed_after_a_branch_phrase_are_its_branches() -> None:
+    text = (
+        "安理会关切伊黎伊斯兰国的附属团体，包括在莫桑比克活动的伊黎伊斯兰国莫桑比克省和"
+        "在刚果民主共和国活动的民主同盟军，继续通过抢劫筹集资金。\n"
+    )
+    got = pairs(text, "affiliatedWith")
+    assert {(concept("伊黎伊斯兰国莫桑比克省"), "group-isil"), (concept("民主同盟军"), "group-isil")} <= got

@@ -115,6 +115,10 @@ def frame_facts(
         # the rewrites above and below change a clause's lists, never its predicates: its verb
         # classes are read once
         verb_classes = clause.verb_classes
+        if parent and not clause.negated and "branch" not in verb_classes:
+            # 基地组织的附属团体，包括在索马里活动的青年党…: the groups listed (each described by a
+            # clause of its own) are the parent's branches
+            out += _listed_branches(clause, parent, p, hedged_sentence, _long_openers(frames))
         parent = [g for g in clause.groups if g.role == "attribute" and "branch" in verb_classes]
         parent = [dataclasses.replace(g, lent=False) for g in parent]
         carries = clause.embedded != WHILE and (
@@ -608,6 +612,34 @@ def _unnamed_branches(clause: Clause, text: str, branch: Predicate) -> Clause:
     if any(agents[0].end <= v.start < branch.start for v in clause.predicates):
         return clause  # X则在西非招募了新的附属组织: X acts, the branches are its object
     return dataclasses.replace(_as_attributes(clause), generic_agent=True)
+
+
+@functools.cache
+def _long_openers(frames: Frames) -> tuple[str, ...]:
+    """The list openers of two characters or more (包括, 特别是: not 如, 是 or 有, which open much else)."""
+    return tuple(w for w in frames.list_openers if len(w) > 1)
+
+
+def _listed_branches(
+    clause: Clause, parent: Sequence[Group], p: Passage, hedged: bool, openers: tuple[str, ...]
+) -> list[Fact]:
+    """affiliatedWith of each group a clause opening with a list opener names (…的附属团体，包括
+    在索马里活动的青年党和在萨赫勒活动的Y) to the parent of the branch phrase before it."""
+    if not clause.text.lstrip().startswith(openers):
+        return []
+    owners = {m.concept: m for g in parent for m in g.mentions if m.kind == "TerroristGroup"}
+    members = {
+        m.concept: m
+        for g in clause.groups
+        if g.role in ("agent", "object", "list") and not g.lent
+        for m in g.mentions
+        if m.kind == "TerroristGroup" and m.concept not in owners
+    }
+    return [
+        Fact(m, "affiliatedWith", o, p, "frame_branch_list", 0.7, hedged, None, clause.text.strip())
+        for m in members
+        for o in owners
+    ]
 
 
 def _with_parent(clause: Clause, parent: Sequence[Group]) -> Clause:
