@@ -3149,3 +3149,12 @@ def test_groups_listed_after_a_branch_phrase_are_its_branches() -> None:
     )
     got = pairs(text, "affiliatedWith")
     assert {(concept("伊黎伊斯兰国莫桑比克省"), "group-isil"), (concept("民主同盟军"), "group-isil")} <= got
+
+
+def test_a_place_inside_a_place_a_group_draws_on_is_where_it_operates() -> None:
+    text = "阿布沙耶夫集团从马来西亚沙巴州的度假岛绑架了游客。\n"
+    got = objects(text, "operatesIn", "group-abu-sayyaf")
+    assert {concept("马来西亚"), concept("沙巴州")} <= got
+    # the places of what is looted are not those of the group that profits
+    text = "伊黎伊斯兰国通过抢劫和走私伊拉克的文物获得收入。\n"
+    assert not pairs(text, "operatesIn")

@@ -1212,6 +1212,18 @@ def _clause(
             groups.append(Group(tuple(items[:1]), role, start, items[0].end, verb))
             groups.append(Group(tuple(items[1:]), outer, items[1].start, end, ""))
         else:
+            if (
+                role == "source"
+                and groups
+                and groups[-1].role in ("source", "source_place")
+                and groups[-1].end == start
+                and all(m.kind in ("Region", "Country") for m in (*groups[-1].mentions, *items))
+                and (groups[-1].role == "source_place" or text.startswith("的", tail))
+            ):
+                # 从马来西亚沙巴州的西巴丹岛: a place inside a place, both where the source lies
+                last = groups[-1]
+                groups[-1] = Group(last.mentions, "source_place", last.start, last.end, last.verb, last.lent)
+                role = "source_place"
             groups.append(Group(tuple(items), role, start, end, verb))
         if groups[-1].role != "relative_basis":
             outer = ""
