@@ -3158,3 +3158,10 @@ def test_a_place_inside_a_place_a_group_draws_on_is_where_it_operates() -> None:
     # the places of what is looted are not those of the group that profits
     text = "伊黎伊斯兰国通过抢劫和走私伊拉克的文物获得收入。\n"
     assert not pairs(text, "operatesIn")
+
+
+def test_islands_and_provinces_of_indonesia_are_places() -> None:
+    text = "警方查获了伊斯兰祈祷团在苏门答腊、西爪哇和南苏拉威西等地放置的慈善捐款箱。\n"
+    got = objects(text, "operatesIn", "group-jemaah-islamiyah")
+    assert {concept("苏门答腊"), concept("西爪哇"), concept("南苏拉威西")} <= got
+    assert concept("爪哇") not in got  # 西爪哇 is the province, not the island
