@@ -1195,6 +1195,19 @@ def _clause(
                 )  # …在棉兰老岛的各个附属派别: where the branches are
             ):  # (X系基地组织在东南亚的附属组织, X在欧洲的支持者: where the affiliate or the people are)
                 role = kept = "owned_place"  # 评估X在这两个国家的影响: where that group is
+        elif (
+            role == "place"
+            and lead
+            and groups
+            and groups[-1].role == "agent"
+            and all(m.kind == "TerroristGroup" for m in groups[-1].mentions)
+            and after_name(text, groups[-1].end) == lead[-1].start
+            and (some := _SOME_OF_BRANCH.match(text, end)) is not None
+            and text.startswith(frames.verbs.get("branch", ()), some.end())
+            and not any(m.kind == "TerroristGroup" and end < m.start <= some.end() + 8 for m in inside)
+            and not text[: groups[-1].start].rstrip().endswith(frames.copula)  # Y是X在P的分支: Y is in P
+        ):
+            role = kept = "attribute"  # 统称X在棉兰老岛的各个附属派别: where the unnamed branches are, not X
         elif role == "place" and _object_relative_place(text, lead, start, end, groups, inside, cues, frames):
             role = kept = "attribute"  # 使用在利比亚购买的武器: where the weapons were bought
         if (
