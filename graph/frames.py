@@ -100,6 +100,8 @@ class Frames:
     goes_on: tuple[str, ...]
     party_nouns: tuple[str, ...]
     nationals: tuple[str, ...]
+    #: After a word of ``nationals``: it names an office for those people (移民官员, 难民署), not them.
+    nationals_offices: tuple[str, ...]
     sites: tuple[str, ...]
     nationality: tuple[str, ...]
     origin_before: tuple[str, ...]
@@ -365,6 +367,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "goes_on",
             "party_nouns",
             "nationals",
+            "nationals_offices",
             "sites",
             "nationality",
             "origin_before",
@@ -470,6 +473,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         goes_on=_words(markers_t, "markers", "goes_on", source),
         party_nouns=_words(markers_t, "markers", "party_nouns", source),
         nationals=_words(markers_t, "markers", "nationals", source),
+        nationals_offices=_words(markers_t, "markers", "nationals_offices", source),
         sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         origin_before=_words(markers_t, "markers", "origin_before", source),

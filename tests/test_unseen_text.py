@@ -3165,3 +3165,16 @@ def test_islands_and_provinces_of_indonesia_are_places() -> None:
     got = objects(text, "operatesIn", "group-jemaah-islamiyah")
     assert {concept("苏门答腊"), concept("西爪哇"), concept("南苏拉威西")} <= got
     assert concept("爪哇") not in got  # 西爪哇 is the province, not the island
+
+
+def test_a_body_acting_through_a_programme_acts_with_it() -> None:
+    text = "毒品和犯罪问题办公室通过全球海事犯罪方案，在肯尼亚蒙巴萨为海岸警卫队举办了培训。\n"
+    assert concept("肯尼亚") in objects(text, "activeIn", "un-unodc")
+    assert any(s.startswith("programme-") and o == concept("肯尼亚") for s, o in pairs(text, "activeIn"))
+
+
+def test_the_officials_of_a_place_serve_it_its_migrants_do_not() -> None:
+    officials = "国际移民组织为沙巴州的移民官员举办了识别伪造证件的培训。\n"
+    assert concept("沙巴州") in objects(officials, "activeIn", "un-iom")
+    migrants = "国际移民组织为在沙巴州的菲律宾移民提供了援助。\n"
+    assert concept("沙巴州") not in objects(migrants, "activeIn", "un-iom")

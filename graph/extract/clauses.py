@@ -383,8 +383,12 @@ def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bo
 
 
 def _nationals_after(text: str, end: int, frames: Frames) -> bool:
-    """的 and a word for a place's people follow ``end`` (…的国民, …的难民)."""
-    return text.startswith("的", end) and text.startswith(frames.nationals, end + 1)
+    """的 and a word for a place's people follow ``end`` (…的国民, …的难民), not an office for them
+    (…的移民官员: the place's own authorities)."""
+    if not text.startswith("的", end):
+        return False
+    word = next((w for w in frames.nationals if text.startswith(w, end + 1)), None)
+    return word is not None and not text.startswith(frames.nationals_offices, end + 1 + len(word))
 
 
 def _people_of(text: str, g: Group, frames: Frames) -> bool:
@@ -1104,9 +1108,11 @@ def _clause(
             and kinds <= {"UNEntity", "Programme"}
             and _through(text, groups[-1], start, frames)
         ):
-            # 政治事务部通过中部非洲区域办和西非办协助…: the offices it acts through do the work (通过其X方案
-            # is read in _role: the body and its programme both act)
-            groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
+            # 政治事务部通过中部非洲区域办和西非办协助…: the offices it acts through do the work; a body
+            # acting through a programme (毒品和犯罪问题办公室通过全球X方案…, 通过其X方案 in _role) acts
+            # with it
+            if not all(m.kind == "Programme" for m in items):
+                groups[-1] = Group(groups[-1].mentions, "attribute", groups[-1].start, groups[-1].end)
             role = "agent"
         elif (
             role == "object"
