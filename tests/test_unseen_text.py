@@ -3178,3 +3178,14 @@ def test_the_officials_of_a_place_serve_it_its_migrants_do_not() -> None:
     assert concept("沙巴州") in objects(officials, "activeIn", "un-iom")
     migrants = "国际移民组织为在沙巴州的菲律宾移民提供了援助。\n"
     assert concept("沙巴州") not in objects(migrants, "activeIn", "un-iom")
+
+
+def test_coordinating_the_implementation_of_an_instrument_implements_it() -> None:
+    text = "反恐办负责协调联合国系统对《联合国全球反恐战略》各支柱的执行工作。\n"
+    assert ("un-unoct", "convention-un-global-ct-strategy") in pairs(text, "implements")
+
+
+def test_a_unit_a_body_acts_through_does_the_work_too() -> None:
+    text = "反恐办在中亚的方案主要通过其下设的联合国反恐中心实施。\n"
+    got = pairs(text, "activeIn")
+    assert {("un-unoct", concept("中亚")), ("un-uncct", concept("中亚"))} <= got

@@ -444,6 +444,10 @@ def _after_its(text: str, markers: Sequence[Predicate]) -> bool:
     return bool(markers) and text.endswith("其", 0, markers[-1].start)
 
 
+#: What stands between 通过 and a body's own unit (通过其下设的联合国反恐中心).
+_OWN_UNITS = ("其下设的", "其下属的", "其所属的", "其下设", "其下属")
+
+
 def _role(
     text: str,
     lead_cues: Sequence[Predicate],
@@ -495,6 +499,10 @@ def _role(
             if text[last.end : group[0].start].strip() == "其":
                 # 通过其X方案开展…: the body 其 stands for acts, and so does its programme, the means
                 return ("agent" if all(m.kind == "Programme" for m in group) else "attribute"), ""
+            if text[last.end : group[0].start].strip() in _OWN_UNITS and all(
+                m.kind == "UNEntity" for m in group
+            ):
+                return "agent", ""  # 通过其下设的联合国反恐中心实施: the body's own unit does the work too
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
         kinds = {m.kind for m in group}
         if (
@@ -504,6 +512,15 @@ def _role(
             and len(lead_cues) > 1
         ):  # 通过向商人勒索获得收入: 向 marks the traders, the crime keeps the marker before (通过)
             return _role(text, lead_cues[:-1], group, end, seen_predicate, previous_role, has_agent, frames)
+        if (
+            marker == "beneficiary"
+            and text[last.start] == "对"
+            and kinds <= {"Resolution", "Convention"}
+            and not any(text.find(w, 0, last.start) >= 0 for w in frames.reported[1])  # 报告…对X的执行情况
+        ):
+            de = text.find("的", after_name(text, end), after_name(text, end) + 10)
+            if de >= 0 and text.startswith(frames.verbs.get("implement", ()), de + 1):
+                return "object", ""  # 协调对《战略》四大支柱的执行工作: the instrument implemented
         if (
             marker == "place"
             and last.word in frames.shipped_to
