@@ -3189,3 +3189,9 @@ def test_a_unit_a_body_acts_through_does_the_work_too() -> None:
     text = "反恐办在中亚的方案主要通过其下设的联合国反恐中心实施。\n"
     got = pairs(text, "activeIn")
     assert {("un-unoct", concept("中亚")), ("un-uncct", concept("中亚"))} <= got
+
+
+def test_the_bali_process_is_a_forum_not_the_island() -> None:
+    text = "国际移民组织同巴厘进程区域支助办公室合作，在曼谷举办了讲习班。\n"
+    assert ("un-iom", "org-bali-process-rso") in pairs(text, "partnerOf")
+    assert concept("巴厘") not in objects(text, "activeIn", "un-iom")
