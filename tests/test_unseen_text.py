@@ -3124,7 +3124,7 @@ def test_we_in_a_statement_is_the_office_its_title_names() -> None:
 
 
 def test_we_must_names_all_who_hear_not_the_office() -> None:
-    text = STATEMENT + "我们还向马里提供了培训。我们必须与非洲联盟合作。\n"
+    text = STATEMENT + "我们还向马里提供了培训。我们必须与非洲联盟合作。我们还应当同欧洲联盟合作。\n"
     assert ("un-unoct", concept("马里")) in pairs(text, "activeIn")
     assert not pairs(text, "partnerOf")
 

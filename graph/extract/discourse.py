@@ -358,6 +358,7 @@ class Discourse:
         rest = lead[len(word) :].lstrip()
         if rest.startswith("的"):
             return None
+        rest = rest.lstrip("还也更仍则")  # 我们还必须…: the adverb before the word of duty
         return not rest.startswith(self.speaker_modals)
 
     def resolve(
