@@ -3195,3 +3195,8 @@ def test_the_bali_process_is_a_forum_not_the_island() -> None:
     text = "国际移民组织同巴厘进程区域支助办公室合作，在曼谷举办了讲习班。\n"
     assert ("un-iom", "org-bali-process-rso") in pairs(text, "partnerOf")
     assert concept("巴厘") not in objects(text, "activeIn", "un-iom")
+
+
+def test_a_smuggling_verb_is_distributed_over_fuel_and_cigarettes() -> None:
+    got = objects("青年党通过走私武器、燃料和香烟筹集资金。\n", "benefitsFrom", "group-al-shabaab")
+    assert {"crime-arms-trafficking", "crime-oil-smuggling", "crime-cigarette-smuggling"} <= got
