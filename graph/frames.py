@@ -39,6 +39,7 @@ ROLES = (
     "mandate",
     "topic",
     "aided_basis",
+    "object_basis",
     "relative_basis",
     "antecedent",
     "carried",

@@ -3200,3 +3200,12 @@ def test_the_bali_process_is_a_forum_not_the_island() -> None:
 def test_a_smuggling_verb_is_distributed_over_fuel_and_cigarettes() -> None:
     got = objects("青年党通过走私武器、燃料和香烟筹集资金。\n", "benefitsFrom", "group-al-shabaab")
     assert {"crime-arms-trafficking", "crime-oil-smuggling", "crime-cigarette-smuggling"} <= got
+
+
+def test_supporting_a_body_in_work_under_a_resolution_is_its_mandate_not_a_recall() -> None:
+    text = RESOLUTION + "重申支持反恐怖主义委员会执行局根据第2617(2021)号决议开展的工作，\n"
+    assert ("un-cted", "res-s-2617-2021") in pairs(text, "mandatedBy")
+    assert not pairs(text, "recalls")
+    assert pairs(RESOLUTION + "回顾其第2617(2021)号决议，\n", "recalls") == {
+        ("res-s-2801-2025", "res-s-2617-2021")
+    }

@@ -1157,6 +1157,15 @@ def _clause(
             objected = True
         elif role == "agent" and objected:
             role = "attribute"  # …的章节 after that object: no agent either
+        if (
+            role == "aided_basis"
+            and lead
+            and groups
+            and groups[-1].role in ("object", "list")
+            and after_name(text, groups[-1].end) == lead[-1].start
+            and all(m.kind in ("UNEntity", "Programme") for m in groups[-1].mentions)
+        ):
+            role = "object_basis"  # 支持反恐执行局根据第N号决议开展的工作: the basis of that body's work
         kept = role
         if all(m.method == "mandate" for m in items):
             role = "mandate"  # 这一任务: the mandate of the body that holds it

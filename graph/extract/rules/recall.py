@@ -15,7 +15,7 @@ RULE = Rule(
     subject=("Resolution",),
     object=("Resolution",),
     section="recall",
-    lists=("cues", "clause_cues", "clause_openers", "not_recall", "continuers", "described"),
+    lists=("cues", "clause_cues", "clause_openers", "not_recall", "continuers", "described", "basis_before"),
     numbers=(),
     texts=(),
     confidences=("recall_preamble", "recall_cited"),
@@ -48,6 +48,10 @@ def recall_facts(
             inside = [r for r in res if a <= r.start < b and r.concept != ctx.self_resolution]
             if inside and has_any(text[a + cue_end : inside[0].start], rc["not_recall"]):
                 continue
+            bodies = [m.start for m in ms if m.kind in ("UNEntity", "Programme") and a <= m.start < b]
+            inside = [
+                r for r in inside if not _basis_of_a_body(text, r, bodies, a + cue_end, rc["basis_before"])
+            ]
             out += [
                 make_fact(
                     ctx.self_resolution,
@@ -105,3 +109,15 @@ def recall_facts(
             if r.start > cue_pos and r.concept != src.concept
         ]
     return []
+
+
+def _basis_of_a_body(
+    text: str, r: Mention, bodies: Sequence[int], after: int, markers: Sequence[str]
+) -> bool:
+    """``r`` is the basis of the work of a UN body named between the cue and it (重申支持反恐执行局
+    根据第2617(2021)号决议开展的工作): that body's mandate, not a resolution recalled."""
+    before = text[max(after, r.start - 8) : r.start].rstrip()
+    before = before.removesuffix("第").rstrip()
+    for prefix in ("安全理事会", "安理会", "大会", "经济及社会理事会"):
+        before = before.removesuffix(prefix)
+    return before.endswith(tuple(markers)) and any(after <= s < r.start for s in bodies)
