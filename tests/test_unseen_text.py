@@ -3209,3 +3209,9 @@ def test_supporting_a_body_in_work_under_a_resolution_is_its_mandate_not_a_recal
     assert pairs(RESOLUTION + "回顾其第2617(2021)号决议，\n", "recalls") == {
         ("res-s-2801-2025", "res-s-2617-2021")
     }
+
+
+def test_a_sentence_about_gangs_does_not_carry_the_group_before() -> None:
+    text = "伊黎伊斯兰国呼罗珊省通过毒品贩运筹集资金。在海地，帮派利用武器走私获取收入。\n"
+    got = objects(text, "benefitsFrom", "group-isil-k")
+    assert "crime-drug-trafficking" in got and "crime-arms-trafficking" not in got
