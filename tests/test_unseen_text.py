@@ -3215,3 +3215,13 @@ def test_a_sentence_about_gangs_does_not_carry_the_group_before() -> None:
     text = "伊黎伊斯兰国呼罗珊省通过毒品贩运筹集资金。在海地，帮派利用武器走私获取收入。\n"
     got = objects(text, "benefitsFrom", "group-isil-k")
     assert "crime-drug-trafficking" in got and "crime-arms-trafficking" not in got
+
+
+def test_a_paragraph_quoted_whole_is_split_into_its_clauses() -> None:
+    text = (
+        "安全理事会主席的声明\n\n"
+        "“安全理事会鼓励毒品和犯罪问题办公室继续协助马里政府打击贩毒，并请秘书长在其下次报告中介绍进展。”\n"
+    )
+    got = pairs(text, "activeIn")
+    assert ("un-unodc", concept("马里")) in got
+    assert ("un-secretary-general", concept("马里")) not in got

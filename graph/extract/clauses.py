@@ -149,8 +149,17 @@ def clause_spans(text: str, protected: tuple[tuple[int, int], ...] = ()) -> tupl
     """
     spans, start, depth = [], 0, 0
     inside = {i for a, b in protected for i in range(a, b)}
+    # a sentence quoted whole (a presidential statement's paragraph, “安全理事会鼓励…，并请…。”) is
+    # split like any other: its quote marks hold no title
+    whole = (
+        len(text) - len(text.lstrip())
+        if text.lstrip().startswith("“") and text.rstrip().endswith("”")
+        else -1
+    )
     for found in _SPAN_MARKS.finditer(text):  # only brackets, quotes and boundaries matter
         i, ch = found.start(), found.group()
+        if i == whole:
+            continue
         if ch in "(（《" or (ch == "“" and text.find("”", i + 1) >= 0):  # a quoted title is one unit
             depth += 1
         elif ch in ")）》”":
