@@ -3225,3 +3225,8 @@ def test_a_paragraph_quoted_whole_is_split_into_its_clauses() -> None:
     got = pairs(text, "activeIn")
     assert ("un-unodc", concept("马里")) in got
     assert ("un-secretary-general", concept("马里")) not in got
+
+
+def test_a_group_that_is_one_component_of_another_is_affiliated_with_it() -> None:
+    text = "哈卡尼网络是塔利班的一个组成部分，主要在阿富汗东南部活动。\n"
+    assert ("group-haqqani-network", "group-taliban") in pairs(text, "affiliatedWith")
