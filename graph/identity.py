@@ -121,6 +121,9 @@ _SYMBOL_LINE = re.compile(
 _UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
 _GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
+#: A title with the number alone (第80/250号决议): a session number is the Assembly's, a year the
+#: Economic and Social Council's (第2025/17号决议).
+_BARE_GA_TITLE = re.compile(r"^第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
 _GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
 #: A line of a General Assembly resolution's masthead: its session, or the line 2025年12月17日大会决议.
 _GA_MASTHEAD = re.compile(
@@ -181,6 +184,9 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
             code = "A" if m.group(1) == "大会" else "E"
             symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
+        elif m := _BARE_GA_TITLE.match(ln):
+            code = "E" if len(m.group(1)) == 4 else "A"
+            symbol, how = f"{code}/RES/{m.group(1)}/{m.group(2)}", "title"
         elif (m := RES_TITLE.search(ln)) and (len(ln) <= 30 or _ADOPTED.search(ln, 0, m.start())):
             # 第2396号决议, or 2019年3月28日安全理事会第8496次会议通过的第2462(2019)号决议
             number, year, how = m.group(1), m.group(2) or "", "title"
