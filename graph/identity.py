@@ -120,7 +120,11 @@ _SYMBOL_LINE = re.compile(
 )
 _UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
-_GA_TITLE = re.compile(r"^(?:联合国)?(大会|经济及社会理事会|经社理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
+_GA_TITLE = re.compile(
+    r"^(?:联合国)?(大会|经济及社会理事会|经社理事会|人权理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$"
+)
+#: The symbol series of each body that numbers its resolutions N/M.
+_SERIES = {"大会": "A", "经济及社会理事会": "E", "经社理事会": "E", "人权理事会": "A/HRC"}
 #: A title with the number alone (第80/250号决议): a session number is the Assembly's, a year the
 #: Economic and Social Council's (第2025/17号决议).
 _BARE_GA_TITLE = re.compile(r"^第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
@@ -182,8 +186,7 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         if (m := _PRST_TITLE.search(ln)) and len(ln) <= 30:
             symbol, how = f"S/PRST/{m.group(1)}/{int(m.group(2))}", "title"
         elif (m := _GA_TITLE.search(ln)) and len(ln) <= 30:
-            code = "A" if m.group(1) == "大会" else "E"
-            symbol, how = f"{code}/RES/{m.group(2)}/{m.group(3)}", "title"
+            symbol, how = f"{_SERIES[m.group(1)]}/RES/{m.group(2)}/{m.group(3)}", "title"
         elif m := _BARE_GA_TITLE.match(ln):
             code = "E" if len(m.group(1)) == 4 else "A"
             symbol, how = f"{code}/RES/{m.group(1)}/{m.group(2)}", "title"
@@ -239,7 +242,9 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         if m:
             date = f"{m.group(3)}-{_EN_MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
     if symbol:
-        body = body or bodies.names.get(symbol[0], ("", ""))[0]
+        # the longest body code the symbol opens with (A/HRC/RES/… is the Human Rights Council's)
+        code = max((c for c in bodies.names if symbol.startswith(c + "/")), key=len, default=symbol[0])
+        body = body or bodies.names.get(code, ("", ""))[0]
         kind = kind or (
             "presidential statement" if "PRST" in symbol else "resolution" if "/RES/" in symbol else ""
         )

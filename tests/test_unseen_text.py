@@ -75,6 +75,14 @@ def test_symbol_and_date_come_from_the_header(header: str, symbol: str, date: st
     assert doc.identified_by in ("title", "symbol line")
 
 
+def test_a_symbol_names_the_body_of_its_longest_code() -> None:
+    hrc = document("人权理事会第58/12号决议\n2025年4月4日人权理事会通过\n人权理事会，\n")
+    assert (hrc.symbol, hrc.body) == ("A/HRC/RES/58/12", "Human Rights Council")
+    commission = document("E/CN.15/2025/9\n秘书长的报告\n")
+    assert commission.body == "Commission on Crime Prevention and Criminal Justice"
+    assert document("A/80/612\n秘书长的报告\n").body == "General Assembly"
+
+
 def test_a_news_page_gets_its_headline_date_and_script() -> None:
     doc = document("聯合國官員譴責海盜襲擊\n2025年5月6日\n一名聯合國官員今天表示……\n")
     assert doc.title_zh == "聯合國官員譴責海盜襲擊"
