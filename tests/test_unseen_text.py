@@ -3240,3 +3240,12 @@ def test_a_paragraph_quoted_whole_is_split_into_its_clauses() -> None:
 def test_a_group_that_is_one_component_of_another_is_affiliated_with_it() -> None:
     text = "哈卡尼网络是塔利班的一个组成部分，主要在阿富汗东南部活动。\n"
     assert ("group-haqqani-network", "group-taliban") in pairs(text, "affiliatedWith")
+
+
+def test_a_short_form_skips_a_body_named_only_as_a_partner() -> None:
+    text = (
+        "1. 毒品和犯罪问题办公室在萨赫勒开展了培训。预防恐怖主义处与反恐怖主义办公室和国际刑警组织密切合作。\n"
+        "2. 此外，毛里塔尼亚在该办公室的支持下成为《制止核恐怖主义行为国际公约》的缔约国。\n"
+    )
+    got = pairs(text, "activeIn")
+    assert ("un-unodc", concept("毛里塔尼亚")) in got and ("un-unoct", concept("毛里塔尼亚")) not in got

@@ -168,6 +168,9 @@ class Discourse:
     #: The UN body (or bodies) last the subject of a clause: what 该办公室 means before a body only
     #: named in passing since (a partner, a topic).
     body_topic: tuple[Mention, ...] = ()
+    #: The bodies named only as partners of another's act (该处与反恐怖主义办公室合作): 该办公室 refers
+    #: back to another body with that head first, if one was named.
+    partners: set[str] = field(default_factory=set)
     #: Heads that name the same kind of body (a mission: 特派团, 支助团, 援助团 …): a short form
     #: with one of them stands for a body named with any.
     mission_heads: tuple[str, ...] = ()
@@ -327,6 +330,8 @@ class Discourse:
             return own, False  # X将该团体列为…: the group referred back to is still what the text is about
         if own:
             self.topic = own
+            self.partners.difference_update(m.concept for m in own)
+            self.partners.update(m.concept for m in clause.role("partner") if m not in own)
             if all(m.kind == "UNEntity" for m in own):
                 self.body_topic = own
             group = next((m for m in own if m.kind == "TerroristGroup"), None)
@@ -593,12 +598,16 @@ class Discourse:
                 and named.method not in ("anaphora", "mandate")
             ):
                 return named
-        for m in reversed(self.named.values()):
-            surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified; a quoted title
-            # or a name with its abbreviation (《…指南》, …中心(UNCCT)) ends before what closes it,
-            # and a head inside a name is not its head (该行动 is no 国家行动计划)
-            if self._ends_with(m, heads) or _TITLE_TAIL.sub("", surface).endswith(head):
-                return m
+        # a body named only as another's partner comes after any other body with that head
+        for passing in (False, True):
+            for m in reversed(self.named.values()):
+                if (m.concept in self.partners) != passing:
+                    continue
+                surface = fold(m.surface)  # 聯合國…辦公室: the head words are simplified; a quoted
+                # title or a name with its abbreviation (《…指南》, …中心(UNCCT)) ends before what closes
+                # it, and a head inside a name is not its head (该行动 is no 国家行动计划)
+                if self._ends_with(m, heads) or _TITLE_TAIL.sub("", surface).endswith(head):
+                    return m
         if actor is not None and fold(actor.surface).endswith(heads):
             return actor
         # no body named so: the subject the text is about, named only by an abbreviation (反恐办 …
