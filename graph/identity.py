@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from graph.errors import InputError
@@ -129,6 +129,15 @@ _SERIES = {"大会": "A", "经济及社会理事会": "E", "经社理事会": "E
 #: Economic and Social Council's (第2025/17号决议).
 _BARE_GA_TITLE = re.compile(r"^第\s*(\d{2,4})/(\d{1,3})\s*号决议$")
 _GA_NUMBER = re.compile(r"^\s*(\d{2})/(\d{1,3})\s*[.．]\s*\S")
+#: …and the Economic and Social Council's, numbered by year (2024/23. 标题).
+_YEAR_NUMBER = re.compile(r"^\s*(\d{4})/(\d{1,3})\s*[.．]\s*\S")
+
+
+def _voiced_by(lines: Sequence[str], *bodies: str) -> bool:
+    """One of the first lines is the body's own voice (大会，, 经济及社会理事会，) opening its preamble."""
+    return any(ln.rstrip("，, ") in bodies for ln in lines[1:5])
+
+
 #: A line of a General Assembly resolution's masthead: its session, or the line 2025年12月17日大会决议.
 _GA_MASTHEAD = re.compile(
     r"^大会第[一二三四五六七八九十百零〇\d]+届会议|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日大会决议$"
@@ -193,8 +202,13 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         elif (m := RES_TITLE.search(ln)) and (len(ln) <= 30 or _ADOPTED.search(ln, 0, m.start())):
             # 第2396号决议, or 2019年3月28日安全理事会第8496次会议通过的第2462(2019)号决议
             number, year, how = m.group(1), m.group(2) or "", "title"
-        elif i == 0 and (m := _GA_NUMBER.match(ln)) and "大会" in ln[:60]:
+        elif i == 0 and (m := _GA_NUMBER.match(ln)) and ("大会" in ln[:60] or _voiced_by(folded, "大会")):
             symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+        elif (
+            i == 0 and (m := _YEAR_NUMBER.match(ln)) and _voiced_by(folded, "经济及社会理事会", "经社理事会")
+        ):
+            # 2024/23. 标题 / 经济及社会理事会，: the Council's resolutions are numbered by year
+            symbol, how = f"E/RES/{m.group(1)}/{m.group(2)}", "title"
     if not symbol and not number:
         # the masthead of a General Assembly resolution (大会第八十届会议 / 议程项目 107 / 2025年12月17日
         # 大会决议) before its numbered title: 80/196. 标题
