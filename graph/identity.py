@@ -116,12 +116,13 @@ def title_line(line: str) -> str:
 
 _SYMBOL_LINE = re.compile(
     r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
-    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*$"
+    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*\*?\s*$"  # S/2020/754*: reissued
 )
 _UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
 _GA_TITLE = re.compile(
-    r"^(?:联合国)?(大会|经济及社会理事会|经社理事会|人权理事会)第\s*(\d{2,4})/(\d{1,3})\s*号决议$"
+    r"^(?:联合国)?(大会|经济及社会理事会|经社理事会|人权理事会)(?:\d{4}年\d{1,2}月\d{1,2}日)?"
+    r"第\s*(\d{2,4})/(\d{1,3})\s*号决议$"
 )
 #: The symbol series of each body that numbers its resolutions N/M.
 _SERIES = {"大会": "A", "经济及社会理事会": "E", "经社理事会": "E", "人权理事会": "A/HRC"}
