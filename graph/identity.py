@@ -141,7 +141,11 @@ def _voiced_by(lines: Sequence[str], *bodies: str) -> bool:
 
 #: A line of a General Assembly resolution's masthead: its session, or the line 2025年12月17日大会决议.
 _GA_MASTHEAD = re.compile(
-    r"^大会第[一二三四五六七八九十百零〇\d]+届会议|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日大会决议$"
+    r"^大会第[一二三四五六七八九十百零〇\d]+届会议|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日大会(?:通过的)?决议$"
+)
+#: …and of an Economic and Social Council resolution (2024年7月23日经济及社会理事会通过的决议).
+_ECOSOC_MASTHEAD = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:经济及社会理事会|经社理事会)(?:通过的)?决议$"
 )
 _PRST_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明\s*(\d{4})\s*年第\s*(\d{1,3})\s*号")
 _ADOPTED = re.compile(
@@ -213,9 +217,17 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
     if not symbol and not number:
         # the masthead of a General Assembly resolution (大会第八十届会议 / 议程项目 107 / 2025年12月17日
         # 大会决议) before its numbered title: 80/196. 标题
-        for i, ln in enumerate(folded[1:8], start=1):
-            if (m := _GA_NUMBER.match(ln)) and any(_GA_MASTHEAD.search(x) for x in folded[:i]):
+        for i, ln in enumerate(folded[1:10], start=1):
+            if (m := _GA_NUMBER.match(ln)) and (
+                any(_GA_MASTHEAD.search(x) for x in folded[:i]) or _voiced_by(folded[i:], "大会")
+            ):
                 symbol, how = f"A/RES/{m.group(1)}/{m.group(2)}", "title"
+                break
+            if (m := _YEAR_NUMBER.match(ln)) and (
+                any(_ECOSOC_MASTHEAD.search(x) for x in folded[:i])
+                or _voiced_by(folded[i:], "经济及社会理事会", "经社理事会")
+            ):  # 2024年7月23日经济及社会理事会通过的决议 / 2024/23. 标题
+                symbol, how = f"E/RES/{m.group(1)}/{m.group(2)}", "title"
                 break
     for ln in folded:
         m = _ADOPTED.search(ln)
