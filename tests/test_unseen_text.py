@@ -3264,3 +3264,12 @@ def test_a_short_form_skips_a_body_named_only_as_a_partner() -> None:
     )
     got = pairs(text, "activeIn")
     assert ("un-unodc", concept("毛里塔尼亚")) in got and ("un-unoct", concept("毛里塔尼亚")) not in got
+
+
+def test_each_group_described_by_its_own_relative_clause_keeps_its_own_place() -> None:
+    text = "在索马里活动的青年党和在也门活动的阿拉伯半岛基地组织继续通过勒索筹集资金。\n"
+    got = pairs(text, "operatesIn")
+    assert {("group-al-shabaab", concept("索马里")), ("group-aqap", concept("也门"))} <= got
+    assert ("group-aqap", concept("索马里")) not in got
+    both = "在阿富汗活动的基地组织和巴基斯坦塔利班运动继续招募人员。\n"  # one clause for both
+    assert ("group-ttp", concept("阿富汗")) in pairs(both, "operatesIn")

@@ -295,6 +295,8 @@ def frame_facts(
                 for o in objects:
                     if s.concept == o.concept:
                         continue
+                    if frame.predicate == "operatesIn" and _place_of_another(clause, p.text, s, o):
+                        continue  # 在索马里活动的青年党和在萨赫勒活动的Y: Somalia is the first group's
                     if respective is not None and o not in respective[s]:
                         if apart is not None:
                             apart.add((s.concept, frame.predicate, o.concept))
@@ -612,6 +614,33 @@ def _unnamed_branches(clause: Clause, text: str, branch: Predicate) -> Clause:
     if any(agents[0].end <= v.start < branch.start for v in clause.predicates):
         return clause  # X则在西非招募了新的附属组织: X acts, the branches are its object
     return dataclasses.replace(_as_attributes(clause), generic_agent=True)
+
+
+#: What stands between a place and the group a relative clause places there (在索马里活动的青年党).
+_PLACING_CLAUSE = re.compile(r"[^，,；;。、和及与]{1,10}的")
+
+
+def _place_of_another(clause: Clause, text: str, s: Mention, o: Mention) -> bool:
+    """``o`` is the place of a relative clause that describes another group of the clause, right
+    after it, and ``s`` has a relative clause of its own (在索马里活动的青年党和在萨赫勒活动的Y:
+    Somalia is not Y's; 在阿富汗活动的X和Y: both are there)."""
+    groups = clause.groups
+
+    def placed(k: int) -> bool:  # the group after groups[k] is the head of a relative clause at groups[k]
+        head = groups[k + 1]
+        return (
+            bool(head.mentions)
+            and all(m.kind == "TerroristGroup" for m in head.mentions)
+            and _PLACING_CLAUSE.fullmatch(text, after_name(text, groups[k].end), head.start) is not None
+        )
+
+    own = next((k for k in range(1, len(groups)) if s in groups[k].mentions), 0)
+    if not own or not placed(own - 1):
+        return False
+    return any(
+        o in groups[k].mentions and s not in groups[k + 1].mentions and placed(k)
+        for k in range(len(groups) - 1)
+    )
 
 
 @functools.cache
