@@ -3273,3 +3273,13 @@ def test_each_group_described_by_its_own_relative_clause_keeps_its_own_place() -
     assert ("group-aqap", concept("索马里")) not in got
     both = "在阿富汗活动的基地组织和巴基斯坦塔利班运动继续招募人员。\n"  # one clause for both
     assert ("group-ttp", concept("阿富汗")) in pairs(both, "operatesIn")
+
+
+def test_we_in_the_secretary_generals_statement_names_no_body() -> None:
+    text = (
+        "秘书长在安全理事会关于非洲恐怖主义问题的公开辩论会上的讲话\n\n"
+        "今天的会议十分及时。我们正在与非洲联盟合作，加强萨赫勒的安全。"
+        "联合国反恐怖主义办公室已在马里启动了新的方案。\n"
+    )
+    assert not any(s == "un-secretary-general" for s, _ in pairs(text, "partnerOf") | pairs(text, "activeIn"))
+    assert ("un-unoct", concept("马里")) in pairs(text, "activeIn")

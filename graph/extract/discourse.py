@@ -150,6 +150,9 @@ class Discourse:
     #: name all who hear (我们必须…).
     speaker: tuple[str, ...] = ()
     speaker_modals: tuple[str, ...] = ()
+    #: The document is a statement by the Secretary-General: its 我们 is the Organization as a
+    #: whole, so a clause opening with it names no body that acts.
+    speaker_unnamed: bool = False
     passive: tuple[str, ...] = ()  # words before the agent of a passive clause
     attendees: tuple[str, ...] = ()  # words opening a clause that lists who attended (与会的有…)
     led_by: tuple[str, ...] = ()  # words after 由X that make X the body running a programme (牵头)
@@ -340,7 +343,10 @@ class Discourse:
             return own, False
         if not clause.predicates and not clause.continues:
             return (), False
-        if (speaks := self._speaks(clause.text)) is not None and self.actor is not None:
+        if (speaks := self._speaks(clause.text)) is not None and self.speaker_unnamed:
+            self.topic = ()  # 秘书长的讲话: 我们正在与非洲联盟合作 names the Organization, no body
+            return (), False
+        if speaks is not None and self.actor is not None:
             if not speaks:
                 return (), False  # 我们必须与X合作: all who hear are urged, no one is said to act
             self.topic = (self.actor,)

@@ -956,6 +956,13 @@ def document_facts(
         asides=frames.aside,
         speaker=tuple(cues["anaphora"]["speaker"]),
         speaker_modals=tuple(cues["anaphora"]["speaker_modals"]),
+        speaker_unnamed=_presented_statement(
+            passages,
+            folded,
+            named,
+            tuple(cues["anaphora"]["statement_title_ends"]),
+            tuple(cues["anaphora"]["report_presenters"]),
+        ),
         passive=frames.passive,
         attendees=frames.attendees,
         led_by=frames.led_by,
@@ -1305,15 +1312,10 @@ def _titled(
     opened: Mention | None = None
     in_title = True
     for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
-        if in_title and p.kind in ("title", "heading") and spoken and text.rstrip("。：: ").endswith(spoken):
-            first = min(ms, key=lambda m: m.start, default=None)
-            if (
-                first is not None
-                and first.kind in AUTHORS
-                and fold(first.surface) not in system
-                and not text[: first.start].strip()
-            ):
-                return first  # 毒品和犯罪问题办公室执行主任在开幕式上的讲话: that office speaks
+        if in_title and (first := _statement_speaker(p, text, ms, spoken, system)) is not None:
+            # 毒品和犯罪问题办公室执行主任在开幕式上的讲话: that office speaks; the Secretary-General
+            # speaks for the Organization as a whole, no one body
+            return None if fold(first.surface) in presenters else first
         if p.kind == "title":
             continue  # the masthead (联 合 国, the symbol)
         if p.kind != "heading":
@@ -1340,6 +1342,41 @@ def _titled(
         elif opened is not None and text.rstrip("。 ").endswith(ends):
             return opened
     return None
+
+
+def _statement_speaker(
+    p: Passage, text: str, ms: Sequence[Mention], spoken: tuple[str, ...], system: tuple[str, ...]
+) -> Mention | None:
+    """The body a statement's title line opens with (X执行主任在…上的讲话), if ``p`` is one."""
+    if p.kind not in ("title", "heading") or not spoken or not text.rstrip("。：: ").endswith(spoken):
+        return None
+    first = min(ms, key=lambda m: m.start, default=None)
+    if (
+        first is None
+        or first.kind not in AUTHORS
+        or fold(first.surface) in system
+        or text[: first.start].strip()
+    ):
+        return None
+    return first
+
+
+def _presented_statement(
+    passages: Sequence[Passage],
+    folded: Sequence[str],
+    named: Sequence[Sequence[Mention]],
+    spoken: tuple[str, ...],
+    presenters: tuple[str, ...],
+) -> bool:
+    """The document is a statement by one of ``presenters`` (秘书长在…上的讲话): its 我们 is the
+    Organization as a whole, no body that acts."""
+    for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
+        if p.kind not in ("title", "heading"):
+            return False
+        speaker = _statement_speaker(p, text, ms, spoken, ())
+        if speaker is not None:
+            return fold(speaker.surface) in presenters
+    return False
 
 
 #: How many passages from a document's start its title may be found in (after a cover letter).
