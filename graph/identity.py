@@ -114,6 +114,10 @@ def title_line(line: str) -> str:
     return re.sub(r"\s+", "", fold(line)).replace("號", "号")
 
 
+#: The end of a statement's title (…副秘书长在安全理事会公开辩论会上的发言): the title may be long.
+STATEMENT_TITLE = re.compile(
+    r"的(?:讲话|發言|发言|致辞|致辭|致词|声明|聲明|演讲|演講|开幕词|闭幕词|简报|簡報|通报)(?:稿|全文)?$"
+)
 _SYMBOL_LINE = re.compile(
     r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
     r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*\*?\s*$"  # S/2020/754*: reissued
@@ -285,7 +289,9 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         title = numbered.group(1).strip()  # 80/187. 加强…: the numbered title, not the agenda item
     elif lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):
         title = lines[0].strip('"“”「」 ')
-    if not kind and not symbol and date and title:
+    if not kind and not symbol and title and STATEMENT_TITLE.search(title):
+        kind = "statement"  # X执行主任在…上的讲话
+    elif not kind and not symbol and date and title:
         kind = "news"
     return Document(
         id=doc.id,

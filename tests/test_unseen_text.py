@@ -98,6 +98,11 @@ def test_a_symbol_names_the_body_of_its_longest_code() -> None:
     assert document("A/80/612\n秘书长的报告\n").body == "General Assembly"
 
 
+def test_a_statement_is_a_statement_not_a_news_page() -> None:
+    doc = document("反恐怖主义办公室副秘书长在安全理事会公开辩论会上的通报\n2025年3月4日\n\n主席先生，\n")
+    assert (doc.kind, doc.date) == ("statement", "2025-03-04")
+
+
 def test_a_news_page_gets_its_headline_date_and_script() -> None:
     doc = document("聯合國官員譴責海盜襲擊\n2025年5月6日\n一名聯合國官員今天表示……\n")
     assert doc.title_zh == "聯合國官員譴責海盜襲擊"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InputError
-from graph.identity import MASTHEAD_MARK, RES_TITLE, title_line
+from graph.identity import MASTHEAD_MARK, RES_TITLE, STATEMENT_TITLE, title_line
 from graph.records import Document, Passage
 from graph.script import fold
 
@@ -388,16 +388,10 @@ def _centred_title(line: str) -> bool:
 _TITLE_INDENT = 8
 
 
-#: The end of a statement's title (…副秘书长在安全理事会公开辩论会上的发言): the title may be long.
-_STATEMENT_TITLE = re.compile(
-    r"的(?:讲话|發言|发言|致辞|致辭|致词|声明|聲明|演讲|演講|开幕词|闭幕词|简报|簡報|通报)(?:稿|全文)?$"
-)
-
-
 def _is_statement_title(s: str) -> bool:
     """A first line that titles a statement: up to 80 characters, no punctuation of a sentence,
     ending with the kind of statement (的讲话, 的发言 …)."""
-    return len(s) <= 80 and not any(p in s for p in "。；，,;") and bool(_STATEMENT_TITLE.search(s))
+    return len(s) <= 80 and not any(p in s for p in "。；，,;") and bool(STATEMENT_TITLE.search(s))
 
 
 def _is_resolution_title(s: str) -> bool:
