@@ -120,7 +120,9 @@ STATEMENT_TITLE = re.compile(
 )
 _SYMBOL_LINE = re.compile(
     r"^\s*((?:S/RES/\d{1,4}\s*\(\d{4}\))|(?:[AE]/RES/\d{1,4}(?:/\d{1,4})+)|(?:S/PRST/\d{4}/\d{1,3})"
-    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+))\s*\*?\s*$"  # S/2020/754*: reissued
+    # S/2025/318/Add.1: an addendum, named by the whole symbol; S/2020/754*: reissued
+    r"|(?:[ASE](?:/[A-Z]{1,6}(?:\.\d+)?)*/\d{2,4}(?:/\d{1,4})+(?:/(?:Add|Rev|Corr|Amend)\.\d+)*))"
+    r"\s*\*?\s*$"
 )
 _UN_NAME = re.compile(r"^\s*(?:联合国|United Nations)\s*")
 RES_TITLE = re.compile(r"(?:联合国)?(?:安理会|安全理事会)?第\s*(\d{1,4})\s*(?:\(\s*(\d{4})\s*\))?\s*号决议$")
@@ -194,7 +196,8 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
     # a masthead: 联合国 | S/RES/… | …, or 联合国　S/RES/… on a line of its own
     for raw in (piece for ln in lines for piece in re.split(r"\||\u3000|\s{2,}", ln)):
         piece = _UN_NAME.sub("", fold(raw).replace("（", "(").replace("）", ")"))
-        m = _SYMBOL_LINE.match(piece)
+        # A/80/612–S/2025/700: a report to two organs goes by its first symbol
+        m = _SYMBOL_LINE.match(re.split(r"\s*[–—-]\s*(?=[ASE]/)", piece)[0])
         if m:
             symbol, how = re.sub(r"\s+", "", m.group(1)), "symbol line"
             break
