@@ -1321,23 +1321,12 @@ def _titled(
         if p.kind != "heading":
             in_title = False  # the first paragraph: the title is over, but a report may follow a letter
             continue
-        first = min(ms, key=lambda m: m.start, default=None)
-        opens = (
-            first is not None
-            and first.kind in AUTHORS
-            and fold(first.surface) not in system
-            and not text[: first.start].strip()
-        )
-        if (
-            opens
-            and first is not None
-            and text.rstrip("。 ").endswith(ends)
-            and fold(first.surface) not in presenters
-        ):
+        first = _opening_body(text, ms, system)
+        if first is not None and text.rstrip("。 ").endswith(ends) and fold(first.surface) not in presenters:
             return first  # 秘书长的报告 is presented by the Secretary-General, of others' work
         if not in_title:
             continue
-        if opened is None and opens:
+        if opened is None and first is not None:
             opened = first
         elif opened is not None and text.rstrip("。 ").endswith(ends):
             return opened
@@ -1350,6 +1339,11 @@ def _statement_speaker(
     """The body a statement's title line opens with (X执行主任在…上的讲话), if ``p`` is one."""
     if p.kind not in ("title", "heading") or not spoken or not text.rstrip("。：: ").endswith(spoken):
         return None
+    return _opening_body(text, ms, system)
+
+
+def _opening_body(text: str, ms: Sequence[Mention], system: tuple[str, ...]) -> Mention | None:
+    """The UN body or programme a title line opens with (not the UN as a whole, ``system``)."""
     first = min(ms, key=lambda m: m.start, default=None)
     if (
         first is None
