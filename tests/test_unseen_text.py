@@ -3290,3 +3290,9 @@ def test_we_in_the_secretary_generals_statement_names_no_body() -> None:
     )
     assert not any(s == "un-secretary-general" for s, _ in pairs(text, "partnerOf") | pairs(text, "activeIn"))
     assert ("un-unoct", concept("马里")) in pairs(text, "activeIn")
+
+
+def test_a_quoted_group_split_from_another_is_a_group_and_its_offshoot() -> None:
+    text = "2017年，从巴基斯坦塔利班运动分裂出来的“自由人大会”也被列入名单。\n"
+    got = pairs(text, "affiliatedWith")
+    assert len(got) == 1 and next(iter(got))[1] == "group-ttp"
