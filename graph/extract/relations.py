@@ -938,17 +938,26 @@ def document_facts(
         None if ctx.self_resolution else [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
     )
     actor = None if first is None else default_actor(c for cs in first for c in cs)
+    presenters = tuple(cues["anaphora"]["report_presenters"])
+    system = tuple(cues["agents"]["system_names"])
+    # X执行主任在…上的讲话: the body a statement's title says speaks (the Secretary-General speaks
+    # for the Organization as a whole, no one body)
+    speaker = _statement_speaker(
+        passages, folded, named, tuple(cues["anaphora"]["statement_title_ends"]), system
+    )
+    presented = speaker is not None and fold(speaker.surface) in presenters
     if actor is None and not ctx.self_resolution:  # 本办公室: the body a report names itself with
         actor = _self_named(folded, named, tuple(cues["anaphora"]["author"]))
-    if actor is None and not ctx.self_resolution:  # X在利比亚的工作 / 秘书处的报告: the title's body
+    if actor is None and not ctx.self_resolution and speaker is not None:
+        actor = None if presented else speaker
+    elif actor is None and not ctx.self_resolution:  # X在利比亚的工作 / 秘书处的报告: the title's body
         actor = _titled(
             passages,
             folded,
             named,
             tuple(cues["anaphora"]["report_title_ends"]),
-            tuple(cues["agents"]["system_names"]),
-            tuple(cues["anaphora"]["report_presenters"]),
-            tuple(cues["anaphora"]["statement_title_ends"]),
+            system,
+            presenters,
         )
     discourse = Discourse(
         actor=actor,
@@ -956,13 +965,7 @@ def document_facts(
         asides=frames.aside,
         speaker=tuple(cues["anaphora"]["speaker"]),
         speaker_modals=tuple(cues["anaphora"]["speaker_modals"]),
-        speaker_unnamed=_presented_statement(
-            passages,
-            folded,
-            named,
-            tuple(cues["anaphora"]["statement_title_ends"]),
-            tuple(cues["anaphora"]["report_presenters"]),
-        ),
+        speaker_unnamed=presented,
         passive=frames.passive,
         attendees=frames.attendees,
         led_by=frames.led_by,
@@ -1301,21 +1304,15 @@ def _titled(
     ends: tuple[str, ...],
     system: tuple[str, ...],
     presenters: tuple[str, ...] = (),
-    spoken: tuple[str, ...] = (),
 ) -> Mention | None:
     """The body a report's title opens with: a heading before the first paragraph that opens with
     a UN body's or programme's name (not the UN as a whole, ``system``), followed by a heading that
     ends with one of ``ends`` (…的工作 / 秘书处的报告); or, among the first ``_TITLE_REACH``
     passages (past a letter of transmittal), one heading that does both (青年党问题专家小组的最后报告),
-    unless it names one of ``presenters``, who report on the work of others. A statement's title
-    (X执行主任在…的讲话, ending with one of ``spoken``) names its speaker the same way."""
+    unless it names one of ``presenters``, who report on the work of others."""
     opened: Mention | None = None
     in_title = True
     for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
-        if in_title and (first := _statement_speaker(p, text, ms, spoken, system)) is not None:
-            # 毒品和犯罪问题办公室执行主任在开幕式上的讲话: that office speaks; the Secretary-General
-            # speaks for the Organization as a whole, no one body
-            return None if fold(first.surface) in presenters else first
         if p.kind == "title":
             continue  # the masthead (联 合 国, the symbol)
         if p.kind != "heading":
@@ -1334,12 +1331,22 @@ def _titled(
 
 
 def _statement_speaker(
-    p: Passage, text: str, ms: Sequence[Mention], spoken: tuple[str, ...], system: tuple[str, ...]
+    passages: Sequence[Passage],
+    folded: Sequence[str],
+    named: Sequence[Sequence[Mention]],
+    spoken: tuple[str, ...],
+    system: tuple[str, ...],
 ) -> Mention | None:
-    """The body a statement's title line opens with (X执行主任在…上的讲话), if ``p`` is one."""
-    if p.kind not in ("title", "heading") or not spoken or not text.rstrip("。：: ").endswith(spoken):
-        return None
-    return _opening_body(text, ms, system)
+    """The body a statement's title line opens with (毒品和犯罪问题办公室执行主任在开幕式上的讲话:
+    a title line ending with one of ``spoken``), among the lines before the first paragraph."""
+    for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
+        if p.kind not in ("title", "heading"):
+            return None
+        if spoken and text.rstrip("。：: ").endswith(spoken):
+            first = _opening_body(text, ms, system)
+            if first is not None:
+                return first
+    return None
 
 
 def _opening_body(text: str, ms: Sequence[Mention], system: tuple[str, ...]) -> Mention | None:
@@ -1353,24 +1360,6 @@ def _opening_body(text: str, ms: Sequence[Mention], system: tuple[str, ...]) -> 
     ):
         return None
     return first
-
-
-def _presented_statement(
-    passages: Sequence[Passage],
-    folded: Sequence[str],
-    named: Sequence[Sequence[Mention]],
-    spoken: tuple[str, ...],
-    presenters: tuple[str, ...],
-) -> bool:
-    """The document is a statement by one of ``presenters`` (秘书长在…上的讲话): its 我们 is the
-    Organization as a whole, no body that acts."""
-    for p, text, ms in itertools.islice(zip(passages, folded, named, strict=True), _TITLE_REACH):
-        if p.kind not in ("title", "heading"):
-            return False
-        speaker = _statement_speaker(p, text, ms, spoken, ())
-        if speaker is not None:
-            return fold(speaker.surface) in presenters
-    return False
 
 
 #: How many passages from a document's start its title may be found in (after a cover letter).
