@@ -86,6 +86,8 @@ class Frames:
     name_heads: tuple[str, ...]
     #: Heads of a body's or programme's name that a region or city opening it gives its name to.
     region_name_heads: tuple[str, ...]
+    #: Heads of an office a region or city right before it names (南亚区域办事处, 西非办事处).
+    region_office_heads: tuple[str, ...]
     #: (status words, report words before, report words after): 报告…执行情况 states no implementation.
     reported: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     #: Words after which an implement verb a report word stands before is what is reported on (进展).
@@ -171,6 +173,8 @@ class Frames:
     generic_subject: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     described_subject: re.Pattern[str]
     persons: tuple[str, ...]
+    #: People a clause with no name before them may open with (…成员, 武装分子): no entity acts.
+    people: tuple[str, ...]
     negation: tuple[str, ...]
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
@@ -461,6 +465,9 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         blockers=blockers,
         name_heads=name_heads,
         region_name_heads=region_name_heads,
+        region_office_heads=_words(
+            _table(data, "blockers", source), "blockers", "region_office_heads", source
+        ),
         reported=(reported[0], reported[1], reported[2]),
         report_progress=_words(_table(data, "blockers", source), "blockers", "report_progress", source),
         markers=markers,
@@ -540,6 +547,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         generic_subject=_generic_subject(_table(data, "subjects", source), source),
         described_subject=_described_subject(_table(data, "subjects", source), source),
         persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
+        people=_words(_table(data, "subjects", source), "subjects", "people", source),
         negation=_words(modality, "modality", "negation", source),
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),

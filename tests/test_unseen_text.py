@@ -3296,3 +3296,43 @@ def test_a_quoted_group_split_from_another_is_a_group_and_its_offshoot() -> None
     text = "2017年，从巴基斯坦塔利班运动分裂出来的“自由人大会”也被列入名单。\n"
     got = pairs(text, "affiliatedWith")
     assert len(got) == 1 and next(iter(got))[1] == "group-ttp"
+
+
+def test_a_region_that_names_an_office_is_no_place_of_work() -> None:
+    text = "分析支助和制裁监测组与毒品和犯罪问题办公室中亚区域办事处交换了信息。\n"
+    assert ("un-monitoring-team", "un-unodc") in pairs(text, "partnerOf")
+    assert not pairs(text, "activeIn")
+    named = "反恐怖主义委员会执行局与东部和南部非洲反洗钱集团合作，审查了资助恐怖主义的风险。\n"
+    assert not pairs(named, "activeIn")
+
+
+def test_a_place_that_describes_a_partner_in_a_list_is_no_place_of_work() -> None:
+    text = "反恐执行局与以下组织合作：(a)国际刑警组织；(b)非洲联盟及其设在阿尔及尔的预警监测台。\n"
+    assert {("un-cted", "org-interpol"), ("un-cted", "org-african-union")} <= pairs(text, "partnerOf")
+    assert not pairs(text, "activeIn")
+
+
+def test_a_list_item_and_its_own_unit_are_partners_of_the_list_agent() -> None:
+    text = "反恐办与以下伙伴合作：(a)毒品和犯罪问题办公室，特别是其全球海事犯罪方案；(b)国际海事组织。\n"
+    got = pairs(text, "partnerOf")
+    assert ("un-unoct", "un-unodc") in got
+    assert any(s == "un-unoct" and o.startswith("programme-") for s, o in got)
+    assert not any(s == "un-unodc" for s, _ in got)
+
+
+def test_members_of_a_group_no_mention_names_are_the_subject_not_the_author() -> None:
+    text = (
+        "1. 分析支助和制裁监测组访问了马尔代夫。监测组还访问了孟加拉国。监测组与毒品和犯罪问题办公室举行了会议。\n"
+        "2. 2023年5月，某未列名团体(XYZ)成员在尼日利亚拉各斯实施了炸弹袭击。\n"
+    )
+    got = objects(text, "activeIn", "un-monitoring-team")
+    assert concept("马尔代夫") in got
+    assert not {concept("尼日利亚"), concept("拉各斯")} & got
+
+
+def test_a_meeting_with_a_countrys_delegation_is_no_work_in_it() -> None:
+    text = "毒品和犯罪问题办公室与肯尼亚和坦桑尼亚代表团共同举办了关于海上安全的会外活动。\n"
+    assert not pairs(text, "activeIn")
+    assert ("un-unodc", concept("肯尼亚")) in pairs(
+        "毒品和犯罪问题办公室与肯尼亚共同举办了讲习班。\n", "activeIn"
+    )

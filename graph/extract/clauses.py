@@ -828,6 +828,8 @@ def _generic_subject(
     verb_at = min(actor_at, cue_at)
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
+    if verb_at < b and _unnamed_people(text[a:verb_at], frames.people):
+        return True  # X(NTJ)成员在…实施了爆炸: the members of a group no mention names act
     ahead = [c for c in cues if c.start < named_at]
     verb = next((k for k, c in enumerate(ahead) if not c.classes[0].startswith("marker:")), len(ahead))
     if verb + 1 < len(ahead) and _described_body(
@@ -882,6 +884,14 @@ def _unnamed_body_index(
 def _unnamed_body_last(heads: tuple[str, ...]) -> frozenset[str]:
     """The last characters of the ends of :func:`_unnamed_body_ends`."""
     return frozenset(w[-1] for w in _unnamed_body_ends(heads))
+
+
+def _unnamed_people(span: str, people: tuple[str, ...]) -> bool:
+    """``span`` (what opens a clause before its first name, marker or verb) is people named by
+    some words of their own (全国认主独一团(NTJ)成员), not only the people word (成员们 alone, or a
+    date before it, says no more who they are)."""
+    words = _LEAD.sub("", span, count=1).rstrip()
+    return words.endswith(people) and len(words) > max(len(p) for p in people if words.endswith(p)) + 1
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
@@ -1329,7 +1339,14 @@ def _clause(
             Group(
                 g.mentions,
                 "attribute"
-                if _inside(g.start, topics) or _people_of(text, g, frames)
+                if _inside(g.start, topics)
+                or _people_of(text, g, frames)
+                # (f)X及其设在科伦坡的监测台: a place that only describes a name stays a description
+                or (
+                    g.role == "attribute"
+                    and kept not in ("place", "list")
+                    and all(m.kind in _PLACE_KINDS for m in g.mentions)
+                )
                 else g.role
                 if g.role in MARKER_ROLES
                 else kept,
@@ -1601,9 +1618,12 @@ def _region_names_body(
 ) -> bool:
     """The region or city that ends at ``end`` opens the name of a body or programme it gives its
     name to (东部非洲资产追回机构间网络, 印度洋岛国…联合倡议): no cue word, 的 or punctuation
-    before one of ``region_name_heads``, within ``reach`` characters."""
+    before one of ``region_name_heads``, within ``reach`` characters; or it names an office (one
+    of ``region_office_heads`` right after it: 南亚区域办事处)."""
     stop = min([c.start for c in cues if c.start >= end] + [b, end + reach])
     run = text[end:stop]
+    if run.startswith(frames.region_office_heads):
+        return True  # 南亚区域办事处: the office of the body named before it
     cut = next((i for i, ch in enumerate(run) if not ("\u4e00" <= ch <= "\u9fff") or ch == "的"), len(run))
     return any(run.find(h, 1) >= 0 and run.find(h, 1) + len(h) <= cut for h in frames.region_name_heads)
 

@@ -82,6 +82,7 @@ def frame_facts(
     out: list[Fact] = []
     carried: tuple[Mention, ...] = ()
     joined: tuple[Mention, ...] = ()  # partners carried as co-agents (not addressed by a resolution)
+    co_agents: tuple[Mention, ...] = ()  # the partners ``carried`` holds beside the agents
     mandate: list[tuple[Mention, str]] = []  # 这一任务, carried onto the list that continues its clause
     supporters: list[tuple[Mention, str]] = []
     asked_generic = False  # a clause has asked no one in particular (呼吁各国…) to act
@@ -130,6 +131,9 @@ def frame_facts(
             or any(m.kind in ("UNEntity", "Programme") for m in clause.role("agent"))
         )
         agents, implied = discourse.agents(clause, carried, carries)
+        if implied and clause.continues and co_agents:
+            # (a)X，特别是其Y；(b)Z: the list goes on from its agent; its partners do not join it
+            agents = tuple(m for m in agents if m not in co_agents) or agents
         if i and (items := _item_agents(clause, clauses[i - 1], frames)):
             agents, implied = items, True  # (d) 国际刑警组织，负责边境数据库的接入: the item acts
         if not agents and carried and not clause.predicates and _says_more_of_a_place(clause, frames):
@@ -145,7 +149,8 @@ def frame_facts(
             agents, implied = ahead, True
         pivots = _pivots(clause, frames, cues["agents"]["system_names"])
         if implied and not pivots and _asks_unnamed(clause, p.text, openers, frames):
-            agents, carried = (), ()  # 请X…，并请执行局…: a new body is asked, even one not recognised
+            # 请X…，并请执行局…: a new body is asked, even one not recognised
+            agents, carried, co_agents = (), (), ()
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
         listed_by = tuple(m for m in agents if clause.embedded) or (listed_by if clause.continues else ())
@@ -153,7 +158,7 @@ def frame_facts(
             trace.append(ClauseTrace(p, clause, agents, implied))
         discourse.own(clause, agents, p.text, _run_words(frames))
         if clause.asks_generic:
-            asked_generic, carried, joined = True, (), ()
+            asked_generic, carried, joined, co_agents = True, (), (), ()
             discourse.topic = ()
             continue
         if carries and (agents or (clause.predicates and not clause.embedded)):
@@ -169,8 +174,9 @@ def frame_facts(
             working_with = () if "joint" in verb_classes else partners
             joined = joined + working_with if implied else working_with
             carried = agents + partners
+            co_agents = partners if not implied else co_agents + partners
         if pivots:  # 请X…，…: X acts in the clauses after
-            carried, joined = pivots, ()
+            carried, joined, co_agents = pivots, (), ()
         if not clause.negated:  # X在P开展的工作: the body a relative clause names works in its places
             out += [
                 Fact(
@@ -932,12 +938,16 @@ def document_facts(
             _self_mentions(t, ms, ctx.self_resolution, p, frames.self_resolution) if p.kind != "title" else ms
             for t, ms, p in zip(folded, named, passages, strict=True)
         ]
-    # a report's author is read off every sentence's clauses first; a resolution needs no author,
-    # so each sentence is analysed only as it is read
-    first = (
-        None if ctx.self_resolution else [analyse(t, ms, frames) for t, ms in zip(folded, named, strict=True)]
-    )
-    actor = None if first is None else default_actor(c for cs in first for c in cs)
+    # a report's author is read off the clauses of every sentence that names a body first (only a
+    # body can be the author); a resolution needs no author, so each sentence is analysed only as
+    # it is read
+    first: list[tuple[Clause, ...] | None] = [
+        analyse(t, ms, frames)
+        if not ctx.self_resolution and any(m.kind in AUTHORS and m.method != "anaphora" for m in ms)
+        else None
+        for t, ms in zip(folded, named, strict=True)
+    ]
+    actor = None if ctx.self_resolution else default_actor(c for cs in first if cs is not None for c in cs)
     presenters = tuple(cues["anaphora"]["report_presenters"])
     system = tuple(cues["agents"]["system_names"])
     # X执行主任在…上的讲话: the body a statement's title says speaks (the Secretary-General speaks
@@ -1145,7 +1155,7 @@ def document_facts(
         if implied:
             clauses = analyse(p.text, [*named[k], *implied], frames)
         else:
-            clauses = first[k] if first is not None else analyse(p.text, named[k], frames)
+            clauses = analysed if (analysed := first[k]) is not None else analyse(p.text, named[k], frames)
         apart: set[tuple[str, str, str]] = set()
         facts += frame_facts(p, clauses, discourse, frames, cues, ctx, trace, apart)
         facts = _framed_funding_first(facts)
@@ -1216,8 +1226,8 @@ def _asked_before(clause: Clause, verbs: Sequence[str]) -> bool:
 def _item_agents(clause: Clause, before: Clause, frames: Frames) -> tuple[Mention, ...]:
     """The names of a list item that act in the clause after it, which names no agent of its own:
     after an enumerated item ((b) 海事组织，协助…), or after any item with a word of duty (负责…)."""
-    if not before.continues or clause.item or clause.role("agent"):
-        return ()
+    if not before.continues or clause.item or clause.continues or clause.role("agent"):
+        return ()  # (a) X，特别是其Y: the list goes on, the item does not act
     if not (before.item or clause.text.lstrip().startswith(frames.item_duty)):
         return ()
     return tuple(m for g in before.groups if not g.lent for m in g.mentions if m.kind in ACTORS)
