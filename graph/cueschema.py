@@ -51,6 +51,7 @@ ORGANIZATIONS: Schema = {
         "qualifies",
         "need_boundary_after",
         "institute_heads",
+        "agency_heads",
         "institute_generic",
         "not_after",
     )

@@ -3336,3 +3336,13 @@ def test_a_meeting_with_a_countrys_delegation_is_no_work_in_it() -> None:
     assert ("un-unodc", concept("肯尼亚")) in pairs(
         "毒品和犯罪问题办公室与肯尼亚共同举办了讲习班。\n", "activeIn"
     )
+
+
+def test_a_states_agency_is_discovered_and_works_with_another() -> None:
+    text = "肯尼亚国家禁毒局在坦桑尼亚警察刑事调查局的协助下，查获了一批海洛因。\n"
+    got = discovered(text)
+    assert {"肯尼亚国家禁毒局", "坦桑尼亚警察刑事调查局"} <= {
+        k for k, v in got.items() if v == "Organization"
+    }
+    assert len(pairs(text, "partnerOf")) == 1
+    assert not discovered("伊拉克的海关难以查获这些货物。毛里求斯海军船只参加了演习。\n")

@@ -40,6 +40,10 @@ LATIN_NAME = r"[A-Z][A-Za-z'.&-]*(?: [A-Za-z'.&-]+){1,9}"
 LATIN_ALIAS = rf"\(({ACRONYM}|{LATIN_NAME})\)"
 
 
+#: The words that join the places of a list whose last one a head follows (贝宁、多哥和加纳海军).
+_LIST_LINKS = ("、", "和", "及", "以及", "与")
+
+
 class Found(NamedTuple):
     """An organization's span in the folded passage, and the place it is named after (if any)."""
 
@@ -56,6 +60,7 @@ class _Patterns(NamedTuple):
     heads: re.Pattern[str]  # a government or force head
     ministry: re.Pattern[str]  # portfolio(s) + ministry suffix
     institute: re.Pattern[str]  # a short name + an institute head
+    agency: re.Pattern[str]  # a few words of its own + an agency head (after a place)
     bracketed: re.Pattern[str]  # a name + an institute or body head + a Latin alias
     # the word lists :func:`find` reads, as tuples once
     boundaries: tuple[str, ...]
@@ -82,6 +87,7 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
             f"{portfolio}(?:{links}{portfolio})*(?:" + _alternation(od["ministry_suffixes"]) + ")"
         ),
         institute=re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + _alternation(od["institute_heads"]) + ")"),
+        agency=re.compile(r"(?:国家)?([\u4e00-\u9fff]{0,10}?)(?:" + _alternation(od["agency_heads"]) + ")"),
         bracketed=re.compile(r"[\u4e00-\u9fff](?:" + _alternation(bodies) + ")" + LATIN_ALIAS),
         boundaries=tuple(disc["boundaries"]),
         units=tuple(sorted(pd["unit_suffixes"], key=len, reverse=True)),
@@ -184,10 +190,13 @@ def find(
         if vocab.lookup(name) is None and free(a, b) and clean(name):
             out.append(Found(a, b, refs))
 
+    ends = {e for _s, e in places}
     for s, e in sorted({*places, *_glued_places(text, vocab, heads, places, is_cut)}):
         place = vocab.lookup(text[s:e])
         if place is None or place.kind not in ("Country", "Region"):
             continue
+        if any(s - len(c) in ends and text.startswith(c, s - len(c)) for c in _LIST_LINKS):
+            continue  # 贝宁、多哥和加纳海军: the navies of all three, no one body named
         if text[max(0, s - 8) : s].endswith(pat.not_after):
             continue
         if _in_a_country(vocab, place.id):  # a government, force or ministry: 乍得武装部队, 英国内政部
@@ -196,6 +205,15 @@ def find(
             if ministry and ministry.end() > (head.end() if head else 0):
                 if not text.startswith(pat.ministry_not_before, ministry.end()):
                     keep(s, ministry.end(), (place.id,))
+                continue
+            agency = pat.agency.match(text, e)
+            if agency is not None and (
+                any(w in agency.group(1) for w in pat.institute_stops)
+                or text.startswith(pat.qualifies, agency.end())
+            ):
+                agency = None  # 伊拉克的海关, 斯里兰卡海军船只: no agency named
+            if agency is not None and agency.end() > (head.end() if head else 0):
+                keep(s, agency.end(), (place.id,))  # 斯里兰卡警察刑事调查局, 马尔代夫国防军海岸警卫队
                 continue
             if head and ends_a_word(head.end(), head.group(0)):
                 keep(s, head.end(), (place.id,))
@@ -260,7 +278,7 @@ def _authority_head(od: Mapping[str, Any]) -> re.Pattern[str]:
     links = "(?:" + _alternation(od["ministry_links"]) + ")"
     return re.compile(
         "(?:"
-        + _alternation(od["government_heads"] + od["force_heads"])
+        + _alternation(od["government_heads"] + od["force_heads"] + od["agency_heads"])
         + f"|{portfolio}(?:{links}{portfolio})*(?:"
         + _alternation(od["ministry_suffixes"])
         + "))$"
