@@ -101,6 +101,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "programme_launch_verbs",
                 "bracketed_group_heads",
                 "bracketed_group_cued_heads",
+                "bracketed_group_marked_heads",
+                "group_name_words",
                 "listed_group_refs",
                 "listed_alias_words",
                 "listed_alias_ends",

@@ -3346,3 +3346,13 @@ def test_a_states_agency_is_discovered_and_works_with_another() -> None:
     }
     assert len(pairs(text, "partnerOf")) == 1
     assert not discovered("伊拉克的海关难以查获这些货物。毛里求斯海军船只参加了演习。\n")
+
+
+def test_a_name_with_its_short_form_is_a_group_where_the_name_says_so() -> None:
+    got = discovered("2021年，真主圣训旅(AHB)在该国北部发动了袭击。\n")
+    assert got.get("真主圣训旅") == "TerroristGroup"
+    mixed = discovered("从X分裂出来的新东方圣战者协会(新EMA)在边境绑架人质。\n")
+    assert mixed.get("新东方圣战者协会") == "TerroristGroup"
+    assert (
+        "TerroristGroup" not in discovered("欧洲联盟代表团(EUD)参加了会议，会议讨论了恐怖袭击。\n").values()
+    )

@@ -665,8 +665,8 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             rf"|[“\"‘「]([^“”\"‘’「」，。；]{{2,20}})[”\"’」](?={_alt(disc['operation_heads'])})"
         ),
         "bracketed_group": re.compile(
-            rf"((?:{_alt(disc['bracketed_group_heads'] + disc['bracketed_group_cued_heads'])}))"
-            rf"[(（]([A-Z0-9][A-Za-z0-9\-]{{0,11}}|[{cjk}\-]{{2,8}})[)）]"
+            rf"((?:{_alt(disc['bracketed_group_heads'] + disc['bracketed_group_cued_heads'] + disc['bracketed_group_marked_heads'])}))"
+            rf"[(（]([{cjk}]?[A-Z0-9][A-Za-z0-9\-]{{0,11}}|[{cjk}\-]{{2,8}})[)）]"
         ),
         "quoted_group": re.compile(rf"[“‘]([\w·\- ]{{2,20}}?)[”’]({_alt(disc['group_suffixes'])})?"),
         # what follows a quoted name that makes it a group: its own short form in Latin letters
@@ -832,10 +832,12 @@ def _bracketed_groups(
     disc = vocab.cues["discovery"]
     forces = tuple(vocab.cues["discovery"]["organizations"]["force_heads"])
     strong = tuple(disc["bracketed_group_heads"])
+    marked = tuple(disc["bracketed_group_marked_heads"])
     for m in pat["bracketed_group"].finditer(text):
         head, short = m.group(1), m.group(2)
-        if not cued and not head.endswith(strong):
-            continue
+        if not cued and not head.endswith(strong) and head not in marked:
+            continue  # (a marked head's own name is its cue: see below)
+        latin = any("A" <= c <= "Z" for c in short)  # JMB, 新JMB: a short form in Latin letters
         end = m.end(1)
         start = _left_edge(text, end, stops, limit=16)
         # 回归、复原和复兴组织(3R): a Latin short form names all of a clause's opening words
@@ -845,13 +847,15 @@ def _bracketed_groups(
             if edge >= before - 1:
                 break
             before = edge
-        if short.isascii() and before < start and (before == 0 or text[before - 1] in "，。；：,;:"):
+        if latin and before < start and (before == 0 or text[before - 1] in "，。；：,;:"):
             start = before
         name = text[start:end]
         if len(name) < 4 or name == head or not clean(name.replace("、", "").replace("和", "")):
             continue
-        if not short.isascii() and not (_subsequence(short, name) and short != name):
+        if not latin and not (_subsequence(short, name) and short != name):
             continue
+        if head in marked and not any(w in name for w in disc["group_name_words"]):
+            continue  # …团(X), …协会(Y): a group's only where its own name says so (认主独一团, 圣战者协会)
         if (
             (name.endswith(forces) and not head.endswith(strong))
             or vocab.lookup(name)
