@@ -3356,3 +3356,10 @@ def test_a_name_with_its_short_form_is_a_group_where_the_name_says_so() -> None:
     assert (
         "TerroristGroup" not in discovered("欧洲联盟代表团(EUD)参加了会议，会议讨论了恐怖袭击。\n").values()
     )
+
+
+def test_a_group_described_by_two_verbs_is_the_agent_of_the_second() -> None:
+    text = "从博科圣地分裂出来并效忠基地组织的安萨鲁在尼日利亚西北部绑架外国人。\n"
+    got = pairs(text, "affiliatedWith")
+    assert ("group-ansaru", "group-al-qaida") in got
+    assert ("group-al-qaida", "group-ansaru") not in got

@@ -435,12 +435,13 @@ def _relative_head(clause: Clause, text: str, deliberative: Sequence[str] = ()) 
             groups = tuple(dataclasses.replace(x, role="agent") if x is g else x for x in clause.groups)
             return dataclasses.replace(clause, groups=groups)
         # 效忠于X的Y在Z…: X is the verb's object and Y, the group the phrase describes, its agent
+        # (also after a verb of its own later in the phrase: 从A分裂出来并效忠X的Y)
         k = clause.groups.index(g)
         nxt = clause.groups[k + 1] if k + 1 < len(clause.groups) else None
         if (
             nxt is not None
             and nxt.role == "object"
-            and gap.strip(' “"‘') == ""
+            and any(v.end <= g.start and text[v.end : g.start].strip(' “"‘') == "" for v in clause.predicates)
             and text[g.end : nxt.start].strip(')）”"》 ') == "的"
             and all(m.kind == "TerroristGroup" for m in nxt.mentions)
         ):
