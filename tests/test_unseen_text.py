@@ -3363,3 +3363,8 @@ def test_a_group_described_by_two_verbs_is_the_agent_of_the_second() -> None:
     got = pairs(text, "affiliatedWith")
     assert ("group-ansaru", "group-al-qaida") in got
     assert ("group-al-qaida", "group-ansaru") not in got
+
+
+def test_a_group_named_in_the_passive_as_anothers_province_is_affiliated_with_it() -> None:
+    text = "2019年，安萨鲁被基地组织宣布为其在尼日利亚的分支。\n"
+    assert ("group-ansaru", "group-al-qaida") in pairs(text, "affiliatedWith")
