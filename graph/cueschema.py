@@ -127,8 +127,12 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "list_last_linkers",
                 "list_item_ends",
                 "compound_heads",
+                "transliterated_ends",
+                "transliterated_place_ends",
+                "transliterated_after",
             )
-        },
+        }
+        | {"transliteration": TEXT},
         "organizations": ORGANIZATIONS,
     },
     "crime_objects": {

@@ -3368,3 +3368,12 @@ def test_a_group_described_by_two_verbs_is_the_agent_of_the_second() -> None:
 def test_a_group_named_in_the_passive_as_anothers_province_is_affiliated_with_it() -> None:
     text = "2019年，安萨鲁被基地组织宣布为其在尼日利亚的分支。\n"
     assert ("group-ansaru", "group-al-qaida") in pairs(text, "affiliatedWith")
+
+
+def test_a_town_written_in_transliteration_is_a_place_where_its_position_says_so() -> None:
+    text = "联利支助团在布雷加和乌韦纳特为地方当局举办了讲习班。\n"
+    got = discovered(text)
+    assert got.get("布雷加") == "Region" and got.get("乌韦纳特") == "Region"
+    assert len(objects(text, "activeIn", "un-unsmil")) == 2
+    assert discovered("走私者从毛里塔尼亚努瓦迪布出发。\n").get("努瓦迪布") == "Region"
+    assert not discovered("毒品和犯罪问题办公室在加强边境管理和打击走私方面提供了支持。\n")

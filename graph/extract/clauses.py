@@ -890,8 +890,10 @@ def _unnamed_people(span: str, people: tuple[str, ...]) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) is people named by
     some words of their own (全国认主独一团(NTJ)成员), not only the people word (成员们 alone, or a
     date before it, says no more who they are)."""
+    if not span.rstrip().endswith(people):
+        return False  # most clauses (one look at the end of the span)
     words = _LEAD.sub("", span, count=1).rstrip()
-    return words.endswith(people) and len(words) > max(len(p) for p in people if words.endswith(p)) + 1
+    return len(words) > max(len(p) for p in people if words.endswith(p)) + 1
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:

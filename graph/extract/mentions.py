@@ -750,6 +750,51 @@ def _group_stops(vocab: Vocabulary) -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def _transliterated_patterns(
+    vocab: Vocabulary,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A run of transliteration characters before one of the ends: after a place marker, right
+    where it starts (after a country), and after a linker (the next item of the list)."""
+    pd = vocab.cues["discovery"]["places"]
+    chars = "[" + re.escape("".join(sorted(set(pd["transliteration"]) - set(" \n")))) + "]"
+    run = (
+        f"({chars}{{3,5}}?(?="
+        + _alt(pd["transliterated_ends"])
+        + f")|{chars}{{2}}(?="
+        + _alt(pd["transliterated_place_ends"])
+        + "))"
+    )
+    linkers = _alt(pd["list_linkers"] + pd["list_last_linkers"])
+    return (
+        re.compile(f"(?:{_alt(pd['transliterated_after'])})" + run),
+        re.compile(run),
+        re.compile(f"(?:{linkers})" + run),
+    )
+
+
+def _transliterated_places(
+    text: str, vocab: Vocabulary, places: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Towns outside the vocabulary written in transliteration characters where their position
+    names a place (``transliteration`` in ``[discovery.places]``): after a place marker and before
+    a word that ends a place phrase (在祖瓦拉和萨布拉塔为…), or right after a country (利比亚祖瓦拉)."""
+    marked, bare, listed = _transliterated_patterns(vocab)
+    found = [(m.start(1), m.end(1)) for m in marked.finditer(text)]
+    for s, e in places:
+        place = vocab.lookup(text[s:e])
+        if place is not None and place.kind == "Country" and (m := bare.match(text, e)) is not None:
+            found.append((m.start(1), m.end(1)))
+    out: list[tuple[int, int]] = []
+    while found:
+        a, b = found.pop(0)
+        if vocab.lookup(text[a:b]) is None and (a, b) not in out:
+            out.append((a, b))
+        if (m := listed.match(text, b)) is not None:
+            found.append((m.start(1), m.end(1)))  # 在祖瓦拉和萨布拉塔: the list goes on
+    return out
+
+
 def _located_places(
     p: Passage,
     text: str,
@@ -766,6 +811,7 @@ def _located_places(
     unit, item, last, pair = _located_patterns(vocab)
     out: list[Mention] = []
     spans = [(m.start(1), m.end(1)) for m in unit.finditer(text)]
+    spans += _transliterated_places(text, vocab, places)
     if not spans and not places:
         return out  # no place to start a list from
     units = tuple(pd["named_units"])
