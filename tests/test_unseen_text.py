@@ -3377,3 +3377,11 @@ def test_a_town_written_in_transliteration_is_a_place_where_its_position_says_so
     assert len(objects(text, "activeIn", "un-unsmil")) == 2
     assert discovered("走私者从毛里塔尼亚努瓦迪布出发。\n").get("努瓦迪布") == "Region"
     assert not discovered("毒品和犯罪问题办公室在加强边境管理和打击走私方面提供了支持。\n")
+
+
+def test_people_opening_a_clause_end_the_carry_of_the_group_before() -> None:
+    text = "1. 青年党在下朱巴州活动。在基斯马尤，当地长老会成员多次因阻止武装团体招募儿童而受到威胁。\n"
+    got = objects(text, "operatesIn", "group-al-shabaab")
+    assert len(got) == 1
+    member_states = "青年党在下朱巴州活动。成员国多次在基斯马尤港查获走私木炭。\n"
+    assert len(objects(member_states, "operatesIn", "group-al-shabaab")) == 1

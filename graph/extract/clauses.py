@@ -887,13 +887,21 @@ def _unnamed_body_last(heads: tuple[str, ...]) -> frozenset[str]:
 
 
 def _unnamed_people(span: str, people: tuple[str, ...]) -> bool:
-    """``span`` (what opens a clause before its first name, marker or verb) is people named by
-    some words of their own (全国认主独一团(NTJ)成员), not only the people word (成员们 alone, or a
-    date before it, says no more who they are)."""
-    if not span.rstrip().endswith(people):
-        return False  # most clauses (one look at the end of the span)
-    words = _LEAD.sub("", span, count=1).rstrip()
-    return len(words) > max(len(p) for p in people if words.endswith(p)) + 1
+    """``span`` (what opens a clause before its first name, marker or verb) opens with people named
+    by some words of their own (全国认主独一团(NTJ)成员…, 土著守卫成员多次…), not only the people
+    word (成员们 alone, or a date before it, says no more who they are; 成员国 are States)."""
+    if not any(p in span for p in people):
+        return False  # most clauses (a few substring looks)
+    words = _LEAD.sub("", span, count=1)
+    m = _people_opening(people).match(words)
+    return m is not None and m.end(1) - m.start(1) >= 2
+
+
+@functools.cache
+def _people_opening(people: tuple[str, ...]) -> re.Pattern[str]:
+    """Some words of a clause's opening, then a people word that heads them (not 成员国)."""
+    alt = "|".join(map(re.escape, sorted(people, key=len, reverse=True)))
+    return re.compile(r"([^，。；、的\s]{1,12}?)(?:" + alt + ")(?![国方组机])")
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
