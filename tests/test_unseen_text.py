@@ -3385,3 +3385,13 @@ def test_people_opening_a_clause_end_the_carry_of_the_group_before() -> None:
     assert len(got) == 1
     member_states = "青年党在下朱巴州活动。成员国多次在基斯马尤港查获走私木炭。\n"
     assert len(objects(member_states, "operatesIn", "group-al-shabaab")) == 1
+
+
+def test_these_groups_means_the_groups_acting_not_those_they_are_linked_to() -> None:
+    text = (
+        "1. 与基地组织有关联的青年党继续在索马里南部活动，而作为伊拉克和黎凡特伊斯兰国分支的"
+        "伊黎伊斯兰国索马里省则主要在邦特兰活动。这两个团体都已将活动扩展到肯尼亚东北部。\n"
+    )
+    got = {s for s, o in pairs(text, "operatesIn") if o == concept("肯尼亚")}
+    assert "group-al-shabaab" in got
+    assert not {"group-al-qaida", "group-isil"} & got

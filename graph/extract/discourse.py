@@ -258,10 +258,18 @@ class Discourse:
         if self.group_age > 1:
             self.last_group = None
 
-    def remember(self, ms: Sequence[Mention], text: str = "", holder: Sequence[str] = ()) -> None:
+    def remember(
+        self,
+        ms: Sequence[Mention],
+        text: str = "",
+        holder: Sequence[str] = (),
+        linked: frozenset[str] = frozenset(),
+    ) -> None:
         """Entities named, most recent last, for the short forms that follow; the resolution a
         paragraph says was adopted (通过第N号决议), else the last one named, for 该决议; the body
-        said to hold a mandate (X的任务是…, ``holder`` words), for 这一任务."""
+        said to hold a mandate (X的任务是…, ``holder`` words), for 这一任务. The groups in
+        ``linked`` are named only as others' parents or allies (与基地组织有关联的X): 这些团体 after
+        them means the others."""
         for m in ms:
             if m.kind in AUTHORS and holder and text.startswith(tuple(holder), m.end):
                 self.mandate = m
@@ -275,6 +283,8 @@ class Discourse:
         if len(bodies) > 1:
             self.bodies = tuple(bodies.values())
         groups = {m.concept: m for m in ms if m.kind == "TerroristGroup" and m.method != "anaphora"}
+        if len(groups) > len(linked & groups.keys()):
+            groups = {c: m for c, m in groups.items() if c not in linked}
         if groups:
             self.group_list, self.group_list_age = tuple(groups.values()), 0
         elif self.generic_groups and any(w in text for w in self.generic_groups):

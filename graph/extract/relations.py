@@ -1162,7 +1162,11 @@ def document_facts(
         facts = _framed_funding_first(facts)
         if apart:  # 分别: the pairs the frames kept apart, whatever rule made them
             facts = [f for f in facts if (f.subject, f.predicate, f.object) not in apart]
-        discourse.remember(ms, p.text, frames.mandate_holder)
+        # 与基地组织有关联的X和作为Y分支的Z。两个团体…: the groups only linked to are not meant
+        linked = frozenset(f.object for f in facts if f.predicate == "affiliatedWith") - {
+            f.subject for f in facts if f.predicate in ("affiliatedWith", "operatesIn", "benefitsFrom")
+        }
+        discourse.remember(ms, p.text, frames.mandate_holder, linked)
         for m in ms:  # 开展了“高原盾牌”行动。该行动…: the operation named before its head word
             if m.kind == "Programme" and p.text.startswith(op_heads, after_name(p.text, m.end)):
                 discourse.name_by_code(m, op_heads)
