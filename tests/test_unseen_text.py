@@ -3395,3 +3395,10 @@ def test_these_groups_means_the_groups_acting_not_those_they_are_linked_to() -> 
     got = {s for s, o in pairs(text, "operatesIn") if o == concept("肯尼亚")}
     assert "group-al-shabaab" in got
     assert not {"group-al-qaida", "group-isil"} & got
+
+
+def test_a_place_naming_people_without_de_is_not_where_the_group_is() -> None:
+    text = "乌兹别克斯坦伊斯兰运动继续通过加密通信软件招募北高加索青年。\n"
+    assert not pairs(text, "operatesIn")
+    camp = "伊黎伊斯兰国在叙利亚难民营招募儿童。\n"
+    assert ("group-isil", concept("叙利亚")) in pairs(camp, "operatesIn")

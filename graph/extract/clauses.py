@@ -391,13 +391,21 @@ def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bo
     return False
 
 
+#: What makes a place's people a site (阿富汗难民营: a camp in Afghanistan).
+_SITE_AFTER_PEOPLE = ("营", "区", "点", "中心")
+
+
 def _nationals_after(text: str, end: int, frames: Frames) -> bool:
-    """的 and a word for a place's people follow ``end`` (…的国民, …的难民), not an office for them
-    (…的移民官员: the place's own authorities)."""
-    if not text.startswith("的", end):
-        return False
-    word = next((w for w in frames.nationals if text.startswith(w, end + 1)), None)
-    return word is not None and not text.startswith(frames.nationals_offices, end + 1 + len(word))
+    """A word for a place's people follows ``end``, after 的 or at once (…的国民, 中亚青年,
+    中亚移民工人), not an office for them (…的移民官员: the place's own authorities) nor a site
+    named after them (难民营)."""
+    at = end + 1 if text.startswith("的", end) else end  # 中亚的青年, 中亚青年
+    word = next((w for w in frames.nationals if text.startswith(w, at)), None)
+    return (
+        word is not None
+        and not text.startswith(frames.nationals_offices, at + len(word))
+        and not (at == end and text.startswith(_SITE_AFTER_PEOPLE, at + len(word)))
+    )
 
 
 def _people_of(text: str, g: Group, frames: Frames) -> bool:
