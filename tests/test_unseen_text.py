@@ -3402,3 +3402,9 @@ def test_a_place_naming_people_without_de_is_not_where_the_group_is() -> None:
     assert not pairs(text, "operatesIn")
     camp = "伊黎伊斯兰国在叙利亚难民营招募儿童。\n"
     assert ("group-isil", concept("叙利亚")) in pairs(camp, "operatesIn")
+
+
+def test_a_countrys_mission_abroad_is_in_the_host_country() -> None:
+    text = "伊黎伊斯兰国西奈省对加拿大驻埃及开罗大使馆发动了袭击。\n"
+    got = objects(text, "operatesIn", concept("伊黎伊斯兰国西奈省"))
+    assert concept("开罗") in got and concept("加拿大") not in got

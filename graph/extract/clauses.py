@@ -1573,8 +1573,8 @@ def _object_relative_place(
     """A 在-place in a relative clause that describes a noun after the clause's verb (X的战斗人员使用
     在利比亚购买的武器; 通过设在阿联酋的汇款公司): where that thing is, not where the agent is. With the
     agent right before 在 (X在叙利亚控制的地区), the agent is the relative clause's subject."""
-    if not lead or lead[-1].marker != "place" or lead[-1].end != start:
-        return False
+    if not lead or lead[-1].marker != "place" or lead[-1].end != start or lead[-1].word == "驻":
+        return False  # (美国驻突尼斯市大使馆: where the mission is, a site of the clause's act)
     after = after_name(text, end)
     tail = _RELATIVE_TAIL_NOUN.match(text, after)
     if tail is None or any(tail.end() <= m.start <= tail.end() + 1 for m in inside):

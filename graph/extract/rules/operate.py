@@ -36,6 +36,7 @@ RULE = Rule(
         "attack_words",
         "attack_blockers",
         "not_attack_place",
+        "mission_after",
         "target_before",
         "claim_cues",
         "examples",
@@ -258,8 +259,8 @@ def _attack_places(p: Passage, ms: Sequence[Mention], cues: Cues, hedged: bool) 
     g = actors[0]
     out = []
     for m in ms:
-        if m.kind not in PLACES or m.start < g.start:
-            continue
+        if m.kind not in PLACES or m.start < g.start or text.startswith(tuple(o["mission_after"]), m.end):
+            continue  # (加拿大驻埃及大使馆: the mission is in Egypt, not Canada)
         stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
         after = text[m.end : min(stop, m.end + o["attack_window"])]
         if has_any(after, o["attack_words"]) and not has_any(after, o["not_attack_place"]):
@@ -288,7 +289,11 @@ def attack_sites(p: Passage, ms: Sequence[Mention], cues: Cues) -> list[Mention]
         return []
     out = []
     for m in ms:
-        if m.kind not in PLACES or text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"])):
+        if (
+            m.kind not in PLACES
+            or text[max(0, m.start - 2) : m.start].endswith(tuple(o["target_before"]))
+            or text.startswith(tuple(o["mission_after"]), m.end)
+        ):
             continue
         stop = min([k for k in (text.find(c, m.end) for c in "，。；,;") if k >= 0] or [len(text)])
         after = text[m.end : min(stop, m.end + o["attack_window"])]
