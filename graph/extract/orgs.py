@@ -40,10 +40,6 @@ LATIN_NAME = r"[A-Z][A-Za-z'.&-]*(?: [A-Za-z'.&-]+){1,9}"
 LATIN_ALIAS = rf"\(({ACRONYM}|{LATIN_NAME})\)"
 
 
-#: The words that join the places of a list whose last one a head follows (贝宁、多哥和加纳海军).
-_LIST_LINKS = ("、", "和", "及", "以及", "与")
-
-
 class Found(NamedTuple):
     """An organization's span in the folded passage, and the place it is named after (if any)."""
 
@@ -71,6 +67,7 @@ class _Patterns(NamedTuple):
     not_after: tuple[str, ...]
     qualifies: tuple[str, ...]
     ministry_not_before: tuple[str, ...]
+    place_links: tuple[str, ...]  # the linkers of a list of places
 
 
 @functools.cache
@@ -97,6 +94,7 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
         not_after=tuple(od["not_after"]),
         qualifies=tuple(od["qualifies"]),
         ministry_not_before=tuple(od["ministry_not_before"]),
+        place_links=tuple(pd["direction_linkers"]),
     )
 
 
@@ -191,11 +189,13 @@ def find(
             out.append(Found(a, b, refs))
 
     ends = {e for _s, e in places}
+    # the words that join the places of a list whose last one a head follows (贝宁、多哥和加纳海军)
+    links = pat.place_links
     for s, e in sorted({*places, *_glued_places(text, vocab, heads, places, is_cut)}):
         place = vocab.lookup(text[s:e])
         if place is None or place.kind not in ("Country", "Region"):
             continue
-        if any(s - len(c) in ends and text.startswith(c, s - len(c)) for c in _LIST_LINKS):
+        if any(s - len(c) in ends and text.startswith(c, s - len(c)) for c in links):
             continue  # 贝宁、多哥和加纳海军: the navies of all three, no one body named
         if text[max(0, s - 8) : s].endswith(pat.not_after):
             continue
