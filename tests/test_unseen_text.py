@@ -3410,8 +3410,8 @@ def test_a_countrys_mission_abroad_is_in_the_host_country() -> None:
     assert concept("开罗") in got and concept("加拿大") not in got
 
 
-def test_a_place_a_work_is_about_is_not_where_the_work_is_done() -> None:
-    text = "反恐怖主义办公室发布了关于乍得湖流域边境管理的研究报告。\n"
+def test_a_place_a_study_is_about_is_not_where_the_work_is_done_whatever_qualifies_the_study() -> None:
+    text = "反恐怖主义办公室编写了关于乍得湖流域边境管理的年度趋势分析。\n"
     assert not pairs(text, "activeIn")
     held = "反恐怖主义办公室在乍得举办了关于乍得湖流域边境管理的讲习班。\n"
-    assert pairs(held, "activeIn") == {("un-unoct", concept("乍得"))}
+    assert ("un-unoct", concept("乍得")) in pairs(held, "activeIn")

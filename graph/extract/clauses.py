@@ -385,10 +385,15 @@ def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bo
     )
     at = text.find("的", end, stop)
     while at >= 0:
-        if text.startswith(heads, at + 1):
+        # the head, or a few words before it (…的区域趋势分析, …的年度评估报告)
+        if any(text.startswith(heads, at + 1 + k) for k in range(_STUDY_MODIFIER + 1)):
             return True
         at = text.find("的", at + 1, stop)
     return False
+
+
+#: How many characters may qualify a study's head (区域趋势分析: 区域趋势).
+_STUDY_MODIFIER = 4
 
 
 #: What makes a place's people a site (阿富汗难民营: a camp in Afghanistan).
@@ -1241,8 +1246,6 @@ def _clause(
             role = "place"  # 以X(边境地区)为主要基地
         elif kinds == _REGION_KIND and _region_names_body(text, end, b, cues, frames):
             role = kept = "attribute"  # 东部非洲资产追回机构间网络, 雅温得区域间协调中心: part of a name
-        elif kinds <= _PLACE_KINDS and text.endswith("关于", 0, start) and _de_follows(text, tail, b):
-            role = kept = "attribute"  # 编写了关于萨赫勒边境安全的分析: what the work is about, not where
         elif role == "place" and lead and text.endswith("其", 0, lead[-1].start):
             pass  # 资助其在索马里和肯尼亚的行动: 其 is the agent, and the places its own
         elif role == "place" and _nested_place(text, lead, end, frames, groups[-1] if groups else None):
@@ -1614,13 +1617,6 @@ _SOME_OF_BRANCH = re.compile(r"的(?:各个|各|所有|一些|多个|几个|其�
 
 #: The roles whose noun phrase a 在-phrase can sit inside (向在…的, 通过在…的, 为在…的).
 _INNER_ROLES = ("beneficiary", "source", "partner", "by")
-
-
-def _de_follows(text: str, at: int, b: int, reach: int = 16) -> bool:
-    """The phrase going on at ``at`` closes with 的 within a few characters, before any break."""
-    window = text[at : min(b, at + reach)]
-    cut = min((window.find(c) for c in "，,；;。：:" if c in window), default=len(window))
-    return "的" in window[:cut]
 
 
 def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> bool:
