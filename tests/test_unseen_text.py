@@ -3415,3 +3415,10 @@ def test_a_place_a_study_is_about_is_not_where_the_work_is_done_whatever_qualifi
     assert not pairs(text, "activeIn")
     held = "反恐怖主义办公室在乍得举办了关于乍得湖流域边境管理的讲习班。\n"
     assert ("un-unoct", concept("乍得")) in pairs(held, "activeIn")
+
+
+def test_goods_and_people_written_like_places_are_no_places() -> None:
+    got = discovered(
+        "缅甸海洛因和甲基苯丙胺继续流入孟加拉湾。海盗劫持了数十名泰国、柬埔寨和缅甸籍船员及渔民。\n"
+    )
+    assert not [name for name, kind in got.items() if kind == "Region"]
