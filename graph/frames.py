@@ -105,6 +105,8 @@ class Frames:
     nationals: tuple[str, ...]
     #: After a word of ``nationals``: it names an office for those people (移民官员, 难民署), not them.
     nationals_offices: tuple[str, ...]
+    #: What makes a place's people, written right after it, a site (难民营: a camp in that place).
+    nationals_sites: tuple[str, ...]
     sites: tuple[str, ...]
     nationality: tuple[str, ...]
     origin_before: tuple[str, ...]
@@ -175,6 +177,8 @@ class Frames:
     persons: tuple[str, ...]
     #: People a clause with no name before them may open with (…成员, 武装分子): no entity acts.
     people: tuple[str, ...]
+    #: What a people word is part of a longer noun before (成员国, 成员方): no people.
+    people_not_before: tuple[str, ...]
     negation: tuple[str, ...]
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
@@ -373,6 +377,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "party_nouns",
             "nationals",
             "nationals_offices",
+            "nationals_sites",
             "sites",
             "nationality",
             "origin_before",
@@ -482,6 +487,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         party_nouns=_words(markers_t, "markers", "party_nouns", source),
         nationals=_words(markers_t, "markers", "nationals", source),
         nationals_offices=_words(markers_t, "markers", "nationals_offices", source),
+        nationals_sites=_words(markers_t, "markers", "nationals_sites", source),
         sites=_words(markers_t, "markers", "sites", source),
         nationality=_words(markers_t, "markers", "nationality", source),
         origin_before=_words(markers_t, "markers", "origin_before", source),
@@ -548,6 +554,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         described_subject=_described_subject(_table(data, "subjects", source), source),
         persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
         people=_words(_table(data, "subjects", source), "subjects", "people", source),
+        people_not_before=_words(_table(data, "subjects", source), "subjects", "people_not_before", source),
         negation=_words(modality, "modality", "negation", source),
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),

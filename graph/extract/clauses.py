@@ -396,10 +396,6 @@ def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bo
 _STUDY_MODIFIER = 4
 
 
-#: What makes a place's people a site (阿富汗难民营: a camp in Afghanistan).
-_SITE_AFTER_PEOPLE = ("营", "区", "点", "中心")
-
-
 def _nationals_after(text: str, end: int, frames: Frames) -> bool:
     """A word for a place's people follows ``end``, after 的 or at once (…的国民, 中亚青年,
     中亚移民工人), not an office for them (…的移民官员: the place's own authorities) nor a site
@@ -409,7 +405,7 @@ def _nationals_after(text: str, end: int, frames: Frames) -> bool:
     return (
         word is not None
         and not text.startswith(frames.nationals_offices, at + len(word))
-        and not (at == end and text.startswith(_SITE_AFTER_PEOPLE, at + len(word)))
+        and not (at == end and text.startswith(frames.nationals_sites, at + len(word)))
     )
 
 
@@ -841,7 +837,7 @@ def _generic_subject(
     verb_at = min(actor_at, cue_at)
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
-    if verb_at < b and _unnamed_people(text[a:verb_at], frames.people):
+    if verb_at < b and _unnamed_people(text[a:verb_at], frames.people, frames.people_not_before):
         return True  # X(NTJ)成员在…实施了爆炸: the members of a group no mention names act
     ahead = [c for c in cues if c.start < named_at]
     verb = next((k for k, c in enumerate(ahead) if not c.classes[0].startswith("marker:")), len(ahead))
@@ -899,22 +895,23 @@ def _unnamed_body_last(heads: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[-1] for w in _unnamed_body_ends(heads))
 
 
-def _unnamed_people(span: str, people: tuple[str, ...]) -> bool:
+def _unnamed_people(span: str, people: tuple[str, ...], not_before: tuple[str, ...] = ()) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) opens with people named
     by some words of their own (全国认主独一团(NTJ)成员…, 土著守卫成员多次…), not only the people
     word (成员们 alone, or a date before it, says no more who they are; 成员国 are States)."""
     if not any(p in span for p in people):
         return False  # most clauses (a few substring looks)
     words = _LEAD.sub("", span, count=1)
-    m = _people_opening(people).match(words)
+    m = _people_opening(people, not_before).match(words)
     return m is not None and m.end(1) - m.start(1) >= 2
 
 
 @functools.cache
-def _people_opening(people: tuple[str, ...]) -> re.Pattern[str]:
+def _people_opening(people: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[str]:
     """Some words of a clause's opening, then a people word that heads them (not 成员国)."""
     alt = "|".join(map(re.escape, sorted(people, key=len, reverse=True)))
-    return re.compile(r"([^，。；、的\s]{1,12}?)(?:" + alt + ")(?![国方组机])")
+    after = "|".join(map(re.escape, not_before))
+    return re.compile(r"([^，。；、的\s]{1,12}?)(?:" + alt + ")" + (f"(?!{after})" if after else ""))
 
 
 def _unnamed_body(span: str, heads: tuple[str, ...]) -> bool:
