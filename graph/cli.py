@@ -271,8 +271,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _version() -> str:
     from graph import __version__
+    from graph.extract import compiled
 
-    return __version__
+    return f"{__version__} (compiled extraction)" if compiled() else __version__
 
 
 class _VersionAction(argparse.Action):

@@ -66,6 +66,9 @@ _QUOTED = re.compile(
 )
 AGENT_KINDS = ("UNEntity", "Programme", "Organization", "Country", "TerroristGroup", "Resolution", "Document")
 
+#: The roles X的Y keeps after a marker (在尼日利亚的东北部; 与第N号决议所设X).
+_KEPT_AFTER_OF = (*MARKER_ROLES, "supporter")
+
 
 @dataclass(frozen=True, slots=True)
 class Predicate:
@@ -591,7 +594,7 @@ def _role(
         return "object", last.word
     if previous_role == "source_place":
         return "source", ""  # 从伊德利卜省的走私活动中: the smuggling is the source, the province where
-    if previous_role in (*MARKER_ROLES, "supporter"):
+    if previous_role in _KEPT_AFTER_OF:
         # X的Y after a marker keeps the marker's role (在尼日利亚的东北部; 与第N号决议所设X)
         return previous_role, ""
     if seen_predicate is None:
@@ -948,6 +951,12 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
     return out
 
 
+@functools.cache
+def _joined_by(descriptors: tuple[str, ...]) -> frozenset[str]:
+    """What may stand between a place and the group it prefixes: nothing, 的, or a descriptor."""
+    return frozenset(("", "的", *descriptors))
+
+
 def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...] = ()) -> list[Group]:
     """A place written right before a group's name (乍得湖流域博科圣地, 尼日利亚的博科圣地, 布隆迪武装
     团体“红色塔巴拉”: ``descriptors`` may stand between) says where the group is: the place takes
@@ -958,7 +967,7 @@ def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...]
         if (
             g.role != "place"
             and all(m.kind in _PLACES for m in g.mentions)
-            and text[g.end : nxt.start].strip(' “”"‘’') in ("", "的", *descriptors)
+            and text[g.end : nxt.start].strip(' “”"‘’') in _joined_by(descriptors)
             and all(m.kind == "TerroristGroup" for m in nxt.mentions)
         ):
             # the place is the clause's place only when its group is the clause's agent

@@ -36,6 +36,8 @@ BODIES = ("UNEntity", "Organization", "Programme")
 _OWNERS = ("UNEntity", "Organization")
 #: Kinds the default actor of a report may have.
 AUTHORS = ("UNEntity", "Programme")
+_HEADING_BODIES = (*AUTHORS, "Organization")  # a heading names the section's body
+_NAMED_KINDS = (*AUTHORS, "Organization", "TerroristGroup")  # what 该组织, 该团体 … stand for
 _DEMONSTRATIVE = re.compile(r"^(?:该|这一|这个|这些|这项|此项|此|上述|本|我们的|我们|我)")
 _REGIONAL = re.compile("^(?:地区|区域)(?=.)")
 #: What may close a name after its head noun: quote marks, and a bracketed abbreviation.
@@ -195,7 +197,7 @@ class Discourse:
         opens = first is not None and not text[: first.start].strip(
             " \t0-9.．、()（）一二三四五六七八九十ABCDEFGHIJ"
         )
-        bodies = tuple(m for m in ms if m.kind in (*AUTHORS, "Organization")) if opens else ()
+        bodies = tuple(m for m in ms if m.kind in _HEADING_BODIES) if opens else ()
         self.section = bodies if bodies else (() if generic else None)
 
     #: A country's own authorities found in the document (a discovered government, ministry,
@@ -283,14 +285,14 @@ class Discourse:
         if len(bodies) > 1:
             self.bodies = tuple(bodies.values())
         groups = {m.concept: m for m in ms if m.kind == "TerroristGroup" and m.method != "anaphora"}
-        if len(groups) > len(linked & groups.keys()):
+        if len(groups) > len(linked.intersection(groups)):
             groups = {c: m for c, m in groups.items() if c not in linked}
         if groups:
             self.group_list, self.group_list_age = tuple(groups.values()), 0
         elif self.generic_groups and any(w in text for w in self.generic_groups):
             self.group_list = ()  # 武装团体也争夺该地区。这些团体…: the groups no name was given
         for m in ms:
-            if m.kind in (*AUTHORS, "Organization", "TerroristGroup"):
+            if m.kind in _NAMED_KINDS:
                 self.named.pop(m.concept, None)
                 self.named[m.concept] = m
                 if m.method not in ("anaphora", "mandate"):

@@ -324,12 +324,13 @@ class Matcher:
                 # a word's log probability, None for a prefix of words only, _NO_WORD for neither:
                 # looked up in the dictionary once
                 lp = logs.get(frag, _UNSEEN)
-                if lp is _UNSEEN:
+                if lp != lp:  # NaN, the only value unequal to itself: not looked up yet (compared
+                    # by value, not identity, which a compiled float would not keep)
                     if frag not in freq:
                         lp = logs[frag] = _NO_WORD
                     else:
                         lp = logs[frag] = math.log(freq[frag]) - logtotal if freq[frag] else None
-                if lp is _NO_WORD:
+                if lp == _NO_WORD:
                     break
                 if lp is not None:
                     v = lp + score[i]
