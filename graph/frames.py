@@ -154,6 +154,9 @@ class Frames:
     basis_tail: tuple[str, ...]
     partner_tail: tuple[str, ...]
     between: tuple[str, ...]
+    borders: tuple[str, ...]
+    inner_place_prefixes: tuple[str, ...]
+    existential: tuple[str, ...]
     place_tail: tuple[str, ...]
     attribute_tail: tuple[str, ...]
     #: After the last name of a list: a body whose members act (东盟成员国): the name is an attribute.
@@ -179,6 +182,10 @@ class Frames:
     people: tuple[str, ...]
     #: What a people word is part of a longer noun before (成员国, 成员方): no people.
     people_not_before: tuple[str, ...]
+    #: What makes a clause's people the members of the one it is about (其…成员), and what makes
+    #: them former members, who act for no one.
+    people_own: tuple[str, ...]
+    people_former: tuple[str, ...]
     negation: tuple[str, ...]
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
@@ -394,6 +401,9 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "group_descriptors",
             "partner_tail",
             "between",
+            "borders",
+            "inner_place_prefixes",
+            "existential",
             "place_tail",
             "attribute_tail",
             "members_tail",
@@ -535,6 +545,9 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         basis_tail=_words(markers_t, "markers", "basis_tail", source),
         partner_tail=_words(markers_t, "markers", "partner_tail", source),
         between=_words(markers_t, "markers", "between", source),
+        borders=_words(markers_t, "markers", "borders", source),
+        inner_place_prefixes=_words(markers_t, "markers", "inner_place_prefixes", source),
+        existential=_words(markers_t, "markers", "existential", source),
         place_tail=_words(markers_t, "markers", "place_tail", source),
         attribute_tail=_words(markers_t, "markers", "attribute_tail", source),
         members_tail=_words(markers_t, "markers", "members_tail", source),
@@ -555,6 +568,8 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         persons=_words(_table(data, "subjects", source), "subjects", "persons", source),
         people=_words(_table(data, "subjects", source), "subjects", "people", source),
         people_not_before=_words(_table(data, "subjects", source), "subjects", "people_not_before", source),
+        people_own=_words(_table(data, "subjects", source), "subjects", "people_own", source),
+        people_former=_words(_table(data, "subjects", source), "subjects", "people_former", source),
         negation=_words(modality, "modality", "negation", source),
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),

@@ -3422,3 +3422,71 @@ def test_goods_and_people_written_like_places_are_no_places() -> None:
         "缅甸海洛因和甲基苯丙胺继续流入孟加拉湾。海盗劫持了数十名泰国、柬埔寨和缅甸籍船员及渔民。\n"
     )
     assert not [name for name, kind in got.items() if kind == "Region"]
+
+
+# ---- places at a border, inside another, after a part of a place; existential clauses
+
+
+def test_a_place_joined_by_yu_before_a_border_zone_is_where_the_group_is_not_a_partner() -> None:
+    zone = "1. 民族解放军在哥伦比亚北部与委内瑞拉的边境地区走私燃料。\n"
+    assert {concept("委内瑞拉"), concept("哥伦比亚")} <= objects(zone, "operatesIn", concept("民族解放军"))
+    # near miss: the part of one place that borders the other (…交界的X, 与B接壤的X) is not in B
+    bordering = "1. 民族解放军在哥伦比亚北部与委内瑞拉交界的山区走私燃料。\n"
+    assert concept("委内瑞拉") not in objects(bordering, "operatesIn", concept("民族解放军"))
+    assert concept("哥伦比亚") in objects(bordering, "operatesIn", concept("民族解放军"))
+
+
+def test_a_place_right_inside_the_place_before_it_shares_its_role() -> None:
+    text = "1. 青年党在肯尼亚东北部与索马里下朱巴州交界地带袭击车队。\n"
+    got = objects(text, "operatesIn", concept("青年党"))
+    assert {concept("索马里"), concept("下朱巴州")} <= got
+
+
+def test_a_list_of_places_goes_on_after_a_part_of_a_place() -> None:
+    text = "1. 上帝抵抗军的残余人员在南苏丹西部、刚果民主共和国东北部和姆博穆地区活动。\n"
+    got = objects(text, "operatesIn", concept("上帝抵抗军"))
+    assert len(got) == 3 and concept("刚果民主共和国") in got
+
+
+def test_a_national_park_after_a_country_or_a_place_marker_is_a_place() -> None:
+    after_country = "1. 上帝军曾在中非共和国奇科国家公园偷猎大象。\n"
+    at_marker = "1. 支持伊斯兰和穆斯林组织在阿尔利国家公园设立营地。\n"
+    assert len(objects(after_country, "operatesIn", concept("上帝军"))) == 2
+    assert len(objects(at_marker, "operatesIn", concept("支持伊斯兰和穆斯林组织"))) == 1
+    # near miss: a generic word before the unit is no name (…城市音乐厅 names no town)
+    venue = "1. 该团体在埃及开罗城市剧院外发动袭击。\n"
+    assert len(objects(venue, "operatesIn", concept("埃及"))) == 0
+
+
+def test_places_that_open_a_clause_then_you_and_a_group_are_where_it_is() -> None:
+    text = "1. 伊黎伊斯兰国继续在伊拉克活动。迪亚拉省北部和基尔库克省南部仍有该组织的小股人员活动。\n"
+    got = objects(text, "operatesIn", concept("伊黎伊斯兰国"))
+    assert {concept("迪亚拉省"), concept("基尔库克省")} <= got
+
+
+def test_its_own_members_carry_the_group_but_its_former_members_do_not() -> None:
+    own = "1. 宗教卫士组织效忠基地组织，其剩余成员藏匿在哈马省北部。\n"
+    assert concept("哈马省") in objects(own, "operatesIn", concept("宗教卫士组织"))
+    former = "1. 宗教卫士组织效忠基地组织，其部分前成员藏匿在哈马省北部。\n"
+    assert concept("哈马省") not in objects(former, "operatesIn", concept("宗教卫士组织"))
+
+
+def test_a_base_or_hideout_named_with_yi_or_liyong_is_where_the_group_is() -> None:
+    text = "1. 伊黎伊斯兰国以哈姆林山区为主要后方，并利用卡拉乔克山区作为藏身地。\n"
+    assert len(objects(text, "operatesIn", concept("伊黎伊斯兰国"))) == 2
+
+
+def test_a_known_convention_then_its_secretariat_without_title_marks_is_a_body() -> None:
+    text = "1. 毒品和犯罪问题办公室同濒危物种公约秘书处一道为海关官员举办了培训。\n"
+    found = [m for m in facts(text) if m.predicate == "partnerOf"]
+    assert any(f.object.startswith("organization-") or f.subject.startswith("organization-") for f in found)
+    # near miss: the convention alone is an instrument, no partner
+    alone = "1. 毒品和犯罪问题办公室协助各国执行濒危物种公约。\n"
+    assert not [f for f in facts(alone) if f.predicate == "partnerOf"]
+
+
+def test_a_treaty_organization_or_task_force_named_after_a_place_is_a_body() -> None:
+    treaty = "1. 毒品和犯罪问题办公室与亚马孙合作条约组织合作，为检察官举办讲习班。\n"
+    assert any(f.predicate == "partnerOf" for f in facts(treaty))
+    force = "1. 毒品和犯罪问题办公室与卢萨卡协议特别工作队合作，为护林员举办讲习班。\n"
+    assert any(f.predicate == "partnerOf" for f in facts(force))

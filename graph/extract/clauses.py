@@ -840,7 +840,9 @@ def _generic_subject(
     verb_at = min(actor_at, cue_at)
     if verb_at < b and _unnamed_body(text[a:verb_at], frames.body_heads):
         return True  # 该区域的培训中心为…提供了培训: a body with no name acts, not the one before
-    if verb_at < b and _unnamed_people(text[a:verb_at], frames.people, frames.people_not_before):
+    if verb_at < b and _unnamed_people(
+        text[a:verb_at], frames.people, frames.people_not_before, frames.people_own, frames.people_former
+    ):
         return True  # X(NTJ)成员在…实施了爆炸: the members of a group no mention names act
     ahead = [c for c in cues if c.start < named_at]
     verb = next((k for k, c in enumerate(ahead) if not c.classes[0].startswith("marker:")), len(ahead))
@@ -898,15 +900,25 @@ def _unnamed_body_last(heads: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[-1] for w in _unnamed_body_ends(heads))
 
 
-def _unnamed_people(span: str, people: tuple[str, ...], not_before: tuple[str, ...] = ()) -> bool:
+def _unnamed_people(
+    span: str,
+    people: tuple[str, ...],
+    not_before: tuple[str, ...] = (),
+    own: tuple[str, ...] = (),
+    former: tuple[str, ...] = (),
+) -> bool:
     """``span`` (what opens a clause before its first name, marker or verb) opens with people named
     by some words of their own (全国认主独一团(NTJ)成员…, 土著守卫成员多次…), not only the people
-    word (成员们 alone, or a date before it, says no more who they are; 成员国 are States)."""
+    word (成员们 alone, or a date before it, says no more who they are; 成员国 are States), nor
+    ``own`` (其残余成员: the members of the one the clause is about) unless ``former`` (其前成员)."""
     if not any(p in span for p in people):
         return False  # most clauses (a few substring looks)
     words = _LEAD.sub("", span, count=1)
     m = _people_opening(people, not_before).match(words)
-    return m is not None and m.end(1) - m.start(1) >= 2
+    if m is None or m.end(1) - m.start(1) < 2:
+        return False
+    said = m.group(1)
+    return not (said.startswith(own) and not any(w in said for w in former)) if own else True
 
 
 @functools.cache
@@ -955,6 +967,27 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
 def _joined_by(descriptors: tuple[str, ...]) -> frozenset[str]:
     """What may stand between a place and the group it prefixes: nothing, 的, or a descriptor."""
     return frozenset(("", "的", *descriptors))
+
+
+def _existential(text: str, groups: list[Group], words: tuple[str, ...]) -> list[Group]:
+    """Places that open a clause, then a word of being there (有, 仍有) and a group (安巴尔省和尼尼微省
+    南部仍有该组织的小组活动): the group is the agent, the places where it is."""
+    for k, g in enumerate(groups):
+        if all(m.kind in _PLACE_KINDS for m in g.mentions):
+            if g.role not in ("agent", "attribute"):
+                return groups
+            continue
+        gap = text[groups[k - 1].end : g.start] if k else ""
+        if (
+            k == 0
+            or not any(m.kind == "TerroristGroup" for m in g.mentions)
+            or any(c in gap for c in "，,；;。：:")
+            or not gap.endswith(words)
+        ):
+            return groups
+        places = [Group(x.mentions, "place", x.start, x.end, x.verb, x.lent) for x in groups[:k]]
+        return [*places, Group(g.mentions, "agent", g.start, g.end, "", g.lent), *groups[k + 1 :]]
+    return groups
 
 
 def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...] = ()) -> list[Group]:
@@ -1238,6 +1271,28 @@ def _clause(
             role = "supporter"  # 得到了欧洲联盟和日本提供的预算外资金, 得到了X的资助: the funders
         elif (
             role == "partner"
+            and kinds <= _PLACE_KINDS
+            and groups
+            and groups[-1].role == "place"
+            and all(m.kind in _PLACE_KINDS for m in groups[-1].mentions)
+            and _names_before_marker(text[groups[-1].end : start], frames.markers["partner"])
+            and _tail_near(text, end, frames.borders, 12)
+            and not _tail_near(text, end, tuple(w + "的" for w in frames.borders), 12)
+        ):
+            # 在A与B交界地带活动: the border zone of both places; but 在A与B交界的沙漠地区, 与B接壤的X县:
+            # the place is A's part that borders B, and B is no partner either
+            role = "place"
+        elif (
+            role == "partner"
+            and kinds <= _PLACE_KINDS
+            and groups
+            and groups[-1].role == "place"
+            and all(m.kind in _PLACE_KINDS for m in groups[-1].mentions)
+            and ((gap := text[groups[-1].end : start]) == "" or gap in frames.inner_place_prefixes)
+        ):
+            role = "place"  # 与苏丹南达尔富尔州交界: a place inside the place before it
+        elif (
+            role == "partner"
             and _tail_near(text, end, frames.between, 12)
             and groups
             and groups[-1].role != "agent"
@@ -1325,6 +1380,7 @@ def _clause(
     groups = _place_prefixes(text, _topics(text, groups), frames.group_descriptors)
     groups = _held_places(text, _relative_places(text, groups, predicates, frames), predicates)
     groups = _held_passive(text, groups, predicates, frames.held_passive)
+    groups = _existential(text, groups, frames.existential)
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)

@@ -493,6 +493,13 @@ def _left_edge(text: str, end: int, stops: _Stops, limit: int = 14) -> int:
     return i
 
 
+def _generic_in_name(name: str, units: Sequence[str], generic: Sequence[str]) -> bool:
+    """A generic word starts in ``name`` before the longest of ``units`` it ends with (克洛库斯城市: 城市;
+    加兰巴国家公园 holds 国 only inside its unit)."""
+    core = len(name) - max((len(u) for u in units if name.endswith(u)), default=0)
+    return any(0 <= name.find(w) < core for w in generic)
+
+
 @functools.cache
 def _place_patterns(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A place right after a known one: an administrative unit (…省/州/区), or a Latin-script name."""
@@ -820,10 +827,16 @@ def _located_places(
     known = sorted(
         {*places, *spans}, key=lambda se: se[1]
     )  # 在考卡省和乔科省: from a province found here too
-    starts = {e + 1 for _s, e in known if text[e : e + 1] in pd["list_linkers"]}
-    named = dict(places)  # where a known place starts: its end
+    # 中非共和国东部、刚果民主共和国北部和卡菲亚金吉地区: the list goes on after a part of a place
+    directions = tuple(sorted(pd["directions"], key=len, reverse=True))
+
+    def past(e: int) -> int:
+        return e + len(next((d for d in directions if text.startswith(d, e)), ""))
+
+    starts = {past(e) + 1 for _s, e in known if text[past(e) : past(e) + 1] in pd["list_linkers"]}
+    named = {s: past(e) for s, e in places}  # where a known place starts: its end (and its part's)
     closing = tuple(pd["list_closing_ends"])
-    ends = [(e, s in starts) for s, e in known]
+    ends = [(past(e), s in starts) for s, e in known]
     while ends:
         e, listed = ends.pop(0)
         hit = (last if listed else item).match(text, e)
@@ -978,7 +991,7 @@ def discover(
                 )
                 or name
                 in pd["unit_suffixes"]  # 棉兰老自治区: the unit of the known place, no place of its own
-                or any(w in name for w in pd["generic"])
+                or _generic_in_name(name, pd["unit_suffixes"], pd["generic"])
                 or known is not None
                 or name.startswith(pat["skip_before"])
                 or not free(a, b)
@@ -992,6 +1005,27 @@ def discover(
     out += _located_places(
         p, text, raw, vocab, [*places, *((m.start, m.end) for m in out)], taken, clean, free
     )
+    # 濒危物种公约秘书处: a known convention without 《》, then the body serving it
+    bodies = tuple(disc["instrument_bodies"])
+    for s, e in taken:
+        if (
+            text.startswith(bodies, e)
+            and (known := vocab.lookup(text[s:e])) is not None
+            and known.kind == "Convention"
+            and free(s, (end := e + len(next(h for h in bodies if text.startswith(h, e)))))
+        ):
+            name = raw[s:end]
+            out.append(
+                Mention(
+                    _stable_id("organization", fold(name)),
+                    "Organization",
+                    name,
+                    p.doc_id,
+                    s,
+                    end,
+                    "discovered",
+                )
+            )
     # treaties in 《》
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
