@@ -42,6 +42,7 @@ ORGANIZATIONS: Schema = {
     key: WORDS
     for key in (
         "government_heads",
+        "partner_heads",
         "force_heads",
         "ministry_portfolios",
         "ministry_links",
@@ -156,6 +157,7 @@ SCHEMA: Mapping[str, Schema | str] = {
         "resolution": WORDS,
         "resolutions": WORDS,
         "convention": WORDS,
+        "conventions": WORDS,
         "bodies": WORDS,
         "group": WORDS,
         "groups": WORDS,

@@ -3490,3 +3490,29 @@ def test_a_treaty_organization_or_task_force_named_after_a_place_is_a_body() -> 
     assert any(f.predicate == "partnerOf" for f in facts(treaty))
     force = "1. 毒品和犯罪问题办公室与卢萨卡协议特别工作队合作，为护林员举办讲习班。\n"
     assert any(f.predicate == "partnerOf" for f in facts(force))
+
+
+def test_a_government_a_un_body_works_with_is_its_partner_and_its_country_of_work() -> None:
+    text = "1. 联合国索马里援助团与索马里政府合作，为地方警察举办了培训。\n"
+    got = {(f.predicate, f.object) for f in facts(text) if f.subject == concept("联合国索马里援助团")}
+    assert ("activeIn", concept("索马里")) in got
+    assert any(p == "partnerOf" and o != concept("索马里") for p, o in got)
+    # near miss: an agency or force stands for the state only (work in the country, no partner)
+    agency = "1. 毒品和犯罪问题办公室与肯尼亚海岸警卫队合作，为地方警察举办了培训。\n"
+    got = {(f.predicate, f.object) for f in facts(agency) if f.subject == concept("毒品和犯罪问题办公室")}
+    assert ("activeIn", concept("肯尼亚")) in got and not any(p == "partnerOf" for p, _ in got)
+
+
+def test_these_instruments_stand_for_each_convention_named_before() -> None:
+    text = (
+        "1. 反恐怖主义办公室以《联合国打击跨国有组织犯罪公约》和《制止向恐怖主义提供资助的国际公约》为指导，"
+        "协助各国执行这些文书。\n"
+    )
+    got = objects(text, "implements", concept("反恐怖主义办公室"))
+    assert len(got) == 2
+    # …and those of the last sentence that named any, when the sentence names none
+    later = (
+        "1. 大会通过了《联合国打击跨国有组织犯罪公约》和《联合国反腐败公约》。"
+        "反恐怖主义办公室协助各国执行上述文书。\n"
+    )
+    assert len(objects(later, "implements", concept("反恐怖主义办公室"))) == 2

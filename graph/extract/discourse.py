@@ -96,6 +96,7 @@ def _anaphor_pattern(
     group_lists: tuple[str, ...] = (),
     conventions: tuple[str, ...] = (),
     bodies: tuple[str, ...] = (),
+    instruments: tuple[str, ...] = (),
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One alternation of every anaphor (longest first) and, per word, its kind and head noun."""
     kinds = {w: ("entity_at_start", w) for w in at_start}
@@ -106,6 +107,7 @@ def _anaphor_pattern(
     kinds |= {w: ("group", w) for w in groups}
     kinds |= {w: ("bodies", w) for w in bodies}
     kinds |= {w: ("convention", _DEMONSTRATIVE.sub("", w).removeprefix("项")) for w in conventions}
+    kinds |= {w: ("conventions", w) for w in instruments}
     kinds |= {w: ("resolution", w) for w in resolutions} | {w: ("resolutions", w) for w in plural}
     words = sorted(kinds, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, words))), kinds
@@ -134,6 +136,8 @@ class Discourse:
     resolution: Mention | None = None
     #: The conventions named so far, the last one last (for 该公约, 该协定).
     conventions: tuple[Mention, ...] = ()
+    #: The conventions the last sentence naming any named (for 这些文书, 上述公约).
+    convention_list: tuple[Mention, ...] = ()
     #: The bodies of the last sentence that named two or more (for 上述实体, 这些机构).
     bodies: tuple[Mention, ...] = ()
     adopted: Mention | None = None
@@ -291,6 +295,10 @@ class Discourse:
             self.group_list, self.group_list_age = tuple(groups.values()), 0
         elif self.generic_groups and any(w in text for w in self.generic_groups):
             self.group_list = ()  # 武装团体也争夺该地区。这些团体…: the groups no name was given
+        if named_conventions := {
+            m.concept: m for m in ms if m.kind == "Convention" and m.method != "anaphora"
+        }:
+            self.convention_list = tuple(named_conventions.values())
         for m in ms:
             if m.kind in _NAMED_KINDS:
                 self.named.pop(m.concept, None)
@@ -399,6 +407,7 @@ class Discourse:
         group_lists: Sequence[str] = (),
         conventions: Sequence[str] = (),
         bodies: Sequence[str] = (),
+        instruments: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for the short forms and anaphors of ``text`` that are not part of a name; the
         bare heads ``at_start`` (中心, 办公室) only where they open a sentence or clause; a group
@@ -423,6 +432,7 @@ class Discourse:
             tuple(group_lists),
             tuple(conventions),
             tuple(bodies),
+            tuple(instruments),
         )
         for hit in pattern.finditer(text):
             word, s, e = hit.group(0), hit.start(), hit.end()
@@ -458,6 +468,9 @@ class Discourse:
                     if _TITLE_TAIL.sub("", fold(m.surface)).endswith(head)
                 ]
                 targets = heads[-1:]
+            elif kind == "conventions":  # 这些文书: the conventions named before it here, else last
+                here = [m for m in ms if m.kind == "Convention" and m.end <= s and m.method != "anaphora"]
+                targets = list({m.concept: m for m in here}.values()) or list(self.convention_list)
             elif kind in ("places", "place"):  # 在这些城市, 该国: the places named last, of that kind
                 here = [m for m in ms if m.kind in ("Country", "Region") and m.end <= s]
                 pool = next(

@@ -255,21 +255,32 @@ def find(
 
 #: The classes whose work with a country's authority is work in that country (activeIn's domain).
 WORKERS = ("UNEntity", "Programme")
+#: The frames of working together (与X合作, A和B共同…, 签署): with an authority, partners as well.
+_WORKING_TOGETHER = frozenset({"frame_partner", "frame_joint", "frame_sign"})
 
 
-def national_work(facts: Sequence[Fact], kinds: Mapping[str, str], national: Mapping[str, str]) -> list[Fact]:
+def national_work(
+    facts: Sequence[Fact],
+    kinds: Mapping[str, str],
+    national: Mapping[str, str],
+    partners: frozenset[str] = frozenset(),
+) -> list[Fact]:
     """A UN body working with or for a country's own authority found here (a discovered government,
     ministry, police or force: ``national`` maps it to its place) works in that country:
     partnerOf(UN body, authority) is stated as activeIn(UN body, place). The development sets
     count support to a country's authorities so; an authority that itself acts with a UN body
-    (伊拉克政府与援助团协作) stays its partner. ``kinds``: each entity's class in the document.
+    (伊拉克政府与援助团协作) stays its partner, and so does one of ``partners`` (a government) a UN
+    body works together with (与伊拉克政府合作). ``kinds``: each entity's class in the document.
     """
-    return [
-        dataclasses.replace(f, predicate="activeIn", object=national[f.object])
-        if f.predicate == "partnerOf" and f.object in national and kinds.get(f.subject) in WORKERS
-        else f
-        for f in facts
-    ]
+    out: list[Fact] = []
+    for f in facts:
+        if f.predicate == "partnerOf" and f.object in national and kinds.get(f.subject) in WORKERS:
+            if f.rule in _WORKING_TOGETHER and f.object in partners:
+                out.append(f)
+            out.append(dataclasses.replace(f, predicate="activeIn", object=national[f.object]))
+        else:
+            out.append(f)
+    return out
 
 
 def _authority_head(od: Mapping[str, Any]) -> re.Pattern[str]:

@@ -994,12 +994,20 @@ def document_facts(
     resolution_words, resolutions_words = anaphora["resolution"], anaphora["resolutions"]
     at_start, place_words, a_place = anaphora["entity_at_start"], anaphora["places"], anaphora["place"]
     convention_words, body_words = anaphora["convention"], anaphora["bodies"]
+    instrument_words = anaphora["conventions"]  # 这些文书: the conventions named last
     not_actor_after = tuple(cues["benefit"]["not_actor_after"])
     seen: set[tuple[str, str, str, str, int]] = set()
     kinds = {m.concept: m.kind for ms in mentions for m in ms}
     found = orgs.national_bodies(mentions, cues["discovery"]["organizations"])
     discourse.national = found  # a role that wants a place takes the authorities found in the text
     national = {**ctx.authorities, **found}  # UN work with any of them is work in their country
+    partner_heads = tuple(cues["discovery"]["organizations"]["partner_heads"])
+    partner_authorities = frozenset(
+        m.concept
+        for ms in mentions
+        for m in ms
+        if m.concept in national and fold(m.surface).endswith(partner_heads)
+    )  # …and a government it works with is its partner too
     last_group = carried_group = topic_resolution = ""
     para = None
     table_entities: list[Mention] = []
@@ -1149,6 +1157,7 @@ def document_facts(
             groups_words,
             convention_words,
             body_words,
+            instrument_words,
         )
         implied += discourse.mandates(p.text, [*named[k], *implied], frames.mandate_nouns)
         # 安理会在该决议中将X的任务期限延长: the resolution named here or before
@@ -1171,7 +1180,7 @@ def document_facts(
             if m.kind == "Programme" and p.text.startswith(op_heads, after_name(p.text, m.end)):
                 discourse.name_by_code(m, op_heads)
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
-        facts = orgs.national_work(facts, kinds, national)  # UN work with a country's authority
+        facts = orgs.national_work(facts, kinds, national, partner_authorities)  # with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
         unverified = [(u.start(1), u.end(1)) for u in frames.unverified_report.finditer(p.text)]
         disputed = max((at for w in frames.disputed if (at := p.text.find(w)) >= 0), default=-1)
