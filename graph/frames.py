@@ -186,6 +186,8 @@ class Frames:
     #: them former members, who act for no one.
     people_own: tuple[str, ...]
     people_former: tuple[str, ...]
+    #: The pronouns a request may ask (鼓励它们…): no entity of the clause is asked.
+    asked_pronouns: tuple[str, ...]
     negation: tuple[str, ...]
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
@@ -570,6 +572,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         people_not_before=_words(_table(data, "subjects", source), "subjects", "people_not_before", source),
         people_own=_words(_table(data, "subjects", source), "subjects", "people_own", source),
         people_former=_words(_table(data, "subjects", source), "subjects", "people_former", source),
+        asked_pronouns=_words(_table(data, "subjects", source), "subjects", "asked_pronouns", source),
         negation=_words(modality, "modality", "negation", source),
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),

@@ -3516,3 +3516,19 @@ def test_these_instruments_stand_for_each_convention_named_before() -> None:
         "反恐怖主义办公室协助各国执行上述文书。\n"
     )
     assert len(objects(later, "implements", concept("反恐怖主义办公室"))) == 2
+
+
+def test_reporting_to_someone_on_the_implementation_is_no_implementation() -> None:
+    text = (
+        "安全理事会第2999(2031)号决议\n1. 请毒品和犯罪问题办公室在本决议通过后90天内"
+        "就本决议的执行情况向安全理事会提出报告。\n"
+    )
+    assert not pairs(text, "implements")
+    # near miss: helping the States implement it is implementing it
+    helping = "1. 毒品和犯罪问题办公室继续协助会员国执行第2347(2017)号决议。\n"
+    assert pairs(helping, "implements")
+
+
+def test_the_one_who_encourages_them_to_implement_does_not_implement() -> None:
+    text = "1. 反恐怖主义委员会执行局走访了三个国家，鼓励它们全面执行第2396(2017)号决议。\n"
+    assert not objects(text, "implements", concept("反恐怖主义委员会执行局"))

@@ -378,7 +378,16 @@ def _reported(text: str, since: int, s: int, e: int, frames: Frames) -> bool:
     """The status word at ``s:e`` (执行情况) is what a report is about: a report word stands
     between the cue before it (``since``) and it, or one follows it at once."""
     _status, before, after = frames.reported
-    return any(text.find(w, since, s) >= 0 for w in before) or text.startswith(after, e)
+    if any(text.find(w, since, s) >= 0 for w in before) or text.startswith(after, e):
+        return True
+    # 就本决议的执行情况向安理会提出报告: 向 and whom the report goes to may stand between
+    if text.startswith("向", e):
+        for k in range(e + 2, min(len(text), e + 18)):
+            if text[k] in "，。；,;：:":
+                break
+            if text.startswith(after, k):
+                return True
+    return False
 
 
 def _studied(text: str, end: int, heads: tuple[str, ...], reach: int = 30) -> bool:
@@ -1459,6 +1468,7 @@ def _clause(
                 and not _body_listed_after(text, groups, o.end())
             )
             or ((d := described.match(text, p.end)) is not None and not _body_after(groups, p.end, d.end()))
+            or text.startswith(frames.asked_pronouns, p.end)  # 鼓励它们…: those named before
         )
         for p in predicates
     )  # 呼吁各国…, 鼓励尚未加入《公约》的国家…: those asked are no one in particular (鼓励各国与X合作
