@@ -927,7 +927,8 @@ def _unnamed_people(
     if m is None or m.end(1) - m.start(1) < 2:
         return False
     said = m.group(1)
-    return not (said.startswith(own) and not any(w in said for w in former)) if own else True
+    owned = bool(own) and said.startswith(own) and not any(w in said for w in former)
+    return not owned
 
 
 @functools.cache
@@ -970,6 +971,12 @@ def _topics(text: str, groups: list[Group]) -> list[Group]:
         if "关于" in before and _gap(text, g.end, nxt.start).strip("》") == "的":
             out[i] = Group(g.mentions, "attribute", g.start, g.end, "", g.lent)
     return out
+
+
+@functools.cache
+def _bordering(borders: tuple[str, ...]) -> tuple[str, ...]:
+    """Each border word before 的 (交界的, 接壤的): it describes the noun after it."""
+    return tuple(w + "的" for w in borders)
 
 
 @functools.cache
@@ -1284,22 +1291,20 @@ def _clause(
             and groups
             and groups[-1].role == "place"
             and all(m.kind in _PLACE_KINDS for m in groups[-1].mentions)
-            and _names_before_marker(text[groups[-1].end : start], frames.markers["partner"])
-            and _tail_near(text, end, frames.borders, 12)
-            and not _tail_near(text, end, tuple(w + "的" for w in frames.borders), 12)
+            and (
+                # 与苏丹南达尔富尔州: a place inside the place of the clause before it
+                (gap := text[groups[-1].end : start]) == ""
+                or gap in frames.inner_place_prefixes
+                # 在A与B交界地带活动: the border zone of both places; but 在A与B交界的沙漠地区, 与B接壤的
+                # X县: the place is A's part that borders B
+                or (
+                    _names_before_marker(gap, frames.markers["partner"])
+                    and _tail_near(text, end, frames.borders, 12)
+                    and not _tail_near(text, end, _bordering(frames.borders), 12)
+                )
+            )
         ):
-            # 在A与B交界地带活动: the border zone of both places; but 在A与B交界的沙漠地区, 与B接壤的X县:
-            # the place is A's part that borders B, and B is no partner either
-            role = "place"
-        elif (
-            role == "partner"
-            and kinds <= _PLACE_KINDS
-            and groups
-            and groups[-1].role == "place"
-            and all(m.kind in _PLACE_KINDS for m in groups[-1].mentions)
-            and ((gap := text[groups[-1].end : start]) == "" or gap in frames.inner_place_prefixes)
-        ):
-            role = "place"  # 与苏丹南达尔富尔州交界: a place inside the place before it
+            role = "place"  # …and B is no partner
         elif (
             role == "partner"
             and _tail_near(text, end, frames.between, 12)
