@@ -3532,3 +3532,14 @@ def test_reporting_to_someone_on_the_implementation_is_no_implementation() -> No
 def test_the_one_who_encourages_them_to_implement_does_not_implement() -> None:
     text = "1. 反恐怖主义委员会执行局走访了三个国家，鼓励它们全面执行第2396(2017)号决议。\n"
     assert not objects(text, "implements", concept("反恐怖主义委员会执行局"))
+
+
+def test_a_groups_branch_named_after_a_known_place_is_a_group_of_its_own() -> None:
+    text = "1. 伊拉克和黎凡特伊斯兰国也门分支是伊黎伊斯兰国的附属团体，在舍卜沃省活动。\n"
+    got = pairs(text, "affiliatedWith")
+    assert len(got) == 1 and next(iter(got))[1] == concept("伊黎伊斯兰国")
+    # near miss: 的 and a word that is no place (伊黎伊斯兰国的另一分支) name no branch
+    other = "1. 该团体是伊黎伊斯兰国的另一分支，在舍卜沃省活动。\n"
+    assert not any(
+        s.startswith("group-") and s != concept("伊黎伊斯兰国") for s, _ in pairs(other, "operatesIn")
+    )

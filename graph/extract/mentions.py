@@ -696,6 +696,9 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "province": re.compile(
             f"(?:{_alt(disc['province_parents'])})(?:的)?([{cjk}]{{2,6}}?)(?:{_alt(disc['province_heads'])})(?!份)"
         ),
+        "branch": re.compile(
+            f"(?:{_alt(disc['province_parents'])})([{cjk}]{{2,12}}?)(?:{_alt(disc['branch_heads'])})"
+        ),
         "province_not_start": tuple(disc["province_not_start"]),
         "group_suffixes": tuple(sorted(disc["group_suffixes"], key=len, reverse=True)),
         "skip_before": tuple(disc["places"]["skip_before"]),
@@ -1373,6 +1376,20 @@ def discover(
         if "的" in name or name.startswith(pat["province_not_start"]) or not clean(name):
             continue
         if vocab.lookup(text[a:b]) or not free(a, b):
+            continue
+        out.append(
+            Mention(_stable_id("group", text[a:b]), "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered")
+        )
+    # a group's branch named after a place it knows (伊拉克和黎凡特伊斯兰国索马里分支)
+    for m in pat["branch"].finditer(text):
+        a, b = m.start(), m.end()
+        place = vocab.lookup(m.group(1))
+        if (
+            place is None
+            or place.kind not in ("Country", "Region")
+            or vocab.lookup(text[a:b])
+            or not free(a, b)
+        ):
             continue
         out.append(
             Mention(_stable_id("group", text[a:b]), "TerroristGroup", raw[a:b], p.doc_id, a, b, "discovered")
