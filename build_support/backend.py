@@ -32,6 +32,19 @@ def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) 
             os.environ[COMPILE] = asked
 
 
+# An editable install: each hook runs in a process of its own, and each runs setup.py
+def get_requires_for_build_editable(config_settings: dict[str, Any] | None = None) -> list[str]:
+    os.environ.pop(COMPILE, None)
+    return _setuptools.get_requires_for_build_editable(config_settings)
+
+
+def prepare_metadata_for_build_editable(
+    metadata_directory: str, config_settings: dict[str, Any] | None = None
+) -> str:
+    os.environ.pop(COMPILE, None)
+    return _setuptools.prepare_metadata_for_build_editable(metadata_directory, config_settings)
+
+
 def build_editable(
     wheel_directory: str,
     config_settings: dict[str, Any] | None = None,

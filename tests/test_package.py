@@ -75,6 +75,15 @@ def test_a_compiled_build_asks_for_mypy_and_a_plain_one_does_not(monkeypatch) ->
     assert backend.os.environ["NEXUS_KG_COMPILE"] == "1"  # asked for again once setup.py has run
 
 
+def test_an_editable_install_is_never_compiled(monkeypatch) -> None:
+    backend = _backend()
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NEXUS_KG_COMPILE", "1")
+    asked = backend.get_requires_for_build_editable()  # runs setup.py: it must not compile
+    assert not any(r.startswith("mypy") for r in asked)
+    assert "NEXUS_KG_COMPILE" not in backend.os.environ
+
+
 def test_every_compiled_module_is_a_module_of_the_package() -> None:
     setup_py = (ROOT / "setup.py").read_text(encoding="utf-8")
     listed = re.findall(r'"(graph/[\w/]+\.py)"', setup_py)
