@@ -493,6 +493,14 @@ def _left_edge(text: str, end: int, stops: _Stops, limit: int = 14) -> int:
     return i
 
 
+def _instrument_body(raw: str, p: Passage, start: int, end: int) -> Mention:
+    """The body serving an instrument (《濒危物种公约》秘书处, 濒危物种公约秘书处): an organization."""
+    name = raw[start:end]
+    return Mention(
+        _stable_id("organization", fold(name)), "Organization", name, p.doc_id, start, end, "discovered"
+    )
+
+
 def _generic_in_name(name: str, units: Sequence[str], generic: Sequence[str]) -> bool:
     """A generic word starts in ``name`` before the longest of ``units`` it ends with (克洛库斯城市: 城市;
     加兰巴国家公园 holds 国 only inside its unit)."""
@@ -1011,43 +1019,22 @@ def discover(
     # 濒危物种公约秘书处: a known convention without 《》, then the body serving it
     bodies = tuple(disc["instrument_bodies"])
     for s, e in taken:
+        head = next((h for h in bodies if text.startswith(h, e)), "")
         if (
-            text.startswith(bodies, e)
+            head
             and (known := vocab.lookup(text[s:e])) is not None
             and known.kind == "Convention"
-            and free(s, (end := e + len(next(h for h in bodies if text.startswith(h, e)))))
+            and free(s, e + len(head))
         ):
-            name = raw[s:end]
-            out.append(
-                Mention(
-                    _stable_id("organization", fold(name)),
-                    "Organization",
-                    name,
-                    p.doc_id,
-                    s,
-                    end,
-                    "discovered",
-                )
-            )
+            out.append(_instrument_body(raw, p, s, e + len(head)))
     # treaties in 《》
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
         concept = vocab.lookup(title)
         title = _TITLE_YEARS.sub("", title)  # 《…区域行动计划(2025-2030年)》: the suffix before the years
-        head = next((h for h in disc["instrument_bodies"] if text.startswith(h, m.end())), "")
+        head = next((h for h in bodies if text.startswith(h, m.end())), "")
         if head and free(m.start(), m.end() + len(head)):  # 《濒危物种公约》秘书处: the body serving it
-            name = raw[m.start() : m.end() + len(head)]
-            out.append(
-                Mention(
-                    _stable_id("organization", fold(name)),
-                    "Organization",
-                    name,
-                    p.doc_id,
-                    m.start(),
-                    m.end() + len(head),
-                    "discovered",
-                )
-            )
+            out.append(_instrument_body(raw, p, m.start(), m.end() + len(head)))
         if concept is not None:
             out.append(Mention(concept.id, concept.kind, m.group(0), p.doc_id, m.start(), m.end(), "title"))
         elif len(title) >= 4 and title.endswith(pat["convention_suffixes"]) and free(m.start(), m.end()):
