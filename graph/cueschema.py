@@ -131,6 +131,8 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "transliterated_ends",
                 "transliterated_place_ends",
                 "transliterated_after",
+                "transliterated_units",
+                "direction_prefixes",
             )
         }
         | {"transliteration": TEXT},

@@ -3543,3 +3543,21 @@ def test_a_groups_branch_named_after_a_known_place_is_a_group_of_its_own() -> No
     assert not any(
         s.startswith("group-") and s != concept("伊黎伊斯兰国") for s, _ in pairs(other, "operatesIn")
     )
+
+
+def test_towns_districts_and_units_named_by_a_direction_are_places_of_their_own() -> None:
+    text = (
+        "2026年3月，区域讲习班在哈萨克斯坦奇姆肯特举行。非法采金点集中在阿亚库乔大区和万卡韦利卡大区。"
+        "青年党在巴拉韦和马尔卡等港口征收费用。冲突波及苏丹北达尔富尔州和中达尔富尔州。\n"
+    )
+    got = discovered(text)
+    towns = ("奇姆肯特", "巴拉韦", "马尔卡")
+    for name in (*towns, "阿亚库乔大区", "万卡韦利卡大区", "北达尔富尔州", "中达尔富尔州"):
+        assert got.get(name) == "Region", name
+    # a unit written with a direction is not the region it lies in
+    assert (concept("青年党"), concept("达尔富尔")) not in pairs("青年党在北达尔富尔州活动。\n", "operatesIn")
+    doc = document(text)
+    _, entities = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    shorter = {e.label_zh: e.alt_labels for e in entities.values() if e.discovered}
+    assert "阿亚库乔" in shorter["阿亚库乔大区"]  # the name without its unit, as the texts also write it
+    assert shorter["北达尔富尔州"] == ("北达尔富尔",)

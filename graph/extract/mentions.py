@@ -778,7 +778,11 @@ def _transliterated_patterns(
     pd = vocab.cues["discovery"]["places"]
     chars = "[" + re.escape("".join(sorted(set(pd["transliteration"]) - set(" \n")))) + "]"
     run = (
-        f"({chars}{{3,5}}?(?="
+        f"({chars}{{2,7}}(?:"
+        + _alt(pd["transliterated_units"])
+        + ")(?!"
+        + "|".join(pd["unit_not_before"])
+        + f")|{chars}{{3,5}}?(?="
         + _alt(pd["transliterated_ends"])
         + f")|{chars}{{2}}(?="
         + _alt(pd["transliterated_place_ends"])
@@ -876,6 +880,40 @@ def _located_places(
         out.append(
             Mention(_stable_id("region", fold(name)), "Region", raw[a:b], p.doc_id, a, b, "discovered")
         )
+    return out
+
+
+def _directed_units(
+    p: Passage,
+    text: str,
+    vocab: Vocabulary,
+    places: Sequence[tuple[int, int]],
+    free: Callable[[int, int], bool],
+) -> list[Mention]:
+    """A unit named by a direction and a known region (南达尔富尔州, 西达尔富尔州): a place of its
+    own, not the region it lies in."""
+    pd = vocab.cues["discovery"]["places"]
+    prefixes = tuple(pd["direction_prefixes"])
+    units = sorted(pd["unit_suffixes"], key=len, reverse=True)
+    out: list[Mention] = []
+    for s, e in places:
+        if s == 0 or not text.startswith(prefixes, s - 1):
+            continue
+        unit = next((u for u in units if text.startswith(u, e)), "")
+        known = vocab.lookup(text[s:e])
+        if (
+            not unit
+            or known is None
+            or known.kind != "Region"
+            or text.startswith(tuple(pd["unit_not_before"]), e + len(unit))
+        ):
+            continue
+        a, b = s - 1, e + len(unit)
+        if vocab.lookup(text[a:b]) is None and free(a, b):
+            name = p.text[a:b]
+            out.append(
+                Mention(_stable_id("region", fold(name)), "Region", name, p.doc_id, a, b, "discovered")
+            )
     return out
 
 
@@ -977,6 +1015,7 @@ def discover(
     # places inside a known one: 阿富汗南部赫尔曼德省, 约贝州Potiskum (an administrative unit or a
     # name left in Latin script right after the place that contains it)
     pd = disc["places"]
+    out += _directed_units(p, text, vocab, places, free)
     for _s, e in places:
         unit = next((u for u in pd["named_units"] if text.startswith(u, e)), "")
         e += len(unit)  # 邦特兰州巴里州: the unit after a known name (邦特兰) is part of it
@@ -1821,6 +1860,7 @@ def document_mentions(
     result: list[list[Mention]] = []
     found_learned = _Learned(sought)
     units = tuple(vocab.cues["discovery"]["places"]["droppable_units"])
+    suffixes = (*vocab.cues["discovery"]["places"]["unit_suffixes"], *units)
     for p, merged in zip(passages, first, strict=True):
         extra = [
             Mention(cid, _kind_of(cid, kinds, first), p.text[s:e], p.doc_id, s, e, "alias")
@@ -1859,8 +1899,9 @@ def document_mentions(
                 if m.concept.startswith("un-committee-") and not label.startswith(("安全理事会", "安理会")):
                     label = "安全理事会" + re.sub(r"\s+", "", label)
                 short = [a for a, c in learned.items() if c == m.concept] + short_titles(label)
-                if m.kind == "Region" and label.endswith(units) and len(label) > 3:
-                    short.append(label[:-1])  # 克尔曼市 is 克尔曼 too
+                unit = max((u for u in suffixes if label.endswith(u)), key=len, default="")
+                if m.kind == "Region" and unit in units and len(label) - len(unit) >= 2:
+                    short.append(label[: -len(unit)])  # 克尔曼市 is 克尔曼 too, 卡耶斯区 卡耶斯
                 entities[m.concept] = Entity(
                     m.concept, m.kind, label, discovered=True, alt_labels=tuple(sorted(set(short)))
                 )
