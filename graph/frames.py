@@ -50,6 +50,7 @@ ROLES = (
     "branch_place",
     "holder",
     "held_place",
+    "crime_place",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"
@@ -116,6 +117,8 @@ class Frames:
     #: After a place marked as the receiver (向X): the traders or traffic of X a group levies money
     #: from (向博萨索港的商户勒索): the place is where the group takes it.
     levied_tail: re.Pattern[str]
+    #: Between places after 在 and a crime (在X和Y等地的敲诈勒索): the crime done there.
+    crime_place_link: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -351,6 +354,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "owner_links",
             "supporter_tail",
             "levied_tail",
+            "crime_place_link",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -507,6 +511,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         against=_words(markers_t, "markers", "against", source),
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         levied_tail=_pattern(markers_t, "markers", "levied_tail", source),
+        crime_place_link=_pattern(markers_t, "markers", "crime_place_link", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

@@ -27,13 +27,15 @@ MASTHEAD_MARK = re.compile(
     r"|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"  # a date on a line of its own: the masthead's
 )
 #: Other lines of a masthead that are no title: a date in English, a session, an agenda item, the
-#: language, the job number.
+#: language, the job number (also as its barcode).
 _NOT_TITLE = re.compile(
     r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{4}\s*$"
     r"|^\s*(?:大会|大會)?第[一二三四五六七八九十百零〇\d]+(?:届会议|屆會議)"
     r"|^\s*(?:议程项目|議程項目)\s*\d"
+    r"|^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d"
     r"|^\s*(?:Chinese|English|French|Russian|Spanish|Arabic)\s*$|^\s*\d{2}-\d{5}\s*\(C\)"
+    r"|^\s*\*\d{5,9}\*\s*$"  # the job number as the barcode prints it: *2505873*
 )
 _EN_MONTHS = (
     "January",

@@ -125,6 +125,15 @@ def test_a_report_masthead_in_english_gives_the_date_and_never_the_title() -> No
     )
 
 
+def test_a_job_number_barcode_and_a_starred_agenda_item_are_no_title() -> None:
+    doc = document(
+        "联合国                                A/81/444\n大会                       Distr.: General\n"
+        "                                  2 July 2026\n\n26-04321 (C)    020726    030726\n*2604321*\n\n"
+        "第八十一届会议\n临时议程* 项目 97\n沿海国家的海上安全\n\n秘书长的报告\n"
+    )
+    assert (doc.symbol, doc.title_zh) == ("A/81/444", "沿海国家的海上安全")
+
+
 def test_a_general_assembly_resolution_is_titled_by_its_numbered_line_not_its_agenda_item() -> None:
     doc = document(
         "联合国                            A/RES/80/999\n大会                             Distr.: General\n"
@@ -3561,3 +3570,37 @@ def test_towns_districts_and_units_named_by_a_direction_are_places_of_their_own(
     shorter = {e.label_zh: e.alt_labels for e in entities.values() if e.discovered}
     assert "阿亚库乔" in shorter["阿亚库乔大区"]  # the name without its unit, as the texts also write it
     assert shorter["北达尔富尔州"] == ("北达尔富尔",)
+
+
+def test_a_committee_named_with_a_long_topic_before_its_resolutions_is_one_name() -> None:
+    text = (
+        "5. 请关于伊黎伊斯兰国(达伊沙)、基地组织及相关个人、团体、企业和实体的第1267(1999)号、"
+        "第1989(2011)号和第2253(2015)号决议所设委员会更新制裁名单。\n"
+    )
+    doc = document(text)
+    found, _ = mentions.document_mentions(list(ingest.passages(doc)), VOCAB)
+    names = [m for ms in found for m in ms]
+    committee = next(m for m in names if m.kind == "UNEntity")
+    assert committee.surface.startswith("关于伊黎伊斯兰国") and committee.surface.endswith("决议所设委员会")
+    assert not [m for m in names if m.kind == "TerroristGroup"]  # the groups are inside its name
+    got = pairs(text, "mandatedBy")
+    assert {(committee.concept, r) for r in ("res-s-1267-1999", "res-s-1989-2011", "res-s-2253-2015")} <= got
+
+
+def test_the_small_arms_programme_of_action_is_an_instrument_bodies_help_implement() -> None:
+    text = (
+        "3. 裁军事务厅继续协助西非国家执行《从各个方面防止、打击和消除小武器和轻武器非法贸易的行动纲领》。\n"
+    )
+    assert ("un-unoda", concept("小武器行动纲领")) in pairs(text, "implements")
+
+
+def test_a_place_that_suffers_a_groups_attacks_is_where_the_group_operates() -> None:
+    text = "7. 尼日尔迪法大区仍不断遭受博科哈拉姆的袭击。\n"
+    assert (concept("博科哈拉姆"), concept("迪法大区")) in pairs(text, "operatesIn")
+    assert not pairs("7. 尼日尔迪法大区的居民谴责博科哈拉姆。\n", "operatesIn")
+
+
+def test_a_word_quoted_after_a_group_head_is_no_group() -> None:
+    got = discovered("秘书长说，非法资金正在为该区域的恐怖团体“造血”，恐怖团体“新月解放军”则继续发动袭击。\n")
+    assert "造血" not in got
+    assert got.get("新月解放军") == "TerroristGroup"

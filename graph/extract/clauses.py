@@ -723,13 +723,15 @@ def _held_places(text: str, groups: list[Group], predicates: Sequence[Predicate]
 def _held_passive(
     text: str, groups: list[Group], predicates: Sequence[Predicate], passive: re.Pattern[str]
 ) -> list[Group]:
-    """Places held or struck in the passive (摩苏尔市被伊黎伊斯兰国控制, 该镇遭青年党袭击): the group after
-    the passive marker (``holder``) holds or strikes the places before it (``held_place``)."""
+    """Places held or struck in the passive (摩苏尔市被伊黎伊斯兰国控制, 该镇遭青年党袭击, 该省不断遭受X的
+    袭击): the group after the passive marker (``holder``) holds or strikes the places before it
+    (``held_place``)."""
     out = list(groups)
     for v in predicates:
         if not _PLACING & set(v.classes):
             continue
-        k = next((i for i, g in enumerate(out) if g.end == v.start), None)
+        before = v.start - 1 if text.startswith("的", v.start - 1) else v.start  # 遭受X的袭击
+        k = next((i for i, g in enumerate(out) if g.end == before), None)
         if k is None or k < 1:
             continue
         held, holder = out[k - 1], out[k]

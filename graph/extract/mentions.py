@@ -449,7 +449,9 @@ _QUOTE = re.compile('[“"‘「]')
 #: A bracket opening on a capital letter: what every pattern of a name in Latin letters needs.
 _LATIN_IN_BRACKETS = re.compile(r"\([A-Z]")
 #: The Council and the topic of its resolution right before a committee's resolution (安全理事会关于海地的).
-_COUNCIL_ON = re.compile(r"(?:安全理事会|安理会)关于[^，。；：、\s]{1,16}?的$")
+#: The topic a committee's name opens with (安全理事会关于海地的, 关于伊黎伊斯兰国(达伊沙)、基地组织及相关
+#:个人、团体、企业和实体的), right before the resolutions that set it up.
+_COUNCIL_ON = re.compile(r"(?:安全理事会|安理会)?关于[^，。；：\s]{1,90}?的$")
 
 
 def _stable_id(prefix: str, label: str) -> str:
@@ -1276,12 +1278,14 @@ def discover(
                 or vocab.lookup(name)
             ):
                 continue
+            after = m.group(2) or pat["quoted_group_after"].match(text, m.end())
             if not (
-                m.group(2)
-                or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
-                or pat["quoted_group_after"].match(text, m.end())
+                after or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
             ):
                 continue
+            if not after and len(name) <= 2:
+                continue  # 为恐怖团体“输血”: a word quoted after the head, two characters, no name
+
             if not re.search(r"[^\W\d_]", name) or name.strip() != name:
                 continue  # a number, or a name with spaces at its ends, is no group's name
             if free(m.start(1), m.end(1)):
@@ -1313,7 +1317,7 @@ def discover(
         code, pos = body_before(text, start, vocab.symbol_bodies(), 6)
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
-        elif topic := _COUNCIL_ON.search(text, max(0, start - 24), start):
+        elif topic := _COUNCIL_ON.search(text, max(0, start - 100), start):
             start = topic.start()  # 安全理事会关于海地的第2653(2022)号决议所设委员会: one name
         refs = tuple(
             resolution_entity("S", i.group(1), int(i.group(2)), vocab.symbol_bodies()).id

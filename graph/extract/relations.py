@@ -237,6 +237,15 @@ def frame_facts(
         for k, g in enumerate(clause.groups[1:], start=1):  # X在Y的影响: X, right before its place
             if g.role == "owned_place":
                 roles.setdefault("place_owner", []).extend((m, "") for m in clause.groups[k - 1].mentions)
+        for g, nxt in zip(clause.groups, clause.groups[1:], strict=False):
+            # 通过在摩加迪沙和基斯马尤等地的敲诈勒索获取收入: the places of a crime the clause names
+            if (
+                all(m.kind in ("Country", "Region") for m in g.mentions)
+                and all(m.kind == "CrimeType" for m in nxt.mentions)
+                and p.text.endswith(frames.markers["place"], 0, g.start)
+                and frames.crime_place_link.fullmatch(p.text, g.end, nxt.start)
+            ):
+                roles.setdefault("crime_place", []).extend((m, "") for m in g.mentions)
         if before and agents and not implied:  # the subject of the clause before, ended by this one's
             roles["carried"] = [(m, "") for m in before if m not in agents]
         if "supporter" in roles:  # 在X的援助下，A…，B…: X supports every clause of the sentence after it
