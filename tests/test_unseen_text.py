@@ -3604,3 +3604,15 @@ def test_a_word_quoted_after_a_group_head_is_no_group() -> None:
     got = discovered("秘书长说，非法资金正在为该区域的恐怖团体“造血”，恐怖团体“新月解放军”则继续发动袭击。\n")
     assert "造血" not in got
     assert got.get("新月解放军") == "TerroristGroup"
+
+
+def test_groups_that_form_an_alliance_are_affiliated() -> None:
+    text = "4. 据报告，安萨鲁尔伊斯兰组织去年与支持伊斯兰和穆斯林组织结成联盟。\n"
+    assert (concept("安萨鲁尔伊斯兰"), "group-jnim") in pairs(text, "affiliatedWith")
+
+
+def test_extorting_money_is_a_crime_a_group_gains_from_without_another_cue() -> None:
+    text = "6. 伊斯兰国西非省在博尔诺州北部活动，并向当地渔民和商贩勒索钱财。\n"
+    assert ("group-iswap", "crime-extortion") in pairs(text, "benefitsFrom")
+    victim = "6. 伊斯兰国西非省的营地遭到勒索钱财的犯罪团伙袭击。\n"
+    assert not pairs(victim, "benefitsFrom")
