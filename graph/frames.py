@@ -119,6 +119,9 @@ class Frames:
     levied_tail: re.Pattern[str]
     #: Between places after 在 and a crime (在X和Y等地的敲诈勒索): the crime done there.
     crime_place_link: re.Pattern[str]
+    #: After a state helped (协助X…): it completes becoming a party (加入了, 批准了, 已成为), so it
+    #: is a party to the instrument named next.
+    aided_party: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -355,6 +358,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "supporter_tail",
             "levied_tail",
             "crime_place_link",
+            "aided_party",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -512,6 +516,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         supporter_tail=_pattern(markers_t, "markers", "supporter_tail", source),
         levied_tail=_pattern(markers_t, "markers", "levied_tail", source),
         crime_place_link=_pattern(markers_t, "markers", "crime_place_link", source),
+        aided_party=_pattern(markers_t, "markers", "aided_party", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

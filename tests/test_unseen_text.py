@@ -3616,3 +3616,14 @@ def test_extorting_money_is_a_crime_a_group_gains_from_without_another_cue() -> 
     assert ("group-iswap", "crime-extortion") in pairs(text, "benefitsFrom")
     victim = "6. 伊斯兰国西非省的营地遭到勒索钱财的犯罪团伙袭击。\n"
     assert not pairs(victim, "benefitsFrom")
+
+
+def test_states_helped_to_become_parties_are_parties_an_aim_is_not() -> None:
+    done = "9. 该办公室协助贝宁和多哥于2020年加入了《制止核恐怖主义行为国际公约》。\n"
+    got = pairs(done, "implements")
+    assert {
+        ("country-ben", concept("制止核恐怖主义行为国际公约")),
+        ("country-tgo", concept("制止核恐怖主义行为国际公约")),
+    } <= got
+    aim = "9. 毒品和犯罪问题办公室正在协助贝宁批准《制止核恐怖主义行为国际公约》。\n"
+    assert ("country-ben", concept("制止核恐怖主义行为国际公约")) not in pairs(aim, "implements")

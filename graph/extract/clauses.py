@@ -1206,6 +1206,14 @@ def _clause(
             adopted = "basis" if frames.adopted_relative_tail.match(text, tail) else ""
         elif adopted and not lead and groups and groups[-1].role == "relative_basis":
             role = adopted
+        elif (
+            role == "object"
+            and kinds == {"Country"}
+            and before
+            and "support" in before[-1].classes
+            and frames.aided_party.match(text, tail)
+        ):
+            role = "beneficiary"  # 协助布基纳法索加入了《公约》: the state helped becomes a party
         if (
             role == "attribute"
             and groups
