@@ -51,6 +51,7 @@ ROLES = (
     "holder",
     "held_place",
     "crime_place",
+    "described_place",
 )
 MARKER_ROLES = ("place", "beneficiary", "partner", "basis", "by", "source", "topic")
 ANY_VERB = "*"
@@ -122,6 +123,9 @@ class Frames:
     #: After a state helped (协助X…): it completes becoming a party (加入了, 批准了, 已成为), so it
     #: is a party to the instrument named next.
     aided_party: re.Pattern[str]
+    #: After a place that follows a group and a copula (X是P境内最活跃的恐怖团体之一): the group noun
+    #: the place describes, so the place is where the group is.
+    described_tail: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -359,6 +363,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "levied_tail",
             "crime_place_link",
             "aided_party",
+            "described_tail",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -517,6 +522,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         levied_tail=_pattern(markers_t, "markers", "levied_tail", source),
         crime_place_link=_pattern(markers_t, "markers", "crime_place_link", source),
         aided_party=_pattern(markers_t, "markers", "aided_party", source),
+        described_tail=_pattern(markers_t, "markers", "described_tail", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

@@ -3627,3 +3627,10 @@ def test_states_helped_to_become_parties_are_parties_an_aim_is_not() -> None:
     } <= got
     aim = "9. 毒品和犯罪问题办公室正在协助贝宁批准《制止核恐怖主义行为国际公约》。\n"
     assert ("country-ben", concept("制止核恐怖主义行为国际公约")) not in pairs(aim, "implements")
+
+
+def test_a_group_called_a_group_of_a_place_operates_there_unless_the_place_named_it_so() -> None:
+    text = "5. 伊斯兰国西非省目前是乍得湖流域最强大的武装团体之一。\n"
+    assert ("group-iswap", concept("乍得湖流域")) in pairs(text, "operatesIn")
+    named = "5. 伊斯兰国西非省是尼日利亚政府列名的恐怖组织。\n"
+    assert not pairs(named, "operatesIn")

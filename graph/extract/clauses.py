@@ -1008,6 +1008,27 @@ def _existential(text: str, groups: list[Group], words: tuple[str, ...]) -> list
     return groups
 
 
+def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Group]:
+    """A group as the agent, a copula, then places that describe a group noun (X是P境内最活跃的恐怖
+    团体之一, X是P的一个武装团体): the places are where the group is (``described_place``)."""
+    out = list(groups)
+    for k in range(1, len(out)):
+        g, nxt = out[k - 1], out[k]
+        gap = text[after_name(text, g.end) : nxt.start].strip()
+        copula = next((c for c in frames.copula if gap.endswith(c)), None)
+        if (
+            g.role == "agent"
+            and nxt.role in ("attribute", "place")
+            and copula is not None
+            and _only_adverbs(gap[: len(gap) - len(copula)], frames.subject_adverbs)
+            and all(m.kind == "TerroristGroup" for m in g.mentions)
+            and all(m.kind in _PLACES for m in nxt.mentions)
+            and frames.described_tail.match(text, after_name(text, nxt.end))
+        ):
+            out[k] = Group(nxt.mentions, "described_place", nxt.start, nxt.end, nxt.verb, nxt.lent)
+    return out
+
+
 def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...] = ()) -> list[Group]:
     """A place written right before a group's name (乍得湖流域博科圣地, 尼日利亚的博科圣地, 布隆迪武装
     团体“红色塔巴拉”: ``descriptors`` may stand between) says where the group is: the place takes
@@ -1405,6 +1426,7 @@ def _clause(
     groups = _held_places(text, _relative_places(text, groups, predicates, frames), predicates)
     groups = _held_passive(text, groups, predicates, frames.held_passive)
     groups = _existential(text, groups, frames.existential)
+    groups = _described_places(text, groups, frames)
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
