@@ -3634,3 +3634,16 @@ def test_a_group_called_a_group_of_a_place_operates_there_unless_the_place_named
     assert ("group-iswap", concept("乍得湖流域")) in pairs(text, "operatesIn")
     named = "5. 伊斯兰国西非省是尼日利亚政府列名的恐怖组织。\n"
     assert not pairs(named, "operatesIn")
+
+
+def test_a_group_said_to_be_a_branch_of_another_named_right_before_the_branch_word() -> None:
+    text = "8. 伊斯兰国西非省是乍得湖流域最活跃的伊黎伊斯兰国分支之一。\n"
+    assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
+    assert not pairs("8. 伊斯兰国西非省谴责伊黎伊斯兰国分支的做法。\n", "affiliatedWith")
+
+
+def test_what_a_group_once_was_is_said_with_a_copula_and_former_leaders_are_people() -> None:
+    was = "3. 马西纳解放阵线原为安萨尔丁的一个派别。\n"
+    assert ("group-katiba-macina", "group-ansar-eddine") in pairs(was, "affiliatedWith")
+    people = "3. 青年党的几名前指挥官加入了伊黎伊斯兰国索马里分支。\n"
+    assert not pairs(people, "affiliatedWith")

@@ -365,7 +365,7 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
 #: The rest of a noun and the comma or bracket after it (附属[团体，]包括…).
 _NOUN_END = re.compile(r"[^，,(（；;。]{0,4}[，,(（]?")
 #: 的 and a quantity before the people of a group (该组织的部分领导人, X的多名指挥官).
-_SOME_OF = re.compile(r"的(?:部分|一些|多名|若干|数名|几名|一名|两名|许多|主要|高级|前)?")
+_SOME_OF = re.compile(r"的(?:部分|一些|多名|若干|数名|几名|一名|两名|许多|主要|高级|前|前任|资深)*")
 #: A time said between a subject and its verb (于2025年开始, 自2019年起).
 _TIME = re.compile(
     r"(?:于|自|从)?\s*[0-9０-９]{4}\s*年(?:[0-9０-９]{1,2}\s*月)?(?:[0-9０-９]{1,2}\s*日)?(?:开始|起|以来|以后)?"
@@ -1026,7 +1026,28 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
             and frames.described_tail.match(text, after_name(text, nxt.end))
         ):
             out[k] = Group(nxt.mentions, "described_place", nxt.start, nxt.end, nxt.verb, nxt.lent)
+        elif (
+            g.role in ("agent", "described_place")
+            and nxt.role in ("object", "list")
+            and all(m.kind == "TerroristGroup" for m in nxt.mentions)
+            and text.startswith(frames.verbs.get("branch", ()), after_name(text, nxt.end))
+            and _said_to_be(text, out[:k], frames)
+        ):  # X是萨赫勒最活跃的基地组织分支之一: the group before the branch word owns X
+            out[k] = Group(nxt.mentions, "attribute", nxt.start, nxt.end, nxt.verb, nxt.lent)
     return out
+
+
+def _said_to_be(text: str, before: Sequence[Group], frames: Frames) -> bool:
+    """The clause's agent group (the first of ``before``) is followed by a copula (X是, X原为)."""
+    g = before[0] if before else None
+    if g is None or g.role != "agent" or not all(m.kind == "TerroristGroup" for m in g.mentions):
+        return False
+    rest = text[after_name(text, g.end) : (before[1].start if len(before) > 1 else len(text))]
+    return any(
+        rest.startswith(c, i) and _only_adverbs(rest[:i], frames.subject_adverbs)
+        for c in frames.copula
+        for i in range(min(len(rest), 6))
+    )
 
 
 def _place_prefixes(text: str, groups: list[Group], descriptors: tuple[str, ...] = ()) -> list[Group]:
