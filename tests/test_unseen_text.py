@@ -3647,3 +3647,8 @@ def test_what_a_group_once_was_is_said_with_a_copula_and_former_leaders_are_peop
     assert ("group-katiba-macina", "group-ansar-eddine") in pairs(was, "affiliatedWith")
     people = "3. 青年党的几名前指挥官加入了伊黎伊斯兰国索马里分支。\n"
     assert not pairs(people, "affiliatedWith")
+
+
+def test_taxing_goods_services_and_herders_is_illicit_taxation() -> None:
+    text = "4. 青年党的主要收入来源仍是对进出口货物和服务征税，并向牧民征税。\n"
+    assert ("group-al-shabaab", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
