@@ -133,6 +133,7 @@ SCHEMA: Mapping[str, Schema | str] = {
                 "transliterated_after",
                 "transliterated_units",
                 "direction_prefixes",
+                "country_part_not_before",
             )
         }
         | {"transliteration": TEXT},

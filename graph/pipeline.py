@@ -106,7 +106,7 @@ def document_context(
         self_id=node,
         self_resolution=self_res,
         generic_crimes=generic,
-        countries=country_parts(vocab),
+        countries={**country_parts(vocab), **_discovered_parts(vocab, entities or {})},
         authorities=orgs.known_authorities(vocab),
         body_names=body_names(vocab),
         adopters={
@@ -115,6 +115,18 @@ def document_context(
             if e.kind == "Resolution" and (body := vocab.body_named(e.body)) is not None
         },
     )
+
+
+def _discovered_parts(
+    vocab: Vocabulary, entities: Mapping[str, Entity]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Places found in the text as a part of a known country (布基纳法索东部), with that country."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for e in entities.values():
+        if e.discovered and e.kind == "Region" and (cid := mentions.country_of_part(e.label_zh, vocab)):
+            country = vocab.concept(cid)
+            out[e.id] = (cid, (country.pref_zh, *country.alt_zh))
+    return out
 
 
 @functools.cache

@@ -3652,3 +3652,14 @@ def test_what_a_group_once_was_is_said_with_a_copula_and_former_leaders_are_peop
 def test_taxing_goods_services_and_herders_is_illicit_taxation() -> None:
     text = "4. 青年党的主要收入来源仍是对进出口货物和服务征税，并向牧民征税。\n"
     assert ("group-al-shabaab", "crime-illicit-taxation") in pairs(text, "benefitsFrom")
+
+
+def test_a_part_of_a_country_the_vocabulary_does_not_name_is_a_place_in_that_country() -> None:
+    text = "6. 据报，该团体在贝宁北部和多哥北部频繁发动袭击，支持伊斯兰和穆斯林组织也在那里活动。\n"
+    found, _entities = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    places = {m.surface for ms in found for m in ms if m.kind == "Region"}
+    assert {"贝宁北部", "多哥北部"} <= places
+    got = pairs("6. 支持伊斯兰和穆斯林组织在贝宁北部发动袭击。\n", "operatesIn")
+    assert ("group-jnim", "country-ben") in got and len(got) == 2
+    provinces = "6. 支持伊斯兰和穆斯林组织在贝宁北部省份发动袭击。\n"
+    assert pairs(provinces, "operatesIn") == {("group-jnim", "country-ben")}

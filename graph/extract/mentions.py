@@ -1759,6 +1759,45 @@ def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[
     return out
 
 
+def _country_parts(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
+    """A country the vocabulary knows, then a direction (布基纳法索东部, 马里西南部): that part of the
+    country is a place of its own where the vocabulary has no name for it."""
+    directions, _pattern = _direction_pattern(vocab)
+    out: list[Mention] = []
+    for m in ms:
+        if m.kind != "Country" or m.method != "vocabulary":
+            continue
+        d = next((d for d in directions if p.text.startswith(d, m.end)), "")
+        name = p.text[m.start : m.end + len(d)]
+        if (
+            d
+            and vocab.lookup(name) is None
+            and not p.text.startswith(
+                tuple(vocab.cues["discovery"]["places"]["country_part_not_before"]), m.end + len(d)
+            )
+        ):
+            out.append(
+                Mention(
+                    _stable_id("region", fold(name)),
+                    "Region",
+                    name,
+                    p.doc_id,
+                    m.start,
+                    m.end + len(d),
+                    "discovered",
+                )
+            )
+    return out
+
+
+def country_of_part(label: str, vocab: Vocabulary) -> str:
+    """The country a place named as a country and a direction (布基纳法索东部) is part of, or ""."""
+    directions, _pattern = _direction_pattern(vocab)
+    d = next((d for d in directions if label.endswith(d) and len(label) > len(d)), "")
+    whole = vocab.lookup(label[: -len(d)]) if d else None
+    return whole.id if whole is not None and whole.kind == "Country" else ""
+
+
 def _language(text: str, m: Mention, vocab: Vocabulary) -> bool:
     """A place name that names a language (葡萄牙文, 西班牙语), not the place.
 
@@ -1843,6 +1882,8 @@ def document_mentions(
         merged = [_established_by(_with_place_prefix(m, matcher, kinds), bodies) for m in merged]
         if elided := _elided_places(p.text, merged, vocab):
             merged = _merge(merged + elided)
+        if parts := _country_parts(p, merged, vocab):
+            merged = _merge(merged + parts)
         if parts := shared_heads(p, merged, vocab):
             merged = _merge(merged + parts)
         merged = [m for m in merged if not _language(p.text, m, vocab)]
