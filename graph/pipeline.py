@@ -153,6 +153,9 @@ def extract_document(doc: Document, vocab: Vocabulary) -> DocumentFacts:
     if own is not None:
         entities[node] = own
     facts = list(relations.document_facts(passages, found, rule_cues(vocab), ctx, vocab.frames))
+    for cid in sorted({x for f in facts for x in (f.subject, f.object)} - entities.keys()):
+        if cid in vocab.concepts:  # 在也门南部: the country a fact adds, which no mention named alone
+            entities[cid] = mentions.entity_of(vocab, cid)
     requested = None
     if (ent := identity.requested_entity(doc, vocab.symbol_bodies())) is not None:
         requested = ent.id

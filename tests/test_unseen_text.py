@@ -3663,3 +3663,24 @@ def test_a_part_of_a_country_the_vocabulary_does_not_name_is_a_place_in_that_cou
     assert ("group-jnim", "country-ben") in got and len(got) == 2
     provinces = "6. 支持伊斯兰和穆斯林组织在贝宁北部省份发动袭击。\n"
     assert pairs(provinces, "operatesIn") == {("group-jnim", "country-ben")}
+
+
+def test_a_council_committee_written_with_guanyu_before_its_resolution_is_one_name() -> None:
+    text = "2. 监测组继续支持安全理事会关于第1988(2011)号决议所设委员会的工作。\n"
+    found, _entities = mentions.document_mentions(list(ingest.passages(document(text))), VOCAB)
+    names = {m.surface for ms in found for m in ms if m.kind == "UNEntity"}
+    assert "安全理事会关于第1988(2011)号决议所设委员会" in names
+
+
+def test_a_mandate_extended_in_one_clause_is_held_under_that_clauses_resolution_only() -> None:
+    text = (
+        "3. 安理会在第2083(2012)号和第2368(2017)号决议中调整了制裁措施，"
+        "并在第2368(2017)号决议中将监察员办公室的任务延长至2019年12月。\n"
+    )
+    assert objects(text, "mandatedBy", "un-ombudsperson") == {"res-s-2368-2017"}
+
+
+def test_the_country_a_part_of_it_places_a_group_in_is_an_entity_with_its_labels() -> None:
+    r = extract_document(document("5. 阿拉伯半岛基地组织继续在也门南部活动。\n"), VOCAB)
+    assert ("group-aqap", "country-yem") in {(f.subject, f.object) for f in r.facts}
+    assert r.entities["country-yem"].label_zh == "也门"

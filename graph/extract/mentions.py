@@ -1317,6 +1317,8 @@ def discover(
         code, pos = body_before(text, start, vocab.symbol_bodies(), 6)
         if code == "S" and text[pos:start].strip() in ("安全理事会", "安理会"):
             start = pos
+        elif council := next((c for c in ("安全理事会关于", "安理会关于") if text.endswith(c, 0, start)), ""):
+            start -= len(council)  # 安全理事会关于第1988(2011)号决议所设委员会: one name
         elif topic := _COUNCIL_ON.search(text, max(0, start - 100), start):
             start = topic.start()  # 安全理事会关于海地的第2653(2022)号决议所设委员会: one name
         refs = tuple(
@@ -1838,7 +1840,7 @@ def _unprefixed_programmes(found: list[list[Mention]], prefixes: tuple[str, ...]
 
 
 @functools.cache
-def _entity_of(vocab: Vocabulary, cid: str) -> Entity:
+def entity_of(vocab: Vocabulary, cid: str) -> Entity:
     """A vocabulary concept's entity, made once (an entity is immutable: documents share it)."""
     return vocab.concepts[cid].entity()
 
@@ -1919,13 +1921,13 @@ def document_mentions(
                 if ref in entities:
                     continue
                 if ref in vocab.concepts:
-                    entities[ref] = _entity_of(vocab, ref)
+                    entities[ref] = entity_of(vocab, ref)
                 elif ref_ent := entity_from_resolution_id(ref, bodies):
                     entities[ref] = ref_ent
             if m.concept in entities:
                 continue
             if m.concept in vocab.concepts:
-                entities[m.concept] = _entity_of(vocab, m.concept)
+                entities[m.concept] = entity_of(vocab, m.concept)
             elif m.kind == "Resolution":
                 ent = entity_from_resolution_id(m.concept, bodies)
                 if ent:

@@ -381,6 +381,8 @@ def mandate_facts(
         subj = [a for a in agents if a.end <= task and a.start > res[0].end and task - a.end <= 25]
         if subj and not has_any(text[: res[0].start], md["before_resolution"]):
             s = subj[-1]
+            # 在第A、B号决议中对措施作了调整，并在第B号决议中将X的任务延长: the clause's own resolutions
+            own = [r for r in res if clause_start(text, s.start) <= r.start and r.end <= s.start]
             out += [
                 make_fact(
                     s.concept,
@@ -392,7 +394,7 @@ def mandate_facts(
                     hedged,
                     f"{r.surface}…{s.surface}的任务",
                 )
-                for r in res
+                for r in own or res
                 if r.end <= s.start
             ]
     return out
