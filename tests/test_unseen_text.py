@@ -3684,3 +3684,12 @@ def test_the_country_a_part_of_it_places_a_group_in_is_an_entity_with_its_labels
     r = extract_document(document("5. 阿拉伯半岛基地组织继续在也门南部活动。\n"), VOCAB)
     assert ("group-aqap", "country-yem") in {(f.subject, f.object) for f in r.facts}
     assert r.entities["country-yem"].label_zh == "也门"
+
+
+def test_ties_named_by_the_noun_with_what_describes_them_affiliate_groups_cut_ties_do_not() -> None:
+    ties = "4. 安萨尔丁与伊斯兰马格里布基地组织存在长期联系。\n"
+    assert ("group-ansar-eddine", "group-aqim") in pairs(ties, "affiliatedWith")
+    part = "4. 马西纳解放阵线仍是支持伊斯兰和穆斯林组织的一个主要组成部分。\n"
+    assert ("group-katiba-macina", "group-jnim") in pairs(part, "affiliatedWith")
+    cut = "4. 安萨尔丁已切断与伊斯兰马格里布基地组织的联系。\n"
+    assert not pairs(cut, "affiliatedWith")
