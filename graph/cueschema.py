@@ -65,6 +65,7 @@ SCHEMA: Mapping[str, Schema | str] = {
             key: WORDS
             for key in (
                 "group_suffixes",
+                "name_runs_into",
                 "remark_openers",
                 "panel_heads",
                 "gain_cues",

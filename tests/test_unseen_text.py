@@ -3697,3 +3697,21 @@ def test_ties_named_by_the_noun_with_what_describes_them_affiliate_groups_cut_ti
     assert ("group-katiba-macina", "group-jnim") in pairs(part, "affiliatedWith")
     cut = "4. 安萨尔丁已切断与伊斯兰马格里布基地组织的联系。\n"
     assert not pairs(cut, "affiliatedWith")
+
+
+def test_verbs_and_border_words_make_no_names() -> None:
+    got = discovered("恐怖主义作战人员获得的庇护使其能够重新组织、训练并在与塔吉克斯坦接壤地区活动。\n")
+    assert not [n for n, kind in got.items() if kind in ("TerroristGroup", "Region")]
+
+
+def test_a_known_group_whose_name_runs_on_into_another_groups_name_is_not_named_there() -> None:
+    text = "7. 安萨鲁拉团在塔吉克斯坦边境地区活动，安萨鲁则在尼日利亚西北部活动。\n"
+    got = pairs(text, "operatesIn")
+    assert ("group-ansaru", "country-tjk") not in got
+    assert ("group-ansaru", "country-nga") in got
+
+
+def test_a_province_named_after_its_parent_and_the_parents_short_form_is_a_group() -> None:
+    text = "7. 伊黎伊斯兰国(达伊沙)孟加拉省是从伊黎伊斯兰国分出的团体。\n"
+    assert discovered(text).get("伊黎伊斯兰国(达伊沙)孟加拉省") == "TerroristGroup"
+    assert any(o == "group-isil" for _s, o in pairs(text, "affiliatedWith"))

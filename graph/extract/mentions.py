@@ -704,7 +704,8 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         ),
         "terror_near": re.compile(_alt(disc["terror_cues"] + disc["gain_cues"])),
         "province": re.compile(
-            f"(?:{_alt(disc['province_parents'])})(?:的)?([{cjk}]{{2,6}}?)(?:{_alt(disc['province_heads'])})(?!份)"
+            f"(?:{_alt(disc['province_parents'])})(?:[(（](?:{_alt(disc['province_parents'])})[)）])?(?:的)?"
+            f"([{cjk}]{{2,6}}?)(?:{_alt(disc['province_heads'])})(?!份)"
         ),
         "branch": re.compile(
             f"(?:{_alt(disc['province_parents'])})([{cjk}]{{2,12}}?)(?:{_alt(disc['branch_heads'])})"
@@ -1761,6 +1762,24 @@ def _elided_places(text: str, ms: Sequence[Mention], vocab: Vocabulary) -> list[
     return out
 
 
+@functools.cache
+def _run_on_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    d = vocab.cues["discovery"]
+    chars = re.escape("".join(sorted(set(d["places"]["transliteration"]) - set(" \n"))))
+    return re.compile(f"[{chars}]{{1,3}}(?:{_alt(d['name_runs_into'])})")
+
+
+def _runs_on(text: str, m: Mention, vocab: Vocabulary) -> bool:
+    """A known group's name that runs on in transliteration into a group head (安萨鲁 in 安萨鲁拉团):
+    the text names another group there."""
+    return (
+        m.kind == "TerroristGroup"
+        and m.method == "vocabulary"
+        and m.surface[-1:] in vocab.cues["discovery"]["places"]["transliteration"]
+        and _run_on_pattern(vocab).match(text, m.end) is not None
+    )
+
+
 def _country_parts(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
     """A country the vocabulary knows, then a direction (布基纳法索东部, 马里西南部): that part of the
     country is a place of its own where the vocabulary has no name for it."""
@@ -1877,7 +1896,7 @@ def document_mentions(
             for s, e, cid in matcher.find(p.text)
         ]
         cands += _crime_phrases(p, vocab)
-        merged = _merge(cands)
+        merged = [m for m in _merge(cands) if not _runs_on(p.text, m, vocab)]
         places = [(m.start, m.end) for m in merged if m.kind in ("Country", "Region")]
         if discovered := discover(p, vocab, [(m.start, m.end) for m in merged], matcher, places):
             merged = _merge(merged + discovered)
