@@ -3715,3 +3715,15 @@ def test_a_province_named_after_its_parent_and_the_parents_short_form_is_a_group
     text = "7. 伊黎伊斯兰国(达伊沙)孟加拉省是从伊黎伊斯兰国分出的团体。\n"
     assert discovered(text).get("伊黎伊斯兰国(达伊沙)孟加拉省") == "TerroristGroup"
     assert any(o == "group-isil" for _s, o in pairs(text, "affiliatedWith"))
+
+
+def test_a_row_of_a_table_of_groups_whose_group_is_unknown_lists_no_bodys_work() -> None:
+    text = (
+        "12. 监测组在本报告所述期间访问了尼日尔。\n\n附件\n\n各团体的存在情况\n\n"
+        "团体　　估计人数　　主要活动地区\n"
+        "支持伊斯兰和穆斯林组织　　数千人　　莫普提区、塞古区\n"
+        "卡蒂巴·塞鲁玛团　　数百人　　蒂拉贝里区、多索区\n"
+    )
+    active = pairs(text, "activeIn")
+    assert ("un-monitoring-team", "country-ner") in active
+    assert not [o for s, o in active if s == "un-monitoring-team" and o != "country-ner"]

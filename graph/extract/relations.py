@@ -1061,6 +1061,7 @@ def document_facts(
                 )
         if p.kind == "heading" and p.sent == 1:
             discourse.heading(p.text, named[k], bool(frames.generic_subject[0].match(p.text)))
+        table_para_before = k > 0 and passages[k - 1].para.startswith("annex-")
         is_table = p.para.startswith("annex-")
         if is_table and p.sent == 1:
             # the row's body: in the first cell but the last that names one (a table of bodies names
@@ -1071,7 +1072,11 @@ def document_facts(
             supporters = _supporters_cell([passages[j].text for j in row], cells)
             # 团体 | 主要活动地区 | …: a row that opens with a group lists where the group is, no
             # body's work
-            group_row = bool(cells) and any(m.kind == "TerroristGroup" for m in cells[0])
+            # …and a row of the same table whose group the vocabulary does not know (安萨鲁拉团 |
+            # 数百人 | 巴达赫尚省) lists a group's places too, no body's work
+            group_row = (bool(cells) and any(m.kind == "TerroristGroup" for m in cells[0])) or (
+                group_row and table_para_before and bool(cells) and not cells[0]
+            )
             own_cell = next(
                 (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
                 -1,
