@@ -3727,3 +3727,12 @@ def test_a_row_of_a_table_of_groups_whose_group_is_unknown_lists_no_bodys_work()
     active = pairs(text, "activeIn")
     assert ("un-monitoring-team", "country-ner") in active
     assert not [o for s, o in active if s == "un-monitoring-team" and o != "country-ner"]
+
+
+def test_groups_a_council_is_concerned_about_act_in_the_clauses_that_go_on_with_them() -> None:
+    text = (
+        "安全理事会重申，青年党和伊黎伊斯兰国索马里分支在索马里的存在构成威胁。"
+        "安理会表示关切这些团体，包括圣战者青年运动，通过勒索和木炭贸易筹集资金。\n"
+    )
+    got = pairs(text, "benefitsFrom")
+    assert {("group-al-shabaab", "crime-charcoal-trade"), ("group-isil-somalia", "crime-extortion")} <= got

@@ -128,7 +128,7 @@ def frame_facts(
             or clause.embedded in frames.carried_complements
             # 注意到X通过其Y方案，在A开展的工作: a body the embedded clause names without a verb
             # acts in the clause that goes on with it
-            or any(m.kind in ("UNEntity", "Programme") for m in clause.role("agent"))
+            or any(m.kind in ("UNEntity", "Programme", "TerroristGroup") for m in clause.role("agent"))
         )
         agents, implied = discourse.agents(clause, carried, carries)
         if implied and clause.continues and co_agents:
@@ -140,6 +140,15 @@ def frame_facts(
             agents, implied = carried, True  # …，并在喀麦隆沿湖地区绑架渔民: the agent before acts there
         if not agents and clause.continues and listed_by:
             agents, implied = listed_by, True  # 谴责X在A，包括在B，实施的袭击: the list goes on for X
+        if (
+            implied
+            and clause.continues
+            and agents
+            and all(m.kind == "TerroristGroup" for m in agents)
+            and (included := clause.role("list"))
+            and all(m.kind == "TerroristGroup" for m in included)
+        ):
+            agents = (*agents, *(m for m in included if m not in agents))  # 这些团体，包括X，…: X is one
         if implied and (heads := _described_head(clause, p.text, frames)):
             agents, implied = heads, False  # 根据X设立的中非稳定团在Y设有基地: the body described acts
         if i == 0 and len(clauses) > 1 and (ahead := _fronted_agents(p.text, clause, clauses[1], frames)):
