@@ -66,6 +66,9 @@ SCHEMA: Mapping[str, Schema | str] = {
             for key in (
                 "group_suffixes",
                 "name_runs_into",
+                "bare_instrument_verbs",
+                "bare_instrument_heads",
+                "bare_instrument_not_start",
                 "remark_openers",
                 "panel_heads",
                 "gain_cues",

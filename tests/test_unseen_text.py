@@ -3736,3 +3736,14 @@ def test_groups_a_council_is_concerned_about_act_in_the_clauses_that_go_on_with_
     )
     got = pairs(text, "benefitsFrom")
     assert {("group-al-shabaab", "crime-charcoal-trade"), ("group-isil-somalia", "crime-extortion")} <= got
+
+
+def test_a_strategy_owned_by_its_body_is_an_instrument_without_title_marks() -> None:
+    owned = "5. 毒品和犯罪问题办公室支持东非共同体执行其打击野生动物犯罪区域战略。\n"
+    named = discovered(owned)
+    assert named.get("打击野生动物犯罪区域战略") == "Convention"
+    assert any(s == "un-unodc" for s, _o in pairs(owned, "implements"))
+    kind = "5. 毒品和犯罪问题办公室协助执法机构实施边境管理战略，并执行国家反恐战略。\n"
+    assert not [n for n, k in discovered(kind).items() if k == "Convention"]
+    certified = "5. 刚果民主共和国正在执行《大湖区国际会议区域认证机制》。\n"
+    assert discovered(certified).get("大湖区国际会议区域认证机制") == "Convention"

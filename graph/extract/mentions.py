@@ -725,6 +725,10 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
         "programme_suffixes": tuple(disc["programme_suffixes"]),
         "listed_ref": _listed_ref(tuple(disc["listed_group_refs"])),
         "convention_suffixes": tuple(disc["convention_suffixes"]),
+        "bare_instrument": re.compile(
+            f"(?:{_alt(disc['bare_instrument_verbs'])})(其)?([{cjk}]{{2,16}}?(?:{_alt(disc['bare_instrument_heads'])}))"
+        ),
+        "bare_instrument_not_start": tuple(disc["bare_instrument_not_start"]),
     }
 
 
@@ -1069,6 +1073,7 @@ def discover(
             and free(s, e + len(head))
         ):
             out.append(_instrument_body(raw, p, s, e + len(head)))
+    out += _bare_instruments(text, raw, p, vocab, taken, free)
     # treaties in 《》
     for m in TITLE.finditer(text):
         title = m.group(1).strip()
@@ -1778,6 +1783,41 @@ def _runs_on(text: str, m: Mention, vocab: Vocabulary) -> bool:
         and m.surface[-1:] in vocab.cues["discovery"]["places"]["transliteration"]
         and _run_on_pattern(vocab).match(text, m.end) is not None
     )
+
+
+def _bare_instruments(
+    text: str,
+    raw: str,
+    p: Passage,
+    vocab: Vocabulary,
+    taken: Sequence[tuple[int, int]],
+    free: Callable[[int, int], bool],
+) -> list[Mention]:
+    """A strategy or plan of action named without 《》 as what is implemented (执行其执法和打击偷猎
+    战略, 执行西非经共体的反恐战略): an instrument of its own."""
+    pat = _discovery_patterns(vocab)
+    out: list[Mention] = []
+    for m in pat["bare_instrument"].finditer(text):
+        a, b = m.start(2), m.end(2)
+        owner = next((e for s, e in taken if s == a and text.startswith("的", e)), None)
+        core = text[owner + 1 : b] if owner is not None else text[a:b]
+        # a name of its own: its owner's (其, X的) or opening with a known name (萨赫勒区域战略);
+        # 实施边境管理战略 names a kind of strategy, no instrument
+        owned = owner is not None or m.group(1) is not None or any(s == a for s, _e in taken)
+        if (
+            core.startswith(pat["bare_instrument_not_start"])
+            or "的" in core
+            or not owned
+            or (owner is None and len(core) < 5)
+            or vocab.lookup(text[a:b]) is not None
+            or not free(a, b)
+        ):
+            continue
+        name = raw[a:b]
+        out.append(
+            Mention(_stable_id("convention", fold(name)), "Convention", name, p.doc_id, a, b, "discovered")
+        )
+    return out
 
 
 def _country_parts(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
