@@ -3747,3 +3747,16 @@ def test_a_strategy_owned_by_its_body_is_an_instrument_without_title_marks() -> 
     assert not [n for n, k in discovered(kind).items() if k == "Convention"]
     certified = "5. 刚果民主共和国正在执行《大湖区国际会议区域认证机制》。\n"
     assert discovered(certified).get("大湖区国际会议区域认证机制") == "Convention"
+
+
+def test_an_annex_after_the_last_footnotes_with_a_table_set_with_tabs_is_read_row_by_row() -> None:
+    text = (
+        "12. 青年党继续在索马里南部活动。¹\n\n__________________\n¹ 见S/2024/1。\n\n附件\n\n"
+        "各团体的资金来源\n\n区域\t团体\t资金来源\n"
+        "萨赫勒\t支持伊斯兰和穆斯林组织\t黄金、牲畜\n索马里\t青年党\t木炭、征税\n"
+    )
+    ps = list(ingest.passages(document(text)))
+    rows = [p for p in ps if p.kind == "table"]
+    assert {p.para for p in rows} == {"annex-row1", "annex-row2"}
+    assert not [p for p in ps if p.kind == "footnote" and "青年党" in p.text]
+    assert not pairs(text, "benefitsFrom") & {("group-jnim", "crime-charcoal-trade")}

@@ -531,7 +531,13 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             prev_end = "，"
             voiced = True  # the line after 大会， opens the first preambular paragraph
             continue
-        row = _row_cells(ln.text) if "\t" not in ln.text else None
+        row = (
+            _row_cells(ln.text)
+            if "\t" not in ln.text
+            else _tab_cells(ln.text)
+            if not (annex_mode or s.startswith("序号"))
+            else None
+        )
         if row is None:
             table_open = False
         elif table_open:  # a row of the table: a paragraph of its own, cell by cell
@@ -539,7 +545,9 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             # an empty first cell stands for the 序号 column a numbered table has
             paras.append(_Para(f"annex-row{rows}", [_Line("\t" + row, ln.start - 1)], table=True))
             continue
-        elif nxt and _row_cells(content[idx + 1].text) is not None:
+        elif nxt and (
+            _row_cells(content[idx + 1].text) is not None or _tab_cells(content[idx + 1].text) is not None
+        ):
             table_open = True
             continue  # the header row of a table (受益国 | 活动 | 伙伴)
         if "\t" in ln.text and (annex_mode or s.startswith("序号")):
@@ -637,6 +645,13 @@ _CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
 _TWO_SPACES = re.compile(r"\s\s")
 
 
+def _tab_cells(text: str) -> str | None:
+    """``text`` if it is a row of a table set with tabs (区域	团体	活动): three cells or more, the
+    first not empty; else None."""
+    cells = text.strip().split("\t")
+    return text if len(cells) >= 3 and cells[0].strip() and sum(bool(c.strip()) for c in cells) >= 2 else None
+
+
 def _row_cells(text: str) -> str | None:
     """``text`` with each gap between the cells of a table row begun by a tab (one character for
     one, so offsets hold), if it has three cells or more; else None."""
@@ -702,6 +717,10 @@ def _page_foot_notes(lines: Sequence[_Line]) -> set[int]:
     return out
 
 
+#: A line that is only an annex's heading (附件, 附件一, 附录二): the body goes on after footnotes.
+_ANNEX_START = re.compile(r"^(?:附件|附录)[一二三四五六七八九十\dA-Z]*$")
+
+
 def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
     """The body lines of a document, and its footnotes (``at``: the index of the body line
     that follows each); page headers, link lines and mastheads are left out."""
@@ -738,8 +757,10 @@ def _body_and_notes(lines: Iterable[_Line]) -> tuple[list[_Line], list[_Para]]:
             notes.append(_note(ln, len(content)))  # footnote set in superscript style (one line)
             continue
         if in_footnote:
-            if (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text)) or (
-                _NUMBERED.match(ln.text) and not ln.text[:1].isspace()
+            if (
+                (ln.text[:1].isspace() and not _FOOTNOTE_START.match(ln.text))
+                or (_NUMBERED.match(ln.text) and not ln.text[:1].isspace())
+                or _ANNEX_START.match(s)  # 附件 after the notes of the last page: the body goes on
             ):
                 in_footnote = False
             else:

@@ -711,6 +711,7 @@ def _discovery_patterns(vocab: Vocabulary) -> dict[str, Any]:
             f"(?:{_alt(disc['province_parents'])})([{cjk}]{{2,12}}?)(?:{_alt(disc['branch_heads'])})"
         ),
         "province_not_start": tuple(disc["province_not_start"]),
+        "province_parents": tuple(disc["province_parents"]),
         "group_suffixes": tuple(sorted(disc["group_suffixes"], key=len, reverse=True)),
         "skip_before": tuple(disc["places"]["skip_before"]),
         "openers": tuple(disc["programme_name_openers"]),
@@ -1411,7 +1412,12 @@ def discover(
     for m in pat["province"].finditer(text):
         a, b = m.start(), m.end()
         name = m.group(1)
-        if "的" in name or name.startswith(pat["province_not_start"]) or not clean(name):
+        if (
+            "的" in name
+            or name.startswith(pat["province_not_start"])
+            or name.startswith(pat["province_parents"])  # 效忠于伊黎伊斯兰国的伊斯兰国西非省: two names
+            or not clean(name)
+        ):
             continue
         if vocab.lookup(text[a:b]) or not free(a, b):
             continue
