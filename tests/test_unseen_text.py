@@ -3760,3 +3760,9 @@ def test_an_annex_after_the_last_footnotes_with_a_table_set_with_tabs_is_read_ro
     assert {p.para for p in rows} == {"annex-row1", "annex-row2"}
     assert not [p for p in ps if p.kind == "footnote" and "青年党" in p.text]
     assert not pairs(text, "benefitsFrom") & {("group-jnim", "crime-charcoal-trade")}
+
+
+def test_cattle_rustling_is_a_crime_of_its_own_and_a_lost_port_is_no_place() -> None:
+    text = "6. 据报，该团体在失去港口后主要依靠偷牛和抢劫村庄维持生计。伊斯兰国西非省还参与偷盗牲畜。\n"
+    assert ("group-iswap", "crime-cattle-rustling") in pairs(text, "benefitsFrom")
+    assert not [n for n, k in discovered(text).items() if k == "Region"]
