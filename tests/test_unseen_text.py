@@ -3766,3 +3766,10 @@ def test_cattle_rustling_is_a_crime_of_its_own_and_a_lost_port_is_no_place() -> 
     text = "6. 据报，该团体在失去港口后主要依靠偷牛和抢劫村庄维持生计。伊斯兰国西非省还参与偷盗牲畜。\n"
     assert ("group-iswap", "crime-cattle-rustling") in pairs(text, "benefitsFrom")
     assert not [n for n, k in discovered(text).items() if k == "Region"]
+
+
+def test_a_branch_named_after_its_parent_acts_not_the_parent() -> None:
+    text = "5. 在西非，伊黎伊斯兰国附属团体伊斯兰国西非省在博尔诺州活动，并通过绑架勒索赎金筹集资金。\n"
+    assert ("group-iswap", "region-borno") in pairs(text, "operatesIn")
+    assert not [s for s, _o in pairs(text, "operatesIn") | pairs(text, "benefitsFrom") if s == "group-isil"]
+    assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")

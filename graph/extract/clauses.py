@@ -1027,6 +1027,14 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
         ):
             out[k] = Group(nxt.mentions, "described_place", nxt.start, nxt.end, nxt.verb, nxt.lent)
         elif (
+            g.role == "agent"
+            and nxt.role != "agent"
+            and all(m.kind == "TerroristGroup" for m in (*g.mentions, *nxt.mentions))
+            and _names_branch(text[after_name(text, g.end) : nxt.start], frames)
+        ):  # 基地组织(的)附属团体青年党仍是…: the branch named after its parent acts
+            out[k - 1] = Group(g.mentions, "attribute", g.start, g.end, g.verb, g.lent)
+            out[k] = Group(nxt.mentions, "agent", nxt.start, nxt.end, nxt.verb, nxt.lent)
+        elif (
             g.role in ("agent", "described_place")
             and nxt.role in ("object", "list")
             and all(m.kind == "TerroristGroup" for m in nxt.mentions)
@@ -1035,6 +1043,12 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
         ):  # X是萨赫勒最活跃的基地组织分支之一: the group before the branch word owns X
             out[k] = Group(nxt.mentions, "attribute", nxt.start, nxt.end, nxt.verb, nxt.lent)
     return out
+
+
+def _names_branch(gap: str, frames: Frames) -> bool:
+    """``gap`` between two groups is a branch word, after 的 or not (的附属团体, 附属组织, 分支)."""
+    gap = gap.removeprefix("的").removeprefix("在该区域的")
+    return gap in frames.verbs.get("branch", ()) or gap in ("附属团体", "下属团体", "分支团体")
 
 
 def _said_to_be(text: str, before: Sequence[Group], frames: Frames) -> bool:

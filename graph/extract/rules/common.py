@@ -239,7 +239,8 @@ def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _branch_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"[^，。；系是]{0,10}的(?:[一两三几]个|一支)?(?:" + alternation(words) + ")")
+    # X在东南亚的附属组织, X的一个分支, and X附属团体Y without 的
+    return re.compile(r"(?:[^，。；系是]{0,10}的(?:[一两三几]个|一支)?)?(?:" + alternation(words) + ")")
 
 
 def described_branch(text: str, end: int, words: Sequence[str]) -> bool:
