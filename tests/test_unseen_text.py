@@ -3773,3 +3773,18 @@ def test_a_branch_named_after_its_parent_acts_not_the_parent() -> None:
     assert ("group-iswap", "region-borno") in pairs(text, "operatesIn")
     assert not [s for s, _o in pairs(text, "operatesIn") | pairs(text, "benefitsFrom") if s == "group-isil"]
     assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
+
+
+def test_a_table_whose_cells_are_set_apart_by_one_ideographic_space_is_read_row_by_row() -> None:
+    text = (
+        "12. 各实体继续开展能力建设活动。\n\n附件\n\n部分活动\n\n区域　国家　实施实体　活动\n"
+        "非洲　乍得　毒品和犯罪问题办公室　为检察官举办的国家讲习班\n"
+        "中东　约旦　反恐办　关于保护软目标的培训\n"
+    )
+    assert {p.para for p in ingest.passages(document(text)) if p.kind == "table"} == {
+        "annex-row1",
+        "annex-row2",
+    }
+    active = pairs(text, "activeIn")
+    assert {("un-unodc", "country-tcd"), ("un-unoct", "country-jor")} <= active
+    assert ("un-unodc", "country-jor") not in active

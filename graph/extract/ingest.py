@@ -640,9 +640,10 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 #: A row of a table set with pipes or with columns of spaces (受益国 | 活动 | 伙伴; 东南亚  泰国  培训):
 #: three cells or more.
-_CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}")
-#: What a gap of ``_CELL_GAP`` without a pipe needs.
-_TWO_SPACES = re.compile(r"\s\s")
+_CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}|(?<=\S)\u3000(?=\S)")
+#: What a gap of ``_CELL_GAP`` without a pipe needs (one ideographic space between two words is a
+#: gap: 非洲　马里　开发署　支持…).
+_TWO_SPACES = re.compile(r"\s\s|\S\u3000\S")
 
 
 def _tab_cells(text: str) -> str | None:
