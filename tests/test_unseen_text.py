@@ -3788,3 +3788,13 @@ def test_a_table_whose_cells_are_set_apart_by_one_ideographic_space_is_read_row_
     active = pairs(text, "activeIn")
     assert {("un-unodc", "country-tcd"), ("un-unoct", "country-jor")} <= active
     assert ("un-unodc", "country-jor") not in active
+
+
+def test_a_tables_region_column_groups_rows_and_a_dated_town_in_brackets_is_where_work_was_done() -> None:
+    text = (
+        "12. 各实体继续开展能力建设活动。\n\n附件\n\n部分活动\n\n区域　国家　实施实体　活动\n"
+        "非洲　乍得　毒品和犯罪问题办公室　为检察官举办的国家讲习班(恩贾梅纳,2021年3月)\n"
+    )
+    active = objects(text, "activeIn", "un-unodc")
+    assert "country-tcd" in active and concept("恩贾梅纳") in active
+    assert concept("非洲") not in active

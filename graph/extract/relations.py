@@ -1086,6 +1086,14 @@ def document_facts(
             group_row = (bool(cells) and any(m.kind == "TerroristGroup" for m in cells[0])) or (
                 group_row and table_para_before and bool(cells) and not cells[0]
             )
+            # 非洲 | 马里 | 开发署 | …: a first cell of regions before a cell of countries groups the
+            # rows; the work is in the country
+            grouping = (
+                bool(cells)
+                and bool(cells[0])
+                and all(m.kind == "Region" for m in cells[0])
+                and any(m.kind == "Country" for c in cells[1:] for m in c)
+            )
             own_cell = next(
                 (i for i, c in enumerate(cells[:-1]) if any(m.kind in ("UNEntity", "Programme") for m in c)),
                 -1,
@@ -1113,10 +1121,12 @@ def document_facts(
             if group_row or (caption_text and not has_any(caption_text, work_captions)):
                 acting = []  # …甲基苯丙胺缴获量, 报告的绑架事件: a table of figures or events
             if ms and all(m.kind in PLACES for m in ms):
-                if p.sent - 1 != supporters:
+                if p.sent - 1 != supporters and not (grouping and p.sent == 1):
                     facts += active_facts(p, ms, cues, acting)  # where the row's work was done
             elif p.sent == row_cells and p.sent - 1 != own_cell:
                 facts += table_partner_facts(p, ms, cues, acting)  # whom it was done with (last cell)
+                # …的培训(安曼,2020年12月): the town in brackets with the date is where it was done
+                facts += active_facts(p, _dated_places(p.text, ms), cues, acting)
         elif (named_here := [m for m in ms if m.kind in ("UNEntity", "Programme")][:1]) and len(p.text) <= 80:
             # a table's caption, right before it, names the body whose work it lists (a
             # programme's: the body that runs it, where the text says so)
@@ -1476,6 +1486,19 @@ def _named_only_after(concept: str, ms: Sequence[Mention], at: int) -> bool:
     """``concept`` is named in the sentence, and only after position ``at``."""
     spans = [m.start for m in ms if m.concept == concept]
     return bool(spans) and min(spans) > at
+
+
+#: After a place in brackets: the date of what was done there ((安曼,2020年12月)).
+_DATED = re.compile(r"\s*[,，、]\s*(?:\d{4}年|\d{1,2}月)")
+
+
+def _dated_places(text: str, ms: Sequence[Mention]) -> list[Mention]:
+    """The places a table cell names in brackets before a date (…讲习班(尼亚美,2021年10月))."""
+    return [
+        m
+        for m in ms
+        if m.kind in PLACES and m.start > 0 and text[m.start - 1] in "(（" and _DATED.match(text, m.end)
+    ]
 
 
 def _country_of(f: Fact, ms: Sequence[Mention], text: str, ctx: Context) -> str:
