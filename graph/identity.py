@@ -36,6 +36,13 @@ _NOT_TITLE = re.compile(
     r"|^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d"
     r"|^\s*(?:Chinese|English|French|Russian|Spanish|Arabic)\s*$|^\s*\d{2}-\d{5}\s*\(C\)"
     r"|^\s*\*\d{5,9}\*\s*$"  # the job number as the barcode prints it: *2505873*
+    # a masthead's body, symbol and distribution lines (大会 / 联合国　A/77/… / Distr.: General)
+    r"|^\s*(?:大会|大會|安全理事会|安全理事會|经济及社会理事会|經濟及社會理事會|人权理事会|人權理事會)\s*$"
+    r"|^\s*(?:联合国|聯合國)\s*[A-Z]{1,2}/\S+\s*$|^\s*Distr\.\s*:"
+)
+#: The line of an agenda item's number (议程项目112, 临时议程* 项目6).
+_AGENDA_ITEM = re.compile(
+    r"^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d+[^，。]{0,3}$"
 )
 _EN_MONTHS = (
     "January",
@@ -289,7 +296,13 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
         body = next((en for zh, en in _body_words(bodies) if zh in head), "")
     title = ""
     numbered = next((m for ln in lines[:10] if (m := _GA_TITLE_LINE.match(ln))), None)
-    lines = [ln for ln in lines if not MASTHEAD_MARK.search(ln) and not _NOT_TITLE.search(ln)]
+    # the line after an agenda item's number is that item's title, not the document's
+    item_titles = {k + 1 for k, ln in enumerate(lines[:12]) if _AGENDA_ITEM.match(ln)}
+    lines = [
+        ln
+        for k, ln in enumerate(lines)
+        if k not in item_titles and not MASTHEAD_MARK.search(ln) and not _NOT_TITLE.search(ln)
+    ]
     if "/RES/" in symbol and symbol.startswith(("A/", "E/")) and numbered is not None:
         title = numbered.group(1).strip()  # 80/187. 加强…: the numbered title, not the agenda item
     elif lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):

@@ -3798,3 +3798,13 @@ def test_a_tables_region_column_groups_rows_and_a_dated_town_in_brackets_is_wher
     active = objects(text, "activeIn", "un-unodc")
     assert "country-tcd" in active and concept("恩贾梅纳") in active
     assert concept("非洲") not in active
+
+
+def test_a_reports_title_is_neither_its_mastheads_body_nor_its_agenda_items_title() -> None:
+    head = (
+        "联合国　A/80/123\n大会\nDistr.: General\n第八十届会议\n议程项目107\n预防犯罪和刑事司法\n\n"
+        "打击恐怖主义与有组织犯罪之间联系的国际合作\n\n秘书长的报告\n\n1. 本报告系根据大会第79/180号决议提交。\n"
+    )
+    doc = document(head)
+    assert doc.title_zh == "打击恐怖主义与有组织犯罪之间联系的国际合作"
+    assert doc.body == "General Assembly"
