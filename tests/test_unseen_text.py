@@ -3808,3 +3808,8 @@ def test_a_reports_title_is_neither_its_mastheads_body_nor_its_agenda_items_titl
     doc = document(head)
     assert doc.title_zh == "打击恐怖主义与有组织犯罪之间联系的国际合作"
     assert doc.body == "General Assembly"
+
+
+def test_a_body_that_gets_anothers_support_or_assistance_is_its_partner() -> None:
+    text = "4. 安全理事会第1267(1999)号决议所设委员会得到分析支助和制裁监测组的协助。\n"
+    assert any(o == "un-monitoring-team" for _s, o in pairs(text, "partnerOf"))
