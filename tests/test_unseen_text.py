@@ -3813,3 +3813,14 @@ def test_a_reports_title_is_neither_its_mastheads_body_nor_its_agenda_items_titl
 def test_a_body_that_gets_anothers_support_or_assistance_is_its_partner() -> None:
     text = "4. 安全理事会第1267(1999)号决议所设委员会得到分析支助和制裁监测组的协助。\n"
     assert any(o == "un-monitoring-team" for _s, o in pairs(text, "partnerOf"))
+
+
+def test_cells_kept_and_members_moved_somewhere_place_a_group_there_but_moving_others_does_not() -> None:
+    cells = "8. 伊斯兰国西非省在迈杜古里和约拉维持秘密小组。\n"
+    assert {("group-iswap", concept("迈杜古里")), ("group-iswap", concept("约拉"))} <= pairs(
+        cells, "operatesIn"
+    )
+    moved = "8. 据报，青年党的一些成员已迁往基斯马尤。\n"
+    assert ("group-al-shabaab", concept("基斯马尤")) in pairs(moved, "operatesIn")
+    others = "8. 塔利班将该组织的部分成员从巴达赫尚省迁往巴格兰省。\n"
+    assert ("group-taliban", concept("巴格兰省")) not in pairs(others, "operatesIn")
