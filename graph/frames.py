@@ -126,6 +126,9 @@ class Frames:
     #: After a place that follows a group and a copula (X是P境内最活跃的恐怖团体之一): the group noun
     #: the place describes, so the place is where the group is.
     described_tail: re.Pattern[str]
+    #: A clause opening with one of these and then only names (，以及南部的B省和C省) goes on with the
+    #: list of the clause before.
+    list_continuer: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -364,6 +367,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "crime_place_link",
             "aided_party",
             "described_tail",
+            "list_continuer",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -523,6 +527,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         crime_place_link=_pattern(markers_t, "markers", "crime_place_link", source),
         aided_party=_pattern(markers_t, "markers", "aided_party", source),
         described_tail=_pattern(markers_t, "markers", "described_tail", source),
+        list_continuer=_pattern(markers_t, "markers", "list_continuer", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

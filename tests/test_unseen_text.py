@@ -3824,3 +3824,10 @@ def test_cells_kept_and_members_moved_somewhere_place_a_group_there_but_moving_o
     assert ("group-al-shabaab", concept("基斯马尤")) in pairs(moved, "operatesIn")
     others = "8. 塔利班将该组织的部分成员从巴达赫尚省迁往巴格兰省。\n"
     assert ("group-taliban", concept("巴格兰省")) not in pairs(others, "operatesIn")
+
+
+def test_a_clause_of_only_more_names_after_yiji_goes_on_with_the_list_before() -> None:
+    text = "3. 青年党的据点主要分布在中朱巴州和盖多州，以及南部的下谢贝利州。\n"
+    assert ("group-al-shabaab", concept("下谢贝利州")) in pairs(text, "operatesIn")
+    other = "3. 青年党的据点主要分布在中朱巴州，以及南部的下谢贝利州受洪水影响的村庄。\n"
+    assert ("group-al-shabaab", concept("下谢贝利州")) not in pairs(other, "operatesIn")

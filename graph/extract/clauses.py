@@ -1465,6 +1465,11 @@ def _clause(
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
+    if not opener and groups and (go_on := frames.list_continuer.match(text, a + len(text[a:b]) - len(body))):
+        # …分布在A省，以及南部的B省和C省: nothing but more of the list before
+        opener = not text[go_on.end() : groups[0].start].strip() and not text[
+            after_name(text, groups[-1].end) : b
+        ].strip(" 。；，,;.等")
     if opener and body.startswith(frames.copula_openers) and groups:
         # 是A、B和C: a list only where nothing but the list follows (是…下规模最大的联合方案之一
         # says what the subject is)
