@@ -129,6 +129,9 @@ class Frames:
     #: A clause opening with one of these and then only names (，以及南部的B省和C省) goes on with the
     #: list of the clause before.
     list_continuer: re.Pattern[str]
+    #: Groups a clause speaks of without naming them (若干分裂团体): a list after it (其中包括A和B)
+    #: names them.
+    unnamed_groups: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -368,6 +371,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "aided_party",
             "described_tail",
             "list_continuer",
+            "unnamed_groups",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -528,6 +532,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         aided_party=_pattern(markers_t, "markers", "aided_party", source),
         described_tail=_pattern(markers_t, "markers", "described_tail", source),
         list_continuer=_pattern(markers_t, "markers", "list_continuer", source),
+        unnamed_groups=_pattern(markers_t, "markers", "unnamed_groups", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

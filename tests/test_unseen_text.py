@@ -3831,3 +3831,10 @@ def test_a_clause_of_only_more_names_after_yiji_goes_on_with_the_list_before() -
     assert ("group-al-shabaab", concept("下谢贝利州")) in pairs(text, "operatesIn")
     other = "3. 青年党的据点主要分布在中朱巴州，以及南部的下谢贝利州受洪水影响的村庄。\n"
     assert ("group-al-shabaab", concept("下谢贝利州")) not in pairs(other, "operatesIn")
+
+
+def test_groups_a_clause_speaks_of_unnamed_are_those_the_list_after_it_names() -> None:
+    text = "9. 2022年，若干分裂团体重新并入巴基斯坦塔利班运动，其中包括自由人大会。\n"
+    assert ("group-jamaat-ul-ahrar", "group-ttp") in pairs(text, "affiliatedWith")
+    condemned = "9. 安理会谴责若干团体并入巴基斯坦塔利班运动，其中包括自由人大会。\n"
+    assert not [s for s, _o in pairs(condemned, "affiliatedWith") if s == "un-security-council"]

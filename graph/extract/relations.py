@@ -97,6 +97,7 @@ def frame_facts(
     # who acts as an enumeration opens (X与Y联合开展了以下活动：(a)…): each item starts from them
     listed: tuple[tuple[Mention, ...], tuple[Mention, ...]] | None = None
     listed_by: tuple[Mention, ...] = ()  # the agent an embedded clause named, for the lists it goes on with
+    last_agents: tuple[Mention, ...] = ()  # who acted in the clause before
     for i, clause in enumerate(clauses):
         if clause.item:  # (b)与Z合作…；(c)…: Z joined item (b) only
             if listed is None:
@@ -141,6 +142,27 @@ def frame_facts(
         if not agents and clause.continues and listed_by:
             agents, implied = listed_by, True  # 谴责X在A，包括在B，实施的袭击: the list goes on for X
         if (
+            not agents
+            and clause.continues
+            and i
+            and not last_agents
+            and frames.unnamed_groups.search(clauses[i - 1].text)
+            and (named := tuple(m for m in clause.role("list") if m.kind == "TerroristGroup"))
+        ):
+            # 若干分裂团体重新并入X，其中包括A和B: the groups named are those the clause before spoke of
+            agents, implied = named, False
+            clause = dataclasses.replace(
+                clause,
+                groups=(
+                    *clause.groups,
+                    *(
+                        Group(g.mentions, g.role, g.start, g.end, g.verb, lent=True)
+                        for g in clauses[i - 1].groups
+                        if g.role == "object"
+                    ),
+                ),
+            )
+        if (
             implied
             and clause.continues
             and agents
@@ -163,6 +185,7 @@ def frame_facts(
         if asked_generic and implied:
             agents = ()  # 呼吁各国加强合作，执行…: the states asked act, not the one asking
         listed_by = tuple(m for m in agents if clause.embedded) or (listed_by if clause.continues else ())
+        last_agents = agents
         if trace is not None:
             trace.append(ClauseTrace(p, clause, agents, implied))
         discourse.own(clause, agents, p.text, _run_words(frames))
