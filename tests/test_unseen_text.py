@@ -3838,3 +3838,9 @@ def test_groups_a_clause_speaks_of_unnamed_are_those_the_list_after_it_names() -
     assert ("group-jamaat-ul-ahrar", "group-ttp") in pairs(text, "affiliatedWith")
     condemned = "9. 安理会谴责若干团体并入巴基斯坦塔利班运动，其中包括自由人大会。\n"
     assert not [s for s, _o in pairs(condemned, "affiliatedWith") if s == "un-security-council"]
+
+
+def test_bodies_said_to_work_together_without_a_partner_are_each_others_partners() -> None:
+    text = "7. 国际移民组织、国际刑事警察组织和世界海关组织合作，加强萨赫勒各国的边境管理。\n"
+    got = pairs(text, "partnerOf")
+    assert {("un-iom", "org-interpol"), ("org-interpol", "org-wco")} <= got | {(o, s) for s, o in got}
