@@ -77,6 +77,8 @@ class Frame:
     #: Verb classes whose presence in the clause keeps the row from reading it (a country assessed
     #: in its implementation, 评估了该国执行X的情况, is not said to implement X).
     unless: tuple[str, ...] = ()
+    #: Only a subject the clause names itself, none carried into it from the clause before.
+    named_only: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -496,6 +498,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
                 _flag(row, "with_partners", where),
                 _flag(row, "by_owner", where, False),
                 unless,
+                _flag(row, "named_only", where, False),
             )
         )
     return Frames(

@@ -1020,7 +1020,7 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
             g.role == "agent"
             and nxt.role in ("attribute", "place")
             and copula is not None
-            and _only_adverbs(gap[: len(gap) - len(copula)], frames.subject_adverbs)
+            and only_adverbs(gap[: len(gap) - len(copula)], frames.subject_adverbs)
             and all(m.kind == "TerroristGroup" for m in g.mentions)
             and all(m.kind in _PLACES for m in nxt.mentions)
             and frames.described_tail.match(text, after_name(text, nxt.end))
@@ -1058,7 +1058,7 @@ def _said_to_be(text: str, before: Sequence[Group], frames: Frames) -> bool:
         return False
     rest = text[after_name(text, g.end) : (before[1].start if len(before) > 1 else len(text))]
     return any(
-        rest.startswith(c, i) and _only_adverbs(rest[:i], frames.subject_adverbs)
+        rest.startswith(c, i) and only_adverbs(rest[:i], frames.subject_adverbs)
         for c in frames.copula
         for i in range(min(len(rest), 6))
     )
@@ -1247,7 +1247,7 @@ def _clause(
                 groups
                 and groups[-1].role == "agent"
                 and not frames.adopted_relative_tail.match(text, tail)
-                and _only_adverbs(
+                and only_adverbs(
                     text[after_name(text, groups[-1].end) : lead[-1].start if lead else start],
                     frames.subject_adverbs,
                 )
@@ -1743,7 +1743,7 @@ def _object_relative_place(
     gap = text[after_name(text, agent.end) : lead[-1].start]
     if _AGENTS_GO_ON.fullmatch(gap.strip()):
         return False  # X和其他恐怖团体在阿富汗境内的活动: the agent's list goes on up to 在
-    return bool(gap.strip()) and not _only_adverbs(gap, frames.subject_adverbs)
+    return bool(gap.strip()) and not only_adverbs(gap, frames.subject_adverbs)
 
 
 #: The rest of an agent's list named only by a description (和其他恐怖团体, 等团体).
@@ -1774,7 +1774,7 @@ def _law_follows(text: str, at: int, heads: tuple[str, ...], reach: int = 4) -> 
     return any(0 <= window.find(h) <= reach for h in heads)
 
 
-def _only_adverbs(gap: str, adverbs: Sequence[str]) -> bool:
+def only_adverbs(gap: str, adverbs: Sequence[str]) -> bool:
     """``gap`` is empty or only adverbs (还, 已经, 共同 …) and times (于2025年开始)."""
     gap = _TIME.sub("", gap).strip()
     while gap:

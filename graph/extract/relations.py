@@ -26,6 +26,7 @@ from graph.extract.clauses import (
     after_name,
     analyse,
     clause_spans,
+    only_adverbs,
 )
 from graph.extract.discourse import ACTORS, AUTHORS, Discourse, default_actor, named_as
 from graph.extract.rules.active import active_facts
@@ -310,6 +311,10 @@ def frame_facts(
                 # one that asks X to: 秘书长鼓励X与Y合作 — the asker does not cooperate)
                 asker_acts = not implied and not _asked_before(clause, frame.verbs)
                 acting = {**roles, "agent": (roles["agent"] if asker_acts else []) + pivot_agents}
+            if frame.named_only and (
+                implied or not _verb_follows(clause, agents, frame.verbs, p.text, frames)
+            ):
+                continue  # A、B和C合作: the bodies named right before the word, not 促进国际合作
             subjects = _fillers(acting, frame.subject, frame.subject_classes, frame.verbs, frames)
             if frame.by_owner:  # 该方案是与Z合作实施的: the body that runs the programme
                 subjects += [
@@ -1509,6 +1514,29 @@ def _named_only_after(concept: str, ms: Sequence[Mention], at: int) -> bool:
     """``concept`` is named in the sentence, and only after position ``at``."""
     spans = [m.start for m in ms if m.concept == concept]
     return bool(spans) and min(spans) > at
+
+
+def _verb_follows(
+    clause: Clause, agents: Sequence[Mention], classes: Sequence[str], text: str, frames: Frames
+) -> bool:
+    """A predicate of ``classes`` stands right after the clause's own agents, with only adverbs
+    between (A、B和C(共同)合作; not A和B努力促进国际合作)."""
+    if not agents:
+        return False
+    end = after_name(text, max(m.end for m in agents))
+    # …与X、Y合作: the partners the clause names may stand between
+    partners = sorted((m.start, after_name(text, m.end)) for m in clause.role("partner"))
+    for v in clause.predicates:
+        if not set(v.classes) & set(classes) or v.start < end:
+            continue
+        gap, at = "", end
+        for a, b in partners:
+            if end <= a and b <= v.start:
+                gap, at = gap + text[at:a], b
+        gap += text[at : v.start]
+        if only_adverbs(gap.strip("与同和及、，, "), frames.subject_adverbs):
+            return True
+    return False
 
 
 #: After a place in brackets: the date of what was done there ((安曼,2020年12月)).
