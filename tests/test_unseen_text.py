@@ -3844,3 +3844,8 @@ def test_bodies_said_to_work_together_without_a_partner_are_each_others_partners
     text = "7. 国际移民组织、国际刑事警察组织和世界海关组织合作，加强萨赫勒各国的边境管理。\n"
     got = pairs(text, "partnerOf")
     assert {("un-iom", "org-interpol"), ("org-interpol", "org-wco")} <= got | {(o, s) for s, o in got}
+
+
+def test_what_a_body_judges_a_group_to_be_is_said_of_that_group() -> None:
+    text = "4. 伊斯兰国西非省继续在博尔诺州活动。监测组认为该团体是伊黎伊斯兰国的附属团体。\n"
+    assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
