@@ -3849,3 +3849,8 @@ def test_bodies_said_to_work_together_without_a_partner_are_each_others_partners
 def test_what_a_body_judges_a_group_to_be_is_said_of_that_group() -> None:
     text = "4. 伊斯兰国西非省继续在博尔诺州活动。监测组认为该团体是伊黎伊斯兰国的附属团体。\n"
     assert ("group-iswap", "group-isil") in pairs(text, "affiliatedWith")
+
+
+def test_a_mandate_adjusted_through_a_resolution_is_held_under_it() -> None:
+    text = "2. 监察员办公室根据第1904(2009)号决议设立，其任务此后经第2161(2014)号决议调整。\n"
+    assert {"res-s-1904-2009", "res-s-2161-2014"} <= objects(text, "mandatedBy", "un-ombudsperson")

@@ -347,7 +347,7 @@ def mandate_facts(
             + "|".join(md["mandate_words"])
             + r")(?:"
             + "|".join(md["mandate_adverbs"])
-            + r")?由$",
+            + r")?(?:由|经)$",  # 其任务此后经第N号决议调整
             text[max(0, r.start - 14) : r.start],
         )
         if not held:
