@@ -3854,3 +3854,10 @@ def test_what_a_body_judges_a_group_to_be_is_said_of_that_group() -> None:
 def test_a_mandate_adjusted_through_a_resolution_is_held_under_it() -> None:
     text = "2. 监察员办公室根据第1904(2009)号决议设立，其任务此后经第2161(2014)号决议调整。\n"
     assert {"res-s-1904-2009", "res-s-2161-2014"} <= objects(text, "mandatedBy", "un-ombudsperson")
+
+
+def test_only_the_name_right_after_a_relative_clause_of_basis_is_what_it_set_up() -> None:
+    far = "3. 根据第1904(2009)号决议设立的协调人继续受理1988制裁名单上的个人提出的请求。\n"
+    assert not pairs(far, "mandatedBy")
+    near = "3. 反恐中心设在根据大会第71/291号决议设立的反恐怖主义办公室内。\n"
+    assert ("un-unoct", "res-a-71-291") in pairs(near, "mandatedBy")

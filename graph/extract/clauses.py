@@ -1045,6 +1045,25 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
     return out
 
 
+#: The end of a relative clause right before the name it describes (…设立的, …设立的新).
+_RIGHT_AFTER_DE = re.compile(r"的[^，。；：,;:、的]{0,2}$")
+
+
+def _far_from_relative_basis(text: str, groups: list[Group]) -> list[Group]:
+    """根据第N号决议设立的Y: only a name right after the relative clause's 的 is the Y it set up;
+    one further on (设立的除名协调人继续受理X上的…) is another's, an attribute."""
+    out = list(groups)
+    for k in range(1, len(out)):
+        rb, nxt = out[k - 1], out[k]
+        if (
+            rb.role == "relative_basis"
+            and nxt.role == "object"
+            and not _RIGHT_AFTER_DE.search(text[rb.end : nxt.start].rstrip(' “"‘《'))
+        ):
+            out[k] = Group(nxt.mentions, "attribute", nxt.start, nxt.end, nxt.verb, nxt.lent)
+    return out
+
+
 def _names_branch(gap: str, frames: Frames) -> bool:
     """``gap`` between two groups is a branch word, after 的 or not (的附属团体, 附属组织, 分支)."""
     gap = gap.removeprefix("的").removeprefix("在该区域的")
@@ -1462,6 +1481,7 @@ def _clause(
     groups = _held_passive(text, groups, predicates, frames.held_passive)
     groups = _existential(text, groups, frames.existential)
     groups = _described_places(text, groups, frames)
+    groups = _far_from_relative_basis(text, groups)
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
