@@ -39,7 +39,11 @@ _NOT_TITLE = re.compile(
     # a masthead's body, symbol and distribution lines (大会 / 联合国　A/77/… / Distr.: General)
     r"|^\s*(?:大会|大會|安全理事会|安全理事會|经济及社会理事会|經濟及社會理事會|人权理事会|人權理事會)\s*$"
     r"|^\s*(?:联合国|聯合國)\s*[A-Z]{1,2}/\S+\s*$|^\s*Distr\.\s*:"
+    # the language lines (中文 / 原文：英文) and the date line of a masthead
+    r"|^\s*(?:中文|原文\s*[：:]\s*\S+|原件\s*[：:]\s*\S+)\s*$|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"
 )
+#: A line that only says whose report or note a document is (秘书长的报告, 秘书处的说明).
+_REPORT_LINE = re.compile(r"^\s*\S{1,20}的(?:报告|說明|说明|報告|备忘录|備忘錄)\s*$")
 #: The line of an agenda item's number (议程项目112, 临时议程* 项目6).
 _AGENDA_ITEM = re.compile(
     r"^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d+[^，。]{0,3}$"
@@ -298,11 +302,15 @@ def identify(doc: Document, bodies: Bodies, meta: Mapping[str, str] | None = Non
     numbered = next((m for ln in lines[:10] if (m := _GA_TITLE_LINE.match(ln))), None)
     # the line after an agenda item's number is that item's title, not the document's
     item_titles = {k + 1 for k, ln in enumerate(lines[:12]) if _AGENDA_ITEM.match(ln)}
+    item_title = next((lines[k] for k in sorted(item_titles) if k < len(lines)), "")
     lines = [
         ln
         for k, ln in enumerate(lines)
         if k not in item_titles and not MASTHEAD_MARK.search(ln) and not _NOT_TITLE.search(ln)
     ]
+    if item_title and lines and _REPORT_LINE.match(lines[0]):
+        # 项目97 / 沿海国家的海上安全 / 秘书长的报告: the item's title is the report's
+        lines = [item_title, *lines]
     if "/RES/" in symbol and symbol.startswith(("A/", "E/")) and numbered is not None:
         title = numbered.group(1).strip()  # 80/187. 加强…: the numbered title, not the agenda item
     elif lines and len(lines[0]) <= 80 and not _SYMBOL_LINE.match(lines[0]):

@@ -3861,3 +3861,11 @@ def test_only_the_name_right_after_a_relative_clause_of_basis_is_what_it_set_up(
     assert not pairs(far, "mandatedBy")
     near = "3. 反恐中心设在根据大会第71/291号决议设立的反恐怖主义办公室内。\n"
     assert ("un-unoct", "res-a-71-291") in pairs(near, "mandatedBy")
+
+
+def test_the_language_and_date_lines_of_a_masthead_are_no_title() -> None:
+    doc = document(
+        "联合国　　　　　　S/2026/101\n安全理事会　　　　Distr.: General\n　　　　2026年2月3日\n　　　　中文\n"
+        "　　　　原文：英文\n\n2026年2月2日秘书长给安全理事会主席的信\n\n谨随函转递关于萨赫勒局势的报告。\n"
+    )
+    assert doc.title_zh == "2026年2月2日秘书长给安全理事会主席的信"
