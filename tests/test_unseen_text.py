@@ -3869,3 +3869,10 @@ def test_the_language_and_date_lines_of_a_masthead_are_no_title() -> None:
         "　　　　原文：英文\n\n2026年2月2日秘书长给安全理事会主席的信\n\n谨随函转递关于萨赫勒局势的报告。\n"
     )
     assert doc.title_zh == "2026年2月2日秘书长给安全理事会主席的信"
+
+
+def test_a_body_a_resolution_set_up_is_the_subject_not_the_resolution() -> None:
+    text = "5. 安全理事会第1540(2004)号决议所设委员会继续监测会员国执行该决议的情况。\n"
+    ctc = "5. 安全理事会第1373(2001)号决议所设反恐怖主义委员会继续监测会员国执行该决议的情况。\n"
+    assert ("un-ctc", "res-s-1373-2001") in pairs(ctc, "implements")
+    assert pairs(text, "mandatedBy")  # the committee named after its resolution keeps its mandate

@@ -1045,6 +1045,27 @@ def _described_places(text: str, groups: list[Group], frames: Frames) -> list[Gr
     return out
 
 
+#: Between a resolution and the body it set up (第1373(2001)号决议所设反恐怖主义委员会).
+_SET_UP_BY = re.compile(r"(?:号)?决议(?:所设立的|所设的|所设|设立的)")
+
+
+def _set_up_by(text: str, groups: list[Group]) -> list[Group]:
+    """第N号决议所设X: X, the body set up, takes the role the phrase has; the resolution only
+    describes it (its mandate is the mandate rule's: 第N号决议所设X)."""
+    out = list(groups)
+    for k in range(1, len(out)):
+        g, nxt = out[k - 1], out[k]
+        if (
+            all(m.kind == "Resolution" for m in g.mentions)
+            and all(m.kind in ("UNEntity", "Programme") for m in nxt.mentions)
+            and _SET_UP_BY.fullmatch(text, g.end, nxt.start)
+            and g.role in ("agent", "object", "partner", "beneficiary", "supporter", "list", "attribute")
+        ):
+            out[k - 1] = Group(g.mentions, "attribute", g.start, g.end, g.verb, g.lent)
+            out[k] = Group(nxt.mentions, g.role, nxt.start, nxt.end, g.verb, nxt.lent)
+    return out
+
+
 #: The end of a relative clause right before the name it describes (…设立的, …设立的新).
 _RIGHT_AFTER_DE = re.compile(r"的[^，。；：,;:、的]{0,2}$")
 
@@ -1481,7 +1502,7 @@ def _clause(
     groups = _held_passive(text, groups, predicates, frames.held_passive)
     groups = _existential(text, groups, frames.existential)
     groups = _described_places(text, groups, frames)
-    groups = _far_from_relative_basis(text, groups)
+    groups = _far_from_relative_basis(text, _set_up_by(text, groups))
     body = text[a:b].lstrip(' “‘"')
     groups = _described_by_as(body, text, groups, frames.as_opener)
     opener = body.startswith(frames.list_openers)
