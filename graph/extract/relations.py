@@ -1151,8 +1151,9 @@ def document_facts(
             if ms and all(m.kind in PLACES for m in ms):
                 if p.sent - 1 != supporters and not (grouping and p.sent == 1):
                     facts += active_facts(p, ms, cues, acting)  # where the row's work was done
-            elif p.sent == row_cells and p.sent - 1 != own_cell:
-                facts += table_partner_facts(p, ms, cues, acting)  # whom it was done with (last cell)
+            elif p.sent - 1 != own_cell:
+                if p.sent == row_cells:
+                    facts += table_partner_facts(p, ms, cues, acting)  # whom it was done with (last cell)
                 # …的培训(安曼,2020年12月): the town in brackets with the date is where it was done
                 facts += active_facts(p, _dated_places(p.text, ms), cues, acting)
         elif (named_here := [m for m in ms if m.kind in ("UNEntity", "Programme")][:1]) and len(p.text) <= 80:
