@@ -3881,7 +3881,7 @@ def test_a_body_a_resolution_set_up_is_the_subject_not_the_resolution() -> None:
 def test_a_dated_town_in_an_activity_cell_before_a_partner_cell_is_where_work_was_done() -> None:
     text = (
         "12. 各实体继续开展能力建设活动。\n\n附件\n\n部分活动\n\n国家　实施实体　活动　伙伴\n"
-        "乍得　毒品和犯罪问题办公室　为检察官举办的国家讲习班(恩贾梅纳,2021年3月)　国际刑事警察组织\n"
+        "乍得　毒品和犯罪问题办公室　对乍得警察的证据收集培训(恩贾梅纳,2021年3月)　国际刑事警察组织\n"
     )
     assert concept("恩贾梅纳") in objects(text, "activeIn", "un-unodc")
     assert "org-interpol" in objects(text, "partnerOf", "un-unodc")
