@@ -134,6 +134,9 @@ class Frames:
     #: Groups a clause speaks of without naming them (若干分裂团体): a list after it (其中包括A和B)
     #: names them.
     unnamed_groups: re.Pattern[str]
+    #: After an instrument that is a verb's object: the implementation of it is what the verb is
+    #: about (支持《守则》的执行工作, 协助《公约》及其议定书的实施).
+    supported_implementation: re.Pattern[str]
     request_basis: tuple[str, ...]
     request_tail: re.Pattern[str]
     crime_source_only: tuple[str, ...]
@@ -374,6 +377,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
             "described_tail",
             "list_continuer",
             "unnamed_groups",
+            "supported_implementation",
             "request_basis",
             "request_tail",
             "crime_source_only",
@@ -536,6 +540,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         described_tail=_pattern(markers_t, "markers", "described_tail", source),
         list_continuer=_pattern(markers_t, "markers", "list_continuer", source),
         unnamed_groups=_pattern(markers_t, "markers", "unnamed_groups", source),
+        supported_implementation=_pattern(markers_t, "markers", "supported_implementation", source),
         request_basis=_words(markers_t, "markers", "request_basis", source),
         request_tail=_pattern(markers_t, "markers", "request_tail", source),
         crime_source_only=_words(markers_t, "markers", "crime_source_only", source),

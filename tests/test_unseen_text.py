@@ -3885,3 +3885,12 @@ def test_a_dated_town_in_an_activity_cell_before_a_partner_cell_is_where_work_wa
     )
     assert concept("恩贾梅纳") in objects(text, "activeIn", "un-unodc")
     assert "org-interpol" in objects(text, "partnerOf", "un-unodc")
+
+
+def test_supporting_an_instruments_implementation_implements_it_and_an_amendment_in_title_marks_is_one() -> (
+    None
+):
+    text = "6. 海事组织继续支持《吉布提行为守则》(《守则》)及其2017年《吉达修正案》的执行工作。\n"
+    got = objects(text, "implements", "un-imo")
+    assert len(got) == 2  # the code of conduct (discovered) and its amendment
+    assert not objects(text, "activeIn", "un-imo")  # 吉达 inside the amendment's title is no place

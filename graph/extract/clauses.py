@@ -1492,6 +1492,13 @@ def _clause(
                 last = groups[-1]
                 groups[-1] = Group(last.mentions, "source_place", last.start, last.end, last.verb, last.lent)
                 role = "source_place"
+            elif (
+                role == "object"
+                and kinds <= {"Resolution", "Convention"}
+                and frames.supported_implementation.match(text, tail)
+            ):
+                # 支持《守则》(《简称》)及其修正案的执行工作: what is implemented, whatever the verb
+                verb = ""
             groups.append(Group(tuple(items), role, start, end, verb))
         if groups[-1].role != "relative_basis":
             outer = ""
