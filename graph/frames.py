@@ -210,6 +210,9 @@ class Frames:
     #: The pronouns a request may ask (鼓励它们…): no entity of the clause is asked.
     asked_pronouns: tuple[str, ...]
     negation: tuple[str, ...]
+    #: A clause ending in one of these (提出以下建议：) opens recommendations: the clauses after it in
+    #: the sentence state nothing.
+    recommending: tuple[str, ...]
     not_negation: tuple[str, ...]
     denial: tuple[str, ...]
     distributive: tuple[str, ...]
@@ -608,6 +611,7 @@ def check_frames(data: Mapping[str, Any], source: str = "frames.toml") -> Frames
         people_former=_words(_table(data, "subjects", source), "subjects", "people_former", source),
         asked_pronouns=_words(_table(data, "subjects", source), "subjects", "asked_pronouns", source),
         negation=_words(modality, "modality", "negation", source),
+        recommending=_words(modality, "modality", "recommending", source),
         not_negation=_words(modality, "modality", "not_negation", source),
         denial=_words(modality, "modality", "denial", source),
         distributive=_words(modality, "modality", "distributive", source),

@@ -3894,3 +3894,14 @@ def test_supporting_an_instruments_implementation_implements_it_and_an_amendment
     got = objects(text, "implements", "un-imo")
     assert len(got) == 2  # the code of conduct (discovered) and its amendment
     assert not objects(text, "activeIn", "un-imo")  # 吉达 inside the amendment's title is no place
+
+
+def test_what_a_report_recommends_after_its_recommendations_open_is_not_stated() -> None:
+    text = (
+        "72. 我赞扬各方所作的努力，并提出以下建议：(a)毒品和犯罪问题办公室和反恐办应继续加强协调，"
+        "并与国际刑事警察组织密切合作；(b)会员国应防止资金流入青年党；"
+        "(c)会员国应全面遵守第2713(2023)号决议。\n"
+    )
+    assert not facts(text)
+    stated = "72. 毒品和犯罪问题办公室与国际刑事警察组织密切合作，并提出以下建议：会员国应加强协调。\n"
+    assert ("un-unodc", "org-interpol") in pairs(stated, "partnerOf")

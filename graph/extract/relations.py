@@ -99,6 +99,7 @@ def frame_facts(
     listed: tuple[tuple[Mention, ...], tuple[Mention, ...]] | None = None
     listed_by: tuple[Mention, ...] = ()  # the agent an embedded clause named, for the lists it goes on with
     last_agents: tuple[Mention, ...] = ()  # who acted in the clause before
+    recommends = False  # a clause before opened recommendations (提出以下建议：)
     for i, clause in enumerate(clauses):
         if clause.item:  # (b)与Z合作…；(c)…: Z joined item (b) only
             if listed is None:
@@ -226,6 +227,9 @@ def frame_facts(
                 for x, o in _relative_work(clause, p.text)
                 if x not in agents
             ]
+        if recommends:
+            continue  # 提出以下建议：(a)…: what is recommended is not stated as done
+        recommends = clause.text.rstrip(" ：:，,").endswith(frames.recommending)
         if clause.negated or not (agents or clause.groups):
             continue  # nothing stated, or no name to state it of
         classes = set(verb_classes) - _attributive(clause, p.text, frames) - _attended(clause)
@@ -1244,6 +1248,11 @@ def document_facts(
         uncertain = bool(frames.modality[2].search(p.text))  # 尚不清楚…是否: for every relation
         facts = orgs.national_work(facts, kinds, national, partner_authorities)  # with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
+        # 提出以下建议：(a)…: what the sentence names after its recommendations open is recommended
+        recommended = min(
+            (hit.end() for w in frames.recommending if (hit := re.search(re.escape(w) + "[：:]", p.text))),
+            default=-1,
+        )
         unverified = [(u.start(1), u.end(1)) for u in frames.unverified_report.finditer(p.text)]
         disputed = max((at for w in frames.disputed if (at := p.text.find(w)) >= 0), default=-1)
         emitted: list[Fact] = []
@@ -1254,6 +1263,8 @@ def document_facts(
                 continue  # 委员会在第67/4号决议中请…: a body speaks in its own resolution, not under it
             if f.subject in no_party or f.object in no_party:
                 continue  # 联合国支持会员国…: the Organization as a whole, as general as 国际社会
+            if recommended >= 0 and _named_only_after(f.subject, ms, recommended):
+                continue  # (c)…防止这些资金流入青年党: recommended, not stated
             if doubted >= 0 and _named_only_after(f.object, ms, doubted):
                 continue  # 尚不清楚该团体是否从贩毒中获利: doubted, not stated
             if unverified and any(
