@@ -3905,3 +3905,8 @@ def test_what_a_report_recommends_after_its_recommendations_open_is_not_stated()
     assert not facts(text)
     stated = "72. 毒品和犯罪问题办公室与国际刑事警察组织密切合作，并提出以下建议：会员国应加强协调。\n"
     assert ("un-unodc", "org-interpol") in pairs(stated, "partnerOf")
+
+
+def test_a_group_that_levies_on_the_networks_of_a_crime_profits_from_that_crime() -> None:
+    text = "5. 在邦特兰沿海，伊黎伊斯兰国索马里分支向当地海盗网络征收“税款”。\n"
+    assert ("group-isil-somalia", "crime-piracy") in pairs(text, "benefitsFrom")
