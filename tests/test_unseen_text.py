@@ -3910,3 +3910,9 @@ def test_what_a_report_recommends_after_its_recommendations_open_is_not_stated()
 def test_a_group_that_levies_on_the_networks_of_a_crime_profits_from_that_crime() -> None:
     text = "5. 在邦特兰沿海，伊黎伊斯兰国索马里分支向当地海盗网络征收“税款”。\n"
     assert ("group-isil-somalia", "crime-piracy") in pairs(text, "benefitsFrom")
+
+
+def test_a_known_place_at_the_end_of_a_longer_transliterated_name_is_not_that_place() -> None:
+    got = discovered("5. 青年党在加勒穆杜格部分地区活动，并抵达喀布尔和叙利亚伊拉克边境。\n")
+    assert got.get("加勒穆杜格") == "Region"
+    assert not [n for n in got if n.endswith(("喀布尔", "伊拉克"))]

@@ -1826,6 +1826,31 @@ def _bare_instruments(
     return out
 
 
+def _longer_places(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
+    """A known place written at the end of a longer transliterated name (穆杜格 in 加勒穆杜格): the
+    longer name is a place of its own. The run before it is two or three transliteration
+    characters, no direction, and no other name ends where the known one starts."""
+    pd = vocab.cues["discovery"]["places"]
+    chars = set(pd["transliteration"]) - set(" \n") - set("".join(pd["direction_prefixes"]))
+    ends = {m.end for m in ms}
+    out: list[Mention] = []
+    for m in ms:
+        if m.kind not in ("Country", "Region") or m.method != "vocabulary" or m.start in ends:
+            continue
+        a = m.start
+        while a > 0 and m.start - a < 3 and p.text[a - 1] in chars:
+            a -= 1
+        if m.start - a >= 2 and (a == 0 or p.text[a - 1] not in chars):
+            name = p.text[a : m.end]
+            if vocab.lookup(name) is None:
+                out.append(
+                    Mention(
+                        _stable_id("region", fold(name)), "Region", name, p.doc_id, a, m.end, "discovered"
+                    )
+                )
+    return out
+
+
 def _country_parts(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
     """A country the vocabulary knows, then a direction (布基纳法索东部, 马里西南部): that part of the
     country is a place of its own where the vocabulary has no name for it."""
@@ -1951,6 +1976,8 @@ def document_mentions(
             merged = _merge(merged + elided)
         if parts := _country_parts(p, merged, vocab):
             merged = _merge(merged + parts)
+        if longer := _longer_places(p, merged, vocab):
+            merged = _merge(merged + longer)
         if parts := shared_heads(p, merged, vocab):
             merged = _merge(merged + parts)
         merged = [m for m in merged if not _language(p.text, m, vocab)]
