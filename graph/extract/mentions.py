@@ -1826,12 +1826,18 @@ def _bare_instruments(
     return out
 
 
+@functools.cache
+def _run_chars(vocab: Vocabulary) -> frozenset[str]:
+    """Transliteration characters that may run on before a known place (no direction)."""
+    pd = vocab.cues["discovery"]["places"]
+    return frozenset(set(pd["transliteration"]) - set(" \n") - set("".join(pd["direction_prefixes"])))
+
+
 def _longer_places(p: Passage, ms: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
     """A known place written at the end of a longer transliterated name (穆杜格 in 加勒穆杜格): the
     longer name is a place of its own. The run before it is two or three transliteration
     characters, no direction, and no other name ends where the known one starts."""
-    pd = vocab.cues["discovery"]["places"]
-    chars = set(pd["transliteration"]) - set(" \n") - set("".join(pd["direction_prefixes"]))
+    chars = _run_chars(vocab)
     ends = {m.end for m in ms}
     out: list[Mention] = []
     for m in ms:
