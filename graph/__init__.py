@@ -1,3 +1,3 @@
 """nexus-kg: a knowledge graph of the terrorism–organized crime nexus from Chinese UN documents."""
 
-__version__ = "0.22.0"
+__version__ = "0.23.0"
