@@ -1285,12 +1285,17 @@ def discover(
                 or vocab.lookup(name)
             ):
                 continue
-            after = m.group(2) or pat["quoted_group_after"].match(text, m.end())
+            # a bool of its own: ``after`` is a str elsewhere in this function (compiled, a name
+            # keeps one type)
+            attested = (
+                m.end(2) > m.start(2) >= 0 or pat["quoted_group_after"].match(text, m.end()) is not None
+            )
             if not (
-                after or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
+                attested
+                or text[max(0, m.start() - 8) : m.start()].endswith(tuple(disc["quoted_group_before"]))
             ):
                 continue
-            if not after and len(name) <= 2:
+            if not attested and len(name) <= 2:
                 continue  # 为恐怖团体“输血”: a word quoted after the head, two characters, no name
 
             if not re.search(r"[^\W\d_]", name) or name.strip() != name:
@@ -1809,7 +1814,7 @@ def _bare_instruments(
         core = text[owner + 1 : b] if owner is not None else text[a:b]
         # a name of its own: its owner's (其, X的) or opening with a known name (萨赫勒区域战略);
         # 实施边境管理战略 names a kind of strategy, no instrument
-        owned = owner is not None or m.group(1) is not None or any(s == a for s, _e in taken)
+        owned = owner is not None or m.start(1) >= 0 or any(s == a for s, _e in taken)
         if (
             core.startswith(pat["bare_instrument_not_start"])
             or "的" in core
