@@ -26,6 +26,8 @@ MASTHEAD_MARK = re.compile(
     r"|^\s*(?:联合国|聯合國|United Nations)\s*[ASE]/[A-Z0-9./]+(?:\s*\(\d{4}\))?\s*$"
     r"|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"  # a date on a line of its own: the masthead's
 )
+#: An agenda item's number (临时议程* 项目 97, 暂定项目表*项目 106).
+_AGENDA_NUMBER = r"^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d"
 #: Other lines of a masthead that are no title: a date in English, a session, an agenda item, the
 #: language, the job number (also as its barcode).
 _NOT_TITLE = re.compile(
@@ -33,21 +35,18 @@ _NOT_TITLE = re.compile(
     r"|December)\s+\d{4}\s*$"
     r"|^\s*(?:大会|大會)?第[一二三四五六七八九十百零〇\d]+(?:届会议|屆會議)"
     r"|^\s*(?:议程项目|議程項目)\s*\d"
-    r"|^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d"
-    r"|^\s*(?:Chinese|English|French|Russian|Spanish|Arabic)\s*$|^\s*\d{2}-\d{5}\s*\(C\)"
+    r"|"
+    + _AGENDA_NUMBER
+    + r"|^\s*(?:Chinese|English|French|Russian|Spanish|Arabic)\s*$|^\s*\d{2}-\d{5}\s*\(C\)"
     r"|^\s*\*\d{5,9}\*\s*$"  # the job number as the barcode prints it: *2505873*
-    # a masthead's body, symbol and distribution lines (大会 / 联合国　A/77/… / Distr.: General)
+    # the body's own line in a masthead (大会) and the language lines (中文 / 原文：英文)
     r"|^\s*(?:大会|大會|安全理事会|安全理事會|经济及社会理事会|經濟及社會理事會|人权理事会|人權理事會)\s*$"
-    r"|^\s*(?:联合国|聯合國)\s*[A-Z]{1,2}/\S+\s*$|^\s*Distr\.\s*:"
-    # the language lines (中文 / 原文：英文) and the date line of a masthead
-    r"|^\s*(?:中文|原文\s*[：:]\s*\S+|原件\s*[：:]\s*\S+)\s*$|^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$"
+    r"|^\s*(?:中文|原文\s*[：:]\s*\S+|原件\s*[：:]\s*\S+)\s*$"
 )
 #: A line that only says whose report or note a document is (秘书长的报告, 秘书处的说明).
 _REPORT_LINE = re.compile(r"^\s*\S{1,20}的(?:报告|說明|说明|報告|备忘录|備忘錄)\s*$")
 #: The line of an agenda item's number (议程项目112, 临时议程* 项目6).
-_AGENDA_ITEM = re.compile(
-    r"^\s*(?:临时|暂定|臨時|暫定)?(?:议程|議程|项目表|項目表)\s*\*?\s*(?:项目|項目)\s*\*?\s*\d+[^，。]{0,3}$"
-)
+_AGENDA_ITEM = re.compile(_AGENDA_NUMBER + r"+[^，。]{0,3}$")
 _EN_MONTHS = (
     "January",
     "February",

@@ -1087,8 +1087,7 @@ def _far_from_relative_basis(text: str, groups: list[Group]) -> list[Group]:
 
 def _names_branch(gap: str, frames: Frames) -> bool:
     """``gap`` between two groups is a branch word, after 的 or not (的附属团体, 附属组织, 分支)."""
-    gap = gap.removeprefix("的").removeprefix("在该区域的")
-    return gap in frames.verbs.get("branch", ()) or gap in ("附属团体", "下属团体", "分支团体")
+    return gap.removeprefix("的") in frames.verbs.get("branch", ())
 
 
 def _said_to_be(text: str, before: Sequence[Group], frames: Frames) -> bool:

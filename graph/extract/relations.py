@@ -1249,10 +1249,8 @@ def document_facts(
         facts = orgs.national_work(facts, kinds, national, partner_authorities)  # with a country's authority
         doubted = min((at for w in frames.doubt if (at := p.text.find(w)) >= 0), default=-1)
         # 提出以下建议：(a)…: what the sentence names after its recommendations open is recommended
-        recommended = min(
-            (hit.end() for w in frames.recommending if (hit := re.search(re.escape(w) + "[：:]", p.text))),
-            default=-1,
-        )
+        opened = _recommendations(frames.recommending).search(p.text)
+        recommended = opened.end() if opened is not None else -1
         unverified = [(u.start(1), u.end(1)) for u in frames.unverified_report.finditer(p.text)]
         disputed = max((at for w in frames.disputed if (at := p.text.find(w)) >= 0), default=-1)
         emitted: list[Fact] = []
@@ -1549,6 +1547,12 @@ def _verb_follows(
         if only_adverbs(gap.strip("与同和及、，, "), frames.subject_adverbs):
             return True
     return False
+
+
+@functools.cache
+def _recommendations(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a sentence's recommendations open: one of ``words`` before a colon (提出以下建议：)."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[：:]")
 
 
 #: After a place in brackets: the date of what was done there ((安曼,2020年12月)).
